@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+
+/**
+ * The knowledge file format. These schemas are the single source of truth: the loader validates
+ * with them and every other module takes its types from them.
+ */
+
+const slug = z
+  .string()
+  .max(80, 'must be at most 80 characters')
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be a slug: lowercase letters, digits and single hyphens (no spaces, dots or slashes)',
+  );
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/** `2017`, `2013-08` or `2013-08-02`: a publication date is often known only in part. */
+export const PartialDate = z
+  .union([z.string(), z.number().int()])
+  .transform((v) => String(v))
+  .refine((v) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((v) => {
+    const [y, m, d] = v.split('-').map(Number);
+    if (y === undefined || y < 1900 || y > 2100) return false;
+    if (m === undefined) return true;
+    return DateTime.fromObject({ year: y, month: m, day: d ?? 1 }).isValid;
+  }, 'is not a real date');
+
+/** An instant with an explicit zone, e.g. `2026-12-15T17:00:00+00:00` or `2026-12-15T17:00:00Z`. */
+export const ZonedDateTime = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString() : v))
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v),
+    'must be an ISO date-time with a zone, e.g. 2026-12-15T17:00:00Z or 2026-12-15T17:00:00+00:00',
+  )
+  .refine((v) => DateTime.fromISO(v, { setZone: true }).isValid, 'is not a real date and time');
+
+export const Consultation = z
+  .object({
+    title: text(200),
+    closes: ZonedDateTime,
+    url: z.url('must be a full URL, e.g. https://…').optional(),
+    council: text(120).optional(),
+  })
+  .strict();
+
+export const Source = z
+  .object({
+    publisher: text(120).optional(),
+    url: z.url('must be a full URL, e.g. https://…').optional(),
+  })
+  .strict();
+
+export const Nation = z.enum(['England', 'Scotland', 'Wales', 'Northern Ireland']);
+
+export const FrontMatter = z
+  .object({
+    id: slug,
+    title: text(256),
+    council: text(120),
+    places: z.array(text(80)).default([]),
+    region: text(80).optional(),
+    nation: Nation.optional(),
+    published: PartialDate.optional(),
+    source: Source.optional(),
+    unions: z.array(text(80)).default([]),
+    tags: z.array(text(60)).default([]),
+    consultations: z.array(Consultation).default([]),
+    /** What the editor knows about provenance, e.g. "received as plain text; source and date unknown". */
+    notes: text(1000).optional(),
+  })
+  .strict();
+
+export type FrontMatter = z.output<typeof FrontMatter>;
+export type Consultation = z.output<typeof Consultation>;
+
+/** A body paragraph. `n` counts from 1 over all body paragraphs, captions included, so citations match the file. */
+export interface Paragraph {
+  n: number;
+  text: string;
+  /** A photo caption (marked `Caption:` in the file): never quoted as speech. */
+  caption: boolean;
+  /** 1-based line in the file where the paragraph starts. */
+  line: number;
+}
+
+export interface Article extends FrontMatter {
+  /** File name relative to the knowledge folder. */
+  file: string;
+  paragraphs: Paragraph[];
+}
+
+export type QuoteKind = 'direct' | 'partial' | 'reported';
+
+/** The shape `cli extract --json` prints; other tools depend on it. */
+export interface Quote {
+  /** The speaker's full name as first given in the article, or null when it is not given. */
+  speaker: string | null;
+  /** e.g. "Unison spokeswoman", "council spokeswoman"; null when the article gives none. */
+  role: string | null;
+  text: string;
+  /** Body paragraphs the quote spans, counted from 1. */
+  paragraphs: number[];
+  kind: QuoteKind;
+}
+
+export type FigureKind = 'money' | 'percent' | 'count' | 'date';
+
+export interface Figure {
+  kind: FigureKind;
+  /** money: pounds; percent: the number; count: the number; date: ISO-like string ("2017-01", "2014", "--08-02", "2019/20"). */
+  value: number | string;
+  /** money: "GBP" or "GBP/hour", "GBP/week", "GBP/year"; percent: "%"; count: "people" | "jobs" | the counted noun; date: "year" | "month" | "day" | "financial-year". */
+  unit: string;
+  /** The figure as written, e.g. "£4 million". */
+  text: string;
+  /** "about", "more than", "up to", "over", "almost", …; null when none. */
+  qualifier: string | null;
+  /** What the figure counts when the sentence says so, e.g. "care workers", "savings"; else null. */
+  counts: string | null;
+  sentence: string;
+  paragraph: number;
+}
+
+export interface Extraction {
+  quotes: Quote[];
+  figures: Figure[];
+}
