@@ -1,0 +1,48 @@
+/**
+ * What every answer function returns: platform-neutral, so the CLI prints it as text and the
+ * Discord edge renders it as embeds. Every line a member reads carries its citation.
+ */
+
+export interface Citation {
+  articleId: string;
+  title: string;
+  /** Body paragraph, counted from 1; null when the whole article is meant. */
+  paragraph: number | null;
+  url: string | null;
+  publisher: string | null;
+}
+
+export interface AnswerLine {
+  text: string;
+  citation: Citation;
+  /** Set on quote lines: who said it, as the article gives it. */
+  speaker?: string | null;
+  role?: string | null;
+}
+
+export interface AnswerSection {
+  heading: string;
+  lines: AnswerLine[];
+  /** Lines left out for length, and the command that shows them all. */
+  more?: { count: number; hint: string };
+}
+
+export type AnswerKind = 'cuts' | 'quotes' | 'figures' | 'search' | 'sources' | 'consultations' | 'help' | 'not-found';
+
+export interface Answer {
+  kind: AnswerKind;
+  title: string;
+  /** One or two plain sentences; may be empty. */
+  summary: string;
+  sections: AnswerSection[];
+  /** "Did you mean" choices when the query did not resolve to one place, speaker or topic. */
+  suggestions: string[];
+  /** Articles the answer draws on, each once (paragraph null). */
+  sources: Citation[];
+}
+
+/** An autocomplete choice: `name` is shown (≤ 100 chars), `value` is submitted (≤ 100 chars). */
+export interface Choice {
+  name: string;
+  value: string;
+}
