@@ -1,0 +1,33 @@
+import type { Article, Consultation, Figure, Quote } from './schema.js';
+
+/** A quote or figure together with the article it came from. */
+export type CitedQuote = Quote & { articleId: string };
+export type CitedFigure = Figure & { articleId: string };
+
+/** A consultation from an article's front matter, with a stable key for reminders to refer to. */
+export interface ConsultationEntry extends Consultation {
+  /** `<article id>/<n>` where n counts the article's consultations from 1. */
+  key: string;
+  articleId: string;
+}
+
+/** A place people ask about: a council area, with the towns inside it and its aliases. */
+export interface PlaceEntry {
+  /** Canonical name, e.g. "Birmingham". */
+  name: string;
+  council: string;
+  towns: string[];
+  aliases: string[];
+  articleIds: string[];
+}
+
+/** Everything the answers need, built once per load and then only read. */
+export interface KnowledgeBase {
+  articles: Article[];
+  byId: Map<string, Article>;
+  quotes: CitedQuote[];
+  figures: CitedFigure[];
+  consultations: ConsultationEntry[];
+  places: PlaceEntry[];
+  loadedAt: Date;
+}
