@@ -14,7 +14,8 @@ export interface Citation {
 
 export interface AnswerLine {
   text: string;
-  citation: Citation;
+  /** Null only on lines that state no fact (help text). */
+  citation: Citation | null;
   /** Set on quote lines: who said it, as the article gives it. */
   speaker?: string | null;
   role?: string | null;

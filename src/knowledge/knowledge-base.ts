@@ -1,4 +1,7 @@
 import type { Article, Consultation, Figure, Quote } from './schema.js';
+import type { PlaceIndex } from './places.js';
+import type { SpeakerIndex } from './speakers.js';
+import type { TermIndex } from './term-index.js';
 
 /** A quote or figure together with the article it came from. */
 export type CitedQuote = Quote & { articleId: string };
@@ -18,7 +21,10 @@ export interface PlaceEntry {
   council: string;
   towns: string[];
   aliases: string[];
+  /** Articles about this council area (by their `council` or `places`). */
   articleIds: string[];
+  /** Articles that only name the place in their text. */
+  mentionedIn: string[];
 }
 
 /** Everything the answers need, built once per load and then only read. */
@@ -29,5 +35,14 @@ export interface KnowledgeBase {
   figures: CitedFigure[];
   consultations: ConsultationEntry[];
   places: PlaceEntry[];
+  index: {
+    places: PlaceIndex;
+    speakers: SpeakerIndex;
+    /** Over every body paragraph; documents are numbered as in `paragraphRefs`. */
+    paragraphs: TermIndex;
+    paragraphRefs: { articleId: string; n: number }[];
+    /** Over quote text plus speaker and role; documents are `quotes` indices. */
+    quotes: TermIndex;
+  };
   loadedAt: Date;
 }

@@ -1,0 +1,100 @@
+import type { CitedFigure, CitedQuote, KnowledgeBase, PlaceEntry } from '../knowledge/knowledge-base.js';
+import { resolvePlace } from '../knowledge/places.js';
+import { clip } from '../knowledge/text.js';
+import { cite, firstSentence, placeNotFound, sourcesOf } from './cite.js';
+import { consultationLine, upcoming } from './consultations.js';
+import { formatFigure } from './format.js';
+import { quoteLine } from './quotes.js';
+import type { Answer, AnswerSection } from './types.js';
+
+const KEY_FIGURES = 6;
+const KEY_QUOTES = 3;
+
+/** `/cuts <place>`: what is being cut there, the key figures and quotes, each cited, and the sources. */
+export function cutsAnswer(kb: KnowledgeBase, opts: { place: string; now?: Date }): Answer {
+  const r = resolvePlace(kb, opts.place);
+  if (r.kind !== 'found') return placeNotFound(kb, r);
+  const place = r.place;
+  const ids = articlesFor(place);
+  const note = r.via === 'town' ? `${r.matched} is in ${place.name}. ` : r.fuzzy || r.via === 'alias' ? `Showing ${place.name} for “${opts.place}”. ` : '';
+  if (ids.length === 0) {
+    return { kind: 'cuts', title: `Care cuts in ${place.name}`, summary: `${note}No articles about ${place.name} are in the knowledge base yet.`, sections: [], suggestions: [], sources: [] };
+  }
+  const idSet = new Set(ids);
+  const sections: AnswerSection[] = [];
+
+  sections.push({
+    heading: 'What is being cut',
+    lines: ids.map((id) => {
+      const a = kb.byId.get(id)!;
+      const lead = a.paragraphs.find((p) => !p.caption) ?? a.paragraphs[0]!;
+      return { text: clip(firstSentence(lead.text), 400), citation: cite(kb, id, lead.n) };
+    }),
+  });
+
+  const figures = keyFigures(kb.figures.filter((f) => idSet.has(f.articleId)));
+  if (figures.length > 0) {
+    sections.push({
+      heading: 'Key figures',
+      lines: figures.slice(0, KEY_FIGURES).map((f) => ({ text: `${formatFigure(f)}: ${clip(f.sentence, 220)}`, citation: cite(kb, f.articleId, f.paragraph) })),
+      ...(figures.length > KEY_FIGURES ? { more: { count: figures.length - KEY_FIGURES, hint: `/figures ${place.name}` } } : {}),
+    });
+  }
+
+  const quotes = keyQuotes(kb.quotes.filter((q) => idSet.has(q.articleId)));
+  if (quotes.length > 0) {
+    sections.push({
+      heading: 'Key quotes',
+      lines: quotes.slice(0, KEY_QUOTES).map((q) => quoteLine(kb, q, 300)),
+      ...(quotes.length > KEY_QUOTES ? { more: { count: quotes.length - KEY_QUOTES, hint: `/quote ${place.name}` } } : {}),
+    });
+  }
+
+  const open = upcoming(kb, opts.now ?? new Date()).filter((c) => idSet.has(c.articleId));
+  if (open.length > 0) sections.push({ heading: 'Open consultations', lines: open.map((c) => consultationLine(kb, c)) });
+
+  const n = ids.length;
+  return {
+    kind: 'cuts',
+    title: `Care cuts in ${place.name}`,
+    summary: `${note}${n} article${n === 1 ? '' : 's'} about ${place.council}.`,
+    sections,
+    suggestions: [],
+    sources: sourcesOf(kb, ids),
+  };
+}
+
+/** Articles about the place first, then those that only mention it. */
+export function articlesFor(place: PlaceEntry): string[] {
+  return [...place.articleIds, ...place.mentionedIn.filter((id) => !place.articleIds.includes(id))];
+}
+
+const KIND_ORDER = { count: 0, money: 1, percent: 2, date: 3 } as const;
+
+/** Jobs and people first, then money, then percentages; each value once per article; dates left to /figures. */
+export function keyFigures(figures: CitedFigure[]): CitedFigure[] {
+  const seen = new Set<string>();
+  return figures
+    .filter((f) => f.kind !== 'date')
+    .filter((f) => {
+      const key = `${f.articleId}|${f.kind}|${f.value}|${f.unit}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+}
+
+/** Direct quotes, one per speaker before any speaker's second, in article order. */
+export function keyQuotes(quotes: CitedQuote[]): CitedQuote[] {
+  const direct = quotes.filter((q) => q.kind === 'direct');
+  const first: CitedQuote[] = [];
+  const rest: CitedQuote[] = [];
+  const speakers = new Set<string>();
+  for (const q of direct) {
+    const who = q.speaker ?? q.role ?? '?';
+    (speakers.has(who) ? rest : first).push(q);
+    speakers.add(who);
+  }
+  return [...first, ...rest];
+}

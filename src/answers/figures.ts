@@ -1,0 +1,43 @@
+import type { CitedFigure, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { resolvePlace } from '../knowledge/places.js';
+import type { FigureKind } from '../knowledge/schema.js';
+import { clip } from '../knowledge/text.js';
+import { cite, placeNotFound, sourcesOf } from './cite.js';
+import { articlesFor } from './cuts.js';
+import { formatFigure } from './format.js';
+import type { Answer, AnswerSection } from './types.js';
+
+const HEADINGS: [FigureKind, string][] = [
+  ['count', 'Jobs and people'],
+  ['money', 'Money'],
+  ['percent', 'Percentages'],
+  ['date', 'Dates'],
+];
+const PER_SECTION = 15;
+
+/** `/figures <place>`: every figure in the place's articles, grouped by kind, each with its sentence and citation. */
+export function figuresAnswer(kb: KnowledgeBase, opts: { place: string }): Answer {
+  const r = resolvePlace(kb, opts.place);
+  if (r.kind !== 'found') return placeNotFound(kb, r);
+  const ids = new Set(articlesFor(r.place));
+  const figures = kb.figures.filter((f) => ids.has(f.articleId));
+  const sections: AnswerSection[] = [];
+  for (const [kind, heading] of HEADINGS) {
+    const list = figures.filter((f) => f.kind === kind);
+    if (list.length === 0) continue;
+    sections.push({
+      heading,
+      lines: list.slice(0, PER_SECTION).map((f: CitedFigure) => ({ text: `${formatFigure(f)}: ${clip(f.sentence, 220)}`, citation: cite(kb, f.articleId, f.paragraph) })),
+      ...(list.length > PER_SECTION ? { more: { count: list.length - PER_SECTION, hint: `/sources ${r.place.name}` } } : {}),
+    });
+  }
+  const where = r.via === 'town' ? `${r.matched} is in ${r.place.name}. ` : '';
+  return {
+    kind: 'figures',
+    title: `Figures for ${r.place.name}`,
+    summary: figures.length ? `${where}${figures.length} figure${figures.length === 1 ? '' : 's'} from ${ids.size} article${ids.size === 1 ? '' : 's'}.` : `${where}No figures are recorded for ${r.place.name}.`,
+    sections,
+    suggestions: [],
+    sources: sourcesOf(kb, [...ids]),
+  };
+}

@@ -1,0 +1,9 @@
+export { cutsAnswer } from './cuts.js';
+export { quoteAnswer } from './quotes.js';
+export { figuresAnswer } from './figures.js';
+export { searchAnswer } from './search.js';
+export { sourcesAnswer } from './sources.js';
+export { consultationsAnswer } from './consultations.js';
+export { helpAnswer, COMMANDS } from './help.js';
+export { autocompletePlaces, autocompleteSpeakersOrTopics } from './autocomplete.js';
+export type { Answer, AnswerLine, AnswerSection, Citation, Choice } from './types.js';

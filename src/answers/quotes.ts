@@ -1,0 +1,63 @@
+import type { CitedQuote, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { resolvePlace } from '../knowledge/places.js';
+import { findSpeaker } from '../knowledge/speakers.js';
+import { searchTerms } from '../knowledge/term-index.js';
+import { clip } from '../knowledge/text.js';
+import { cite, emptyAnswer, sourcesOf } from './cite.js';
+import { articlesFor } from './cuts.js';
+import type { Answer, AnswerLine } from './types.js';
+
+const MAX_QUOTES = 10;
+const KIND_ORDER = { direct: 0, partial: 1, reported: 2 } as const;
+
+export function quoteLine(kb: KnowledgeBase, q: CitedQuote, max = 400): AnswerLine {
+  const text = q.kind === 'reported' ? `(reported) ${clip(q.text, max)}` : `“${clip(q.text, max)}”`;
+  return { text, speaker: q.speaker, role: q.role, citation: cite(kb, q.articleId, q.paragraphs[0] ?? null) };
+}
+
+/**
+ * `/quote <speaker or topic>`: a speaker by name or surname, else every quote about a place, else
+ * quotes whose words match the topic.
+ */
+export function quoteAnswer(kb: KnowledgeBase, opts: { query: string }): Answer {
+  const query = opts.query.trim();
+  const speaker = findSpeaker(kb.index.speakers, query);
+  if (speaker) {
+    const qs = speaker.quotes.map((i) => kb.quotes[i]!);
+    return build(kb, `Quotes from ${speaker.name}`, `${speaker.name}${speaker.roles[0] ? `, ${speaker.roles[0]}` : ''}.`, qs, `/quote ${speaker.name}`);
+  }
+  const place = resolvePlace(kb, query);
+  if (place.kind === 'found' && !place.fuzzy) {
+    const ids = new Set(articlesFor(place.place));
+    const qs = kb.quotes.filter((q) => ids.has(q.articleId));
+    if (qs.length > 0) return build(kb, `Quotes about ${place.place.name}`, '', qs, `/search ${place.place.name}`);
+  }
+  const found = searchTerms(kb.index.quotes, query, 50);
+  const best = found.hits[0]?.matched ?? 0;
+  const qs = found.hits.filter((h) => h.matched === best).map((h) => kb.quotes[h.doc]!);
+  if (qs.length > 0) {
+    const fixed = found.corrections.map((c) => `“${c.from}” → “${c.to[0]}”`).join(', ');
+    return build(kb, `Quotes about “${clip(query, 80)}”`, fixed ? `Searched with ${fixed}.` : '', qs, `/search ${query}`, false);
+  }
+  const near = kb.index.speakers.fuse.search(query, { limit: 5 }).filter((h) => (h.score ?? 1) <= 0.5).map((h) => h.item.name);
+  return { ...emptyAnswer('not-found', 'No quotes found', `No speaker, place or quote matches “${clip(query, 80)}”.`), suggestions: near };
+}
+
+function build(kb: KnowledgeBase, title: string, summary: string, qs: CitedQuote[], hint: string, sort = true): Answer {
+  const ordered = sort ? [...qs].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]) : qs;
+  const shown = ordered.slice(0, MAX_QUOTES);
+  return {
+    kind: 'quotes',
+    title,
+    summary,
+    sections: [
+      {
+        heading: `${qs.length} quote${qs.length === 1 ? '' : 's'}`,
+        lines: shown.map((q) => quoteLine(kb, q)),
+        ...(qs.length > MAX_QUOTES ? { more: { count: qs.length - MAX_QUOTES, hint } } : {}),
+      },
+    ],
+    suggestions: [],
+    sources: sourcesOf(kb, shown.map((q) => q.articleId)),
+  };
+}

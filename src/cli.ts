@@ -1,0 +1,181 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  consultationsAnswer,
+  cutsAnswer,
+  figuresAnswer,
+  helpAnswer,
+  quoteAnswer,
+  searchAnswer,
+  sourcesAnswer,
+  type Answer,
+  type Citation,
+} from './answers/index.js';
+import { extract } from './knowledge/extract/index.js';
+import type { KnowledgeBase } from './knowledge/knowledge-base.js';
+import { formatProblem, loadKnowledgeBase, parseKnowledgeText } from './knowledge/loader.js';
+import { splitParagraphs } from './knowledge/paragraphs.js';
+import type { Extraction } from './knowledge/schema.js';
+
+/** The same answers as the bot, in a terminal: `npm run --silent cli -- ask "/cuts birmingham"`. */
+
+const USAGE = `cutsbot: council care cuts answers, with sources
+
+Usage:
+  npm run --silent cli -- ask "/cuts birmingham" [--json] [--knowledge DIR]
+  npm run --silent cli -- extract FILE [--json]
+  npm run --silent cli -- kb check [DIR] [--json]
+  npm run ask -- "/quote hamilton"
+
+Questions: /cuts <place>, /quote <speaker or topic>, /figures <place>, /search <words>,
+           /sources [place], /consultations [place], /help`;
+
+type Io = { out: (s: string) => void; err: (s: string) => void };
+
+/** Runs one CLI command and returns the exit code; printing goes through `io` so tests can read it. */
+export async function runCli(argv: string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
+  const json = argv.includes('--json');
+  const knowledgeAt = argv.indexOf('--knowledge');
+  const knowledgeDir = knowledgeAt >= 0 ? argv[knowledgeAt + 1] : undefined;
+  const args = argv.filter((a, i) => a !== '--json' && (knowledgeAt < 0 || (i !== knowledgeAt && i !== knowledgeAt + 1)));
+  const [command, ...rest] = args;
+
+  if (command === 'ask') {
+    const text = rest.join(' ').trim();
+    if (!text) {
+      io.err('ask needs a question, e.g. ask "/cuts birmingham"');
+      return 2;
+    }
+    const { kb, problems } = await loadKnowledgeBase(knowledgeDir ?? (process.env.KNOWLEDGE_DIR || 'knowledge'));
+    if (problems.length > 0) io.err(`${problems.length} knowledge file problem(s); run "kb check" for details. Answering from the good files.`);
+    const answer = ask(kb, text);
+    if (!answer) {
+      io.err(`Unknown command in "${text}".\n\n${USAGE}`);
+      return 2;
+    }
+    io.out(json ? JSON.stringify(answer, null, 2) : renderText(answer));
+    return 0;
+  }
+
+  if (command === 'extract') {
+    const file = rest[0];
+    if (!file) {
+      io.err('extract needs a file: extract knowledge/some-article.md --json');
+      return 2;
+    }
+    const result = await extractFile(file);
+    if ('problems' in result) {
+      result.problems.forEach((p) => io.err(p));
+      return 1;
+    }
+    io.out(json ? JSON.stringify(result) : renderExtraction(result));
+    return 0;
+  }
+
+  if (command === 'kb' && rest[0] === 'check') {
+    const dir = rest[1] ?? knowledgeDir ?? 'knowledge';
+    let loaded;
+    try {
+      loaded = await loadKnowledgeBase(dir);
+    } catch (e) {
+      io.err(`Cannot read the knowledge folder "${dir}": ${(e as Error).message}`);
+      return 2;
+    }
+    const { kb, problems } = loaded;
+    if (json) io.out(JSON.stringify({ ok: problems.length === 0, articles: kb.articles.length, problems }, null, 2));
+    else {
+      problems.forEach((p) => io.out(formatProblem(p)));
+      io.out(
+        problems.length === 0
+          ? `${kb.articles.length} article(s) OK: ${kb.quotes.length} quotes, ${kb.figures.length} figures, ${kb.places.length} places, ${kb.consultations.length} consultations.`
+          : `${problems.length} problem(s); ${kb.articles.length} good article(s) would still be served.`,
+      );
+    }
+    return problems.length === 0 ? 0 : 1;
+  }
+
+  io.out(USAGE);
+  return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+}
+
+/** Parses slash-command text ("/cuts place:birmingham" or "/cuts birmingham") and answers it. */
+export function ask(kb: KnowledgeBase, text: string): Answer | null {
+  const m = /^\/?(\S+)\s*(.*)$/s.exec(text.trim());
+  if (!m) return null;
+  const name = m[1]!.toLowerCase();
+  const arg = m[2]!.replace(/^[\w-]+:\s*/, '').trim();
+  switch (name) {
+    case 'cuts':
+      return cutsAnswer(kb, { place: arg });
+    case 'quote':
+    case 'quotes':
+      return quoteAnswer(kb, { query: arg });
+    case 'figures':
+      return figuresAnswer(kb, { place: arg });
+    case 'search':
+      return searchAnswer(kb, { query: arg });
+    case 'sources':
+      return sourcesAnswer(kb, { place: arg });
+    case 'consultations':
+      return consultationsAnswer(kb, { place: arg });
+    case 'help':
+      return helpAnswer();
+    default:
+      return null;
+  }
+}
+
+/** Extracts from a knowledge file, or from plain article text with no front matter (as seeds arrive). */
+export async function extractFile(file: string): Promise<Extraction | { problems: string[] }> {
+  const bytes = await readFile(file);
+  const text = bytes.toString('utf8');
+  let paragraphs;
+  if (text.trimStart().startsWith('---')) {
+    const parsed = parseKnowledgeText(bytes, path.basename(file));
+    if (!parsed.article) return { problems: parsed.problems.map(formatProblem) };
+    paragraphs = parsed.article.paragraphs;
+  } else {
+    paragraphs = splitParagraphs(text);
+  }
+  const { quotes, figures } = extract(paragraphs);
+  // Field by field, so the printed shape stays exactly what other tools expect.
+  return {
+    quotes: quotes.map(({ speaker, role, text: t, paragraphs: ps, kind }) => ({ speaker, role, text: t, paragraphs: ps, kind })),
+    figures: figures.map(({ kind, value, unit, text: t, qualifier, counts, sentence, paragraph }) => ({ kind, value, unit, text: t, qualifier, counts, sentence, paragraph })),
+  };
+}
+
+export function citationText(c: Citation): string {
+  const where = c.paragraph ? `${c.title}, ¶${c.paragraph}` : c.title;
+  return c.url ? `${where} <${c.url}>` : where;
+}
+
+export function renderText(a: Answer): string {
+  const out = [a.title, '='.repeat(Math.min(a.title.length, 72))];
+  if (a.summary) out.push(a.summary);
+  if (a.suggestions.length) out.push(`Did you mean: ${a.suggestions.join(', ')}?`);
+  for (const s of a.sections) {
+    out.push('', `${s.heading}:`);
+    for (const l of s.lines) {
+      const who = l.speaker ? ` (${[l.speaker, l.role].filter(Boolean).join(', ')})` : l.role ? ` (a ${l.role})` : '';
+      out.push(`  • ${l.text}${who}`);
+      if (l.citation) out.push(`    [${citationText(l.citation)}]`);
+    }
+    if (s.more) out.push(`  …and ${s.more.count} more: try ${s.more.hint}`);
+  }
+  if (a.sources.length) out.push('', 'Sources:', ...a.sources.map((c) => `  - ${citationText(c)}`));
+  return out.join('\n');
+}
+
+function renderExtraction(x: Extraction): string {
+  const out = ['Quotes:'];
+  for (const q of x.quotes) out.push(`  [${q.kind}] ¶${q.paragraphs.join(',')} ${q.speaker ?? '(speaker not given)'}${q.role ? `, ${q.role}` : ''}: ${q.text}`);
+  out.push('Figures:');
+  for (const f of x.figures) out.push(`  [${f.kind}] ¶${f.paragraph} ${f.qualifier ? `${f.qualifier} ` : ''}${f.text} = ${f.value} ${f.unit}${f.counts ? ` (${f.counts})` : ''}`);
+  return out.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,115 @@
+import { extract } from './extract/index.js';
+import type { Gazetteer } from './gazetteer.js';
+import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEntry } from './knowledge-base.js';
+import { buildPlaceIndex } from './places.js';
+import type { Article } from './schema.js';
+import { buildSpeakerIndex } from './speakers.js';
+import { buildTermIndex } from './term-index.js';
+import { normalize } from './text.js';
+
+/** "Blaenau Gwent County Borough Council" → "Blaenau Gwent": the name people use for a council's area. */
+export function placeNameOfCouncil(council: string): string {
+  const stripped = council
+    .replace(/\b(?:metropolitan\s+)?(?:county\s+borough|city|county|borough|district|metropolitan\s+borough)?\s*council\b/i, '')
+    .replace(/^(?:the\s+)?(?:city|county|borough)\s+of\s+/i, '')
+    .trim();
+  return stripped || council;
+}
+
+/**
+ * Builds the whole knowledge base once per load: extraction, places, and every index the answers
+ * read. Answers then only look things up; nothing is recomputed per question.
+ */
+export function buildKnowledgeBase(input: Article[], gazetteer: Gazetteer, loadedAt = new Date()): KnowledgeBase {
+  const articles = [...input].sort((a, b) => a.id.localeCompare(b.id));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+
+  const quotes: CitedQuote[] = [];
+  const figures: CitedFigure[] = [];
+  const consultations: ConsultationEntry[] = [];
+  for (const article of articles) {
+    const found = extract(article.paragraphs);
+    quotes.push(...found.quotes.map((q) => ({ ...q, articleId: article.id })));
+    figures.push(...found.figures.map((f) => ({ ...f, articleId: article.id })));
+    article.consultations.forEach((c, i) => consultations.push({ ...c, key: `${article.id}/${i + 1}`, articleId: article.id }));
+  }
+  consultations.sort((a, b) => Date.parse(a.closes) - Date.parse(b.closes));
+
+  const places = linkPlaces(articles, gazetteer);
+  const paragraphRefs = articles.flatMap((a) => a.paragraphs.map((p) => ({ articleId: a.id, n: p.n })));
+  const paragraphTexts = articles.flatMap((a) => a.paragraphs.map((p) => p.text));
+  const quoteTexts = quotes.map((q) => [q.text, q.speaker ?? '', q.role ?? ''].join(' '));
+
+  return {
+    articles,
+    byId,
+    quotes,
+    figures,
+    consultations,
+    places,
+    index: {
+      places: buildPlaceIndex(places),
+      speakers: buildSpeakerIndex(quotes),
+      paragraphs: buildTermIndex(paragraphTexts),
+      paragraphRefs,
+      quotes: buildTermIndex(quoteTexts),
+    },
+    loadedAt,
+  };
+}
+
+/**
+ * Ties articles to places: by their council, by the towns in their front matter, and (as mentions)
+ * by gazetteer names found in their text. A council missing from the gazetteer still gets a place.
+ */
+function linkPlaces(articles: Article[], gazetteer: Gazetteer): PlaceEntry[] {
+  const places: PlaceEntry[] = gazetteer.map((g) => ({ ...g, towns: [...g.towns], aliases: [...g.aliases], articleIds: [], mentionedIn: [] }));
+  const lookup = new Map<string, PlaceEntry>();
+  const register = (name: string, place: PlaceEntry) => {
+    const key = normalize(name);
+    if (key && !lookup.has(key)) lookup.set(key, place);
+  };
+  const registerAll = (p: PlaceEntry) => {
+    register(p.name, p);
+    register(p.council, p);
+    register(placeNameOfCouncil(p.council), p);
+    p.aliases.forEach((a) => register(a, p));
+  };
+  places.forEach(registerAll);
+  // Towns after names, so a town never shadows a council area of the same name.
+  places.forEach((p) => p.towns.forEach((t) => register(t, p)));
+
+  const link = (list: string[], id: string) => {
+    if (!list.includes(id)) list.push(id);
+  };
+  for (const article of articles) {
+    let home = lookup.get(normalize(article.council)) ?? lookup.get(normalize(placeNameOfCouncil(article.council)));
+    if (!home) {
+      home = { name: placeNameOfCouncil(article.council), council: article.council, towns: [], aliases: [], articleIds: [], mentionedIn: [] };
+      places.push(home);
+      registerAll(home);
+    }
+    link(home.articleIds, article.id);
+    for (const name of article.places) {
+      const place = lookup.get(normalize(name));
+      if (place) link(place.articleIds, article.id);
+      else {
+        home.towns.push(name);
+        register(name, home);
+      }
+    }
+  }
+  // Mentions: every run of one to four words in the text that is a known place name.
+  for (const article of articles) {
+    const words = normalize(article.paragraphs.map((p) => p.text).join(' ')).split(' ');
+    for (let i = 0; i < words.length; i++) {
+      let phrase = '';
+      for (let n = 0; n < 4 && i + n < words.length; n++) {
+        phrase = n === 0 ? words[i]! : `${phrase} ${words[i + n]}`;
+        const place = lookup.get(phrase);
+        if (place && !place.articleIds.includes(article.id)) link(place.mentionedIn, article.id);
+      }
+    }
+  }
+  return places;
+}

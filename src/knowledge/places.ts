@@ -1,0 +1,176 @@
+import Fuse from 'fuse.js';
+import type { KnowledgeBase, PlaceEntry } from './knowledge-base.js';
+import { allowedSlips, editDistance } from './edit-distance.js';
+import { normalize } from './text.js';
+
+/** How a query reached its place: the place's own name, its council's name, a nickname, or a town inside it. */
+export type Via = 'name' | 'council' | 'alias' | 'town';
+const VIA_RANK: Record<Via, number> = { name: 0, council: 1, alias: 2, town: 3 };
+
+export interface PlaceName {
+  name: string;
+  norm: string;
+  place: PlaceEntry;
+  via: Via;
+}
+
+export interface PlaceIndex {
+  /** Normalised name → every place it names (more than one only when genuinely shared). */
+  exact: Map<string, PlaceName[]>;
+  /** Fuse over short names only: places, councils, aliases, towns (see the README's Performance section). */
+  fuse: Fuse<PlaceName>;
+  /** Each name under its normalised form and under each later word ("vale" → "Ebbw Vale"), sorted for prefix lookup. */
+  prefixes: { key: string; rec: PlaceName }[];
+}
+
+export type PlaceResolution =
+  | { kind: 'found'; place: PlaceEntry; via: Via; matched: string; fuzzy: boolean }
+  | { kind: 'ambiguous' | 'unknown'; query: string; suggestions: string[] };
+
+
+export function buildPlaceIndex(places: PlaceEntry[]): PlaceIndex {
+  const records: PlaceName[] = [];
+  for (const place of places) {
+    const add = (name: string, via: Via) => records.push({ name, norm: normalize(name), place, via });
+    add(place.name, 'name');
+    if (normalize(place.council) !== normalize(place.name)) add(place.council, 'council');
+    place.aliases.forEach((a) => add(a, 'alias'));
+    place.towns.forEach((t) => add(t, 'town'));
+  }
+  const exact = new Map<string, PlaceName[]>();
+  for (const rec of records) {
+    if (!rec.norm) continue;
+    const list = exact.get(rec.norm) ?? [];
+    if (!list.some((r) => r.place === rec.place)) list.push(rec);
+    exact.set(rec.norm, list);
+  }
+  const prefixes: PlaceIndex['prefixes'] = [];
+  for (const rec of records) {
+    const words = rec.norm.split(' ');
+    words.forEach((_, i) => prefixes.push({ key: words.slice(i).join(' '), rec }));
+  }
+  prefixes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const fuse = new Fuse(records, { keys: ['norm'], threshold: 0.6, includeScore: true, ignoreLocation: true });
+  return { exact, fuse, prefixes };
+}
+
+/** Words that follow a place's name in a council's name and that people type or leave out at will. */
+const COUNCIL_WORDS = /\b(?:metropolitan|county|city|borough|district|council|of)\b/g;
+
+/**
+ * Resolves what a member typed to one place, never to a wrong one: an exact name, council, alias or
+ * town wins outright; a fuzzy match is accepted only when it is close and clearly ahead of the rest.
+ */
+export function resolvePlace(kb: KnowledgeBase, query: string): PlaceResolution {
+  const index = kb.index.places;
+  const norm = normalize(query);
+  if (!norm) return { kind: 'unknown', query, suggestions: [] };
+  for (const key of [norm, norm.replace(COUNCIL_WORDS, ' ').replace(/\s+/g, ' ').trim()]) {
+    const hits = index.exact.get(key);
+    if (!hits) continue;
+    if (hits.length === 1 || distinctPlaces(hits).length === 1) {
+      const best = [...hits].sort((a, b) => VIA_RANK[a.via] - VIA_RANK[b.via])[0]!;
+      return { kind: 'found', place: best.place, via: best.via, matched: best.name, fuzzy: false };
+    }
+    return { kind: 'ambiguous', query, suggestions: hits.map(describe) };
+  }
+  // Fuse finds candidates; a typo is accepted only a slip or two away from the whole name, so
+  // "ham" is not Birmingham and "billingham" is a suggestion, not an answer.
+  const hits = index.fuse.search(norm, { limit: 20 }).map((h) => ({ rec: h.item, score: h.score ?? 1 }));
+  const close = hits.filter((h) => editDistance(norm, h.rec.norm) <= allowedSlips(h.rec.norm.length));
+  const top = close[0];
+  if (top) {
+    if (close.every((h) => h.rec.place === top.rec.place)) {
+      return { kind: 'found', place: top.rec.place, via: top.rec.via, matched: top.rec.name, fuzzy: true };
+    }
+    return { kind: 'ambiguous', query, suggestions: suggestionsFrom(close) };
+  }
+  const plausible = hits.filter((h) => h.score <= 0.5 && h.rec.norm.length <= norm.length * 2 + 2);
+  return { kind: 'unknown', query, suggestions: suggestionsFrom(plausible) };
+}
+
+function distinctPlaces(recs: PlaceName[]): PlaceEntry[] {
+  return [...new Set(recs.map((r) => r.place))];
+}
+
+function describe(rec: PlaceName): string {
+  return rec.via === 'town' ? `${rec.name} (${rec.place.name})` : rec.place.name;
+}
+
+function suggestionsFrom(hits: { rec: PlaceName }[], max = 5): string[] {
+  const out: string[] = [];
+  for (const h of hits) {
+    const text = describe(h.rec);
+    if (!out.includes(text)) out.push(text);
+    if (out.length === max) break;
+  }
+  return out;
+}
+
+export interface PlaceChoice {
+  label: string;
+  value: string;
+}
+
+const hasArticles = (p: PlaceEntry) => p.articleIds.length + p.mentionedIn.length > 0;
+
+/**
+ * Autocomplete for place options: prefix matches on any word first (instant, from a sorted array),
+ * then fuzzy ones for typos. Only places with articles are offered, since those are the ones with answers.
+ */
+export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25): PlaceChoice[] {
+  const index = kb.index.places;
+  const norm = normalize(typed);
+  const picked: PlaceName[] = [];
+  const seen = new Set<string>();
+  const take = (rec: PlaceName) => {
+    const key = `${rec.place.name}|${rec.norm}`;
+    if (seen.has(key) || !hasArticles(rec.place)) return;
+    seen.add(key);
+    picked.push(rec);
+  };
+  if (!norm) {
+    [...kb.places]
+      .filter(hasArticles)
+      .sort((a, b) => b.articleIds.length - a.articleIds.length || a.name.localeCompare(b.name))
+      .slice(0, max)
+      .forEach((place) => take({ name: place.name, norm: normalize(place.name), place, via: 'name' }));
+  } else {
+    const prefixHits: PlaceName[] = [];
+    for (let i = lowerBound(index.prefixes, norm); i < index.prefixes.length; i++) {
+      const entry = index.prefixes[i]!;
+      if (!entry.key.startsWith(norm) || prefixHits.length >= max * 4) break;
+      prefixHits.push(entry.rec);
+    }
+    prefixHits
+      .sort((a, b) => Number(!a.norm.startsWith(norm)) - Number(!b.norm.startsWith(norm)) || VIA_RANK[a.via] - VIA_RANK[b.via] || a.name.length - b.name.length)
+      .forEach(take);
+    if (picked.length < max && norm.length >= 3) {
+      for (const h of index.fuse.search(norm, { limit: max * 2 })) if ((h.score ?? 1) <= 0.4) take(h.item);
+    }
+  }
+  return picked.slice(0, max).map((rec) => ({ label: label(rec), value: rec.name }));
+}
+
+function label(rec: PlaceName): string {
+  const n = rec.place.articleIds.length || rec.place.mentionedIn.length;
+  const count = `${n} article${n === 1 ? '' : 's'}`;
+  if (rec.via === 'town' || rec.via === 'alias') return `${rec.name} → ${rec.place.name} · ${count}`;
+  return `${rec.name} · ${count}`;
+}
+
+function lowerBound(sorted: { key: string }[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.key < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Places with articles whose council, name or towns the article's front matter names. */
+export function placesOfArticle(kb: KnowledgeBase, articleId: string): PlaceEntry[] {
+  return kb.places.filter((p) => p.articleIds.includes(articleId));
+}

@@ -1,0 +1,64 @@
+import Fuse from 'fuse.js';
+import type { CitedQuote } from './knowledge-base.js';
+import { normalize } from './text.js';
+
+export interface Speaker {
+  name: string;
+  /** Roles as the articles give them, most frequent first. */
+  roles: string[];
+  /** Indices into `kb.quotes`. */
+  quotes: number[];
+}
+
+export interface SpeakerIndex {
+  speakers: Speaker[];
+  /** Full name and, when only one speaker has it, surname → speaker. */
+  exact: Map<string, Speaker>;
+  fuse: Fuse<Speaker>;
+}
+
+export function buildSpeakerIndex(quotes: CitedQuote[]): SpeakerIndex {
+  const byName = new Map<string, Speaker & { roleCounts: Map<string, number> }>();
+  quotes.forEach((q, i) => {
+    if (!q.speaker) return;
+    const key = normalize(q.speaker);
+    let s = byName.get(key);
+    if (!s) byName.set(key, (s = { name: q.speaker, roles: [], quotes: [], roleCounts: new Map() }));
+    s.quotes.push(i);
+    if (q.role) s.roleCounts.set(q.role, (s.roleCounts.get(q.role) ?? 0) + 1);
+  });
+  const speakers: Speaker[] = [...byName.values()].map(({ roleCounts, ...s }) => ({
+    ...s,
+    roles: [...roleCounts.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r),
+  }));
+  const exact = new Map<string, Speaker>();
+  const surnames = new Map<string, Speaker[]>();
+  for (const s of speakers) {
+    const norm = normalize(s.name);
+    exact.set(norm, s);
+    const surname = norm.split(' ').at(-1)!;
+    surnames.set(surname, [...(surnames.get(surname) ?? []), s]);
+  }
+  for (const [surname, list] of surnames) if (list.length === 1 && !exact.has(surname)) exact.set(surname, list[0]!);
+  const fuse = new Fuse(speakers, { keys: ['name'], threshold: 0.3, includeScore: true, ignoreLocation: true });
+  return { speakers, exact, fuse };
+}
+
+/** Titles people put before a surname: "Cllr Hamilton" is found as "Hamilton". */
+const TITLES = /^(?:cllr|councillor|mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady)\s+/;
+
+/** Finds a speaker by full name, surname, title + surname, or a close misspelling of the name. */
+export function findSpeaker(index: SpeakerIndex, query: string): Speaker | null {
+  const norm = normalize(query).replace(TITLES, '');
+  if (!norm) return null;
+  const hit = index.exact.get(norm);
+  if (hit) return hit;
+  const [top, second] = index.fuse.search(norm, { limit: 2 });
+  if (!top || (top.score ?? 1) > 0.3) return null;
+  // Substring matches ("ham" in "Hamilton") are not the speaker someone meant.
+  const name = normalize(top.item.name);
+  const lengths = [name.length, ...name.split(' ').map((w) => w.length)];
+  if (!lengths.some((l) => norm.length >= 0.7 * l && norm.length <= l / 0.7 + 2)) return null;
+  if (second && (second.score ?? 1) - (top.score ?? 1) < 0.1) return null;
+  return top.item;
+}

@@ -1,0 +1,65 @@
+import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import type { Problem } from './problems.js';
+
+export type Validated<T> = { data: T; problems: [] } | { data: null; problems: Problem[] };
+
+/**
+ * Parses YAML and validates it with a zod schema, reporting every fault at the line of the YAML node
+ * it concerns. `firstLine` is the file line the YAML text starts on (2 for front matter).
+ */
+export function validateYaml<S extends z.ZodType>(text: string, schema: S, file: string, firstLine = 1): Validated<z.output<S>> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  if (doc.errors.length > 0) {
+    return {
+      data: null,
+      problems: doc.errors.map((e) => ({ file, line: lineAt(errorOffset(text, e)), field: null, message: `bad YAML: ${e.message.split('\n')[0]}` })),
+    };
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (parsed.success) return { data: parsed.data, problems: [] };
+  return { data: null, problems: parsed.error.issues.map((i) => issueProblem(i, doc, lineAt, file)) };
+}
+
+/** The yaml parser reports an unclosed quote where the text ends; the moderator needs the line where it opened. */
+function errorOffset(text: string, e: { code: string; message: string; pos: [number, number] }): number {
+  const quote = /Missing closing (["'])quote/.exec(e.message)?.[1];
+  if (e.code !== 'MISSING_CHAR' || !quote) return e.pos[0];
+  const open = text.lastIndexOf(quote, e.pos[0] - 1);
+  return open >= 0 ? open : e.pos[0];
+}
+
+function issueProblem(issue: z.core.$ZodIssue, doc: Document, lineAt: (offset: number) => number, file: string): Problem {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.join('", "');
+    const p = [...issue.path, issue.keys[0] ?? ''];
+    return { file, line: lineAt(keyOffset(doc, p) ?? 0), field: p.map(String).join('.'), message: `unknown field "${keys}": check the spelling against the file format` };
+  }
+  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  const offset = missing ? (keyOffset(doc, issue.path.slice(0, -1)) ?? nodeOffset(doc, issue.path)) : nodeOffset(doc, issue.path);
+  return {
+    file,
+    line: lineAt(offset ?? 0),
+    field: issue.path.map(String).join('.') || null,
+    message: missing ? `is required but missing (${issue.message.replace(/^Invalid input: /, '')})` : issue.message.replace(/^Invalid input: /, ''),
+  };
+}
+
+/** Offset of the deepest existing node on the path, so a missing field points at its parent. */
+function nodeOffset(doc: Document, p: PropertyKey[]): number | undefined {
+  for (let n = p.length; n >= 0; n--) {
+    const node: unknown = n === 0 ? doc.contents : doc.getIn(p.slice(0, n), true);
+    if (isNode(node) && node.range) return node.range[0];
+  }
+  return undefined;
+}
+
+function keyOffset(doc: Document, p: PropertyKey[]): number | undefined {
+  if (p.length === 0) return undefined;
+  const parent: unknown = p.length > 1 ? doc.getIn(p.slice(0, -1), true) : doc.contents;
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((it) => isPair(it) && isScalar(it.key) && it.key.value === p[p.length - 1]);
+  return pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+}

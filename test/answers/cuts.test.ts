@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cutsAnswer } from '../../src/answers/index.js';
+import type { Answer } from '../../src/answers/types.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { testKnowledgeBase } from './kb.js';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await testKnowledgeBase();
+});
+
+const BIRMINGHAM = 'birmingham-enablement-redundancies';
+const BLAENAU = 'blaenau-gwent-home-care-outsourcing';
+const section = (a: Answer, heading: string) => a.sections.find((s) => s.heading === heading);
+const allLines = (a: Answer) => a.sections.flatMap((s) => s.lines);
+
+describe('/cuts', () => {
+  it.each([
+    ['birmingham', 'Birmingham', BIRMINGHAM],
+    ['Birmingham', 'Birmingham', BIRMINGHAM],
+    ['birmingam', 'Birmingham', BIRMINGHAM],
+    ['brum', 'Birmingham', BIRMINGHAM],
+    ['Birmingham City Council', 'Birmingham', BIRMINGHAM],
+    ['ebbw vale', 'Blaenau Gwent', BLAENAU],
+    ['Abertillery', 'Blaenau Gwent', BLAENAU],
+    ['blaenau gwent', 'Blaenau Gwent', BLAENAU],
+    ['blaenau gwnet', 'Blaenau Gwent', BLAENAU],
+    ['eastfield', 'Northbridge', 'northbridge-day-centres'],
+  ])('%s answers for %s from its article', (query, place, articleId) => {
+    const a = cutsAnswer(kb, { place: query });
+    expect(a.kind).toBe('cuts');
+    expect(a.title).toBe(`Care cuts in ${place}`);
+    expect(a.sources.map((s) => s.articleId)).toEqual([articleId]);
+    expect(allLines(a).every((l) => l.citation?.articleId === articleId)).toBe(true);
+  });
+
+  it('says how a town or typo was understood', () => {
+    expect(cutsAnswer(kb, { place: 'ebbw vale' }).summary).toMatch(/^Ebbw Vale is in Blaenau Gwent\./);
+    expect(cutsAnswer(kb, { place: 'birmingam' }).summary).toMatch(/Showing Birmingham for “birmingam”/);
+  });
+
+  it('gives Birmingham’s figures and quotes, each cited to its paragraph', () => {
+    const a = cutsAnswer(kb, { place: 'birmingham' });
+    const figures = section(a, 'Key figures')!.lines;
+    const jobs = figures.find((l) => l.text.startsWith('more than 150'));
+    expect(jobs?.citation?.paragraph).toBe(1);
+    const money = figures.find((l) => l.text.startsWith('£4 million'));
+    expect(money?.citation?.paragraph).toBe(3);
+    expect(figures.some((l) => /^about 40%/.test(l.text))).toBe(true);
+    const quotes = section(a, 'Key quotes')!.lines;
+    expect(quotes.map((q) => q.speaker).slice(0, 2)).toEqual(['Caroline Johnson', 'Paulette Hamilton']);
+    expect(quotes[0]!.citation?.paragraph).toBe(6);
+    expect(quotes[0]!.text).toMatch(/^“The enablement service provides valuable support/);
+    expect(section(a, 'What is being cut')!.lines[0]!.text).toMatch(/^More than 150 vital care workers are being made redundant/);
+  });
+
+  it('lists an open consultation for the place, not a closed one', () => {
+    const a = cutsAnswer(kb, { place: 'northbridge', now: new Date('2026-11-23T12:00:00Z') });
+    const open = section(a, 'Open consultations')!.lines.map((l) => l.text);
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatch(/^Day centres consultation: closes Friday 15 January 2027 at 17:00 GMT/);
+  });
+
+  it('never answers a near-miss with the wrong place', () => {
+    const a = cutsAnswer(kb, { place: 'billingham' });
+    expect(a.kind).toBe('not-found');
+    expect(a.sources).toEqual([]);
+    expect(a.suggestions).toContain('Birmingham');
+  });
+
+  it('answers an unknown place with suggestions or the list of places, never an empty answer', () => {
+    const a = cutsAnswer(kb, { place: 'atlantis' });
+    expect(a.kind).toBe('not-found');
+    expect(a.summary).toMatch(/No place called “atlantis”/);
+    expect(a.summary).toMatch(/Birmingham, Blaenau Gwent, Northbridge/);
+    expect(cutsAnswer(kb, { place: 'ham' }).kind).toBe('not-found');
+  });
+});
