@@ -1,0 +1,192 @@
+import * as chrono from 'chrono-node';
+import { DateTime, IANAZone } from 'luxon';
+import {
+  addYears,
+  formatOffset,
+  isValidZone,
+  resolveLocal,
+  type Lead,
+  type Repeat,
+  type RepeatUnit,
+} from './time.js';
+
+/**
+ * Reading what organisers type: "next tuesday 6pm", "15/12 17:00" (15 December: en-GB order),
+ * "tomorrow 9am" or ISO, in the guild's zone. Every refusal says what was wrong so the organiser can
+ * fix it in one go.
+ */
+
+export type WhenError = 'invalid-zone' | 'unparseable' | 'partial' | 'no-time' | 'past' | 'gap' | 'ambiguous' | 'too-far';
+
+export type Parsed<T, E extends string = string> = { ok: true; value: T } | { ok: false; reason: E; message: string };
+
+const fail = <E extends string>(reason: E, message: string) => ({ ok: false as const, reason, message });
+
+/** Quotes user text back safely: no mentions, no markdown breakouts, bounded length. */
+export function quote(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim().slice(0, 80).replace(/[`*_~|>@]/g, (c) => `\\${c}`);
+  return `“${clean}”`;
+}
+
+function describeLocal(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toFormat("HH:mm 'on' ccc d LLL yyyy");
+}
+
+export interface WhenOptions {
+  now: number;
+  zone: string;
+  /** How far ahead a time may be, in years; a year by default. */
+  maxYears?: number;
+}
+
+export function parseWhen(text: string, opts: WhenOptions): Parsed<number, WhenError> {
+  const { now, zone } = opts;
+  if (!isValidZone(zone)) return fail('invalid-zone', `${quote(zone)} is not a time zone I know. Use a name such as Europe/London.`);
+  const input = text.trim();
+  if (!input) return fail('unparseable', 'Give a date and time, e.g. “tomorrow 9am” or “15/12 17:00”.');
+
+  const ref = { instant: new Date(now), timezone: IANAZone.create(zone).offset(now) };
+  const results = chrono.en.GB.parse(input, ref);
+  const r = results[0];
+  if (!r) {
+    return fail('unparseable', `I could not read ${quote(input)} as a date and time. Try “next tuesday 6pm”, “15/12 17:00” or “2026-12-15 17:00”.`);
+  }
+  const leftover = (input.slice(0, r.index) + ' ' + input.slice(r.index + r.text.length))
+    .replace(/\b(at|on)\b/gi, '')
+    .replace(/[\s,.;:@-]+/g, '');
+  if (results.length > 1 || leftover) {
+    return fail('partial', `I could only read ${quote(r.text)} in ${quote(input)}. Give just one date and time, e.g. “15/12 17:00”.`);
+  }
+  const s = r.start;
+  if (!s.isCertain('hour')) {
+    return fail('no-time', `${quote(input)} has no time of day. Add one, e.g. “${r.text} 18:00”.`);
+  }
+
+  let ms: number;
+  if (s.isCertain('timezoneOffset')) {
+    // An explicit offset ("+01:00", "BST") or a relative time ("in 2 hours") names one instant.
+    ms = s.date().getTime();
+  } else {
+    const wall = {
+      year: s.get('year') ?? 0,
+      month: s.get('month') ?? 0,
+      day: s.get('day') ?? 0,
+      hour: s.get('hour') ?? 0,
+      minute: s.get('minute') ?? 0,
+    };
+    const res = resolveLocal(wall, zone);
+    if (res.kind === 'invalid') return fail('unparseable', `${quote(input)} is not a real date and time.`);
+    const label = DateTime.fromObject(wall).toFormat("HH:mm 'on' ccc d LLL yyyy");
+    if (res.kind === 'gap') {
+      return fail(
+        'gap',
+        `${label} does not exist in ${zone}: the clocks go forward that night and skip it. Pick a time outside the skipped hour.`,
+      );
+    }
+    if (res.kind === 'ambiguous') {
+      const iso = DateTime.fromObject(wall).toFormat("yyyy-LL-dd'T'HH:mm");
+      return fail(
+        'ambiguous',
+        `${label} happens twice in ${zone}: the clocks go back that night. Add the offset to say which: ` +
+          `“${iso}${formatOffset(res.earlierOffset)}” for the first, “${iso}${formatOffset(res.laterOffset)}” for the second.`,
+      );
+    }
+    ms = res.ms;
+  }
+
+  if (ms <= now) return fail('past', `${quote(input)} is ${describeLocal(ms, zone)} (${zone}), which has already passed.`);
+  const limit = addYears(now, opts.maxYears ?? 1, zone);
+  if (ms > limit) {
+    return fail('too-far', `${quote(input)} is ${describeLocal(ms, zone)}, more than a year ahead. Reminders can be set up to a year in advance.`);
+  }
+  return { ok: true, value: ms };
+}
+
+const MAX_LEAD_DAYS = 60;
+
+/**
+ * Leads for a consultation reminder: "7d, 1d, 0", "3 days, 2 hours, deadline". Days are calendar
+ * days; hours and minutes are exact.
+ */
+export function parseLeads(text: string): Parsed<Lead[]> {
+  const parts = text
+    .split(/[,;]|\band\b/i)
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
+  if (parts.length === 0) return fail('empty', 'Give at least one lead, e.g. “7d, 1d, 0”.');
+  if (parts.length > 5) return fail('too-many', 'Give at most 5 leads.');
+  const leads: Lead[] = [];
+  for (const p of parts) {
+    if (p === '0' || /^(at (the )?)?deadline$/.test(p)) {
+      leads.push({ minutes: 0 });
+      continue;
+    }
+    const m = /^(\d{1,4})\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|w|weeks?)(\s+before)?$/.exec(p);
+    if (!m) return fail('unparseable', `I could not read ${quote(p)} as a lead. Use e.g. “7d”, “2 hours” or “0” (at the deadline).`);
+    const n = Number(m[1]);
+    const unit = (m[2] ?? '')[0];
+    const lead: Lead =
+      unit === 'w' ? { days: 7 * n } : unit === 'd' ? { days: n } : unit === 'h' ? { minutes: 60 * n } : { minutes: n };
+    const days = 'days' in lead ? lead.days : lead.minutes / 1440;
+    if (days > MAX_LEAD_DAYS) return fail('too-far', `${quote(p)} is too early: leads can be at most ${MAX_LEAD_DAYS} days.`);
+    leads.push(lead);
+  }
+  const seen = new Set<string>();
+  const unique = leads.filter((l) => {
+    const k = JSON.stringify(l);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return { ok: true, value: unique };
+}
+
+const UNITS: Record<string, RepeatUnit> = {
+  daily: 'daily',
+  day: 'daily',
+  weekly: 'weekly',
+  week: 'weekly',
+  fortnightly: 'fortnightly',
+  fortnight: 'fortnightly',
+  monthly: 'monthly',
+  month: 'monthly',
+};
+
+/**
+ * "weekly", "weekly x4", "weekly for 4 times", "every week until 31/12", "monthly 6 times".
+ * The count includes the first post.
+ */
+export function parseRepeat(text: string, opts: WhenOptions): Parsed<Repeat> {
+  const input = text.trim().toLowerCase();
+  const m = /^(?:every\s+)?(daily|day|weekly|week|fortnightly|fortnight|monthly|month)\b\s*(.*)$/.exec(input);
+  const unit = m ? UNITS[m[1] ?? ''] : undefined;
+  if (!m || !unit) {
+    return fail('unparseable', `I could not read ${quote(text)} as a repeat. Use e.g. “weekly x4”, “weekly until 31/12” or “monthly 6 times”.`);
+  }
+  const rest = (m[2] ?? '').trim();
+  if (!rest) return { ok: true, value: { unit } };
+  const count = /^(?:x\s*|for\s+)?(\d{1,3})(?:\s*(?:times|x))?$/.exec(rest);
+  if (count) {
+    const n = Number(count[1]);
+    if (n < 1 || n > 100) return fail('count', 'A repeat can run 1 to 100 times.');
+    return { ok: true, value: { unit, count: n } };
+  }
+  const until = /^(?:until|till|to)\s+(.+)$/.exec(rest);
+  if (until) {
+    const raw = until[1] ?? '';
+    const zone = opts.zone;
+    const ref = { instant: new Date(opts.now), timezone: IANAZone.create(zone).offset(opts.now) };
+    const r = chrono.en.GB.parse(raw, ref)[0];
+    if (!r) return fail('unparseable', `I could not read ${quote(raw)} as the date to repeat until.`);
+    const s = r.start;
+    // A bare date means up to the end of that day, local time.
+    const end = DateTime.fromObject(
+      { year: s.get('year') ?? 0, month: s.get('month') ?? 0, day: s.get('day') ?? 0 },
+      { zone },
+    ).plus(s.isCertain('hour') ? { hours: s.get('hour') ?? 0, minutes: s.get('minute') ?? 0 } : { days: 1, milliseconds: -1 });
+    if (!end.isValid) return fail('unparseable', `${quote(raw)} is not a real date.`);
+    if (end.toMillis() <= opts.now) return fail('past', `The repeat end ${quote(raw)} has already passed.`);
+    return { ok: true, value: { unit, untilMs: end.toMillis() } };
+  }
+  return fail('unparseable', `I could not read ${quote(text)} as a repeat. Use e.g. “weekly x4”, “weekly until 31/12” or “monthly 6 times”.`);
+}

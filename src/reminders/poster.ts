@@ -1,0 +1,122 @@
+import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
+
+/**
+ * Posting to Discord. The scheduler sees only `Poster`, so tests can stand in for Discord and the
+ * real one can point at the emulator through DISCORD_API_BASE.
+ */
+
+export interface AllowedMentions {
+  parse: never[];
+  roles?: string[];
+  users?: string[];
+}
+
+export interface MessageBody {
+  content: string;
+  allowed_mentions: AllowedMentions;
+  /** Stable per delivery: with enforce_nonce Discord returns the first message instead of posting again. */
+  nonce: string;
+  enforce_nonce: true;
+}
+
+export type PostResult =
+  | { ok: true; messageId: string }
+  /** Worth trying again later: rate limits, Discord's 5xx, the network. */
+  | { ok: false; kind: 'transient'; error: string; retryAfterMs?: number }
+  /** Trying again will not help until someone changes something: a deleted channel, a missing permission. */
+  | { ok: false; kind: 'permanent'; reason: 'gone' | 'forbidden' | 'rejected'; error: string };
+
+export interface Poster {
+  post(channelId: string, body: MessageBody): Promise<PostResult>;
+}
+
+export interface RestPosterOptions {
+  token: string;
+  /** e.g. `http://127.0.0.1:1234/api`; Discord itself when absent. */
+  apiBase?: string;
+  /** Per request; the scheduler's lease must be longer. */
+  timeoutMs?: number;
+}
+
+export function createRest(opts: RestPosterOptions): REST {
+  const rest = new REST({
+    version: '10',
+    ...(opts.apiBase ? { api: opts.apiBase } : {}),
+    timeout: opts.timeoutMs ?? 15_000,
+    // The scheduler owns retries and backoff; the REST client retrying inside one claim would hold
+    // the lease for minutes and hide what happened from the delivery record.
+    retries: 0,
+    rejectOnRateLimit: () => true,
+  });
+  rest.setToken(opts.token);
+  return rest;
+}
+
+export function classifyError(err: unknown): Exclude<PostResult, { ok: true }> {
+  if (err instanceof RateLimitError) {
+    return { ok: false, kind: 'transient', error: `rate limited on ${err.route}`, retryAfterMs: err.retryAfter };
+  }
+  if (err instanceof DiscordAPIError) {
+    const msg = `${err.status} ${String(err.code)}: ${err.message}`;
+    if (err.status === 429 || err.status >= 500) return { ok: false, kind: 'transient', error: msg };
+    if (err.status === 404 || err.code === 10003) return { ok: false, kind: 'permanent', reason: 'gone', error: msg };
+    if (err.status === 403 || err.code === 50013 || err.code === 50001) {
+      return { ok: false, kind: 'permanent', reason: 'forbidden', error: msg };
+    }
+    return { ok: false, kind: 'permanent', reason: 'rejected', error: msg };
+  }
+  if (err instanceof HTTPError) {
+    if (err.status === 429 || err.status >= 500) return { ok: false, kind: 'transient', error: `${err.status} ${err.message}` };
+    return { ok: false, kind: 'permanent', reason: 'rejected', error: `${err.status} ${err.message}` };
+  }
+  // Network failures and timeouts: the request may or may not have reached Discord; the nonce makes
+  // the retry safe either way.
+  const e = err as { name?: string; message?: string; code?: string };
+  return { ok: false, kind: 'transient', error: `${e?.name ?? 'Error'}: ${e?.code ?? ''} ${e?.message ?? String(err)}`.trim() };
+}
+
+export function createRestPoster(rest: REST): Poster {
+  return {
+    async post(channelId, body) {
+      try {
+        const res = (await rest.post(Routes.channelMessages(channelId), { body })) as { id?: unknown };
+        if (typeof res?.id !== 'string') return { ok: false, kind: 'transient', error: 'Discord answered without a message id' };
+        return { ok: true, messageId: res.id };
+      } catch (err) {
+        return classifyError(err);
+      }
+    },
+  };
+}
+
+export interface ScheduledEventInput {
+  guildId: string;
+  name: string;
+  description?: string;
+  location: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** Discord caps an external event's location at 100 characters and its name at 100. */
+export function scheduledEventBody(e: ScheduledEventInput) {
+  const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+  return {
+    name: cut(e.name, 100),
+    ...(e.description ? { description: cut(e.description, 1000) } : {}),
+    privacy_level: 2,
+    entity_type: 3,
+    entity_metadata: { location: cut(e.location, 100) },
+    scheduled_start_time: new Date(e.startMs).toISOString(),
+    scheduled_end_time: new Date(e.endMs).toISOString(),
+  };
+}
+
+export async function createScheduledEvent(rest: REST, e: ScheduledEventInput): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
+  try {
+    const res = (await rest.post(Routes.guildScheduledEvents(e.guildId), { body: scheduledEventBody(e) })) as { id?: unknown };
+    return typeof res?.id === 'string' ? { ok: true, id: res.id } : { ok: false, error: 'no event id in the answer' };
+  } catch (err) {
+    return { ok: false, error: classifyError(err).error };
+  }
+}

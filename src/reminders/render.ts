@@ -1,0 +1,93 @@
+import type { AllowedMentions } from './poster.js';
+import type { Delivery, Reminder } from './store.js';
+import { discordTime, leadFromCode, leadLabel } from './time.js';
+
+/** The text of posts and replies. Discord timestamps render in each reader's own zone. */
+
+export const MAX_MESSAGE_CHARS = 1500;
+
+export function allowedMentionsFor(reminder: Pick<Reminder, 'roleId'>): AllowedMentions {
+  // Only the role the organiser chose may be pinged; "@everyone" typed into a message stays inert.
+  return reminder.roleId ? { roles: [reminder.roleId], parse: [] } : { parse: [] };
+}
+
+export interface RenderContext {
+  now: number;
+  /** Set when the post goes out well after it was due (the bot was down or Discord unreachable). */
+  late: boolean;
+}
+
+/** One post for one or more deliveries of a reminder (several when overdue ones are merged). */
+export function renderPost(reminder: Reminder, deliveries: Delivery[], ctx: RenderContext): { content: string; allowed_mentions: AllowedMentions } {
+  const first = deliveries[0];
+  const lines: string[] = [];
+  if (reminder.roleId) lines.push(`<@&${reminder.roleId}>`);
+  if (reminder.kind === 'consultation' && reminder.deadlineMs !== null) {
+    const d = reminder.deadlineMs;
+    const where = reminder.title ?? 'A consultation';
+    if (ctx.now < d) {
+      lines.push(`📣 **Consultation closes ${discordTime(d, 'R')}:** ${where}`);
+      lines.push(`Deadline: ${discordTime(d, 'F')}. Have your say before it closes.`);
+    } else {
+      lines.push(`📣 **Consultation ${ctx.now - d < 60_000 ? 'closes now' : 'has closed'}:** ${where}`);
+      lines.push(`Deadline: ${discordTime(d, 'F')}.`);
+    }
+    if (reminder.url) lines.push(`<${reminder.url}>`);
+    if (reminder.message) lines.push(reminder.message);
+  } else {
+    lines.push(`⏰ **Reminder:** ${reminder.message}`);
+  }
+  if (ctx.late && first) {
+    const merged = deliveries.length > 1 ? ` ${deliveries.length} reminders that fell due meanwhile are combined in this one post.` : '';
+    lines.push(`-# Late: this was due ${discordTime(first.dueMs, 'F')}; the bot could not post it then.${merged}`);
+  }
+  return { content: lines.join('\n').slice(0, 2000), allowed_mentions: allowedMentionsFor(reminder) };
+}
+
+export function renderFailureNote(reminder: Reminder, reason: 'gone' | 'forbidden' | 'rejected' | 'gave-up', error: string): {
+  content: string;
+  allowed_mentions: AllowedMentions;
+} {
+  const why =
+    reason === 'gone'
+      ? 'the channel no longer exists'
+      : reason === 'forbidden'
+        ? 'the bot is not allowed to post there'
+        : reason === 'gave-up'
+          ? 'Discord kept failing and the bot gave up retrying'
+          : `Discord refused it (${error.slice(0, 200)})`;
+  return {
+    content:
+      `⚠️ <@${reminder.createdBy}> reminder **#${reminder.id}** could not be posted in <#${reminder.channelId}>: ${why}. ` +
+      `Use \`/remind edit id:${reminder.id}\` to move it to another channel, or \`/remind cancel\`.`,
+    allowed_mentions: { users: [reminder.createdBy], parse: [] },
+  };
+}
+
+function describeDelivery(d: Delivery): string {
+  const lead = d.lead ? leadFromCode(d.lead) : null;
+  const what = lead ? ` (${leadLabel(lead)})` : '';
+  const skipped = d.status === 'skipped' ? ' — skipped, already past' : '';
+  return `• ${discordTime(d.dueMs, 'F')} (${discordTime(d.dueMs, 'R')})${what}${skipped}`;
+}
+
+/** The private reply after creating or editing a reminder. */
+export function renderConfirmation(reminder: Reminder, deliveries: Delivery[], verb = 'set'): string {
+  const pending = deliveries.filter((d) => d.status === 'scheduled' || d.status === 'sending' || d.status === 'skipped');
+  const shown = pending.slice(0, 10);
+  const more = pending.length > shown.length ? `\n…and ${pending.length - shown.length} more.` : '';
+  const head =
+    reminder.kind === 'consultation'
+      ? `Consultation reminder **#${reminder.id}** ${verb} for **${reminder.title ?? reminder.consultationKey}** in <#${reminder.channelId}>` +
+        (reminder.roleId ? `, mentioning <@&${reminder.roleId}>` : '')
+      : `Reminder **#${reminder.id}** ${verb} in <#${reminder.channelId}>`;
+  return `${head}. Times are in ${reminder.zone}:\n${shown.map(describeDelivery).join('\n')}${more}`;
+}
+
+export function renderListItem(item: { reminder: Reminder; nextMs: number; pending: number }): string {
+  const r = item.reminder;
+  const what = r.kind === 'consultation' ? `consultation: ${r.title ?? r.consultationKey}` : r.message.replace(/\s+/g, ' ');
+  const short = what.length > 80 ? `${what.slice(0, 79)}…` : what;
+  const more = item.pending > 1 ? ` (+${item.pending - 1} more)` : '';
+  return `**#${r.id}** ${discordTime(item.nextMs, 'F')} (${discordTime(item.nextMs, 'R')}) in <#${r.channelId}>${more} — ${short}`;
+}

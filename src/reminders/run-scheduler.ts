@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import dotenv from 'dotenv';
+import { ConfigError, loadConfig } from '../config.js';
+import { isEntryPoint } from '../discord/entry.js';
+import { createLogger } from '../log.js';
+import { createRest, createRestPoster } from './poster.js';
+import { createScheduler } from './scheduler.js';
+import { dbFileIn, openStore } from './store.js';
+
+/**
+ * The delivery loop on its own, without the gateway: `tsx src/reminders/run-scheduler.ts`.
+ * Useful to post reminders while the bot is down for maintenance, and what the crash tests run.
+ * Several may run against one database file; leases keep them from posting twice.
+ */
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  const { values } = parseArgs({
+    options: { 'lease-ms': { type: 'string' }, 'poll-ms': { type: 'string' }, owner: { type: 'string' } },
+  });
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger({ level: config.LOG_LEVEL }).child({ module: 'reminders' });
+  const store = openStore({ file: dbFileIn(config.DATA_DIR) });
+  const rest = createRest({ token: config.DISCORD_TOKEN, ...(config.DISCORD_API_BASE ? { apiBase: config.DISCORD_API_BASE } : {}) });
+  const scheduler = createScheduler({
+    store,
+    poster: createRestPoster(rest),
+    log,
+    ...(values['lease-ms'] ? { leaseMs: Number(values['lease-ms']) } : {}),
+    ...(values['poll-ms'] ? { pollMs: Number(values['poll-ms']) } : {}),
+    ...(values.owner ? { owner: values.owner } : {}),
+  });
+  const loop = scheduler.start();
+  log.info({ file: store.file, owner: scheduler.owner }, 'reminder scheduler started');
+  const shutdown = (signal: NodeJS.Signals) => {
+    log.info({ signal }, 'stopping the reminder scheduler');
+    setTimeout(() => process.exit(1), 10_000).unref();
+    void scheduler.stop().then(() => {
+      store.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await loop;
+}
+
+if (isEntryPoint(import.meta.url)) await main();

@@ -1,0 +1,85 @@
+import type { REST } from 'discord.js';
+import type { Config } from '../config.js';
+import type { ConsultationEntry } from '../knowledge/knowledge-base.js';
+import type { Logger } from '../log.js';
+import { createRest, createRestPoster, type Poster } from './poster.js';
+import { createScheduler, systemClock, type Clock, type Scheduler } from './scheduler.js';
+import type { ServiceDeps } from './service.js';
+import { dbFileIn, openStore, type Store } from './store.js';
+
+/**
+ * Reminders as the bot runs them: the database, the REST client and the one delivery loop, started
+ * together and stopped together.
+ */
+
+export interface ReminderRuntime {
+  store: Store;
+  scheduler: Scheduler;
+  rest: REST;
+  deps: ServiceDeps;
+  stop(): Promise<void>;
+}
+
+export interface StartRemindersOptions {
+  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_BASE' | 'DATA_DIR' | 'ORGANISER_ROLE_ID'>;
+  log: Logger;
+  consultations: () => readonly ConsultationEntry[];
+  clock?: Clock;
+  /** For tests: a poster other than Discord's REST API. */
+  poster?: Poster;
+  /** Passed to the scheduler; defaults suit production. */
+  leaseMs?: number;
+  pollMs?: number;
+  /** Start the delivery loop (default true); false leaves it to another process (run-scheduler.ts). */
+  deliver?: boolean;
+}
+
+let active: ReminderRuntime | null = null;
+
+/** The running reminders, for the /remind command; null when the bot was started without them. */
+export function currentReminders(): ReminderRuntime | null {
+  return active;
+}
+
+export function startReminders(opts: StartRemindersOptions): ReminderRuntime {
+  const log = opts.log.child({ module: 'reminders' });
+  const store = openStore({ file: dbFileIn(opts.config.DATA_DIR) });
+  const rest = createRest({ token: opts.config.DISCORD_TOKEN, ...(opts.config.DISCORD_API_BASE ? { apiBase: opts.config.DISCORD_API_BASE } : {}) });
+  const clock = opts.clock ?? systemClock;
+  const scheduler = createScheduler({
+    store,
+    poster: opts.poster ?? createRestPoster(rest),
+    clock,
+    log,
+    ...(opts.leaseMs !== undefined ? { leaseMs: opts.leaseMs } : {}),
+    ...(opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {}),
+  });
+  const deps: ServiceDeps = {
+    store,
+    clock,
+    consultations: opts.consultations,
+    defaultOrganiserRoleId: opts.config.ORGANISER_ROLE_ID ?? null,
+  };
+  if (opts.deliver !== false) {
+    void scheduler.start();
+    log.info({ file: store.file, owner: scheduler.owner }, 'reminder scheduler started');
+  }
+  let stopping: Promise<void> | null = null;
+  const runtime: ReminderRuntime = {
+    store,
+    scheduler,
+    rest,
+    deps,
+    stop: () => {
+      stopping ??= (async () => {
+        await scheduler.stop();
+        store.close();
+        if (active === runtime) active = null;
+        log.info('reminder scheduler stopped');
+      })();
+      return stopping;
+    },
+  };
+  active = runtime;
+  return runtime;
+}

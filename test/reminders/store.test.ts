@@ -1,0 +1,184 @@
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION, dbFileIn, type NewReminder } from '../../src/reminders/store.js';
+import { CHANNEL, GUILD, MEMBER, ORGANISER, OTHER_GUILD, tempDb } from './helpers.js';
+
+const NOW = Date.parse('2026-11-23T10:00:00Z');
+const HOUR = 3_600_000;
+const LIMITS = { perGuild: 200, perMember: 25 };
+
+const reminder = (over: Partial<NewReminder> = {}): NewReminder => ({
+  guildId: GUILD,
+  channelId: CHANNEL,
+  createdBy: ORGANISER,
+  kind: 'message',
+  message: 'Branch meeting',
+  zone: 'Europe/London',
+  ...over,
+});
+
+let db: ReturnType<typeof tempDb>;
+afterEach(() => db?.cleanup());
+
+describe('the reminder database file', () => {
+  it('lives under the data directory as cutsbot.db', () => {
+    expect(dbFileIn('/srv/cutsbot-data')).toBe('/srv/cutsbot-data/cutsbot.db');
+  });
+
+  it('is created with WAL, a busy timeout and the current schema version', () => {
+    db = tempDb();
+    const s = db.open();
+    expect(existsSync(db.file)).toBe(true);
+    expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(Number(s.db.pragma('busy_timeout', { simple: true }))).toBeGreaterThanOrEqual(1000);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+  });
+
+  it('keeps reminders and settings across a close and reopen, without migrating twice', () => {
+    db = tempDb();
+    const a = db.open();
+    a.updateSettings(GUILD, { zone: 'Europe/Dublin' }, NOW);
+    const res = a.createReminder(reminder(), [{ dueMs: NOW + HOUR }], LIMITS, NOW);
+    expect(res.ok).toBe(true);
+    a.close();
+    const b = db.open();
+    expect(b.settings(GUILD).zone).toBe('Europe/Dublin');
+    expect(b.listUpcoming(GUILD, { offset: 0, limit: 10 }).total).toBe(1);
+    expect(b.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+  });
+
+  it('refuses to open a file written by a newer version', () => {
+    db = tempDb();
+    const a = db.open();
+    a.db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    a.close();
+    expect(() => db.open()).toThrow(/newer than this code/);
+  });
+
+  it('defaults a guild to London time with no organiser role', () => {
+    db = tempDb();
+    expect(db.open().settings(GUILD)).toEqual({ guildId: GUILD, zone: 'Europe/London', organiserRoleId: null, fallbackChannelId: null });
+  });
+});
+
+describe('reminders and deliveries', () => {
+  it('gives each delivery its own nonce of at most 25 characters', () => {
+    db = tempDb();
+    const s = db.open();
+    const res = s.createReminder(reminder(), [{ dueMs: NOW + HOUR }, { dueMs: NOW + 2 * HOUR }, { dueMs: NOW + 3 * HOUR }], LIMITS, NOW);
+    if (!res.ok) throw new Error('not created');
+    const nonces = res.deliveries.map((d) => d.nonce);
+    expect(new Set(nonces).size).toBe(3);
+    for (const n of nonces) expect(n.length).toBeLessThanOrEqual(25);
+  });
+
+  it('hides one guild’s reminders from another', () => {
+    db = tempDb();
+    const s = db.open();
+    const res = s.createReminder(reminder(), [{ dueMs: NOW + HOUR }], LIMITS, NOW);
+    if (!res.ok) throw new Error('not created');
+    expect(s.getReminder(OTHER_GUILD, res.reminder.id)).toBeNull();
+    expect(s.listUpcoming(OTHER_GUILD, { offset: 0, limit: 10 }).total).toBe(0);
+    expect(s.cancelReminder(OTHER_GUILD, res.reminder.id, MEMBER, NOW)).toBe(false);
+    expect(s.editReminder(OTHER_GUILD, res.reminder.id, { message: 'hijack' }, MEMBER, NOW)).toBe(false);
+    expect(s.getReminder(GUILD, res.reminder.id)?.reminder.message).toBe('Branch meeting');
+  });
+
+  it('enforces the per-guild and per-member limits on upcoming reminders only', () => {
+    db = tempDb();
+    const s = db.open();
+    const small = { perGuild: 3, perMember: 2 };
+    expect(s.createReminder(reminder(), [{ dueMs: NOW + HOUR }], small, NOW).ok).toBe(true);
+    expect(s.createReminder(reminder(), [{ dueMs: NOW + HOUR }], small, NOW).ok).toBe(true);
+    expect(s.createReminder(reminder(), [{ dueMs: NOW + HOUR }], small, NOW)).toEqual({ ok: false, limit: 'member' });
+    expect(s.createReminder(reminder({ createdBy: MEMBER }), [{ dueMs: NOW + HOUR }], small, NOW).ok).toBe(true);
+    expect(s.createReminder(reminder({ createdBy: MEMBER }), [{ dueMs: NOW + HOUR }], small, NOW)).toEqual({ ok: false, limit: 'guild' });
+    // Another guild has its own allowance.
+    expect(s.createReminder(reminder({ guildId: OTHER_GUILD }), [{ dueMs: NOW + HOUR }], small, NOW).ok).toBe(true);
+    // A cancelled reminder no longer counts.
+    const first = s.listUpcoming(GUILD, { offset: 0, limit: 10 }).items[0]!;
+    s.cancelReminder(GUILD, first.reminder.id, ORGANISER, NOW);
+    expect(s.createReminder(reminder(), [{ dueMs: NOW + HOUR }], small, NOW).ok).toBe(true);
+  });
+
+  it('cancelling keeps every row and marks the deliveries still to come cancelled', () => {
+    db = tempDb();
+    const s = db.open();
+    const res = s.createReminder(reminder(), [{ dueMs: NOW + HOUR }, { dueMs: NOW + 2 * HOUR }], LIMITS, NOW);
+    if (!res.ok) throw new Error('not created');
+    expect(s.cancelReminder(GUILD, res.reminder.id, ORGANISER, NOW)).toBe(true);
+    expect(s.cancelReminder(GUILD, res.reminder.id, ORGANISER, NOW)).toBe(false);
+    const after = s.getReminder(GUILD, res.reminder.id)!;
+    expect(after.reminder).toMatchObject({ status: 'cancelled', cancelledBy: ORGANISER, cancelledAt: NOW });
+    expect(after.deliveries.map((d) => d.status)).toEqual(['cancelled', 'cancelled']);
+    expect(s.claimDue('x', NOW + 3 * HOUR, 60_000)).toEqual([]);
+  });
+
+  it('rescheduling replaces the deliveries still to come and keeps the old rows as cancelled', () => {
+    db = tempDb();
+    const s = db.open();
+    const res = s.createReminder(reminder(), [{ dueMs: NOW + HOUR }], LIMITS, NOW);
+    if (!res.ok) throw new Error('not created');
+    expect(s.editReminder(GUILD, res.reminder.id, { message: 'Moved', deliveries: [{ dueMs: NOW + 5 * HOUR }] }, ORGANISER, NOW)).toBe(true);
+    const after = s.getReminder(GUILD, res.reminder.id)!;
+    expect(after.reminder.message).toBe('Moved');
+    expect(after.deliveries.map((d) => [d.status, d.dueMs])).toEqual([
+      ['cancelled', NOW + HOUR],
+      ['scheduled', NOW + 5 * HOUR],
+    ]);
+  });
+
+  it('lists a guild’s upcoming reminders by next time, a page at a time', () => {
+    db = tempDb();
+    const s = db.open();
+    for (let i = 12; i >= 1; i--) s.createReminder(reminder({ message: `m${i}` }), [{ dueMs: NOW + i * HOUR }], LIMITS, NOW);
+    const p1 = s.listUpcoming(GUILD, { offset: 0, limit: 5 });
+    expect(p1.total).toBe(12);
+    expect(p1.items.map((i) => i.reminder.message)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+    const p3 = s.listUpcoming(GUILD, { offset: 10, limit: 5 });
+    expect(p3.items.map((i) => i.reminder.message)).toEqual(['m11', 'm12']);
+  });
+});
+
+describe('claiming due deliveries', () => {
+  it('claims only what is due, and not again while the lease holds', () => {
+    db = tempDb();
+    const s = db.open();
+    s.createReminder(reminder(), [{ dueMs: NOW + HOUR }], LIMITS, NOW);
+    expect(s.claimDue('a', NOW + HOUR - 1, 60_000)).toEqual([]);
+    const [g] = s.claimDue('a', NOW + HOUR, 60_000);
+    expect(g?.deliveries).toHaveLength(1);
+    expect(g?.deliveries[0]).toMatchObject({ status: 'sending', leaseOwner: 'a', attempts: 1 });
+    expect(s.claimDue('b', NOW + HOUR + 59_999, 60_000)).toEqual([]);
+    // The holder died: once the lease lapses another scheduler takes it, with the same nonce.
+    const [again] = s.claimDue('b', NOW + HOUR + 60_000, 60_000);
+    expect(again?.deliveries[0]).toMatchObject({ leaseOwner: 'b', attempts: 2, nonce: g?.deliveries[0]?.nonce });
+    // The old holder can no longer settle it.
+    expect(s.settle([g!.deliveries[0]!.id], 'a', { status: 'sent', messageId: '1', mergedInto: null }, NOW)).toBe(0);
+    expect(s.settle([g!.deliveries[0]!.id], 'b', { status: 'sent', messageId: '2', mergedInto: null }, NOW)).toBe(1);
+  });
+
+  it('two connections to one file never claim the same delivery', () => {
+    db = tempDb();
+    const a = db.open();
+    const b = db.open();
+    for (let i = 0; i < 30; i++) a.createReminder(reminder({ message: `m${i}` }), [{ dueMs: NOW }], { perGuild: 100, perMember: 100 }, NOW);
+    const claimed: number[] = [];
+    // Interleave the two connections the way two processes would.
+    for (let i = 0; i < 40; i++) {
+      for (const [s, owner] of [[a, 'A'], [b, 'B']] as const) {
+        for (const g of s.claimDue(owner, NOW, 60_000, 1)) claimed.push(...g.deliveries.map((d) => d.id));
+      }
+    }
+    expect(claimed).toHaveLength(30);
+    expect(new Set(claimed).size).toBe(30);
+  });
+
+  it('says when it next needs to wake', () => {
+    db = tempDb();
+    const s = db.open();
+    expect(s.nextWakeMs()).toBeNull();
+    s.createReminder(reminder(), [{ dueMs: NOW + 2 * HOUR }, { dueMs: NOW + HOUR }], LIMITS, NOW);
+    expect(s.nextWakeMs()).toBe(NOW + HOUR);
+  });
+});
