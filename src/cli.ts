@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import dotenv from 'dotenv';
 import {
   consultationsAnswer,
   cutsAnswer,
@@ -12,6 +13,7 @@ import {
   type Answer,
   type Citation,
 } from './answers/index.js';
+import { loadSettings } from './config.js';
 import { extract } from './knowledge/extract/index.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { formatProblem, loadKnowledgeBase, parseKnowledgeText } from './knowledge/loader.js';
@@ -47,7 +49,7 @@ export async function runCli(argv: string[], io: Io = { out: (s) => console.log(
       io.err('ask needs a question, e.g. ask "/cuts birmingham"');
       return 2;
     }
-    const { kb, problems } = await loadKnowledgeBase(knowledgeDir ?? (process.env.KNOWLEDGE_DIR || 'knowledge'));
+    const { kb, problems } = await loadKnowledgeBase(knowledgeDir ?? loadSettings(process.env, ['KNOWLEDGE_DIR']).KNOWLEDGE_DIR);
     if (problems.length > 0) io.err(`${problems.length} knowledge file problem(s); run "kb check" for details. Answering from the good files.`);
     const answer = ask(kb, text);
     if (!answer) {
@@ -177,5 +179,6 @@ function renderExtraction(x: Extraction): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  dotenv.config({ quiet: true });
   process.exitCode = await runCli(process.argv.slice(2));
 }

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { suggestPlaces } from '../knowledge/places.js';
+import { searchSpeakers } from '../knowledge/speakers.js';
 import { clip, normalize } from '../knowledge/text.js';
 import type { Choice } from './types.js';
 
@@ -31,7 +32,7 @@ export function autocompleteSpeakersOrTopics(kb: KnowledgeBase, typed: string): 
     add(choice(`${s.name}${s.roles[0] ? `, ${s.roles[0]}` : ''} · ${n} quote${n === 1 ? '' : 's'}`, s.name));
   }
   if (norm.length >= 3 && out.length === 0) {
-    for (const h of kb.index.speakers.fuse.search(norm, { limit: 5 })) add(choice(h.item.name, h.item.name));
+    for (const h of searchSpeakers(kb.index.speakers, norm, 5)) add(choice(h.item.name, h.item.name));
   }
   for (const p of suggestPlaces(kb, typed, MAX_CHOICES)) add(choice(`${p.label} (place)`, p.value));
   for (const tag of new Set(kb.articles.flatMap((a) => a.tags))) if (wordStarts(tag)) add(choice(`${tag} (topic)`, tag));

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase, PlaceEntry } from './knowledge-base.js';
 import { allowedSlips, editDistance } from './edit-distance.js';
+import { fuzzySearch } from './term-index.js';
 import { normalize } from './text.js';
 
 /** How a query reached its place: the place's own name, its council's name, a nickname, or a town inside it. */
@@ -19,6 +20,8 @@ export interface PlaceIndex {
   exact: Map<string, PlaceName[]>;
   /** Fuse over short names only: places, councils, aliases, towns (see the README's Performance section). */
   fuse: Fuse<PlaceName>;
+  /** The names `fuse` searches, in its order. */
+  records: PlaceName[];
   /** Each name under its normalised form and under each later word ("vale" → "Ebbw Vale"), sorted for prefix lookup. */
   prefixes: { key: string; rec: PlaceName }[];
 }
@@ -27,6 +30,8 @@ export type PlaceResolution =
   | { kind: 'found'; place: PlaceEntry; via: Via; matched: string; fuzzy: boolean }
   | { kind: 'ambiguous' | 'unknown'; query: string; suggestions: string[] };
 
+
+const FUSE_OPTIONS = { keys: ['norm'], threshold: 0.6, includeScore: true, ignoreLocation: true };
 
 export function buildPlaceIndex(places: PlaceEntry[]): PlaceIndex {
   const records: PlaceName[] = [];
@@ -50,8 +55,13 @@ export function buildPlaceIndex(places: PlaceEntry[]): PlaceIndex {
     words.forEach((_, i) => prefixes.push({ key: words.slice(i).join(' '), rec }));
   }
   prefixes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const fuse = new Fuse(records, { keys: ['norm'], threshold: 0.6, includeScore: true, ignoreLocation: true });
-  return { exact, fuse, prefixes };
+  const fuse = new Fuse(records, FUSE_OPTIONS);
+  return { exact, fuse, records, prefixes };
+}
+
+/** Same as `index.fuse.search(norm, { limit })`, in a fraction of the time (see `fuzzySearch`). */
+export function searchPlaceNames(index: PlaceIndex, norm: string, limit: number) {
+  return fuzzySearch(() => index.fuse, index.records, (r) => r.norm, FUSE_OPTIONS, norm, limit);
 }
 
 /** Words that follow a place's name in a council's name and that people type or leave out at will. */
@@ -76,7 +86,7 @@ export function resolvePlace(kb: KnowledgeBase, query: string): PlaceResolution 
   }
   // Fuse finds candidates; a typo is accepted only a slip or two away from the whole name, so
   // "ham" is not Birmingham and "billingham" is a suggestion, not an answer.
-  const hits = index.fuse.search(norm, { limit: 20 }).map((h) => ({ rec: h.item, score: h.score ?? 1 }));
+  const hits = searchPlaceNames(index, norm, 20).map((h) => ({ rec: h.item, score: h.score ?? 1 }));
   const close = hits.filter((h) => editDistance(norm, h.rec.norm) <= allowedSlips(h.rec.norm.length));
   const top = close[0];
   if (top) {
@@ -146,7 +156,7 @@ export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25): Place
       .sort((a, b) => Number(!a.norm.startsWith(norm)) - Number(!b.norm.startsWith(norm)) || VIA_RANK[a.via] - VIA_RANK[b.via] || a.name.length - b.name.length)
       .forEach(take);
     if (picked.length < max && norm.length >= 3) {
-      for (const h of index.fuse.search(norm, { limit: max * 2 })) if ((h.score ?? 1) <= 0.4) take(h.item);
+      for (const h of searchPlaceNames(index, norm, max * 2)) if ((h.score ?? 1) <= 0.4) take(h.item);
     }
   }
   return picked.slice(0, max).map((rec) => ({ label: label(rec), value: rec.name }));

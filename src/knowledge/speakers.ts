@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { CitedQuote } from './knowledge-base.js';
+import { fuzzySearch } from './term-index.js';
 import { normalize } from './text.js';
 
 export interface Speaker {
@@ -16,6 +17,8 @@ export interface SpeakerIndex {
   exact: Map<string, Speaker>;
   fuse: Fuse<Speaker>;
 }
+
+const FUSE_OPTIONS = { keys: ['name'], threshold: 0.3, includeScore: true, ignoreLocation: true };
 
 export function buildSpeakerIndex(quotes: CitedQuote[]): SpeakerIndex {
   const byName = new Map<string, Speaker & { roleCounts: Map<string, number> }>();
@@ -40,8 +43,13 @@ export function buildSpeakerIndex(quotes: CitedQuote[]): SpeakerIndex {
     surnames.set(surname, [...(surnames.get(surname) ?? []), s]);
   }
   for (const [surname, list] of surnames) if (list.length === 1 && !exact.has(surname)) exact.set(surname, list[0]!);
-  const fuse = new Fuse(speakers, { keys: ['name'], threshold: 0.3, includeScore: true, ignoreLocation: true });
+  const fuse = new Fuse(speakers, FUSE_OPTIONS);
   return { speakers, exact, fuse };
+}
+
+/** Same as `index.fuse.search(query, { limit })`, without running Fuse over every speaker (see `fuzzySearch`). */
+export function searchSpeakers(index: SpeakerIndex, query: string, limit: number) {
+  return fuzzySearch(() => index.fuse, index.speakers, (s) => s.name.toLowerCase(), FUSE_OPTIONS, query, limit);
 }
 
 /** Titles people put before a surname: "Cllr Hamilton" is found as "Hamilton". */
@@ -53,7 +61,7 @@ export function findSpeaker(index: SpeakerIndex, query: string): Speaker | null 
   if (!norm) return null;
   const hit = index.exact.get(norm);
   if (hit) return hit;
-  const [top, second] = index.fuse.search(norm, { limit: 2 });
+  const [top, second] = searchSpeakers(index, norm, 2);
   if (!top || (top.score ?? 1) > 0.3) return null;
   // Substring matches ("ham" in "Hamilton") are not the speaker someone meant.
   const name = normalize(top.item.name);

@@ -34,13 +34,6 @@ export interface StartRemindersOptions {
   deliver?: boolean;
 }
 
-let active: ReminderRuntime | null = null;
-
-/** The running reminders, for the /remind command; null when the bot was started without them. */
-export function currentReminders(): ReminderRuntime | null {
-  return active;
-}
-
 export function startReminders(opts: StartRemindersOptions): ReminderRuntime {
   const log = opts.log.child({ module: 'reminders' });
   const store = openStore({ file: dbFileIn(opts.config.DATA_DIR) });
@@ -74,12 +67,10 @@ export function startReminders(opts: StartRemindersOptions): ReminderRuntime {
       stopping ??= (async () => {
         await scheduler.stop();
         store.close();
-        if (active === runtime) active = null;
         log.info('reminder scheduler stopped');
       })();
       return stopping;
     },
   };
-  active = runtime;
   return runtime;
 }

@@ -51,8 +51,8 @@ async function setup() {
   const config = emulatorConfig(emulator, { DATA_DIR: dir, KNOWLEDGE_DIR: 'knowledge', LOG_LEVEL: 'debug' });
   const rt = startReminders({ config, log: log.logger, consultations: () => [CONSULTATION], clock, deliver: false });
   runtime = rt;
-  const remind = createRemindCommand(() => rt);
-  bot = await startBot(config, { commands: [remind], logger: log.logger });
+  const remind = createRemindCommand();
+  bot = await startBot(config, { commands: [remind], logger: log.logger, reminders: rt });
   emulator.registerCommands([remind.data.toJSON()]);
   return { emulator, rt, log, general: emulator.channelId, setNow: (iso: string) => (now = Date.parse(iso)) };
 }
@@ -61,7 +61,7 @@ const channelOpt = (id: string) => ({ type: 7, value: id });
 
 describe('/remind', () => {
   it('registers with Discord without errors', async () => {
-    const remind = createRemindCommand(() => null);
+    const remind = createRemindCommand();
     expect(validateCommands([remind.data.toJSON()])).toEqual([]);
   });
 

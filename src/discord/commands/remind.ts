@@ -10,7 +10,7 @@ import {
 import { DateTime } from 'luxon';
 import { buildIcs } from '../../reminders/ics.js';
 import { createScheduledEvent } from '../../reminders/poster.js';
-import { currentReminders, type ReminderRuntime } from '../../reminders/runtime.js';
+import type { ReminderRuntime } from '../../reminders/runtime.js';
 import {
   cancelReminder,
   configureGuild,
@@ -185,19 +185,18 @@ async function replyWithFiles(interaction: ChatInputCommandInteraction, content:
   else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
 }
 
-export function createRemindCommand(runtime: () => ReminderRuntime | null): Command {
-  const need = (): ReminderRuntime => {
-    const rt = runtime();
+export function createRemindCommand(): Command {
+  const need = (rt: ReminderRuntime | null): ReminderRuntime => {
     if (!rt) throw new UserFacingError('Reminders are not switched on for this bot. Ask whoever runs it to start the reminder scheduler.');
     return rt;
   };
 
   return {
     data,
-    async execute(interaction) {
+    async execute(interaction, ctx) {
       const guildId = interaction.guildId;
       if (!guildId) throw new UserFacingError('Reminders belong to a server; use /remind in a server channel.');
-      const rt = need();
+      const rt = need(ctx.reminders);
       const actor = actorOf(interaction);
       const sub = interaction.options.getSubcommand(true);
       switch (sub) {
@@ -266,8 +265,8 @@ export function createRemindCommand(runtime: () => ReminderRuntime | null): Comm
           throw new UserFacingError(`I do not know /remind ${sub}.`);
       }
     },
-    autocomplete(interaction) {
-      const rt = runtime();
+    autocomplete(interaction, ctx) {
+      const rt = ctx.reminders;
       const guildId = interaction.guildId;
       if (!rt || !guildId) return [];
       const focused = interaction.options.getFocused(true);
@@ -286,4 +285,4 @@ export function createRemindCommand(runtime: () => ReminderRuntime | null): Comm
   };
 }
 
-export default createRemindCommand(currentReminders);
+export default createRemindCommand();

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/**
+ * The bot's settings, read from the environment once at start. Entry points load `.env` with
+ * dotenv first; everything else receives a `Config` and never reads `process.env` itself.
+ */
+
+// Copying .env.example leaves `NAME=` lines behind: an empty value means "not set", not "set to ''".
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const notSet = { error: (iss: { input: unknown }) => (iss.input === undefined ? 'is not set' : 'must be text') };
+
+const snowflake = (message: string) =>
+  z
+    .string(notSet)
+    .trim()
+    .regex(/^\d{17,20}$/, message);
+
+const copyId = (what: string) =>
+  `must be a ${what} id of 17–20 digits (turn on Developer Mode in Discord, then right-click the ${what} → Copy ${what[0]!.toUpperCase()}${what.slice(1)} ID)`;
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const ConfigSchema = z.object({
+  DISCORD_TOKEN: z.preprocess(
+    blankToUndefined,
+    z
+      .string(notSet)
+      .trim()
+      // Pasting "Bot xxx" or the client secret instead of the bot token are the usual mistakes.
+      .transform((v) => v.replace(/^Bot\s+/i, ''))
+      .refine((v) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(v), {
+        message: 'does not look like a bot token (three parts separated by dots); copy it again from the Bot page',
+      }),
+  ),
+  DISCORD_APPLICATION_ID: z.preprocess(
+    blankToUndefined,
+    snowflake('must be the Application ID of 17–20 digits from the Developer Portal → General Information'),
+  ),
+  DISCORD_GUILD_ID: optional(snowflake(copyId('server'))),
+  KNOWLEDGE_DIR: z.preprocess(blankToUndefined, z.string().default('knowledge')),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+  DISCORD_API_BASE: optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }),
+  ),
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default('data')),
+  MOD_LOG_CHANNEL_ID: optional(snowflake(copyId('channel'))),
+  MODERATOR_ROLE_ID: optional(snowflake(copyId('role'))),
+  ORGANISER_ROLE_ID: optional(snowflake(copyId('role'))),
+});
+
+export type Config = z.output<typeof ConfigSchema>;
+
+/** A configuration fault, phrased so the person starting the bot can fix it from the message alone. */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    /** The variables at fault, in the order the schema lists them. */
+    readonly variables: string[],
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const MISSING_TOKEN_HELP = [
+  'DISCORD_TOKEN is not set, so the bot cannot log in to Discord.',
+  'Get a token: https://discord.com/developers/applications → your application → Bot → Reset Token,',
+  'then put DISCORD_TOKEN=<token> in .env (copy .env.example to start).',
+  'To try the answers without Discord: npm run ask -- "/cuts birmingham"',
+].join('\n');
+
+export class MissingTokenError extends ConfigError {
+  constructor() {
+    super(MISSING_TOKEN_HELP, ['DISCORD_TOKEN']);
+    this.name = 'MissingTokenError';
+  }
+}
+
+/**
+ * Validates the environment. Throws `MissingTokenError` when there is no token at all (the first
+ * thing a newcomer meets), else a `ConfigError` with one line per bad variable.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  const error = toConfigError(result.error.issues);
+  if (error.variables.includes('DISCORD_TOKEN') && blankToUndefined(env.DISCORD_TOKEN) === undefined) throw new MissingTokenError();
+  throw error;
+}
+
+/**
+ * Reads only some settings, for tools that do not talk to Discord (the CLI needs KNOWLEDGE_DIR
+ * but no token). Same rules and messages as `loadConfig`.
+ */
+export function loadSettings<K extends keyof Config>(env: Record<string, string | undefined>, keys: readonly K[]): Pick<Config, K> {
+  const shape = Object.fromEntries(keys.map((k) => [k, ConfigSchema.shape[k]]));
+  const result = z.object(shape).safeParse(env);
+  if (result.success) return result.data as unknown as Pick<Config, K>;
+  throw toConfigError(result.error.issues);
+}
+
+function toConfigError(issues: readonly z.core.$ZodIssue[]): ConfigError {
+  const lines = new Map<string, string>();
+  for (const issue of issues) {
+    const name = String(issue.path[0] ?? 'environment');
+    if (!lines.has(name)) lines.set(name, `${name} ${issue.message}`);
+  }
+  return new ConfigError([...lines.values()].join('\n'), [...lines.keys()]);
+}

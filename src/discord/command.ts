@@ -1,0 +1,52 @@
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Answer, Choice } from '../answers/types.js';
+import type { Logger } from '../log.js';
+import type { ReminderRuntime } from '../reminders/runtime.js';
+import type { KnowledgeStore } from './knowledge-store.js';
+
+/** What a handler gets besides the interaction. Extend here when a command needs more (e.g. a data store). */
+export interface CommandContext {
+  knowledge: KnowledgeStore;
+  /** Already bound to the interaction id, so every line a handler logs can be traced to it. */
+  log: Logger;
+  /** The running reminder store and scheduler; null when the bot was started without them. */
+  reminders: ReminderRuntime | null;
+}
+
+/**
+ * What a handler hands back for the router to send: an `Answer` (rendered as embeds) or a plain
+ * message. `ephemeral: true` forces a private reply whatever the `private` option says (for
+ * "that place name is too long"-style replies only the asker needs). Return nothing when the
+ * handler has replied itself (then use `sendReply` from router.ts, which knows whether the
+ * interaction was deferred).
+ */
+export type CommandResult = ({ answer: Answer } | { message: string }) & { ephemeral?: boolean };
+
+export interface Command {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<CommandResult | void> | CommandResult | void;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Choice[]> | Choice[];
+  /**
+   * Acknowledge the interaction before `execute` runs. Set it on commands whose answer may take
+   * more than a moment: Discord drops an interaction not acknowledged within 3 seconds. Commands
+   * without it are still deferred by the router if they take longer than about 2 seconds.
+   */
+  defer?: boolean;
+  /** Per-user cooldown between uses, for the expensive commands. */
+  cooldownMs?: number;
+}
+
+/**
+ * A mistake the member can fix (text too long, an empty query). Thrown by handlers; the router
+ * shows the message privately as is and logs it at info, not as a bot failure.
+ */
+export class UserFacingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}

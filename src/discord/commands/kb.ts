@@ -1,0 +1,181 @@
+import {
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { cutsAnswer } from '../../answers/index.js';
+import type { Choice } from '../../answers/types.js';
+import { MAX_FILE_BYTES, parseKnowledgeText } from '../../knowledge/loader.js';
+import { downloadAttachment } from '../attachment-download.js';
+import type { Command, CommandContext, CommandResult } from '../command.js';
+import { articleReport, refusalText, reloadText, statusText } from '../kb-report.js';
+import { fileExists, moveToTrash, writeFileAtomically } from '../knowledge-files.js';
+import { keeperOf, type KnowledgeKeeper } from '../knowledge-keeper.js';
+import { focusedText, requiredText } from '../options.js';
+import { clip, escapeText } from '../render.js';
+
+const ID = { name: 'id', label: 'article id', max: 80 } as const;
+
+export const data = new SlashCommandBuilder()
+  .setName('kb')
+  .setDescription('Moderators: keep the knowledge base (status, reload, upload, remove, preview)')
+  // Hidden from members by default; checked again below, since server admins can change who sees it.
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild)
+  .addSubcommand((s) => s.setName('status').setDescription('Articles loaded, last reload, problems, and what was extracted'))
+  .addSubcommand((s) => s.setName('reload').setDescription('Reload the knowledge folder now and report what changed'))
+  .addSubcommand((s) =>
+    s
+      .setName('upload')
+      .setDescription('Add an article from a .md file (checked first; nothing changes if it has problems)')
+      .addAttachmentOption((o) => o.setName('file').setDescription('The article as a .md knowledge file').setRequired(true))
+      .addBooleanOption((o) => o.setName('replace').setDescription('Replace the article that already has this id (default: refuse)')),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('remove')
+      .setDescription('Take an article out (its file is moved to .trash/, not deleted)')
+      .addStringOption((o) => o.setName(ID.name).setDescription('The article').setRequired(true).setMaxLength(ID.max).setAutocomplete(true)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('preview')
+      .setDescription('What /cuts says for this article’s place')
+      .addStringOption((o) => o.setName(ID.name).setDescription('The article').setRequired(true).setMaxLength(ID.max).setAutocomplete(true)),
+  );
+
+const privately = (message: string): CommandResult => ({ message, ephemeral: true });
+
+/** Manage Guild, or the configured moderator role. */
+export function isModerator(interaction: ChatInputCommandInteraction, moderatorRoleId: string | undefined): boolean {
+  if (!interaction.inGuild()) return false;
+  if (interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) return true;
+  if (!moderatorRoleId) return false;
+  const roles = interaction.member.roles;
+  return Array.isArray(roles) ? roles.includes(moderatorRoleId) : roles.cache.has(moderatorRoleId);
+}
+
+async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<CommandResult> {
+  const keeper = keeperOf(ctx.knowledge);
+  if (!isModerator(interaction, keeper?.moderatorRoleId)) {
+    ctx.log.info('kb refused: not a moderator');
+    return privately('Only moderators can manage the knowledge base (Manage Server permission or the moderator role).');
+  }
+  if (!keeper) return privately('Knowledge management is not switched on in this bot: the knowledge folder is not being watched.');
+  // Private, and acknowledged at once: downloads and reloads can take longer than Discord waits.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const sub = interaction.options.getSubcommand(true);
+  switch (sub) {
+    case 'status':
+      return privately(statusText(keeper.latest(), keeper.dir));
+    case 'reload':
+      return privately(reloadText(await keeper.exclusive(() => keeper.reload())));
+    case 'upload':
+      return keeper.exclusive(() => upload(interaction, ctx, keeper));
+    case 'remove':
+      return keeper.exclusive(() => remove(interaction, ctx, keeper));
+    case 'preview':
+      return preview(interaction, keeper);
+    default:
+      return privately(`Unknown subcommand ${sub}.`);
+  }
+}
+
+async function upload(interaction: ChatInputCommandInteraction, ctx: CommandContext, keeper: KnowledgeKeeper): Promise<CommandResult> {
+  const attachment = interaction.options.getAttachment('file', true);
+  const replace = interaction.options.getBoolean('replace') ?? false;
+  const shownName = clip(attachment.name.replace(/[\u0000-\u001f`]/g, ''), 80) || 'the file';
+  const bold = `**${escapeText(shownName)}**`;
+  if (!/\.md$/i.test(attachment.name)) return privately(refusalText(`${bold} is not a knowledge file: upload a Markdown file ending in \`.md\`.`));
+  if (attachment.size > MAX_FILE_BYTES) {
+    return privately(refusalText(`${bold} is ${Math.ceil(attachment.size / 1024)} KB; a knowledge file may be at most ${MAX_FILE_BYTES / 1024} KB.`));
+  }
+  const download = await downloadAttachment(attachment.url, MAX_FILE_BYTES);
+  if (!download.ok) return privately(refusalText(`${bold} was not taken: ${download.reason}.`));
+
+  // Exactly the loader's checks, with problems named after the file as the moderator knows it.
+  const parsed = parseKnowledgeText(download.bytes, shownName);
+  if (!parsed.article) {
+    ctx.log.info({ file: shownName, problems: parsed.problems.length }, 'kb upload refused: invalid file');
+    return privately(refusalText(`${bold} has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}:`, parsed.problems));
+  }
+  const id = parsed.article.id;
+  const serving = keeper.latest();
+  const existing = serving.kb.byId.get(id);
+  if (existing && !replace) {
+    return privately(
+      refusalText(`The id \`${id}\` is already used by \`${existing.file}\` (“${clip(existing.title, 120)}”). To replace that article, upload again with \`replace: True\`.`),
+    );
+  }
+  // A replacement goes into the file that held the id; a new article gets a file named after its id.
+  const target = existing?.file ?? `${id}.md`;
+  // The loader skips README.md as documentation; an article saved there would never be served.
+  if (target.toLowerCase() === 'readme.md') return privately(refusalText('The id `readme` is kept for the folder’s README; give the article another id.'));
+  if (!existing && (await fileExists(keeper.dir, target))) {
+    const other = serving.articles.find((a) => a.file === target);
+    if (other) return privately(refusalText(`\`${target}\` already holds the article \`${other.id}\`; remove it first or give the new article another id.`));
+    if (!replace) return privately(refusalText(`\`${target}\` already exists but is not being served (it has problems: see \`/kb status\`). Upload with \`replace: True\` to overwrite it.`));
+  }
+
+  await writeFileAtomically(keeper.dir, target, download.bytes);
+  const after = await keeper.reload();
+  const served = after.kb.byId.get(id);
+  ctx.log.info({ id, file: target, replace: Boolean(existing), served: served?.file === target }, 'kb upload saved');
+  if (served?.file !== target) {
+    const problems = after.problems.filter((p) => p.file === target);
+    return privately(refusalText(`\`${target}\` was written but is not being served:`, problems, null));
+  }
+  const place = after.kb.places.find((p) => p.articleIds.includes(id))?.name;
+  // The summary is shown as plain text (escaped), so no Markdown here.
+  const summary =
+    `Saved as ${target} (${existing ? `replaced the article from ${existing.file}` : 'new article'}). ` +
+    `This is what members now get${place ? `, e.g. with /cuts ${place}` : ''}.`;
+  return { answer: articleReport(after.kb, id, summary), ephemeral: true };
+}
+
+async function remove(interaction: ChatInputCommandInteraction, ctx: CommandContext, keeper: KnowledgeKeeper): Promise<CommandResult> {
+  const id = requiredText(interaction, ID);
+  const article = keeper.latest().kb.byId.get(id);
+  if (!article) return privately(`No article with the id \`${clip(id, 80)}\` is being served; nothing was moved.`);
+  let trashed: string;
+  try {
+    trashed = await moveToTrash(keeper.dir, article.file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // Deleted by hand a moment ago; the reload that follows catches up.
+    await keeper.reload();
+    return privately(`\`${article.file}\` was already gone from the knowledge folder; members no longer get \`${id}\`.`);
+  }
+  const after = await keeper.reload();
+  ctx.log.info({ id, file: article.file, trashed }, 'kb remove');
+  const heir = after.kb.byId.get(id);
+  return privately(
+    `Moved \`${article.file}\` to \`${trashed}\` (“${clip(article.title, 120)}”): members no longer get it. Move the file back to restore it.` +
+      (heir ? `\nNote: \`${heir.file}\` also has the id \`${id}\` and is now served instead.` : ''),
+  );
+}
+
+function preview(interaction: ChatInputCommandInteraction, keeper: KnowledgeKeeper): CommandResult {
+  const id = requiredText(interaction, ID);
+  const kb = keeper.latest().kb;
+  const place = kb.places.find((p) => p.articleIds.includes(id));
+  if (!kb.byId.has(id) || !place) return privately(`No article with the id \`${clip(id, 80)}\` is being served.`);
+  return { answer: cutsAnswer(kb, { place: place.name }), ephemeral: true };
+}
+
+function autocomplete(query: string, ctx: CommandContext): Choice[] {
+  const q = query.toLowerCase();
+  return ctx.knowledge
+    .current()
+    .articles.filter((a) => q === '' || a.id.includes(q) || a.title.toLowerCase().includes(q))
+    .slice(0, 25)
+    .map((a) => ({ name: clip(`${a.title} (${a.id})`, 100), value: a.id }));
+}
+
+export default {
+  data,
+  execute,
+  autocomplete: (interaction, ctx) => autocomplete(focusedText(interaction, ID.max), ctx),
+} satisfies Command;

@@ -1,0 +1,68 @@
+import { DiscordAPIError, REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import dotenv from 'dotenv';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import type { Command } from './command.js';
+import { commands as allCommands } from './commands/index.js';
+import { isEntryPoint } from './entry.js';
+
+export type DeployConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_APPLICATION_ID' | 'DISCORD_GUILD_ID' | 'DISCORD_API_BASE'>;
+
+export interface DeployResult {
+  scope: 'guild' | 'global';
+  names: string[];
+}
+
+/**
+ * Replaces the application's slash commands with exactly this list in one bulk overwrite, so a
+ * command removed from the code disappears from Discord too. A guild deploy shows at once (for
+ * development); a global one can take up to an hour to reach every server.
+ */
+export async function deployCommands(config: DeployConfig, commands: readonly Command[] = allCommands): Promise<DeployResult> {
+  const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(config.DISCORD_TOKEN);
+  const body = commands.map((c) => c.data.toJSON());
+  const route = config.DISCORD_GUILD_ID
+    ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, config.DISCORD_GUILD_ID)
+    : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
+  const saved = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
+  return { scope: config.DISCORD_GUILD_ID ? 'guild' : 'global', names: saved.map((c) => c.name) };
+}
+
+/** Turns the errors people actually hit into what to do about them. */
+export function explainDeployError(error: unknown, config: DeployConfig): string {
+  if (error instanceof DiscordAPIError || (error instanceof Error && 'status' in error)) {
+    const status = (error as { status?: number }).status;
+    if (status === 401) return 'Discord rejected DISCORD_TOKEN (401 Unauthorized). Reset the token in the Developer Portal → Bot → Reset Token and put the new one in .env.';
+    if (status === 403 && config.DISCORD_GUILD_ID)
+      return `Discord refused (403) to register commands in server ${config.DISCORD_GUILD_ID}: invite the bot to that server with the applications.commands scope, or check DISCORD_GUILD_ID.`;
+    if (status === 404) return 'Discord does not know DISCORD_APPLICATION_ID (404); copy it again from the Developer Portal → General Information.';
+    if (status === 400) return `Discord rejected the command definitions (400): ${error.message}`;
+  }
+  return `Could not deploy the commands: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  try {
+    const result = await deployCommands(config);
+    const where =
+      result.scope === 'guild'
+        ? `to server ${config.DISCORD_GUILD_ID} (they show at once)`
+        : 'globally (they can take up to an hour to show in every server)';
+    console.log(`Deployed ${result.names.length} commands ${where}: ${result.names.map((n) => `/${n}`).join(' ')}`);
+  } catch (error) {
+    console.error(explainDeployError(error, config));
+    process.exit(1);
+  }
+}
+
+if (isEntryPoint(import.meta.url)) await main();

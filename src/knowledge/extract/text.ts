@@ -1,0 +1,118 @@
+/** Text helpers shared by the quote and figure extractors: sentences and quotation marks. */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  text: string;
+}
+
+// A full stop after these is part of a name or title, not the end of a sentence.
+const ABBREVIATIONS = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Cllr|St|No|Prof|Rev|Sr|Jr|Co|Ltd|etc|vs|e\.g|i\.e|[A-Z])$/;
+// A sentence ends at . ! or ? (with any closing marks) followed by space and something that can open a sentence.
+const SENTENCE_END = /[.!?]+[”’")]*(?=\s+[“‘"(£0-9A-Z])/g;
+
+/**
+ * Splits a paragraph into sentences, keeping offsets so a finding can be traced back to its sentence.
+ * Sentences are slices of the paragraph: quotation marks stay as written.
+ */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const end = m.index + m[0].length;
+    if (m[0].startsWith('.') && ABBREVIATIONS.test(text.slice(start, m.index))) continue;
+    push(out, text, start, end);
+    start = end;
+  }
+  push(out, text, start, text.length);
+  return out;
+}
+
+function push(out: Sentence[], text: string, from: number, to: number): void {
+  let start = from;
+  let end = to;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) out.push({ start, end, text: text.slice(start, end) });
+}
+
+/** The sentence holding an offset (binary search: sentences are in order). */
+export function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return sentences[lo];
+}
+
+/** A double-quoted stretch of one paragraph; `close` is -1 when the quote runs on into the next paragraph. */
+export interface QuotedSpan {
+  open: number;
+  close: number;
+  /** Content between the marks. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Finds double-quoted stretches (curly “…” or straight "…"). Straight marks alternate open/close, so a
+ * stray one can only affect the rest of its own paragraph.
+ */
+export function findDoubleQuotes(text: string): QuotedSpan[] {
+  const spans: QuotedSpan[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (open < 0 && (c === '“' || c === '"')) open = i;
+    else if (open >= 0 && (c === '”' || c === '"')) {
+      spans.push({ open, close: i, start: open + 1, end: i });
+      open = -1;
+    }
+  }
+  if (open >= 0) spans.push({ open, close: -1, start: open + 1, end: text.length });
+  return spans;
+}
+
+/**
+ * Single-quoted stretches, curly ‘…’ or straight '…'. A closing mark is one not followed by a letter, so
+ * apostrophes (council’s) are skipped; a straight opening mark must follow a space, so "workers' rights"
+ * does not open one.
+ */
+export function findSingleQuotes(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const straight = c === "'" && (i === 0 || /[\s(]/.test(text[i - 1]!)) && /\p{L}/u.test(text[i + 1] ?? '');
+    if (c !== '‘' && !straight) continue;
+    const closer = straight ? "'" : '’';
+    let j = i + 1;
+    while (j < text.length && !(text[j] === closer && !/[\p{L}\p{N}]/u.test(text[j + 1] ?? ''))) j++;
+    if (j >= text.length) break;
+    spans.push({ start: i, end: j + 1 });
+    i = j;
+  }
+  return spans;
+}
+
+/** Replaces quoted content with space-free filler of the same length, so narrative analysis ignores it but offsets hold. */
+export function maskSpans(text: string, spans: Span[]): string {
+  const chunks: string[] = [];
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.start < at) continue;
+    chunks.push(text.slice(at, s.start), '•'.repeat(s.end - s.start));
+    at = s.end;
+  }
+  chunks.push(text.slice(at));
+  return chunks.join('');
+}
+
+export function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,158 @@
+import { DiscordjsErrorCodes, Events, type Client } from 'discord.js';
+import dotenv from 'dotenv';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { KnowledgeBase } from './knowledge/knowledge-base.js';
+import { formatProblem, loadKnowledgeBase } from './knowledge/loader.js';
+import { createLogger, type Logger } from './log.js';
+import { createClient } from './discord/client.js';
+import type { Command } from './discord/command.js';
+import { commands as allCommands } from './discord/commands/index.js';
+import { isEntryPoint } from './discord/entry.js';
+import { createKnowledgeStore, type KnowledgeStore } from './discord/knowledge-store.js';
+import { createInteractionHandler } from './discord/router.js';
+import { startReminders, type ReminderRuntime } from './reminders/runtime.js';
+
+export interface StartOptions {
+  /** An already loaded knowledge base; otherwise it is loaded from `config.KNOWLEDGE_DIR`. */
+  knowledgeBase?: KnowledgeBase;
+  /** The commands to answer; all of them unless a test needs others. */
+  commands?: readonly Command[];
+  logger?: Logger;
+  /** A running reminder runtime to use, or false for none; by default the bot starts its own. */
+  reminders?: ReminderRuntime | false;
+}
+
+export interface RunningBot {
+  client: Client;
+  knowledge: KnowledgeStore;
+  log: Logger;
+  stop(): Promise<void>;
+}
+
+/** A start-up failure whose message tells the person running the bot what to do. */
+export class StartError extends Error {
+  override name = 'StartError';
+}
+
+const BAD_TOKEN =
+  'Discord rejected DISCORD_TOKEN: it is wrong or was reset. Get a new one in the Developer Portal ' +
+  '(https://discord.com/developers/applications → your application → Bot → Reset Token) and put it in .env.';
+
+async function loadKnowledge(config: Config, log: Logger): Promise<KnowledgeBase> {
+  let loaded;
+  try {
+    loaded = await loadKnowledgeBase(config.KNOWLEDGE_DIR);
+  } catch (error) {
+    throw new StartError(
+      `KNOWLEDGE_DIR "${config.KNOWLEDGE_DIR}" could not be read (${error instanceof Error ? error.message : String(error)}). ` +
+        'Point KNOWLEDGE_DIR at the folder of article files.',
+    );
+  }
+  // A bad file must not stop the bot: the good articles are served and each problem is logged to be fixed.
+  for (const problem of loaded.problems) log.warn({ file: problem.file, line: problem.line, field: problem.field }, formatProblem(problem));
+  log.info(
+    { dir: config.KNOWLEDGE_DIR, articles: loaded.kb.articles.length, problems: loaded.problems.length },
+    'knowledge base loaded',
+  );
+  return loaded.kb;
+}
+
+/**
+ * Loads the knowledge base, connects to Discord and answers slash commands until `stop()`.
+ * Resolves once the bot is ready; rejects with a `StartError` saying what to fix when it cannot start.
+ */
+export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
+  const log = options.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const knowledge = createKnowledgeStore(options.knowledgeBase ?? (await loadKnowledge(config, log)));
+  const commands = options.commands ?? allCommands;
+  // Started here, once per process: never on a ready event, which fires again after every reconnect.
+  const ownReminders = options.reminders === undefined;
+  const reminders = options.reminders === false ? null : (options.reminders ?? startReminders({ config, log, consultations: () => knowledge.current().consultations }));
+
+  const client = createClient(config);
+  client.on(Events.InteractionCreate, createInteractionHandler({ commands, knowledge, log, reminders }));
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.on(Events.ShardError, (err) => log.warn({ err }, 'gateway connection error'));
+  client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'gateway closed for good'));
+  let stopping: Promise<void> | null = null;
+  // discord.js reports its own shutdown as a reconnect; only real ones are worth a log line.
+  client.on(Events.ShardReconnecting, () => {
+    if (!stopping) log.info('reconnecting to the gateway');
+  });
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+
+  try {
+    await client.login(config.DISCORD_TOKEN);
+  } catch (error) {
+    await client.destroy().catch(() => undefined);
+    if (ownReminders) await reminders?.stop();
+    const code = (error as { code?: unknown }).code;
+    if (code === DiscordjsErrorCodes.TokenInvalid || (error instanceof Error && /authentication failed/i.test(error.message))) {
+      throw new StartError(BAD_TOKEN);
+    }
+    throw new StartError(`Could not connect to Discord: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const me = await ready;
+  if (me.application.id !== config.DISCORD_APPLICATION_ID) {
+    log.warn(
+      { tokenApplication: me.application.id, configured: config.DISCORD_APPLICATION_ID },
+      'DISCORD_APPLICATION_ID is not the application this token belongs to: deploy-commands would register the commands elsewhere',
+    );
+  }
+  log.info({ user: me.user.tag, guilds: me.guilds.cache.size, commands: commands.length }, 'ready');
+
+  return {
+    client,
+    knowledge,
+    log,
+    stop: () => {
+      stopping ??= (async () => {
+        client.removeAllListeners(Events.InteractionCreate);
+        if (ownReminders) await reminders?.stop();
+        await client.destroy();
+        log.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger({ level: config.LOG_LEVEL });
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
+
+  let bot: RunningBot;
+  try {
+    bot = await startBot(config, { logger: log });
+  } catch (error) {
+    console.error(error instanceof StartError ? error.message : error);
+    process.exit(1);
+  }
+  const shutdown = (signal: NodeJS.Signals) => {
+    log.info({ signal }, 'shutting down');
+    // A second signal, or a shutdown that hangs, should still end the process.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    bot.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (isEntryPoint(import.meta.url)) await main();

@@ -1,0 +1,392 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { autocompletePlaces, cutsAnswer, quoteAnswer, searchAnswer } from '../../src/answers/index.js';
+import { loadArticles, loadKnowledgeBase } from '../../src/knowledge/loader.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { normalize } from '../../src/knowledge/text.js';
+import { generateKnowledgeBase, prng, type Area, type PlaceQuery } from './generate.js';
+
+/**
+ * `npm run bench [-- --quick] [-- --json] [-- --seed N] [-- --sizes 1000,10000]`
+ *
+ * Each corpus size runs in its own child process (started with --expose-gc), so one size's garbage
+ * never inflates the next one's memory figures. Inside a child, our index and both baselines are
+ * measured on the same corpus.
+ */
+
+const SELF = fileURLToPath(import.meta.url);
+const NOW = new Date('2026-11-23T12:00:00Z');
+/** Whole-article Fuse takes seconds a query at 10k, so it gets this many queries (spread over the four kinds). */
+const FUSE_QUERIES = 20;
+const ROUNDS = 3;
+
+const TARGETS = {
+  cutsP95Ms: 1,
+  autocompleteP95Ms: 1,
+  searchP95Ms: 10,
+  loadMs: 5000,
+  rssMb: 400,
+  fuseSpeedup: 100,
+} as const;
+
+interface Stats {
+  n: number;
+  /** The first query after load, before any warm-up. */
+  coldMs: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+interface Relevance {
+  total: number;
+  /** Answered for the intended place (or speaker). */
+  right: number;
+  /** Not answered, but the intended place is among the suggestions. */
+  suggested: number;
+  /** Answered for a different place: the one outcome that misleads a member. */
+  wrong: number;
+  examples: string[];
+}
+
+export interface SizeResult {
+  articles: number;
+  paragraphs: number;
+  corpusMb: number;
+  areas: number;
+  quotes: number;
+  figures: number;
+  placeNames: number;
+  speakers: number;
+  vocabulary: number;
+  problems: number;
+  generateMs: number;
+  loadMs: number;
+  /** loadArticles alone (read + YAML + validation), timed again after the main load. */
+  parseMs: number;
+  memory: { heapUsedMb: number; heapDeltaMb: number; rssMb: number; peakRssMb: number };
+  ours: Record<string, Stats>;
+  relevance: Record<string, Relevance>;
+  fuse: { buildMs: number; heapMb: number; queries: number; cuts: Stats; topHitRight: number };
+  minisearch: { buildMs: number; heapMb: number; search: Stats; place: Stats; placeTopHitRight: number; placeQueries: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring.
+
+function gc(): void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    g();
+  }
+}
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/**
+ * Times each query on its own. An untimed pass over all queries first warms the JIT and anything
+ * built lazily; `warmAll: false` warms with one query only, for baselines that take seconds a query.
+ */
+function timeQueries<T>(queries: T[], run: (q: T) => unknown, rounds = ROUNDS, warmAll = true): Stats {
+  if (queries.length === 0) return { n: 0, coldMs: NaN, p50: NaN, p95: NaN, p99: NaN, max: NaN };
+  let t = performance.now();
+  run(queries[0]!);
+  const coldMs = performance.now() - t;
+  if (warmAll) for (const q of queries) run(q);
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      t = performance.now();
+      run(q);
+      times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { n: times.length, coldMs, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times.at(-1)! };
+}
+
+function namesOf(areas: Area[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of areas) for (const n of [a.name, a.council, ...a.aliases, ...a.towns]) out.set(normalize(n), a.name);
+  return out;
+}
+
+function cutsRelevance(kb: KnowledgeBase, queries: PlaceQuery[]): Relevance {
+  const r: Relevance = { total: queries.length, right: 0, suggested: 0, wrong: 0, examples: [] };
+  for (const q of queries) {
+    const a = cutsAnswer(kb, { place: q.query, now: NOW });
+    if (a.title === `Care cuts in ${q.place}`) r.right++;
+    else if (a.kind === 'cuts') {
+      r.wrong++;
+      if (r.examples.length < 5) r.examples.push(`“${q.query}” (meant ${q.place}) → ${a.title}`);
+    } else if (a.suggestions.some((s) => s === q.place || s.endsWith(`(${q.place})`))) r.suggested++;
+    else if (r.examples.length < 5) r.examples.push(`“${q.query}” (meant ${q.place}) → ${a.title}: ${a.suggestions.slice(0, 3).join(', ') || 'no suggestions'}`);
+  }
+  return r;
+}
+
+async function measureSize(articles: number, seed: number): Promise<SizeResult> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cutsbot-bench-'));
+  try {
+    const log = (s: string) => process.stderr.write(`  [${articles}] ${s}\n`);
+    let t = performance.now();
+    const generated = await generateKnowledgeBase(dir, { articles, seed });
+    const generateMs = performance.now() - t;
+    const { queries } = generated;
+    log(`generated ${(generated.bytes / 1e6).toFixed(1)} MB in ${(generateMs / 1000).toFixed(1)} s; loading`);
+
+    gc();
+    const before = process.memoryUsage();
+    t = performance.now();
+    const { kb, problems } = await loadKnowledgeBase(dir);
+    const loadMs = performance.now() - t;
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    gc();
+    const after = process.memoryUsage();
+    if (problems.length > 0) log(`!!! ${problems.length} problems, e.g. ${JSON.stringify(problems.slice(0, 3))}`);
+    log(`loaded in ${(loadMs / 1000).toFixed(2)} s; timing queries`);
+
+    const ours: Record<string, Stats> = {};
+    for (const kind of ['exact', 'typo', 'town', 'alias'] as const) {
+      ours[`cuts ${kind}`] = timeQueries(queries[kind], (q) => cutsAnswer(kb, { place: q.query, now: NOW }));
+    }
+    ours['cuts all'] = timeQueries([...queries.exact, ...queries.typo, ...queries.town, ...queries.alias], (q) => cutsAnswer(kb, { place: q.query, now: NOW }), 1);
+    for (let len = 1; len <= 5; len++) {
+      ours[`autocomplete ${len} chars`] = timeQueries(queries.autocomplete.filter((q) => q.query.length === len), (q) => autocompletePlaces(kb, q.query));
+    }
+    ours['autocomplete all'] = timeQueries(queries.autocomplete, (q) => autocompletePlaces(kb, q.query), 1);
+    ours['quote speaker'] = timeQueries(queries.speakers, (q) => quoteAnswer(kb, { query: q.query }));
+    ours['search'] = timeQueries(queries.search, (q) => searchAnswer(kb, { query: q }));
+
+    const relevance: Record<string, Relevance> = {};
+    for (const kind of ['exact', 'typo', 'town', 'alias'] as const) relevance[`cuts ${kind}`] = cutsRelevance(kb, queries[kind]);
+    const speakers: Relevance = { total: queries.speakers.length, right: 0, suggested: 0, wrong: 0, examples: [] };
+    for (const q of queries.speakers) {
+      const a = quoteAnswer(kb, { query: q.query });
+      if (a.title === `Quotes from ${q.speaker}`) speakers.right++;
+      else if (a.title.startsWith('Quotes from ')) speakers.wrong++;
+      if (a.title !== `Quotes from ${q.speaker}` && speakers.examples.length < 5) speakers.examples.push(`“${q.query}” (meant ${q.speaker}) → ${a.title}`);
+    }
+    relevance['quote speaker'] = speakers;
+    const names = namesOf(generated.areas);
+    for (const typo of [false, true]) {
+      const list = queries.autocomplete.filter((q) => q.typo === typo && q.query.length >= 3);
+      const r: Relevance = { total: list.length, right: 0, suggested: 0, wrong: 0, examples: [] };
+      for (const q of list) {
+        if (autocompletePlaces(kb, q.query).some((c) => names.get(normalize(c.value)) === q.place)) r.right++;
+        else if (r.examples.length < 3) r.examples.push(`“${q.query}” (${q.place})`);
+      }
+      relevance[`autocomplete ≥3 chars${typo ? ', typo' : ''}`] = r;
+    }
+    const search: Relevance = { total: queries.search.length, right: 0, suggested: 0, wrong: 0, examples: [] };
+    for (const q of queries.search) if (searchAnswer(kb, { query: q }).kind === 'search') search.right++;
+    relevance['search (any hit)'] = search;
+
+    // Baseline (a): what a quick bot does, one Fuse over whole articles.
+    log('baseline: Fuse over whole articles');
+    const areaOf = new Map<string, string>();
+    for (const p of kb.places) for (const id of p.articleIds) if (!areaOf.has(id)) areaOf.set(id, p.name);
+    gc();
+    let heap0 = process.memoryUsage().heapUsed;
+    t = performance.now();
+    const docs = kb.articles.map((a) => ({ id: a.id, title: a.title, body: a.paragraphs.map((p) => p.text).join('\n') }));
+    const fuse = new Fuse(docs, { keys: ['title', 'body'], ignoreLocation: true, includeScore: true });
+    const fuseBuildMs = performance.now() - t;
+    gc();
+    const fuseHeapMb = mb(process.memoryUsage().heapUsed - heap0);
+    const rng = prng(seed + 7);
+    const kinds = ['exact', 'typo', 'town', 'alias'] as const;
+    const fuseQueries = Array.from({ length: FUSE_QUERIES }, (_, i) => {
+      const list = queries[kinds[i % kinds.length]!];
+      return list[Math.floor(rng() * list.length)]!;
+    });
+    const fuseTop = new Map<PlaceQuery, boolean>();
+    const fuseStats = timeQueries(
+      fuseQueries,
+      (q) => {
+        const top = fuse.search(q.query, { limit: 10 })[0];
+        fuseTop.set(q, !!top && areaOf.get(top.item.id) === q.place);
+      },
+      1,
+      false,
+    );
+    const fuseRight = [...fuseTop.values()].filter(Boolean).length;
+
+    // Baseline (b): MiniSearch, an inverted index over paragraphs.
+    log('baseline: MiniSearch over paragraphs');
+    const refs = kb.index.paragraphRefs;
+    gc();
+    heap0 = process.memoryUsage().heapUsed;
+    t = performance.now();
+    const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: [] });
+    mini.addAll(refs.map((r, id) => ({ id, text: kb.byId.get(r.articleId)!.paragraphs[r.n - 1]!.text })));
+    const miniBuildMs = performance.now() - t;
+    gc();
+    const miniHeapMb = mb(process.memoryUsage().heapUsed - heap0);
+    const miniSearch = timeQueries(queries.search, (q) => mini.search(q, { fuzzy: 0.2, prefix: true }).slice(0, 8));
+    const placeQueries = [...queries.exact, ...queries.typo, ...queries.town, ...queries.alias];
+    const miniPlace = timeQueries(placeQueries, (q) => mini.search(q.query, { fuzzy: 0.2, combineWith: 'AND' }).slice(0, 10), 1);
+    let miniRight = 0;
+    for (const q of placeQueries) {
+      const top = mini.search(q.query, { fuzzy: 0.2, combineWith: 'AND' })[0];
+      if (top && areaOf.get(refs[top.id as number]!.articleId) === q.place) miniRight++;
+    }
+
+    gc();
+    t = performance.now();
+    await loadArticles(dir);
+    const parseMs = performance.now() - t;
+
+    return {
+      articles: kb.articles.length,
+      paragraphs: refs.length,
+      corpusMb: generated.bytes / 1e6,
+      areas: generated.areas.length,
+      quotes: kb.quotes.length,
+      figures: kb.figures.length,
+      placeNames: kb.index.places.fuse.getIndex().size(),
+      speakers: kb.index.speakers.speakers.length,
+      vocabulary: kb.index.paragraphs.postings.size,
+      problems: problems.length,
+      generateMs,
+      loadMs,
+      parseMs,
+      memory: { heapUsedMb: mb(after.heapUsed), heapDeltaMb: mb(after.heapUsed - before.heapUsed), rssMb: mb(after.rss), peakRssMb },
+      ours,
+      relevance,
+      fuse: { buildMs: fuseBuildMs, heapMb: fuseHeapMb, queries: fuseQueries.length, cuts: fuseStats, topHitRight: fuseRight },
+      minisearch: { buildMs: miniBuildMs, heapMb: miniHeapMb, search: miniSearch, place: miniPlace, placeTopHitRight: miniRight, placeQueries: placeQueries.length },
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting.
+
+const ms = (v: number) => (Number.isNaN(v) ? '–' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : v >= 10 ? `${v.toFixed(0)} ms` : v >= 1 ? `${v.toFixed(2)} ms` : `${v.toFixed(3)} ms`);
+const times = (x: number) => `${x >= 100 ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1)}×`;
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+
+function table(r: SizeResult): string[] {
+  const out: string[] = [];
+  out.push(`== ${r.articles.toLocaleString('en-GB')} articles: ${r.paragraphs.toLocaleString('en-GB')} paragraphs, ${r.corpusMb.toFixed(1)} MB, ${r.areas} council areas (${r.placeNames.toLocaleString('en-GB')} place names), ${r.speakers.toLocaleString('en-GB')} speakers, ${r.quotes.toLocaleString('en-GB')} quotes, ${r.figures.toLocaleString('en-GB')} figures, ${r.vocabulary.toLocaleString('en-GB')} terms ==`);
+  if (r.problems > 0) out.push(`!!! ${r.problems} PROBLEMS loading the generated corpus`);
+  out.push(`load + extract + index  ${ms(r.loadMs)}   (of which reading + YAML + validation ≈ ${ms(r.parseMs)}; generating took ${ms(r.generateMs)})`);
+  out.push(`memory after load       heap ${r.memory.heapUsedMb.toFixed(0)} MB (+${r.memory.heapDeltaMb.toFixed(0)} MB for the knowledge base), RSS ${r.memory.rssMb.toFixed(0)} MB (peak ${r.memory.peakRssMb.toFixed(0)} MB)`);
+  out.push('');
+  out.push(`${'query'.padEnd(34)}${pad('n', 6)}${pad('cold', 11)}${pad('p50', 11)}${pad('p95', 11)}${pad('p99', 11)}${pad('max', 11)}`);
+  const row = (name: string, s: Stats) => out.push(`${name.padEnd(34)}${pad(s.n, 6)}${pad(ms(s.coldMs), 11)}${pad(ms(s.p50), 11)}${pad(ms(s.p95), 11)}${pad(ms(s.p99), 11)}${pad(ms(s.max), 11)}`);
+  for (const [k, s] of Object.entries(r.ours)) row(k.startsWith('cuts') ? `/${k}` : k.startsWith('quote') ? '/quote <surname>' : k === 'search' ? '/search <1–3 words>' : k, s);
+  row(`Fuse over whole articles (/cuts)`, r.fuse.cuts);
+  row('MiniSearch /search', r.minisearch.search);
+  row('MiniSearch place lookup', r.minisearch.place);
+  out.push('');
+  out.push(`baselines: Fuse.js over title+body (ignoreLocation: true): built in ${ms(r.fuse.buildMs)}, +${r.fuse.heapMb.toFixed(0)} MB heap; only ${r.fuse.queries} queries (each scans every article); top hit in the intended place ${r.fuse.topHitRight}/${r.fuse.queries}`);
+  out.push(`           MiniSearch over paragraphs (fuzzy 0.2): built in ${ms(r.minisearch.buildMs)}, +${r.minisearch.heapMb.toFixed(0)} MB heap; place lookup top hit in the intended place ${r.minisearch.placeTopHitRight}/${r.minisearch.placeQueries}`);
+  out.push('');
+  out.push('relevance (answered for the intended place or speaker / suggested it / answered for the WRONG one):');
+  for (const [k, v] of Object.entries(r.relevance)) {
+    out.push(`  ${k.padEnd(30)} ${v.right}/${v.total} right${k.startsWith('cuts') ? `, ${v.suggested} suggested, ${v.wrong} wrong` : ''}${v.examples.length && v.right < v.total ? `  e.g. ${v.examples.slice(0, 2).join('; ')}` : ''}`);
+  }
+  const cutsAll = r.ours['cuts all']!;
+  const ours = (k: string) => r.ours[k]!;
+  out.push('');
+  out.push('ratios (p95, ours vs baseline):');
+  out.push(`  /cuts p95: ${ms(cutsAll.p95)} vs Fuse-over-bodies ${ms(r.fuse.cuts.p95)} = ${times(r.fuse.cuts.p95 / cutsAll.p95)} faster (p50: ${times(r.fuse.cuts.p50 / cutsAll.p50)})`);
+  out.push(`  /cuts p95: ${ms(cutsAll.p95)} vs MiniSearch place lookup ${ms(r.minisearch.place.p95)} = ${times(r.minisearch.place.p95 / cutsAll.p95)} faster`);
+  out.push(`  /search p95: ${ms(ours('search').p95)} vs MiniSearch ${ms(r.minisearch.search.p95)} = ${times(r.minisearch.search.p95 / ours('search').p95)}${ours('search').p95 <= r.minisearch.search.p95 ? ' faster' : ' (slower is < 1×)'}`);
+  out.push(`  load: ${ms(r.loadMs)} vs MiniSearch build alone ${ms(r.minisearch.buildMs)}; memory: +${r.memory.heapDeltaMb.toFixed(0)} MB (whole knowledge base) vs MiniSearch index alone +${r.minisearch.heapMb.toFixed(0)} MB`);
+  return out;
+}
+
+interface Check {
+  name: string;
+  value: string;
+  pass: boolean;
+}
+
+function checks(r: SizeResult): Check[] {
+  const cutsKinds = ['exact', 'typo', 'town', 'alias'].map((k) => [k, r.ours[`cuts ${k}`]!.p95] as const);
+  const worstCuts = cutsKinds.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const auto = [1, 2, 3, 4, 5].map((n) => [n, r.ours[`autocomplete ${n} chars`]!.p95] as const);
+  const worstAuto = auto.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const speedup = r.fuse.cuts.p95 / r.ours['cuts all']!.p95;
+  return [
+    { name: `/cuts p95 ≤ ${TARGETS.cutsP95Ms} ms (worst kind)`, value: `${ms(worstCuts[1])} (${worstCuts[0]})`, pass: worstCuts[1] <= TARGETS.cutsP95Ms },
+    { name: `autocomplete p95 ≤ ${TARGETS.autocompleteP95Ms} ms (worst length)`, value: `${ms(worstAuto[1])} (${worstAuto[0]} chars)`, pass: worstAuto[1] <= TARGETS.autocompleteP95Ms },
+    { name: `/search p95 ≤ ${TARGETS.searchP95Ms} ms`, value: ms(r.ours['search']!.p95), pass: r.ours['search']!.p95 <= TARGETS.searchP95Ms },
+    { name: `load + index ≤ ${TARGETS.loadMs / 1000} s`, value: ms(r.loadMs), pass: r.loadMs <= TARGETS.loadMs },
+    { name: `RSS after load ≤ ${TARGETS.rssMb} MB`, value: `${r.memory.rssMb.toFixed(0)} MB`, pass: r.memory.rssMb <= TARGETS.rssMb },
+    { name: `/cuts ≥ ${TARGETS.fuseSpeedup}× faster than Fuse over bodies (p95)`, value: times(speedup), pass: speedup >= TARGETS.fuseSpeedup },
+    { name: 'generated corpus loads with no problems', value: String(r.problems), pass: r.problems === 0 },
+    { name: '/cuts never answers for the wrong place', value: String(Object.entries(r.relevance).filter(([k]) => k.startsWith('cuts')).reduce((n, [, v]) => n + v.wrong, 0)), pass: Object.entries(r.relevance).every(([k, v]) => !k.startsWith('cuts') || v.wrong === 0) },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function child(): Promise<void> {
+  const size = Number(arg('--child'));
+  const seed = Number(arg('--seed') ?? 1);
+  const result = await measureSize(size, seed);
+  await writeFile(arg('--out')!, JSON.stringify(result));
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const quick = process.argv.includes('--quick');
+  const seed = Number(arg('--seed') ?? 1);
+  const sizes = (arg('--sizes') ?? (quick ? '1000' : '1000,10000')).split(',').map(Number);
+  const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 1024 ** 3), loadAverage: os.loadavg()[0]! };
+  const say = (s = '') => {
+    if (!json) console.log(s);
+  };
+  say(`cutsbot benchmark: Node ${machine.node}, ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, seed ${seed}, sizes ${sizes.join(', ')}`);
+  if (machine.loadAverage > 0.5) say(`note: load average ${machine.loadAverage.toFixed(2)} at start; other work on this machine slows every figure`);
+  const results: SizeResult[] = [];
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'cutsbot-bench-out-'));
+  try {
+    for (const size of sizes) {
+      const out = path.join(tmp, `${size}.json`);
+      // The child inherits tsx's loader flags from execArgv; --expose-gc lets it measure memory after a full collection.
+      const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', SELF, '--child', String(size), '--seed', String(seed), '--out', out], { stdio: ['ignore', 'inherit', 'inherit'] });
+      if (r.status !== 0) throw new Error(`benchmark for ${size} articles failed (exit ${r.status ?? r.signal})`);
+      const result = JSON.parse(await readFile(out, 'utf8')) as SizeResult;
+      results.push(result);
+      say();
+      table(result).forEach((l) => say(l));
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  const target = results.find((r) => r.articles === 10_000) ?? results.at(-1)!;
+  const verdicts = checks(target);
+  say();
+  say(`targets at ${target.articles.toLocaleString('en-GB')} articles${target.articles !== 10_000 ? ' (the targets are set for 10,000; run without --quick to check them there)' : ''}:`);
+  for (const c of verdicts) say(`  ${c.pass ? 'PASS' : '*** MISS ***'}  ${c.name}: ${c.value}`);
+  const missed = verdicts.filter((c) => !c.pass);
+  if (missed.length > 0) say(`\n*** ${missed.length} TARGET${missed.length === 1 ? '' : 'S'} MISSED: ${missed.map((c) => c.name).join('; ')} ***`);
+  if (json) console.log(JSON.stringify({ machine, seed, targets: TARGETS, results, checks: verdicts.map((c) => ({ ...c, size: target.articles })) }, null, 2));
+}
+
+if (process.argv.includes('--child')) await child();
+else await main();

@@ -1,0 +1,49 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createLogger, type Logger } from '../../src/log.js';
+import type { Emulator, SentMessage } from './emulator.js';
+
+/** A config as `npm start` would build it from the environment, pointed at the emulator. */
+export function emulatorConfig(emulator: Emulator, env: Record<string, string | undefined> = {}): Config {
+  return loadConfig({
+    DISCORD_TOKEN: emulator.token,
+    DISCORD_APPLICATION_ID: emulator.applicationId,
+    DISCORD_API_BASE: emulator.apiBase,
+    LOG_LEVEL: 'debug',
+    // Each bot gets its own reminders database, so tests never share or leave one in the repo.
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'cutsbot-data-')),
+    ...env,
+  });
+}
+
+export interface CapturedLog {
+  logger: Logger;
+  lines: Record<string, unknown>[];
+  text(): string;
+}
+
+/** A real pino logger whose JSON lines are kept for the test to read. */
+export function captureLog(): CapturedLog {
+  const raw: string[] = [];
+  const logger = createLogger({ level: 'debug', destination: { write: (s: string) => void raw.push(s) } });
+  return {
+    logger,
+    get lines() {
+      return raw.map((s) => JSON.parse(s) as Record<string, unknown>);
+    },
+    text: () => raw.join(''),
+  };
+}
+
+/** Everything a member reads in one message: embed titles, descriptions, fields and footers, and the content. */
+export function visibleText(message: SentMessage): string {
+  const parts = [message.content];
+  for (const e of message.embeds) {
+    parts.push(e.title ?? '', e.description ?? '');
+    for (const f of e.fields ?? []) parts.push(f.name, f.value);
+    parts.push(e.footer?.text ?? '');
+  }
+  return parts.filter(Boolean).join('\n');
+}

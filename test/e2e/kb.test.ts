@@ -1,0 +1,294 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { commands } from '../../src/discord/commands/index.js';
+import { keeperOf, startKnowledgeKeeper } from '../../src/discord/knowledge-keeper.js';
+import { MAX_FILE_BYTES } from '../../src/knowledge/loader.js';
+import { startBot, type RunningBot } from '../../src/main.js';
+import { snowflake, startEmulator, type Emulator, type InteractionOptions, type InteractionReply, type SentMessage } from './emulator.js';
+import { captureLog, emulatorConfig, visibleText } from './helpers.js';
+
+/**
+ * /kb through the real bot and discord.js client, logged in to the emulator, keeping a temp copy of
+ * the knowledge folder. Attachments are served by the emulator on 127.0.0.1, as Discord's CDN would.
+ */
+
+const NB = 'northbridge-day-centres';
+const BIRMINGHAM = 'birmingham-enablement-redundancies';
+const MOD_LOG = snowflake();
+const MOD_ROLE = snowflake();
+const MEMBER = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.UseApplicationCommands;
+const MODERATOR: InteractionOptions = { permissions: MEMBER | PermissionFlagsBits.ManageGuild };
+
+let emulator: Emulator;
+let bot: RunningBot;
+let dir: string;
+const log = captureLog();
+/** Attachments the emulator serves, and how often each was fetched. */
+const served = new Map<string, { bytes: Buffer; headers?: Record<string, string> }>();
+const fetched: string[] = [];
+let nbText: string;
+
+beforeAll(async () => {
+  nbText = await readFile('test/fixtures/answers/northbridge-day-centres.md', 'utf8');
+  dir = await mkdtemp(path.join(tmpdir(), 'cutsbot-kb-e2e-'));
+  await cp('knowledge', dir, { recursive: true });
+  emulator = await startEmulator({ channels: [{ name: 'general' }, { id: MOD_LOG, name: 'mod-log' }] });
+  emulator.route('GET', /^\/files\/([\w.-]+)$/, (_req, m) => {
+    const file = served.get(m[1]!);
+    fetched.push(m[1]!);
+    return file ? { body: file.bytes, headers: file.headers ?? {} } : { status: 404, body: { message: 'not found' } };
+  });
+  const config = emulatorConfig(emulator, { KNOWLEDGE_DIR: dir, MOD_LOG_CHANNEL_ID: MOD_LOG, MODERATOR_ROLE_ID: MOD_ROLE, LOG_LEVEL: 'debug' });
+  bot = await startBot(config, { logger: log.logger });
+  // What src/main.ts is to do once the bot is ready (see the report).
+  const keeper = await startKnowledgeKeeper({
+    dir: config.KNOWLEDGE_DIR,
+    store: bot.knowledge,
+    log: bot.log,
+    client: bot.client,
+    modLogChannelId: config.MOD_LOG_CHANNEL_ID,
+    moderatorRoleId: config.MODERATOR_ROLE_ID,
+  });
+  const again = await startKnowledgeKeeper({ dir: config.KNOWLEDGE_DIR, store: bot.knowledge, log: bot.log });
+  expect(again).toBe(keeper);
+  emulator.registerCommands(commands.map((c) => c.data.toJSON()));
+});
+
+afterAll(async () => {
+  if (bot) keeperOf(bot.knowledge)?.close();
+  await bot?.stop();
+  await emulator?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  expect(emulator.unknownRequests.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  expect(emulator.rejectedRequests.map((r) => [r.method, r.path, r.error])).toEqual([]);
+});
+
+const only = (reply: InteractionReply): SentMessage => {
+  expect(reply.messages).toHaveLength(1);
+  return reply.messages[0]!;
+};
+
+/** Offers `text` as an attachment named `filename` and runs `/kb upload` with it. */
+function upload(filename: string, content: string | Buffer, opts: { replace?: boolean; size?: number; headers?: Record<string, string>; as?: InteractionOptions } = {}) {
+  const key = `${snowflake()}-${filename.replace(/[^\w.-]/g, '_')}`;
+  const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content);
+  served.set(key, { bytes, ...(opts.headers ? { headers: opts.headers } : {}) });
+  const id = snowflake();
+  const url = `${emulator.apiBase.replace(/\/api$/, '')}/files/${key}`;
+  return {
+    key,
+    reply: emulator.sendCommand(
+      'kb upload',
+      { file: { type: ApplicationCommandOptionType.Attachment, value: id }, ...(opts.replace !== undefined ? { replace: opts.replace } : {}) },
+      {
+        ...(opts.as ?? MODERATOR),
+        resolved: { attachments: { [id]: { id, filename, size: opts.size ?? bytes.length, url, proxy_url: url, content_type: 'text/markdown' } } },
+      },
+    ),
+  };
+}
+
+/** Deletes a file as a moderator's editor would, and waits until the bot has caught up. */
+async function deleteByHand(name: string) {
+  await rm(path.join(dir, name));
+  await keeperOf(bot.knowledge)!.reload();
+}
+
+const cutsText = async (place: string) => visibleText(only(await emulator.sendCommand('cuts', { place })));
+const listing = async () => (await readdir(dir)).sort();
+
+/** Every file in the folder with its bytes, to prove a refusal changed nothing. */
+async function snapshot(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of await listing()) {
+    if (name === '.trash') continue;
+    out[name] = (await readFile(path.join(dir, name))).toString('base64');
+  }
+  return out;
+}
+
+describe('/kb upload', () => {
+  it('saves a valid article, tells the moderator what members get, and /cuts answers from it', async () => {
+    expect(await cutsText('northbridge')).toMatch(/No place called “northbridge”/);
+    const message = only(await upload('Northbridge day centres.md', nbText).reply);
+    expect(message.ephemeral).toBe(true);
+    const text = visibleText(message);
+    expect(message.embeds[0]!.title).toBe('Northbridge to close two day centres (invented test article)');
+    expect(text).toContain(`Saved as ${NB}.md (new article)`);
+    expect(text).toContain('/cuts Northbridge');
+    expect(text).toMatch(/£1\.2 million/);
+    expect(text).toMatch(/Amira Patel/);
+    expect(text).toMatch(/Day centres consultation/);
+    expect(await readFile(path.join(dir, `${NB}.md`), 'utf8')).toBe(nbText);
+    expect((await listing()).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+
+    const cuts = await cutsText('northbridge');
+    expect(cuts).toContain('Care cuts in Northbridge');
+    expect(cuts).toContain('close two day centres');
+    expect(message.bodies.every((b) => JSON.stringify((b as { allowed_mentions?: unknown }).allowed_mentions) === '{"parse":[]}')).toBe(true);
+  });
+
+  it('refuses an invalid file with its problems at file:line and leaves the folder as it was', async () => {
+    const before = await snapshot();
+    const broken = nbText.replace(/^title: .*\n/m, '').replace('nation: England', 'nation: Cornwall');
+    const text = visibleText(only(await upload('broken.md', broken).reply));
+    expect(text).toContain('broken.md:2: title: is required but missing');
+    expect(text).toMatch(/broken\.md:5: nation: .*England/);
+    expect(text).toContain('Nothing was saved');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('names the file after the article id, never after the attachment, and refuses path tricks in the id', async () => {
+    const outside = path.join(path.dirname(dir), 'evil-test.md');
+    const text = visibleText(only(await upload('../../evil.md', nbText.replace(`id: ${NB}`, 'id: evil-test')).reply));
+    expect(text).toContain('Saved as evil-test.md (new article)');
+    expect(await listing()).toContain('evil-test.md');
+    await expect(readFile(outside)).rejects.toThrow(/ENOENT/);
+
+    const before = await snapshot();
+    const tricked = visibleText(only(await upload('x.md', nbText.replace(`id: ${NB}`, 'id: ../../x')).reply));
+    expect(tricked).toMatch(/x\.md:2: id: must be a slug/);
+    expect(await snapshot()).toEqual(before);
+    await deleteByHand('evil-test.md');
+  });
+
+  it('lets only one of two simultaneous uploads claim a new id', async () => {
+    const a = upload('a.md', nbText.replace(`id: ${NB}`, 'id: race').replace('two day centres', 'A day centres'));
+    const b = upload('b.md', nbText.replace(`id: ${NB}`, 'id: race').replace('two day centres', 'B day centres'));
+    try {
+      const texts = (await Promise.all([a.reply, b.reply])).map((r) => visibleText(only(r)));
+      expect(texts.filter((t) => t.includes('Saved as race.md (new article)'))).toHaveLength(1);
+      expect(texts.filter((t) => t.includes('The id `race` is already used by `race.md`'))).toHaveLength(1);
+    } finally {
+      await deleteByHand('race.md');
+    }
+  });
+
+  it('refuses a file that is not Markdown, or too big, without downloading it', async () => {
+    const before = await snapshot();
+    const notMd = upload('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    expect(visibleText(only(await notMd.reply))).toMatch(/not a knowledge file/);
+    const big = upload('big.md', 'x', { size: MAX_FILE_BYTES + 1 });
+    expect(visibleText(only(await big.reply))).toMatch(/at most 256 KB/);
+    expect(fetched).not.toContain(notMd.key);
+    expect(fetched).not.toContain(big.key);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('stops a download that turns out bigger than declared', async () => {
+    const before = await snapshot();
+    const huge = `---\nid: huge\ntitle: Huge\ncouncil: Northbridge Council\n---\n\n${'word '.repeat(MAX_FILE_BYTES / 2)}`;
+    const liar = upload('liar.md', huge, { size: 1000 });
+    expect(visibleText(only(await liar.reply))).toMatch(/a knowledge file may be at most 256 KB/);
+    expect(fetched).toContain(liar.key);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses an id that another file uses, and replaces it with replace:true', async () => {
+    const changed = nbText.replaceAll('two day centres', 'three day centres');
+    const before = await snapshot();
+    const refused = visibleText(only(await upload('new-version.md', changed).reply));
+    expect(refused).toContain(`The id \`${NB}\` is already used by \`${NB}.md\``);
+    expect(refused).toContain('replace: True');
+    expect(await snapshot()).toEqual(before);
+    expect(await cutsText('eastfield')).toContain('close two day centres');
+
+    const replaced = visibleText(only(await upload('new-version.md', changed, { replace: true }).reply));
+    expect(replaced).toContain(`Saved as ${NB}.md (replaced the article from ${NB}.md)`);
+    expect(await readFile(path.join(dir, `${NB}.md`), 'utf8')).toBe(changed);
+    expect(await listing()).not.toContain('new-version.md');
+    expect(await cutsText('eastfield')).toContain('close three day centres');
+  });
+});
+
+describe('/kb remove and preview', () => {
+  it('offers served articles by id or title', async () => {
+    const choices = await emulator.sendAutocomplete('kb remove', 'id', 'day centres', MODERATOR);
+    expect(choices.map((c) => c.value)).toEqual([NB]);
+  });
+
+  it('previews what /cuts says for an article’s place', async () => {
+    const message = only(await emulator.sendCommand('kb preview', { id: BIRMINGHAM }, MODERATOR));
+    expect(message.ephemeral).toBe(true);
+    expect(message.embeds[0]!.title).toBe('Care cuts in Birmingham');
+    expect(visibleText(message)).toContain('£4 million');
+  });
+
+  it('moves the file to .trash/ and members no longer get the article', async () => {
+    const text = visibleText(only(await emulator.sendCommand('kb remove', { id: NB }, MODERATOR)));
+    expect(text).toContain(`Moved \`${NB}.md\` to \`.trash/${NB}.md\``);
+    expect(await listing()).not.toContain(`${NB}.md`);
+    expect(await readdir(path.join(dir, '.trash'))).toEqual([`${NB}.md`]);
+    expect(await cutsText('northbridge')).toMatch(/No place called “northbridge”/);
+    expect(await cutsText('birmingham')).toContain('Care cuts in Birmingham');
+  });
+});
+
+describe('/kb status, reload and the moderators’ channel', () => {
+  it('posts a new problem once to the mod-log channel, pinging no one, and lists it in status', async () => {
+    const modLog = () => emulator.channelMessages(MOD_LOG);
+    expect(modLog()).toEqual([]);
+    await writeFile(path.join(dir, 'pasted.md'), 'Just some pasted text, @everyone\n');
+    await vi.waitFor(() => expect(modLog()).toHaveLength(1), { timeout: 5_000, interval: 25 });
+    expect(modLog()[0]!.content).toContain('pasted.md:1: must start with a line `---`');
+    expect(modLog()[0]!.allowedMentions).toEqual({ parse: [] });
+    expect(log.lines.filter((l) => l.level === 40 && String(l.msg).startsWith('pasted.md:1:'))).toHaveLength(1);
+
+    const status = visibleText(only(await emulator.sendCommand('kb status', {}, MODERATOR)));
+    expect(status).toMatch(/\*\*Knowledge base\*\*: 2 articles from `.*`, last reloaded <t:\d+:R>/);
+    expect(status).toMatch(/Extracted: \d+ quotes · \d+ figures · \d+ places · \d+ consultations\./);
+    expect(status).toContain('pasted.md:1:');
+
+    const reload = visibleText(only(await emulator.sendCommand('kb reload', {}, MODERATOR)));
+    expect(reload).toContain('Added: none. Updated: none. Removed: none.');
+    expect(reload).toContain('No new problems (1 known');
+    expect(modLog()).toHaveLength(1);
+    expect(log.lines.filter((l) => String(l.msg).startsWith('pasted.md:1:'))).toHaveLength(1);
+    await deleteByHand('pasted.md');
+  });
+
+  it('reports what a reload added', async () => {
+    await writeFile(path.join(dir, 'by-hand.md'), nbText.replace(`id: ${NB}`, 'id: by-hand'));
+    const reload = visibleText(only(await emulator.sendCommand('kb reload', {}, MODERATOR)));
+    // The watcher may have got there first; either way the article is served and named once.
+    expect(reload).toMatch(/Added: (`by-hand`|none)\./);
+    expect(await cutsText('eastfield')).toContain('Care cuts in Northbridge');
+  });
+});
+
+describe('who may use /kb', () => {
+  it('is registered for Manage Server only, in servers only', () => {
+    const registered = emulator.commands.get('global')!.find((c) => c.name === 'kb')!;
+    expect(registered.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+    expect(registered.contexts).toEqual([0]);
+  });
+
+  it('refuses a member without Manage Server, downloads nothing and changes nothing', async () => {
+    const before = await snapshot();
+    const member: InteractionOptions = { permissions: MEMBER };
+    const attempt = upload('sneaky.md', nbText.replace(`id: ${NB}`, 'id: sneaky'), { as: member });
+    const refused = only(await attempt.reply);
+    expect(refused.ephemeral).toBe(true);
+    expect(visibleText(refused)).toMatch(/Only moderators/);
+    expect(fetched).not.toContain(attempt.key);
+    expect(visibleText(only(await emulator.sendCommand('kb remove', { id: BIRMINGHAM }, member)))).toMatch(/Only moderators/);
+    expect(await snapshot()).toEqual(before);
+    expect(await cutsText('birmingham')).toContain('Care cuts in Birmingham');
+  });
+
+  it('lets a member with the moderator role in', async () => {
+    // The role exists in the server, as it would on Discord: the bot learns of it from the gateway.
+    emulator.dispatch('GUILD_ROLE_CREATE', {
+      guild_id: emulator.guildId,
+      role: { id: MOD_ROLE, name: 'Moderators', color: 0, hoist: false, position: 1, permissions: String(MEMBER), managed: false, mentionable: false, flags: 0 },
+    });
+    const text = visibleText(only(await emulator.sendCommand('kb status', {}, { permissions: MEMBER, roles: [MOD_ROLE] })));
+    expect(text).toContain('**Knowledge base**');
+  });
+});

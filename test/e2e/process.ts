@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+// Run from an empty folder so a developer's own .env can never leak into a test.
+const EMPTY = path.join(tmpdir(), 'cutsbot-empty-cwd');
+mkdirSync(EMPTY, { recursive: true });
+
+export interface Child {
+  output: () => string;
+  exited: Promise<number | null>;
+  kill: (signal: NodeJS.Signals) => void;
+  /** Resolves when the output contains `text`; rejects if the process ends first or after `ms`. */
+  waitFor: (text: string | RegExp, ms?: number) => Promise<void>;
+}
+
+/** Runs one of the project's scripts with tsx, as the npm scripts do, with only the given environment. */
+export function runScript(script: string, env: Record<string, string>): Child {
+  const child = spawn(TSX, [path.join(ROOT, script)], {
+    cwd: EMPTY,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? EMPTY, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    out += chunk.toString();
+    for (const l of listeners) l();
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return {
+    output: () => out,
+    exited,
+    kill: (signal) => child.kill(signal),
+    waitFor: (text, ms = 15_000) =>
+      new Promise((resolve, reject) => {
+        const matches = () => (typeof text === 'string' ? out.includes(text) : text.test(out));
+        const done = () => {
+          listeners.delete(check);
+          clearTimeout(timer);
+        };
+        const check = () => {
+          if (matches()) {
+            done();
+            resolve();
+          }
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`timed out waiting for ${String(text)}; output so far:\n${out}`));
+        }, ms);
+        listeners.add(check);
+        void exited.then(() => {
+          if (!matches()) {
+            done();
+            reject(new Error(`process exited before printing ${String(text)}:\n${out}`));
+          }
+        });
+        check();
+      }),
+  };
+}

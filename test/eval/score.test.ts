@@ -1,0 +1,64 @@
+import { describe, it, expect } from 'vitest';
+import type { Figure, Quote } from '../../src/knowledge/schema.js';
+import { f1, matchFigures, matchQuotes, placeAccuracy, scoreArticle, tokenOverlap, totalScore } from './score.js';
+
+const quote = (text: string, speaker: string | null = 'Ann Cole', kind: Quote['kind'] = 'direct'): Quote => ({ speaker, role: null, text, paragraphs: [1], kind });
+const figure = (value: number, paragraph = 1, kind: Figure['kind'] = 'money', unit = 'GBP'): Figure => ({
+  kind, value, unit, text: `£${value}`, qualifier: null, counts: null, sentence: '', paragraph,
+});
+
+describe('scoring', () => {
+  it('measures token overlap against the longer text', () => {
+    expect(tokenOverlap('We will fight', 'we will  fight')).toBe(1);
+    expect(tokenOverlap('We will fight this closure', 'We will fight')).toBeCloseTo(0.6);
+    expect(tokenOverlap('No', 'We will fight this closure every step')).toBeLessThan(0.5);
+  });
+
+  it('matches exact quotes after whitespace normalisation, and overlapping ones at half the tokens', () => {
+    const gold = [quote('We will fight this closure.'), quote('It was the only break we had.')];
+    const predicted = [quote('We  will fight\nthis closure.'), quote('It was the only break')];
+    expect(matchQuotes(predicted, gold, 'exact')).toHaveLength(1);
+    expect(matchQuotes(predicted, gold, 'overlap')).toHaveLength(2);
+  });
+
+  it('pairs each prediction with one gold quote at most', () => {
+    expect(matchQuotes([quote('Same words')], [quote('Same words'), quote('Same words')], 'exact')).toHaveLength(1);
+  });
+
+  it('needs kind, value, unit and paragraph to match a figure', () => {
+    const gold = [figure(4_000_000, 3)];
+    expect(matchFigures([figure(4_000_000, 3)], gold)).toHaveLength(1);
+    expect(matchFigures([figure(4_000_000, 7)], gold)).toHaveLength(0);
+    expect(matchFigures([figure(4_000_000, 3, 'money', 'GBP/year')], gold)).toHaveLength(0);
+  });
+
+  it('counts speaker accuracy over matched quotes, needing speaker and kind', () => {
+    const s = scoreArticle('a', { quotes: [quote('One two three', 'Ann Cole'), quote('Four five six', null, 'reported')], figures: [] }, {
+      quotes: [quote('One two three', 'Ann Cole'), quote('Four five six', null, 'direct')],
+      figures: [],
+    });
+    expect(s.speaker).toEqual({ correct: 1, total: 2 });
+  });
+
+  it('computes F1 from counts, with nothing expected and nothing found as perfect', () => {
+    expect(f1({ tp: 0, predicted: 0, gold: 0 })).toBe(1);
+    expect(f1({ tp: 1, predicted: 2, gold: 2 })).toBe(0.5);
+    expect(f1({ tp: 0, predicted: 1, gold: 0 })).toBe(0);
+  });
+
+  it('adds articles up micro-averaged', () => {
+    const a = scoreArticle('a', { quotes: [], figures: [figure(1)] }, { quotes: [], figures: [figure(1)] });
+    const b = scoreArticle('b', { quotes: [], figures: [figure(2), figure(3)] }, { quotes: [], figures: [figure(2), figure(9)] });
+    expect(totalScore([a, b]).figures.all).toEqual({ tp: 2, predicted: 3, gold: 3 });
+  });
+
+  it('scores place queries, including ones that must find nothing', () => {
+    const resolve = (q: string) => (q === 'brum' ? 'Birmingham' : q === 'leeds' ? 'Leeds' : null);
+    const result = placeAccuracy(
+      [{ query: 'brum', expect: 'Birmingham' }, { query: 'leeds', expect: null }, { query: 'xyz', expect: null }, { query: 'ebbw', expect: 'Blaenau Gwent' }],
+      resolve,
+    );
+    expect(result.accuracy).toBe(0.5);
+    expect(result.misses.map((m) => m.query)).toEqual(['leeds', 'ebbw']);
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * Pure scoring functions for the answer-quality evaluation. Everything here takes predictions and gold
+ * labels and returns numbers; reading files and printing live in run.ts.
+ */
+import type { Extraction, Figure, FigureKind, Quote } from '../../src/knowledge/schema.js';
+
+export const FIGURE_KINDS: FigureKind[] = ['money', 'percent', 'count', 'date'];
+
+/** True positives against the sizes of both sides: enough for precision, recall and F1, and summable across articles. */
+export interface Counts {
+  tp: number;
+  predicted: number;
+  gold: number;
+}
+
+export interface Ratio {
+  correct: number;
+  total: number;
+}
+
+export interface ArticleScore {
+  id: string;
+  quoteExact: Counts;
+  quoteOverlap: Counts;
+  /** Over quotes matched by overlap: speaker and kind both right. */
+  speaker: Ratio;
+  /** Over quotes matched by overlap: role right (reported for information, not in the thresholds). */
+  role: Ratio;
+  figures: Record<FigureKind | 'all', Counts>;
+  /** Over matched figures: text, qualifier and counts all right. */
+  figureDetail: Ratio;
+}
+
+export function normalizeText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function tokens(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Shared tokens (with repeats) over the longer side's length, so a fragment of a long quote does not match it. */
+export function tokenOverlap(a: string, b: string): number {
+  const ta = tokens(a);
+  const tb = tokens(b);
+  if (ta.length === 0 || tb.length === 0) return ta.length === tb.length ? 1 : 0;
+  const bag = new Map<string, number>();
+  for (const t of tb) bag.set(t, (bag.get(t) ?? 0) + 1);
+  let shared = 0;
+  for (const t of ta) {
+    const n = bag.get(t) ?? 0;
+    if (n > 0) {
+      shared++;
+      bag.set(t, n - 1);
+    }
+  }
+  return shared / Math.max(ta.length, tb.length);
+}
+
+/** One-to-one pairs of gold and predicted quotes; each gold quote takes its best free prediction. */
+export function matchQuotes(predicted: Quote[], gold: Quote[], mode: 'exact' | 'overlap'): [Quote, Quote][] {
+  const free = new Set(predicted.map((_, i) => i));
+  const pairs: [Quote, Quote][] = [];
+  for (const g of gold) {
+    let best = -1;
+    let bestScore = 0;
+    for (const i of free) {
+      const p = predicted[i]!;
+      const score = mode === 'exact' ? (normalizeText(p.text) === normalizeText(g.text) ? 1 : 0) : tokenOverlap(p.text, g.text);
+      if (score > bestScore && (mode === 'exact' || score >= 0.5)) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    if (best >= 0) {
+      free.delete(best);
+      pairs.push([predicted[best]!, g]);
+    }
+  }
+  return pairs;
+}
+
+const figureKey = (f: Figure) => `${f.kind}|${String(f.value)}|${f.unit}|${f.paragraph}`;
+
+/** One-to-one pairs of gold and predicted figures that agree on kind, value, unit and paragraph. */
+export function matchFigures(predicted: Figure[], gold: Figure[]): [Figure, Figure][] {
+  const free = new Map<string, Figure[]>();
+  for (const p of predicted) free.set(figureKey(p), [...(free.get(figureKey(p)) ?? []), p]);
+  const pairs: [Figure, Figure][] = [];
+  for (const g of gold) {
+    const p = free.get(figureKey(g))?.shift();
+    if (p) pairs.push([p, g]);
+  }
+  return pairs;
+}
+
+export function scoreArticle(id: string, predicted: Extraction, gold: Extraction): ArticleScore {
+  const exact = matchQuotes(predicted.quotes, gold.quotes, 'exact');
+  const overlap = matchQuotes(predicted.quotes, gold.quotes, 'overlap');
+  const figures = {} as Record<FigureKind | 'all', Counts>;
+  for (const kind of FIGURE_KINDS) {
+    const p = predicted.figures.filter((f) => f.kind === kind);
+    const g = gold.figures.filter((f) => f.kind === kind);
+    figures[kind] = { tp: matchFigures(p, g).length, predicted: p.length, gold: g.length };
+  }
+  const figurePairs = matchFigures(predicted.figures, gold.figures);
+  figures.all = { tp: figurePairs.length, predicted: predicted.figures.length, gold: gold.figures.length };
+  return {
+    id,
+    quoteExact: { tp: exact.length, predicted: predicted.quotes.length, gold: gold.quotes.length },
+    quoteOverlap: { tp: overlap.length, predicted: predicted.quotes.length, gold: gold.quotes.length },
+    speaker: { correct: overlap.filter(([p, g]) => p.speaker === g.speaker && p.kind === g.kind).length, total: overlap.length },
+    role: { correct: overlap.filter(([p, g]) => p.role === g.role).length, total: overlap.length },
+    figures,
+    figureDetail: {
+      correct: figurePairs.filter(([p, g]) => p.text === g.text && p.qualifier === g.qualifier && p.counts === g.counts).length,
+      total: figurePairs.length,
+    },
+  };
+}
+
+/** F1 from counts; nothing predicted and nothing expected is a perfect score, not a division by zero. */
+export function f1(c: Counts): number {
+  if (c.predicted === 0 && c.gold === 0) return 1;
+  return (2 * c.tp) / (c.predicted + c.gold);
+}
+
+export function accuracy(r: Ratio): number {
+  return r.total === 0 ? 1 : r.correct / r.total;
+}
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  return { tp: a.tp + b.tp, predicted: a.predicted + b.predicted, gold: a.gold + b.gold };
+}
+
+export function addRatios(a: Ratio, b: Ratio): Ratio {
+  return { correct: a.correct + b.correct, total: a.total + b.total };
+}
+
+/** Micro-averaged totals over articles: every quote and figure weighs the same. */
+export function totalScore(scores: ArticleScore[]): ArticleScore {
+  const zero: Counts = { tp: 0, predicted: 0, gold: 0 };
+  const none: Ratio = { correct: 0, total: 0 };
+  const total: ArticleScore = {
+    id: 'overall',
+    quoteExact: zero,
+    quoteOverlap: zero,
+    speaker: none,
+    role: none,
+    figures: { money: zero, percent: zero, count: zero, date: zero, all: zero },
+    figureDetail: none,
+  };
+  for (const s of scores) {
+    total.quoteExact = addCounts(total.quoteExact, s.quoteExact);
+    total.quoteOverlap = addCounts(total.quoteOverlap, s.quoteOverlap);
+    total.speaker = addRatios(total.speaker, s.speaker);
+    total.role = addRatios(total.role, s.role);
+    total.figureDetail = addRatios(total.figureDetail, s.figureDetail);
+    for (const k of [...FIGURE_KINDS, 'all'] as const) total.figures[k] = addCounts(total.figures[k], s.figures[k]);
+  }
+  return total;
+}
+
+/** The headline numbers of one score, the ones thresholds.json records. */
+export function headline(s: ArticleScore): Record<string, number> {
+  return {
+    quoteExactF1: f1(s.quoteExact),
+    quoteOverlapF1: f1(s.quoteOverlap),
+    speakerAccuracy: accuracy(s.speaker),
+    figureF1: f1(s.figures.all),
+    figureMoneyF1: f1(s.figures.money),
+    figurePercentF1: f1(s.figures.percent),
+    figureCountF1: f1(s.figures.count),
+    figureDateF1: f1(s.figures.date),
+  };
+}
+
+export interface PlaceQuery {
+  query: string;
+  /** The place's canonical name, or null when the query must resolve to nothing. */
+  expect: string | null;
+}
+
+/** Share of queries resolved as expected: to the expected place, or (for unknown places) to no place at all. */
+export function placeAccuracy(queries: PlaceQuery[], resolve: (query: string) => string | null): { accuracy: number; misses: { query: string; expect: string | null; got: string | null }[] } {
+  const misses: { query: string; expect: string | null; got: string | null }[] = [];
+  for (const q of queries) {
+    const got = resolve(q.query);
+    if (got !== q.expect) misses.push({ query: q.query, expect: q.expect, got });
+  }
+  return { accuracy: queries.length === 0 ? 1 : (queries.length - misses.length) / queries.length, misses };
+}
