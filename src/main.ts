@@ -11,6 +11,7 @@ import { isEntryPoint } from './discord/entry.js';
 import { createKnowledgeStore, type KnowledgeStore } from './discord/knowledge-store.js';
 import { createInteractionHandler } from './discord/router.js';
 import { startReminders, type ReminderRuntime } from './reminders/runtime.js';
+import { startKnowledgeKeeper, type KnowledgeKeeper } from './discord/knowledge-keeper.js';
 
 export interface StartOptions {
   /** An already loaded knowledge base; otherwise it is loaded from `config.KNOWLEDGE_DIR`. */
@@ -100,6 +101,21 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     );
   }
   log.info({ user: me.user.tag, guilds: me.guilds.cache.size, commands: commands.length }, 'ready');
+  // Watches the folder once per bot, after ready so problems can be posted to the mod log. A caller
+  // that passes its own knowledge base (tests) gets no watcher.
+  const keeper: KnowledgeKeeper | null = options.knowledgeBase
+    ? null
+    : await startKnowledgeKeeper({
+        dir: config.KNOWLEDGE_DIR,
+        store: knowledge,
+        log,
+        client,
+        ...(config.MOD_LOG_CHANNEL_ID ? { modLogChannelId: config.MOD_LOG_CHANNEL_ID } : {}),
+        ...(config.MODERATOR_ROLE_ID ? { moderatorRoleId: config.MODERATOR_ROLE_ID } : {}),
+      }).catch((err: unknown) => {
+        log.error({ err }, 'not watching the knowledge folder: moderators must restart the bot to load changes');
+        return null;
+      });
 
   return {
     client,
@@ -107,6 +123,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     log,
     stop: () => {
       stopping ??= (async () => {
+        keeper?.close();
         client.removeAllListeners(Events.InteractionCreate);
         if (ownReminders) await reminders?.stop();
         await client.destroy();

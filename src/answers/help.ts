@@ -8,6 +8,8 @@ export const COMMANDS: { usage: string; what: string }[] = [
   { usage: '/search <words>', what: 'free-text search over every article' },
   { usage: '/sources [place]', what: 'the articles the answers come from' },
   { usage: '/consultations [place]', what: 'consultations still open, soonest first' },
+  { usage: '/remind …', what: 'organisers: reminders for consultations, meetings and protests (/remind list shows them to everyone)' },
+  { usage: '/kb …', what: 'moderators: status, reload, upload, preview and remove knowledge files' },
 ];
 
 export function helpAnswer(): Answer {

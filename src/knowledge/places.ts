@@ -60,8 +60,8 @@ export function buildPlaceIndex(places: PlaceEntry[]): PlaceIndex {
 }
 
 /** Same as `index.fuse.search(norm, { limit })`, in a fraction of the time (see `fuzzySearch`). */
-export function searchPlaceNames(index: PlaceIndex, norm: string, limit: number) {
-  return fuzzySearch(() => index.fuse, index.records, (r) => r.norm, FUSE_OPTIONS, norm, limit);
+export function searchPlaceNames(index: PlaceIndex, norm: string, limit: number, maxScore?: number) {
+  return fuzzySearch(() => index.fuse, index.records, (r) => r.norm, FUSE_OPTIONS, norm, limit, maxScore);
 }
 
 /** Words that follow a place's name in a council's name and that people type or leave out at will. */
@@ -156,7 +156,7 @@ export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25): Place
       .sort((a, b) => Number(!a.norm.startsWith(norm)) - Number(!b.norm.startsWith(norm)) || VIA_RANK[a.via] - VIA_RANK[b.via] || a.name.length - b.name.length)
       .forEach(take);
     if (picked.length < max && norm.length >= 3) {
-      for (const h of searchPlaceNames(index, norm, max * 2)) if ((h.score ?? 1) <= 0.4) take(h.item);
+      for (const h of searchPlaceNames(index, norm, max * 2, 0.4)) take(h.item);
     }
   }
   return picked.slice(0, max).map((rec) => ({ label: label(rec), value: rec.name }));

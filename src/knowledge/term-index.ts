@@ -91,7 +91,7 @@ export function substringEditDistance(pattern: string): (text: string) => number
  * distance and norm ≤ 1, so distance ÷ length is a lower bound on the score. Records are scored by
  * Fuse in rounds of increasing distance, and the rounds stop once the next distance could no longer
  * beat the current `limit`-th result. Typo queries over a few thousand names usually stop after one
- * or two rounds of a few dozen names.
+ * or two rounds of a few dozen names. With `maxScore`, the same minus the results scoring above it.
  */
 export function fuzzySearch<T>(
   /** Fuse over all of `records` with `options`, for the queries this shortcut does not cover. */
@@ -102,12 +102,15 @@ export function fuzzySearch<T>(
   options: IFuseOptions<T> & { threshold: number },
   pattern: string,
   limit: number,
+  /** Leave out results scoring worse, for callers that would drop them anyway; spares scoring what cannot reach it. */
+  maxScore = 1,
 ): FuseResult<T>[] {
   // As Fuse reads the pattern; longer patterns are split into chunks by Fuse and blank ones return every record.
   const p = pattern.toLowerCase();
-  if (!p.trim() || p.length > 32 || !(limit > 0) || !shortcutFits(options)) return fullFuse().search(pattern, { limit });
+  const good = (h: FuseResult<T>) => (h.score ?? 1) <= maxScore;
+  if (!p.trim() || p.length > 32 || !(limit > 0) || !shortcutFits(options)) return fullFuse().search(pattern, { limit }).filter(good);
   let maxErrors = -1;
-  while ((maxErrors + 1) / p.length <= options.threshold) maxErrors++;
+  while ((maxErrors + 1) / p.length <= Math.min(options.threshold, maxScore)) maxErrors++;
   const distance = substringEditDistance(p);
   const byErrors: number[][] = Array.from({ length: maxErrors + 1 }, () => []);
   for (let i = 0; i < records.length; i++) {
@@ -127,7 +130,7 @@ export function fuzzySearch<T>(
     const worstKept = found.length >= limit ? found[limit - 1]!.score : Infinity;
     if ((e + 1) / p.length > worstKept) break;
   }
-  return found.slice(0, limit);
+  return found.slice(0, limit).filter(good);
 }
 
 /** The options the lower bound in `fuzzySearch` holds for: one key, norm ≤ 1, location and case ignored, Fuse's own sort. */

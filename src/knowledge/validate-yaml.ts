@@ -37,7 +37,8 @@ function issueProblem(issue: z.core.$ZodIssue, doc: Document, lineAt: (offset: n
     const p = [...issue.path, issue.keys[0] ?? ''];
     return { file, line: lineAt(keyOffset(doc, p) ?? 0), field: p.map(String).join('.'), message: `unknown field "${keys}": check the spelling against the file format` };
   }
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  // zod does not report the input by default; the YAML itself says whether the field is there.
+  const missing = issue.code === 'invalid_type' && !doc.hasIn(issue.path);
   const offset = missing ? (keyOffset(doc, issue.path.slice(0, -1)) ?? nodeOffset(doc, issue.path)) : nodeOffset(doc, issue.path);
   return {
     file,

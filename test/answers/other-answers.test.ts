@@ -133,5 +133,7 @@ it('help lists every command', () => {
     '/search <words>',
     '/sources [place]',
     '/consultations [place]',
+    '/remind …',
+    '/kb …',
   ]);
 });

@@ -10,7 +10,7 @@ const MALFORMED = path.resolve('test/fixtures/malformed');
 const EXPECTED: [file: string, line: number, field: string | null, message: RegExp][] = [
   ['bad-yaml.md', 3, null, /bad YAML/],
   ['missing-title.md', 2, 'title', /required but missing/],
-  ['wrong-type-places.md', 5, 'places', /expected array/],
+  ['wrong-type-places.md', 5, 'places', /^expected array, received string$/],
   ['unknown-field.md', 6, 'titel', /unknown field "titel"/],
   ['dup-b.md', 2, 'id', /duplicate id "same-id": dup-a\.md already uses it/],
   ['empty-body.md', 7, null, /body is empty/],
@@ -29,7 +29,7 @@ const EXPECTED: [file: string, line: number, field: string | null, message: RegE
   ['front-matter-list.md', 2, null, /expected object/],
   ['consultation-missing-title.md', 7, 'consultations.0.title', /required but missing/],
   ['empty-title.md', 3, 'title', /must not be empty/],
-  ['tags-not-strings.md', 6, 'tags.1', /expected string/],
+  ['tags-not-strings.md', 6, 'tags.1', /^expected string, received object$/],
 ];
 
 describe('loading a folder with malformed files', async () => {
