@@ -48,38 +48,70 @@ export interface LoadResult {
   problems: Problem[];
 }
 
+/** One article file as read: its article when valid, its problems, and the line of its `id` field. */
+export interface FileResult {
+  file: string;
+  article: Article | null;
+  problems: Problem[];
+  idLine: number;
+}
+
 /**
- * Reads every article in a knowledge folder. One bad file never hides the good ones: the caller gets
- * the good set plus the list of problems.
+ * Reads and validates every article file in a folder, each on its own: one bad or unreadable file
+ * never stops the others. Duplicate ids are left to the caller, which knows who should win.
  */
-export async function loadArticles(dir: string): Promise<{ articles: Article[]; problems: Problem[] }> {
+export async function readArticleFiles(dir: string): Promise<FileResult[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries
     .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && !e.name.startsWith('.') && !NOT_ARTICLES.has(e.name.toLowerCase()))
     .map((e) => e.name)
     .sort();
+  const results: FileResult[] = [];
+  for (const file of names) {
+    const fail = (message: string): FileResult => ({ file, article: null, problems: [{ file, line: 1, field: null, message }], idLine: 1 });
+    const full = path.join(dir, file);
+    try {
+      const size = (await stat(full)).size;
+      if (size > MAX_FILE_BYTES) {
+        results.push(fail(`is ${Math.round(size / 1024)} KB; a knowledge file may be at most ${MAX_FILE_BYTES / 1024} KB`));
+        continue;
+      }
+      const bytes = await readFile(full);
+      const parsed = parseKnowledgeText(bytes, file);
+      const idLine = Buffer.from(bytes).toString('utf8').split(/\r?\n/).findIndex((l) => /^id\s*:/.test(l)) + 1;
+      results.push({ file, article: parsed.article, problems: parsed.problems, idLine: idLine || 1 });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Deleted or renamed between listing and reading (an editor saving): the next change reloads it.
+      if (code === 'ENOENT') continue;
+      results.push(fail(`could not be read (${code ?? String(error)}); check the file's permissions`));
+    }
+  }
+  return results;
+}
+
+export function duplicateIdProblem(r: FileResult, id: string, owner: string): Problem {
+  return { file: r.file, line: r.idLine, field: 'id', message: `duplicate id "${id}": ${owner} already uses it, so this file is not loaded` };
+}
+
+/**
+ * Reads every article in a knowledge folder. One bad file never hides the good ones: the caller gets
+ * the good set plus the list of problems. Of two files with one id, the first by name wins.
+ */
+export async function loadArticles(dir: string): Promise<{ articles: Article[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   const articles: Article[] = [];
   const seen = new Map<string, string>();
-  for (const name of names) {
-    const full = path.join(dir, name);
-    const size = (await stat(full)).size;
-    if (size > MAX_FILE_BYTES) {
-      problems.push({ file: name, line: 1, field: null, message: `is ${Math.round(size / 1024)} KB; a knowledge file may be at most ${MAX_FILE_BYTES / 1024} KB` });
-      continue;
-    }
-    const bytes = await readFile(full);
-    const result = parseKnowledgeText(bytes, name);
-    problems.push(...result.problems);
-    if (!result.article) continue;
-    const first = seen.get(result.article.id);
+  for (const r of await readArticleFiles(dir)) {
+    problems.push(...r.problems);
+    if (!r.article) continue;
+    const first = seen.get(r.article.id);
     if (first) {
-      const idLine = Buffer.from(bytes).toString('utf8').split(/\r?\n/).findIndex((l) => /^id\s*:/.test(l)) + 1;
-      problems.push({ file: name, line: idLine || 1, field: 'id', message: `duplicate id "${result.article.id}": ${first} already uses it, so this file is not loaded` });
+      problems.push(duplicateIdProblem(r, r.article.id, first));
       continue;
     }
-    seen.set(result.article.id, name);
-    articles.push(result.article);
+    seen.set(r.article.id, r.file);
+    articles.push(r.article);
   }
   return { articles, problems };
 }
@@ -102,12 +134,14 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   return { kb: buildKnowledgeBase(articles, gazetteer.gazetteer), problems };
 }
 
-async function readGazetteer(dir: string): Promise<{ gazetteer: Gazetteer; problems: Problem[] }> {
+/** The folder's `places.yaml`; none at all is fine (places then come from the articles alone). */
+export async function readGazetteer(dir: string): Promise<{ gazetteer: Gazetteer; problems: Problem[] }> {
   let text: string;
   try {
     text = await readFile(path.join(dir, GAZETTEER_FILE), 'utf8');
-  } catch {
-    return { gazetteer: [], problems: [] };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { gazetteer: [], problems: [] };
+    throw error;
   }
   return loadGazetteer(text);
 }

@@ -1,10 +1,9 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildKnowledgeBase } from './build.js';
-import { GAZETTEER_FILE, loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { GAZETTEER_FILE, type Gazetteer } from './gazetteer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { formatProblem, MAX_FILE_BYTES, parseKnowledgeText, type Problem } from './loader.js';
+import { duplicateIdProblem, formatProblem, readArticleFiles, readGazetteer, type Problem } from './loader.js';
 import type { Article } from './schema.js';
 
 /**
@@ -43,11 +42,6 @@ export interface PreviousLoad {
   problems: readonly Problem[];
 }
 
-/** Markdown in the folder that is documentation, not articles (as in the loader). */
-const NOT_ARTICLES = new Set(['readme.md']);
-
-type FileResult = { file: string; article: Article | null; problems: Problem[]; idLine: number };
-
 /**
  * Reads and validates every article file as `loadArticles` does, with two differences that matter
  * only while serving: an invalid file falls back to its last good version in `previous`, and when
@@ -77,7 +71,7 @@ export async function reloadArticles(dir: string, previous?: PreviousLoad | null
       articles.push(r.article);
       good.add(r.file);
     } else {
-      problems.push({ file: r.file, line: r.idLine, field: 'id', message: `duplicate id "${r.article.id}": ${winner} already uses it, so this file is not loaded` });
+      problems.push(duplicateIdProblem(r, r.article.id, winner!));
     }
   }
 
@@ -133,52 +127,6 @@ function diffLoads(previous: PreviousLoad | null, articles: readonly Article[], 
 function newProblems(previous: PreviousLoad | null, problems: readonly Problem[]): Problem[] {
   const seen = new Set((previous?.problems ?? []).map(formatProblem));
   return problems.filter((p) => !seen.has(formatProblem(p)));
-}
-
-async function readArticleFiles(dir: string): Promise<FileResult[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && !e.name.startsWith('.') && !NOT_ARTICLES.has(e.name.toLowerCase()))
-    .map((e) => e.name)
-    .sort();
-  const results: FileResult[] = [];
-  for (const file of names) {
-    const full = path.join(dir, file);
-    try {
-      const size = (await stat(full)).size;
-      if (size > MAX_FILE_BYTES) {
-        results.push({
-          file,
-          article: null,
-          problems: [{ file, line: 1, field: null, message: `is ${Math.round(size / 1024)} KB; a knowledge file may be at most ${MAX_FILE_BYTES / 1024} KB` }],
-          idLine: 1,
-        });
-        continue;
-      }
-      const bytes = await readFile(full);
-      const parsed = parseKnowledgeText(bytes, file);
-      const idLine = Buffer.from(bytes).toString('utf8').split(/\r?\n/).findIndex((l) => /^id\s*:/.test(l)) + 1;
-      results.push({ file, article: parsed.article, problems: parsed.problems, idLine: idLine || 1 });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // Deleted or renamed between listing and reading (an editor saving): the next event reloads it.
-      if (code === 'ENOENT') continue;
-      // One unreadable file must not hold up every other change.
-      results.push({ file, article: null, problems: [{ file, line: 1, field: null, message: `could not be read (${code ?? String(error)}); check the file's permissions` }], idLine: 1 });
-    }
-  }
-  return results;
-}
-
-async function readGazetteer(dir: string): Promise<{ gazetteer: Gazetteer; problems: Problem[] }> {
-  let text: string;
-  try {
-    text = await readFile(path.join(dir, GAZETTEER_FILE), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { gazetteer: [], problems: [] };
-    throw error;
-  }
-  return loadGazetteer(text);
 }
 
 /** Editor swap files, our own temp files and the trash never trigger a reload. */
