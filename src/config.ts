@@ -1,3 +1,4 @@
+import dotenv from 'dotenv';
 import { z } from 'zod';
 
 /**
@@ -112,4 +113,21 @@ function toConfigError(issues: readonly z.core.$ZodIssue[]): ConfigError {
     if (!lines.has(name)) lines.set(name, `${name} ${issue.message}`);
   }
   return new ConfigError([...lines.values()].join('\n'), [...lines.keys()]);
+}
+
+/**
+ * For entry points (`npm start`, deploy-commands, the standalone scheduler): reads `.env`, then the
+ * environment, and on a fault prints the one-line explanation and exits, since nothing can run without it.
+ */
+export function loadConfigOrExit(): Config {
+  dotenv.config({ quiet: true });
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
 }

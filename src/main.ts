@@ -1,6 +1,5 @@
 import { DiscordjsErrorCodes, Events, type Client } from 'discord.js';
-import dotenv from 'dotenv';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfigOrExit, type Config } from './config.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { formatProblem, loadKnowledgeBase } from './knowledge/loader.js';
 import { createLogger, type Logger } from './log.js';
@@ -135,17 +134,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 }
 
 async function main(): Promise<void> {
-  dotenv.config({ quiet: true });
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger({ level: config.LOG_LEVEL });
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
 

@@ -1,6 +1,5 @@
 import { DiscordAPIError, REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
-import dotenv from 'dotenv';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { loadConfigOrExit, type Config } from '../config.js';
 import type { Command } from './command.js';
 import { commands as allCommands } from './commands/index.js';
 import { isEntryPoint } from './entry.js';
@@ -41,17 +40,7 @@ export function explainDeployError(error: unknown, config: DeployConfig): string
 }
 
 async function main(): Promise<void> {
-  dotenv.config({ quiet: true });
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   try {
     const result = await deployCommands(config);
     const where =

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import dotenv from 'dotenv';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfigOrExit } from '../config.js';
 import { isEntryPoint } from '../discord/entry.js';
 import { createLogger } from '../log.js';
 import { createRest, createRestPoster } from './poster.js';
@@ -13,20 +12,10 @@ import { dbFileIn, openStore } from './store.js';
  * Several may run against one database file; leases keep them from posting twice.
  */
 async function main(): Promise<void> {
-  dotenv.config({ quiet: true });
   const { values } = parseArgs({
     options: { 'lease-ms': { type: 'string' }, 'poll-ms': { type: 'string' }, owner: { type: 'string' } },
   });
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger({ level: config.LOG_LEVEL }).child({ module: 'reminders' });
   const store = openStore({ file: dbFileIn(config.DATA_DIR) });
   const rest = createRest({ token: config.DISCORD_TOKEN, ...(config.DISCORD_API_BASE ? { apiBase: config.DISCORD_API_BASE } : {}) });

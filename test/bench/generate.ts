@@ -351,19 +351,23 @@ function articleText(rng: Rng, plan: ArticlePlan, others: Area[], rare: string[]
 // ---------------------------------------------------------------------------------------------
 // Queries.
 
-/** One edit a hurried typist makes, never on the first letter (people rarely get that wrong). */
-function typo(rng: Rng, word: string): string {
+/**
+ * One edit a hurried typist makes, never on the first letter (people rarely get that wrong).
+ * `sameLength` allows only a wrong letter or two swapped ones, for a prefix of a given length.
+ */
+function typo(rng: Rng, word: string, sameLength = false): string {
   const at = int(rng, 1, word.length - 1);
   const letters = [...'abcdefghijklmnopqrstuvwxyz'];
-  switch (int(rng, 0, 3)) {
+  switch (sameLength ? int(rng, 2, 3) : int(rng, 0, 3)) {
     case 0:
       return word.slice(0, at) + word.slice(at + 1);
     case 1:
       return word.slice(0, at) + pick(rng, letters) + word.slice(at);
     case 2:
-      return word.slice(0, at) + pick(rng, letters) + word.slice(at + 1);
+      return word.slice(0, at) + pick(rng, letters.filter((l) => l !== word[at])) + word.slice(at + 1);
     default:
-      return at < word.length - 1 ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2) : word.slice(0, at);
+      if (at < word.length - 1 && word[at] !== word[at + 1]) return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+      return sameLength ? word.slice(0, at) + pick(rng, letters.filter((l) => l !== word[at])) + word.slice(at + 1) : word.slice(0, at) + word.slice(at + 1);
   }
 }
 
@@ -418,7 +422,7 @@ function makeQueries(rng: Rng, areas: Area[], withArticles: Set<Area>, speakersI
     const len = (i % 5) + 1;
     const prefix = letters.slice(0, len);
     const typoed = len >= 4 && chance(rng, 0.3);
-    autocomplete.push({ query: typoed ? typo(rng, prefix) : prefix, place: a.name, typo: typoed });
+    autocomplete.push({ query: typoed ? typo(rng, prefix, true) : prefix, place: a.name, typo: typoed });
   }
   return { exact, typo: typos, town, alias, speakers, search, autocomplete };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { autocompletePlaces, cutsAnswer, quoteAnswer, searchAnswer } from '../../src/answers/index.js';
+import { autocompletePlaces, cutsAnswer, quoteAnswer, searchAnswer, type Answer } from '../../src/answers/index.js';
 import { loadArticles, loadKnowledgeBase } from '../../src/knowledge/loader.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { normalize } from '../../src/knowledge/text.js';
@@ -23,7 +23,8 @@ const SELF = fileURLToPath(import.meta.url);
 const NOW = new Date('2026-11-23T12:00:00Z');
 /** Whole-article Fuse takes seconds a query at 10k, so it gets this many queries (spread over the four kinds). */
 const FUSE_QUERIES = 20;
-const ROUNDS = 3;
+/** Timed passes over each query set; --quick does two so the 1k run stays well under a minute. */
+let ROUNDS = 3;
 
 const TARGETS = {
   cutsP95Ms: 1,
@@ -95,27 +96,37 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
+function stats(times: number[], coldMs: number): Stats {
+  const sorted = [...times].sort((a, b) => a - b);
+  if (sorted.length === 0) return { n: 0, coldMs: NaN, p50: NaN, p95: NaN, p99: NaN, max: NaN };
+  return { n: sorted.length, coldMs, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1)! };
+}
+
 /**
  * Times each query on its own. An untimed pass over all queries first warms the JIT and anything
- * built lazily; `warmAll: false` warms with one query only, for baselines that take seconds a query.
+ * built lazily, and its answers are returned for the relevance counts; `warmAll: false` warms with
+ * one query only, for baselines that take seconds a query.
  */
-function timeQueries<T>(queries: T[], run: (q: T) => unknown, rounds = ROUNDS, warmAll = true): Stats {
-  if (queries.length === 0) return { n: 0, coldMs: NaN, p50: NaN, p95: NaN, p99: NaN, max: NaN };
+function timeQueries<T, R>(queries: T[], run: (q: T) => R, rounds = ROUNDS, warmAll = true): Stats & { samples: number[]; answers: R[] } {
+  if (queries.length === 0) return { ...stats([], NaN), samples: [], answers: [] };
   let t = performance.now();
   run(queries[0]!);
   const coldMs = performance.now() - t;
-  if (warmAll) for (const q of queries) run(q);
+  const answers = warmAll ? queries.map(run) : [];
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of queries) {
       t = performance.now();
-      run(q);
+      const answer = run(q);
       times.push(performance.now() - t);
+      if (!warmAll && r === 0) answers.push(answer);
     }
   }
-  times.sort((a, b) => a - b);
-  return { n: times.length, coldMs, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times.at(-1)! };
+  return { ...stats(times, coldMs), samples: times, answers };
 }
+
+/** Stats without the samples and answers, for the report. */
+const plain = ({ n, coldMs, p50, p95, p99, max }: Stats): Stats => ({ n, coldMs, p50, p95, p99, max });
 
 function namesOf(areas: Area[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -123,10 +134,10 @@ function namesOf(areas: Area[]): Map<string, string> {
   return out;
 }
 
-function cutsRelevance(kb: KnowledgeBase, queries: PlaceQuery[]): Relevance {
+function cutsRelevance(queries: PlaceQuery[], answers: Answer[]): Relevance {
   const r: Relevance = { total: queries.length, right: 0, suggested: 0, wrong: 0, examples: [] };
-  for (const q of queries) {
-    const a = cutsAnswer(kb, { place: q.query, now: NOW });
+  for (const [i, q] of queries.entries()) {
+    const a = answers[i]!;
     if (a.title === `Care cuts in ${q.place}`) r.right++;
     else if (a.kind === 'cuts') {
       r.wrong++;
@@ -159,22 +170,30 @@ async function measureSize(articles: number, seed: number): Promise<SizeResult> 
     log(`loaded in ${(loadMs / 1000).toFixed(2)} s; timing queries`);
 
     const ours: Record<string, Stats> = {};
-    for (const kind of ['exact', 'typo', 'town', 'alias'] as const) {
-      ours[`cuts ${kind}`] = timeQueries(queries[kind], (q) => cutsAnswer(kb, { place: q.query, now: NOW }));
-    }
-    ours['cuts all'] = timeQueries([...queries.exact, ...queries.typo, ...queries.town, ...queries.alias], (q) => cutsAnswer(kb, { place: q.query, now: NOW }), 1);
-    for (let len = 1; len <= 5; len++) {
-      ours[`autocomplete ${len} chars`] = timeQueries(queries.autocomplete.filter((q) => q.query.length === len), (q) => autocompletePlaces(kb, q.query));
-    }
-    ours['autocomplete all'] = timeQueries(queries.autocomplete, (q) => autocompletePlaces(kb, q.query), 1);
-    ours['quote speaker'] = timeQueries(queries.speakers, (q) => quoteAnswer(kb, { query: q.query }));
-    ours['search'] = timeQueries(queries.search, (q) => searchAnswer(kb, { query: q }));
-
     const relevance: Record<string, Relevance> = {};
-    for (const kind of ['exact', 'typo', 'town', 'alias'] as const) relevance[`cuts ${kind}`] = cutsRelevance(kb, queries[kind]);
+    const cutsSamples: number[] = [];
+    for (const kind of ['exact', 'typo', 'town', 'alias'] as const) {
+      const timed = timeQueries(queries[kind], (q) => cutsAnswer(kb, { place: q.query, now: NOW }));
+      ours[`cuts ${kind}`] = plain(timed);
+      cutsSamples.push(...timed.samples);
+      relevance[`cuts ${kind}`] = cutsRelevance(queries[kind], timed.answers);
+    }
+    ours['cuts all'] = stats(cutsSamples, ours['cuts exact']!.coldMs);
+    const autoSamples: number[] = [];
+    for (let len = 1; len <= 5; len++) {
+      const timed = timeQueries(queries.autocomplete.filter((q) => q.query.length === len), (q) => autocompletePlaces(kb, q.query));
+      ours[`autocomplete ${len} chars`] = plain(timed);
+      autoSamples.push(...timed.samples);
+    }
+    ours['autocomplete all'] = stats(autoSamples, ours['autocomplete 1 chars']!.coldMs);
+    const quoteTimed = timeQueries(queries.speakers, (q) => quoteAnswer(kb, { query: q.query }));
+    ours['quote speaker'] = plain(quoteTimed);
+    const searchTimed = timeQueries(queries.search, (q) => searchAnswer(kb, { query: q }));
+    ours['search'] = plain(searchTimed);
+
     const speakers: Relevance = { total: queries.speakers.length, right: 0, suggested: 0, wrong: 0, examples: [] };
-    for (const q of queries.speakers) {
-      const a = quoteAnswer(kb, { query: q.query });
+    for (const [i, q] of queries.speakers.entries()) {
+      const a = quoteTimed.answers[i]!;
       if (a.title === `Quotes from ${q.speaker}`) speakers.right++;
       else if (a.title.startsWith('Quotes from ')) speakers.wrong++;
       if (a.title !== `Quotes from ${q.speaker}` && speakers.examples.length < 5) speakers.examples.push(`“${q.query}” (meant ${q.speaker}) → ${a.title}`);
@@ -191,7 +210,7 @@ async function measureSize(articles: number, seed: number): Promise<SizeResult> 
       relevance[`autocomplete ≥3 chars${typo ? ', typo' : ''}`] = r;
     }
     const search: Relevance = { total: queries.search.length, right: 0, suggested: 0, wrong: 0, examples: [] };
-    for (const q of queries.search) if (searchAnswer(kb, { query: q }).kind === 'search') search.right++;
+    search.right = searchTimed.answers.filter((a) => a.kind === 'search').length;
     relevance['search (any hit)'] = search;
 
     // Baseline (a): what a quick bot does, one Fuse over whole articles.
@@ -212,17 +231,8 @@ async function measureSize(articles: number, seed: number): Promise<SizeResult> 
       const list = queries[kinds[i % kinds.length]!];
       return list[Math.floor(rng() * list.length)]!;
     });
-    const fuseTop = new Map<PlaceQuery, boolean>();
-    const fuseStats = timeQueries(
-      fuseQueries,
-      (q) => {
-        const top = fuse.search(q.query, { limit: 10 })[0];
-        fuseTop.set(q, !!top && areaOf.get(top.item.id) === q.place);
-      },
-      1,
-      false,
-    );
-    const fuseRight = [...fuseTop.values()].filter(Boolean).length;
+    const fuseTimed = timeQueries(fuseQueries, (q) => fuse.search(q.query, { limit: 10 })[0], 1, false);
+    const fuseRight = fuseTimed.answers.filter((top, i) => top && areaOf.get(top.item.id) === fuseQueries[i]!.place).length;
 
     // Baseline (b): MiniSearch, an inverted index over paragraphs.
     log('baseline: MiniSearch over paragraphs');
@@ -238,11 +248,7 @@ async function measureSize(articles: number, seed: number): Promise<SizeResult> 
     const miniSearch = timeQueries(queries.search, (q) => mini.search(q, { fuzzy: 0.2, prefix: true }).slice(0, 8));
     const placeQueries = [...queries.exact, ...queries.typo, ...queries.town, ...queries.alias];
     const miniPlace = timeQueries(placeQueries, (q) => mini.search(q.query, { fuzzy: 0.2, combineWith: 'AND' }).slice(0, 10), 1);
-    let miniRight = 0;
-    for (const q of placeQueries) {
-      const top = mini.search(q.query, { fuzzy: 0.2, combineWith: 'AND' })[0];
-      if (top && areaOf.get(refs[top.id as number]!.articleId) === q.place) miniRight++;
-    }
+    const miniRight = miniPlace.answers.filter((hits, i) => hits[0] && areaOf.get(refs[hits[0].id as number]!.articleId) === placeQueries[i]!.place).length;
 
     gc();
     t = performance.now();
@@ -266,8 +272,8 @@ async function measureSize(articles: number, seed: number): Promise<SizeResult> 
       memory: { heapUsedMb: mb(after.heapUsed), heapDeltaMb: mb(after.heapUsed - before.heapUsed), rssMb: mb(after.rss), peakRssMb },
       ours,
       relevance,
-      fuse: { buildMs: fuseBuildMs, heapMb: fuseHeapMb, queries: fuseQueries.length, cuts: fuseStats, topHitRight: fuseRight },
-      minisearch: { buildMs: miniBuildMs, heapMb: miniHeapMb, search: miniSearch, place: miniPlace, placeTopHitRight: miniRight, placeQueries: placeQueries.length },
+      fuse: { buildMs: fuseBuildMs, heapMb: fuseHeapMb, queries: fuseQueries.length, cuts: plain(fuseTimed), topHitRight: fuseRight },
+      minisearch: { buildMs: miniBuildMs, heapMb: miniHeapMb, search: plain(miniSearch), place: plain(miniPlace), placeTopHitRight: miniRight, placeQueries: placeQueries.length },
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -345,6 +351,7 @@ function arg(name: string): string | undefined {
 }
 
 async function child(): Promise<void> {
+  if (process.argv.includes('--quick')) ROUNDS = 2;
   const size = Number(arg('--child'));
   const seed = Number(arg('--seed') ?? 1);
   const result = await measureSize(size, seed);
@@ -368,7 +375,7 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       const out = path.join(tmp, `${size}.json`);
       // The child inherits tsx's loader flags from execArgv; --expose-gc lets it measure memory after a full collection.
-      const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', SELF, '--child', String(size), '--seed', String(seed), '--out', out], { stdio: ['ignore', 'inherit', 'inherit'] });
+      const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', SELF, '--child', String(size), '--seed', String(seed), '--out', out, ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
       if (r.status !== 0) throw new Error(`benchmark for ${size} articles failed (exit ${r.status ?? r.signal})`);
       const result = JSON.parse(await readFile(out, 'utf8')) as SizeResult;
       results.push(result);

@@ -3,34 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadArticles, parseKnowledgeFile } from '../../src/knowledge/loader.js';
+import { MALFORMED_EXPECTED } from '../fixtures/malformed/expected.js';
 
 const MALFORMED = path.resolve('test/fixtures/malformed');
 
-/** Each malformed fixture, the line and field its problem must name, and what the message must say. */
-const EXPECTED: [file: string, line: number, field: string | null, message: RegExp][] = [
-  ['bad-yaml.md', 3, null, /bad YAML/],
-  ['missing-title.md', 2, 'title', /required but missing/],
-  ['wrong-type-places.md', 5, 'places', /^expected array, received string$/],
-  ['unknown-field.md', 6, 'titel', /unknown field "titel"/],
-  ['dup-b.md', 2, 'id', /duplicate id "same-id": dup-a\.md already uses it/],
-  ['empty-body.md', 7, null, /body is empty/],
-  ['caption-only.md', 7, null, /body is empty/],
-  ['impossible-date.md', 8, 'consultations.0.closes', /not a real date/],
-  ['bad-published.md', 6, 'published', /not a real date/],
-  ['no-front-matter.md', 1, null, /must start with a line `---`/],
-  ['unclosed-front-matter.md', 1, null, /never closed/],
-  ['path-trick-id.md', 2, 'id', /must be a slug/],
-  ['binary.md', 1, null, /binary/],
-  ['not-utf8.md', 1, null, /not valid UTF-8/],
-  ['consultation-no-zone.md', 8, 'consultations.0.closes', /with a zone/],
-  ['bad-url.md', 8, 'source.url', /full URL/],
-  ['bad-nation.md', 6, 'nation', /England/],
-  ['duplicate-key.md', 6, null, /bad YAML: Map keys must be unique/],
-  ['front-matter-list.md', 2, null, /expected object/],
-  ['consultation-missing-title.md', 7, 'consultations.0.title', /required but missing/],
-  ['empty-title.md', 3, 'title', /must not be empty/],
-  ['tags-not-strings.md', 6, 'tags.1', /^expected string, received object$/],
-];
 
 describe('loading a folder with malformed files', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'cutsbot-kb-'));
@@ -43,7 +19,7 @@ describe('loading a folder with malformed files', async () => {
     expect(articles.map((a) => a.id).sort()).toEqual(['birmingham-enablement-redundancies', 'same-id']);
   });
 
-  it.each(EXPECTED)('%s: names line %i, field %s, and says what is wrong', (file, line, field, message) => {
+  it.each(MALFORMED_EXPECTED)('%s: names line %i, field %s, and says what is wrong', (file, line, field, message) => {
     const mine = problems.filter((p) => p.file === file);
     expect(mine.length, `problems for ${file}: ${JSON.stringify(problems.filter((p) => p.file === file))}`).toBeGreaterThan(0);
     expect(mine[0]).toMatchObject({ line, field });
@@ -56,7 +32,7 @@ describe('loading a folder with malformed files', async () => {
 
   it('gives every faulty file a problem and no good file one', () => {
     const faulty = new Set(problems.map((p) => p.file));
-    expect([...faulty].sort()).toEqual([...EXPECTED.map(([f]) => f), 'huge.md'].sort());
+    expect([...faulty].sort()).toEqual([...MALFORMED_EXPECTED.map(([f]) => f), 'huge.md'].sort());
   });
 });
 

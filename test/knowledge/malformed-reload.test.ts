@@ -6,36 +6,11 @@ import { cutsAnswer } from '../../src/answers/index.js';
 import { formatProblem, loadArticles, MAX_FILE_BYTES } from '../../src/knowledge/loader.js';
 import { reloadArticles } from '../../src/knowledge/reload.js';
 import { serve, tempKnowledgeDir, type Serving } from './watch-helpers.js';
+import { MALFORMED_EXPECTED } from '../fixtures/malformed/expected.js';
 
 const MALFORMED = path.resolve('test/fixtures/malformed');
 const BIRMINGHAM = 'birmingham-enablement-redundancies';
 
-/** The committed malformed fixtures, with the line, field and message the loader test expects of each. */
-const FIXTURES: [file: string, line: number, field: string | null, message: RegExp][] = [
-  ['bad-yaml.md', 3, null, /bad YAML/],
-  ['missing-title.md', 2, 'title', /required but missing/],
-  ['wrong-type-places.md', 5, 'places', /expected array/],
-  ['unknown-field.md', 6, 'titel', /unknown field "titel"/],
-  // dup-a.md is served from the start; dup-b.md claims its id.
-  ['dup-b.md', 2, 'id', /duplicate id "same-id": dup-a\.md already uses it/],
-  ['empty-body.md', 7, null, /body is empty/],
-  ['caption-only.md', 7, null, /body is empty/],
-  ['impossible-date.md', 8, 'consultations.0.closes', /not a real date/],
-  ['bad-published.md', 6, 'published', /not a real date/],
-  ['no-front-matter.md', 1, null, /must start with a line `---`/],
-  ['unclosed-front-matter.md', 1, null, /never closed/],
-  ['path-trick-id.md', 2, 'id', /must be a slug/],
-  ['binary.md', 1, null, /binary/],
-  ['not-utf8.md', 1, null, /not valid UTF-8/],
-  ['consultation-no-zone.md', 8, 'consultations.0.closes', /with a zone/],
-  ['bad-url.md', 8, 'source.url', /full URL/],
-  ['bad-nation.md', 6, 'nation', /England/],
-  ['duplicate-key.md', 6, null, /bad YAML: Map keys must be unique/],
-  ['front-matter-list.md', 2, null, /expected object/],
-  ['consultation-missing-title.md', 7, 'consultations.0.title', /required but missing/],
-  ['empty-title.md', 3, 'title', /must not be empty/],
-  ['tags-not-strings.md', 6, 'tags.1', /expected string/],
-];
 
 const article = (front: string, body = 'Northbridge Council plans to cut 40 home care jobs to save £1 million.') =>
   `---\n${front}\n---\n\n${body}\n`;
@@ -74,7 +49,7 @@ describe('malformed files dropped one at a time into a folder that is serving', 
   afterAll(() => s.close());
 
   const cases = [
-    ...FIXTURES.map(([file, line, field, message]) => ({ file, content: () => readFile(path.join(MALFORMED, file)), line, field, message })),
+    ...MALFORMED_EXPECTED.map(([file, line, field, message]) => ({ file, content: () => readFile(path.join(MALFORMED, file)), line, field, message })),
     ...EXTRA.map(([file, content, line, field, message]) => ({ file, content: async () => content, line, field, message })),
   ];
 
