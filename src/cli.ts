@@ -149,7 +149,7 @@ export async function extractFile(file: string): Promise<Extraction | { problems
 }
 
 export function citationText(c: Citation): string {
-  const where = c.paragraph ? `${c.title}, ¶${c.paragraph}` : c.title;
+  const where = c.paragraph ? `${c.title}, ¶${c.paragraph}${c.lastParagraph ? `–${c.lastParagraph}` : ''}` : c.title;
   return c.url ? `${where} <${c.url}>` : where;
 }
 

@@ -22,7 +22,7 @@ describe('cli', () => {
     expect(stdout).toMatch(/^Care cuts in Birmingham\n/);
     expect(stdout).toContain('£4 million (savings)');
     expect(stdout).toContain('[Birmingham enablement care workers face redundancy, ¶3]');
-    expect(stdout).toContain('(Caroline Johnson, Unison spokeswoman)');
+    expect(stdout).toContain('(Caroline Johnson, Unison spokeswoman)\n    [Birmingham enablement care workers face redundancy, ¶6–9]');
   });
 
   it('ask --json prints the answer object', async () => {

@@ -12,7 +12,10 @@ const KIND_ORDER = { direct: 0, partial: 1, reported: 2 } as const;
 
 export function quoteLine(kb: KnowledgeBase, q: CitedQuote, max = 400): AnswerLine {
   const text = q.kind === 'reported' ? `(reported) ${clip(q.text, max)}` : `“${clip(q.text, max)}”`;
-  return { text, speaker: q.speaker, role: q.role, citation: cite(kb, q.articleId, q.paragraphs[0] ?? null) };
+  const citation = cite(kb, q.articleId, q.paragraphs[0] ?? null);
+  const last = q.paragraphs.at(-1);
+  if (last !== undefined && last !== citation.paragraph) citation.lastParagraph = last;
+  return { text, speaker: q.speaker, role: q.role, citation };
 }
 
 /**

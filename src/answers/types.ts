@@ -8,6 +8,8 @@ export interface Citation {
   title: string;
   /** Body paragraph, counted from 1; null when the whole article is meant. */
   paragraph: number | null;
+  /** Set when the cited text runs on to a later paragraph (a multi-paragraph quote). */
+  lastParagraph?: number;
   url: string | null;
   publisher: string | null;
 }

@@ -82,7 +82,7 @@ export function formatCitation(c: Citation): string {
   if (c.title.trim() === '') return '';
   const title = escapeText(c.title).replace(/[[\]]/g, (b) => `\\${b}`);
   const url = safeUrl(c.url);
-  const where = c.paragraph === null ? '' : ` ¶${c.paragraph}`;
+  const where = c.paragraph === null ? '' : ` ¶${c.paragraph}${c.lastParagraph ? `–${c.lastParagraph}` : ''}`;
   const named = url ? `[${title}](<${url}>)` : `*${title}*`;
   return `${named}${where}`;
 }

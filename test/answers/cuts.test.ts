@@ -49,7 +49,7 @@ describe('/cuts', () => {
     expect(figures.some((l) => /^about 40%/.test(l.text))).toBe(true);
     const quotes = section(a, 'Key quotes')!.lines;
     expect(quotes.map((q) => q.speaker).slice(0, 2)).toEqual(['Caroline Johnson', 'Paulette Hamilton']);
-    expect(quotes[0]!.citation?.paragraph).toBe(6);
+    expect(quotes[0]!.citation).toMatchObject({ paragraph: 6, lastParagraph: 9 });
     expect(quotes[0]!.text).toMatch(/^“The enablement service provides valuable support/);
     expect(section(a, 'What is being cut')!.lines[0]!.text).toMatch(/^More than 150 vital care workers are being made redundant/);
   });
