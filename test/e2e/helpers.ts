@@ -1,9 +1,18 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import type { Emulator, SentMessage } from './emulator.js';
+
+const dataDirs: string[] = [];
+process.once('exit', () => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function tempDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cutsbot-data-'));
+  dataDirs.push(dir);
+  return dir;
+}
 
 /** A config as `npm start` would build it from the environment, pointed at the emulator. */
 export function emulatorConfig(emulator: Emulator, env: Record<string, string | undefined> = {}): Config {
@@ -13,7 +22,7 @@ export function emulatorConfig(emulator: Emulator, env: Record<string, string | 
     DISCORD_API_BASE: emulator.apiBase,
     LOG_LEVEL: 'debug',
     // Each bot gets its own reminders database, so tests never share or leave one in the repo.
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'cutsbot-data-')),
+    DATA_DIR: tempDataDir(),
     ...env,
   });
 }
