@@ -90,7 +90,8 @@ export function substringEditDistance(pattern: string): (text: string) => number
  * Fuse scores a record (errors ÷ pattern length) ^ norm, where errors is at least the substring edit
  * distance and norm ≤ 1, so distance ÷ length is a lower bound on the score. Records are scored by
  * Fuse in rounds of increasing distance, and the rounds stop once the next distance could no longer
- * beat the current `limit`-th result. Typo queries over a few thousand names usually stop after one
+ * beat the current `limit`-th result; within a round, names are scored best bound first, in batches, until
+ * none left could enter the results. Typo queries over a few thousand names usually stop after one
  * or two rounds of a few dozen names. With `maxScore`, the same minus the results scoring above it.
  */
 export function fuzzySearch<T>(
@@ -118,19 +119,50 @@ export function fuzzySearch<T>(
     if (e <= maxErrors) byErrors[e]!.push(i);
   }
   const found: { item: T; refIndex: number; score: number }[] = [];
+  // Whether a record whose score is at least `bound` could still displace the `limit`-th result (ties go to the earlier record).
+  const mayEnter = (bound: number, refIndex: number) => {
+    const last = found[limit - 1];
+    return !last || bound < last.score || (bound === last.score && refIndex < last.refIndex);
+  };
   for (let e = 0; e <= maxErrors; e++) {
-    const round = byErrors[e]!;
-    if (round.length > 0) {
-      for (const h of new Fuse(round.map((i) => records[i]!), options).search(pattern)) {
-        found.push({ item: h.item, refIndex: round[h.refIndex]!, score: h.score ?? 1 });
+    // Within a round, best bound first: a name of several words scores higher (worse) for the same errors.
+    // No errors: Fuse scores an exact match 0 (or ε), a longer name containing the pattern 0.001.
+    const bitap = e === 0 ? 0 : Math.max(0.001, e / p.length);
+    const round = byErrors[e]!
+      .map((i) => ({ i, bound: Math.pow(bitap, fieldNormAtLeast(textOf(records[i]!))) }))
+      .filter((c) => c.bound <= maxScore)
+      .sort((a, b) => a.bound - b.bound || a.i - b.i);
+    for (let k = 0; k < round.length && mayEnter(round[k]!.bound, round[k]!.i); k += BATCH) {
+      const batch = round.slice(k, k + BATCH);
+      for (const h of new Fuse(batch.map((c) => records[c.i]!), options).search(pattern)) {
+        found.push({ item: h.item, refIndex: batch[h.refIndex]!.i, score: h.score ?? 1 });
       }
       // Fuse's order: score, then position in the collection.
       found.sort((a, b) => a.score - b.score || a.refIndex - b.refIndex);
     }
-    const worstKept = found.length >= limit ? found[limit - 1]!.score : Infinity;
-    if ((e + 1) / p.length > worstKept) break;
+    if (!mayEnter((e + 1) / p.length, -1)) break;
   }
   return found.slice(0, limit).filter(good);
+}
+
+/** Records Fuse scores at a time within a round: enough to fill a typical limit, few enough to stop early. */
+const BATCH = 48;
+
+/**
+ * At least the norm Fuse gives a field, by Fuse's own formula (1 ÷ √words, to three decimals). Words
+ * are counted at spaces only, never more than Fuse counts, so the norm is never smaller than Fuse's
+ * and the bound never larger than the score.
+ */
+function fieldNormAtLeast(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 32) {
+      if (!inWord) words++;
+      inWord = true;
+    } else inWord = false;
+  }
+  return Math.round(1000 / Math.pow(Math.max(words, 1), 0.5)) / 1000;
 }
 
 /** The options the lower bound in `fuzzySearch` holds for: one key, norm ≤ 1, location and case ignored, Fuse's own sort. */
@@ -148,7 +180,7 @@ function shortcutFits<T>(o: IFuseOptions<T>): boolean {
     o.shouldSort !== false &&
     !o.getFn &&
     (o.minMatchCharLength ?? 1) <= 1 &&
-    (o.fieldNormWeight ?? 1) >= 0
+    (o.fieldNormWeight ?? 1) === 1
   );
 }
 
@@ -202,13 +234,16 @@ export function searchTerms(index: TermIndex, query: string, limit = 10, filter?
     }
   }
   const n = index.docLength.length;
-  const score = new Float64Array(n);
-  const matched = new Uint8Array(n);
+  // Buffers sized to the collection are reused between queries (zeroing 150,000 entries costs more
+  // than the search); taken out of the cache while in use, so a nested search gets its own.
+  const buffers = scratch.get(index) ?? { score: new Float64Array(n), matched: new Uint8Array(n), group: new Uint32Array(n) };
+  scratch.delete(index);
+  const { score, matched, group: inGroup } = buffers;
   const touched: number[] = [];
   const k1 = 1.2;
   const b = 0.75;
-  for (const group of groups) {
-    const seenInGroup = new Set<number>();
+  groups.forEach((group, g) => {
+    // `inGroup[doc] === g + 1`: the document already counted for this query word (a corrected word may have several spellings).
     for (const t of group) {
       const list = index.postings.get(t)!;
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
@@ -218,16 +253,25 @@ export function searchTerms(index: TermIndex, query: string, limit = 10, filter?
         const tf = p & 7;
         const norm = 1 - b + (b * index.docLength[doc]!) / (index.averageLength || 1);
         if (matched[doc] === 0) touched.push(doc);
-        if (!seenInGroup.has(doc)) {
-          seenInGroup.add(doc);
+        if (inGroup[doc] !== g + 1) {
+          inGroup[doc] = g + 1;
           matched[doc]! += 1;
         }
         score[doc]! += (idf * tf * (k1 + 1)) / (tf + k1 * norm);
       }
     }
+  });
+  const hits = topK(touched, score, matched, limit);
+  for (const doc of touched) {
+    score[doc] = 0;
+    matched[doc] = 0;
+    inGroup[doc] = 0;
   }
-  return { hits: topK(touched, score, matched, limit), total: touched.length, corrections };
+  scratch.set(index, buffers);
+  return { hits, total: touched.length, corrections };
 }
+
+const scratch = new WeakMap<TermIndex, { score: Float64Array; matched: Uint8Array; group: Uint32Array }>();
 
 const better = (x: Hit, y: Hit) => y.matched - x.matched || y.score - x.score || x.doc - y.doc;
 
@@ -235,8 +279,12 @@ const better = (x: Hit, y: Hit) => y.matched - x.matched || y.score - x.score ||
 function topK(touched: number[], score: Float64Array, matched: Uint8Array, k: number): Hit[] {
   const top: Hit[] = [];
   for (const doc of touched) {
+    // `better(hit, top[k - 1]) >= 0` before making the hit: most documents fail it.
+    if (top.length === k) {
+      const last = top[k - 1]!;
+      if ((last.matched - matched[doc]! || last.score - score[doc]! || doc - last.doc) >= 0) continue;
+    }
     const hit = { doc, score: score[doc]!, matched: matched[doc]! };
-    if (top.length === k && better(hit, top[k - 1]!) >= 0) continue;
     let i = top.length;
     while (i > 0 && better(hit, top[i - 1]!) < 0) i--;
     top.splice(i, 0, hit);

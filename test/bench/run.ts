@@ -2,29 +2,30 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { autocompletePlaces, cutsAnswer, quoteAnswer, searchAnswer, type Answer } from '../../src/answers/index.js';
 import { loadArticles, loadKnowledgeBase } from '../../src/knowledge/loader.js';
-import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import type { PlaceEntry } from '../../src/knowledge/knowledge-base.js';
 import { normalize } from '../../src/knowledge/text.js';
-import { generateKnowledgeBase, prng, type Area, type PlaceQuery } from './generate.js';
+import { generateKnowledgeBase, prng, type PlaceQuery, type QuerySet } from './generate.js';
 
 /**
  * `npm run bench [-- --quick] [-- --json] [-- --seed N] [-- --sizes 1000,10000]`
  *
- * Each corpus size runs in its own child process (started with --expose-gc), so one size's garbage
- * never inflates the next one's memory figures. Inside a child, our index and both baselines are
- * measured on the same corpus.
+ * The parent generates each corpus (seeded, into a temp folder, deleted afterwards); a fresh child
+ * process (started with --expose-gc) measures it, so neither the generator's garbage nor another
+ * size's inflates the memory figures. Inside a child, our index and both baselines are measured on
+ * the same corpus. With --json, stdout is one JSON object and the table goes to stderr.
  */
 
 const SELF = fileURLToPath(import.meta.url);
 const NOW = new Date('2026-11-23T12:00:00Z');
 /** Whole-article Fuse takes seconds a query at 10k, so it gets this many queries (spread over the four kinds). */
 const FUSE_QUERIES = 20;
-/** Timed passes over each query set; --quick does two so the 1k run stays well under a minute. */
-let ROUNDS = 3;
+/** Timed passes over each query set (200 queries a kind, so 400 samples for each percentile). */
+const ROUNDS = 2;
 
 const TARGETS = {
   cutsP95Ms: 1,
@@ -128,9 +129,9 @@ function timeQueries<T, R>(queries: T[], run: (q: T) => R, rounds = ROUNDS, warm
 /** Stats without the samples and answers, for the report. */
 const plain = ({ n, coldMs, p50, p95, p99, max }: Stats): Stats => ({ n, coldMs, p50, p95, p99, max });
 
-function namesOf(areas: Area[]): Map<string, string> {
+function namesOf(places: PlaceEntry[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const a of areas) for (const n of [a.name, a.council, ...a.aliases, ...a.towns]) out.set(normalize(n), a.name);
+  for (const a of places) for (const n of [a.name, a.council, ...a.aliases, ...a.towns]) out.set(normalize(n), a.name);
   return out;
 }
 
@@ -148,136 +149,128 @@ function cutsRelevance(queries: PlaceQuery[], answers: Answer[]): Relevance {
   return r;
 }
 
-async function measureSize(articles: number, seed: number): Promise<SizeResult> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'cutsbot-bench-'));
-  try {
-    const log = (s: string) => process.stderr.write(`  [${articles}] ${s}\n`);
-    let t = performance.now();
-    const generated = await generateKnowledgeBase(dir, { articles, seed });
-    const generateMs = performance.now() - t;
-    const { queries } = generated;
-    log(`generated ${(generated.bytes / 1e6).toFixed(1)} MB in ${(generateMs / 1000).toFixed(1)} s; loading`);
+/** Measures one generated corpus. The parent generated it, so the generator's garbage is not in this process's RSS. */
+async function measureSize(dir: string, corpus: { articles: number; bytes: number; generateMs: number }): Promise<SizeResult> {
+  const log = (s: string) => process.stderr.write(`  [${corpus.articles}] ${s}\n`);
+  const queries = JSON.parse(await readFile(path.join(dir, 'queries.json'), 'utf8')) as QuerySet;
 
-    gc();
-    const before = process.memoryUsage();
-    t = performance.now();
-    const { kb, problems } = await loadKnowledgeBase(dir);
-    const loadMs = performance.now() - t;
-    const peakRssMb = process.resourceUsage().maxRSS / 1024;
-    gc();
-    const after = process.memoryUsage();
-    if (problems.length > 0) log(`!!! ${problems.length} problems, e.g. ${JSON.stringify(problems.slice(0, 3))}`);
-    log(`loaded in ${(loadMs / 1000).toFixed(2)} s; timing queries`);
+  gc();
+  const before = process.memoryUsage();
+  let t = performance.now();
+  const { kb, problems } = await loadKnowledgeBase(dir);
+  const loadMs = performance.now() - t;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  gc();
+  const after = process.memoryUsage();
+  if (problems.length > 0) log(`!!! ${problems.length} problems, e.g. ${JSON.stringify(problems.slice(0, 3))}`);
+  log(`loaded in ${(loadMs / 1000).toFixed(2)} s; timing queries`);
 
-    const ours: Record<string, Stats> = {};
-    const relevance: Record<string, Relevance> = {};
-    const cutsSamples: number[] = [];
-    for (const kind of ['exact', 'typo', 'town', 'alias'] as const) {
-      const timed = timeQueries(queries[kind], (q) => cutsAnswer(kb, { place: q.query, now: NOW }));
-      ours[`cuts ${kind}`] = plain(timed);
-      cutsSamples.push(...timed.samples);
-      relevance[`cuts ${kind}`] = cutsRelevance(queries[kind], timed.answers);
-    }
-    ours['cuts all'] = stats(cutsSamples, ours['cuts exact']!.coldMs);
-    const autoSamples: number[] = [];
-    for (let len = 1; len <= 5; len++) {
-      const timed = timeQueries(queries.autocomplete.filter((q) => q.query.length === len), (q) => autocompletePlaces(kb, q.query));
-      ours[`autocomplete ${len} chars`] = plain(timed);
-      autoSamples.push(...timed.samples);
-    }
-    ours['autocomplete all'] = stats(autoSamples, ours['autocomplete 1 chars']!.coldMs);
-    const quoteTimed = timeQueries(queries.speakers, (q) => quoteAnswer(kb, { query: q.query }));
-    ours['quote speaker'] = plain(quoteTimed);
-    const searchTimed = timeQueries(queries.search, (q) => searchAnswer(kb, { query: q }));
-    ours['search'] = plain(searchTimed);
-
-    const speakers: Relevance = { total: queries.speakers.length, right: 0, suggested: 0, wrong: 0, examples: [] };
-    for (const [i, q] of queries.speakers.entries()) {
-      const a = quoteTimed.answers[i]!;
-      if (a.title === `Quotes from ${q.speaker}`) speakers.right++;
-      else if (a.title.startsWith('Quotes from ')) speakers.wrong++;
-      if (a.title !== `Quotes from ${q.speaker}` && speakers.examples.length < 5) speakers.examples.push(`“${q.query}” (meant ${q.speaker}) → ${a.title}`);
-    }
-    relevance['quote speaker'] = speakers;
-    const names = namesOf(generated.areas);
-    for (const typo of [false, true]) {
-      const list = queries.autocomplete.filter((q) => q.typo === typo && q.query.length >= 3);
-      const r: Relevance = { total: list.length, right: 0, suggested: 0, wrong: 0, examples: [] };
-      for (const q of list) {
-        if (autocompletePlaces(kb, q.query).some((c) => names.get(normalize(c.value)) === q.place)) r.right++;
-        else if (r.examples.length < 3) r.examples.push(`“${q.query}” (${q.place})`);
-      }
-      relevance[`autocomplete ≥3 chars${typo ? ', typo' : ''}`] = r;
-    }
-    const search: Relevance = { total: queries.search.length, right: 0, suggested: 0, wrong: 0, examples: [] };
-    search.right = searchTimed.answers.filter((a) => a.kind === 'search').length;
-    relevance['search (any hit)'] = search;
-
-    // Baseline (a): what a quick bot does, one Fuse over whole articles.
-    log('baseline: Fuse over whole articles');
-    const areaOf = new Map<string, string>();
-    for (const p of kb.places) for (const id of p.articleIds) if (!areaOf.has(id)) areaOf.set(id, p.name);
-    gc();
-    let heap0 = process.memoryUsage().heapUsed;
-    t = performance.now();
-    const docs = kb.articles.map((a) => ({ id: a.id, title: a.title, body: a.paragraphs.map((p) => p.text).join('\n') }));
-    const fuse = new Fuse(docs, { keys: ['title', 'body'], ignoreLocation: true, includeScore: true });
-    const fuseBuildMs = performance.now() - t;
-    gc();
-    const fuseHeapMb = mb(process.memoryUsage().heapUsed - heap0);
-    const rng = prng(seed + 7);
-    const kinds = ['exact', 'typo', 'town', 'alias'] as const;
-    const fuseQueries = Array.from({ length: FUSE_QUERIES }, (_, i) => {
-      const list = queries[kinds[i % kinds.length]!];
-      return list[Math.floor(rng() * list.length)]!;
-    });
-    const fuseTimed = timeQueries(fuseQueries, (q) => fuse.search(q.query, { limit: 10 })[0], 1, false);
-    const fuseRight = fuseTimed.answers.filter((top, i) => top && areaOf.get(top.item.id) === fuseQueries[i]!.place).length;
-
-    // Baseline (b): MiniSearch, an inverted index over paragraphs.
-    log('baseline: MiniSearch over paragraphs');
-    const refs = kb.index.paragraphRefs;
-    gc();
-    heap0 = process.memoryUsage().heapUsed;
-    t = performance.now();
-    const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: [] });
-    mini.addAll(refs.map((r, id) => ({ id, text: kb.byId.get(r.articleId)!.paragraphs[r.n - 1]!.text })));
-    const miniBuildMs = performance.now() - t;
-    gc();
-    const miniHeapMb = mb(process.memoryUsage().heapUsed - heap0);
-    const miniSearch = timeQueries(queries.search, (q) => mini.search(q, { fuzzy: 0.2, prefix: true }).slice(0, 8));
-    const placeQueries = [...queries.exact, ...queries.typo, ...queries.town, ...queries.alias];
-    const miniPlace = timeQueries(placeQueries, (q) => mini.search(q.query, { fuzzy: 0.2, combineWith: 'AND' }).slice(0, 10), 1);
-    const miniRight = miniPlace.answers.filter((hits, i) => hits[0] && areaOf.get(refs[hits[0].id as number]!.articleId) === placeQueries[i]!.place).length;
-
-    gc();
-    t = performance.now();
-    await loadArticles(dir);
-    const parseMs = performance.now() - t;
-
-    return {
-      articles: kb.articles.length,
-      paragraphs: refs.length,
-      corpusMb: generated.bytes / 1e6,
-      areas: generated.areas.length,
-      quotes: kb.quotes.length,
-      figures: kb.figures.length,
-      placeNames: kb.index.places.fuse.getIndex().size(),
-      speakers: kb.index.speakers.speakers.length,
-      vocabulary: kb.index.paragraphs.postings.size,
-      problems: problems.length,
-      generateMs,
-      loadMs,
-      parseMs,
-      memory: { heapUsedMb: mb(after.heapUsed), heapDeltaMb: mb(after.heapUsed - before.heapUsed), rssMb: mb(after.rss), peakRssMb },
-      ours,
-      relevance,
-      fuse: { buildMs: fuseBuildMs, heapMb: fuseHeapMb, queries: fuseQueries.length, cuts: plain(fuseTimed), topHitRight: fuseRight },
-      minisearch: { buildMs: miniBuildMs, heapMb: miniHeapMb, search: plain(miniSearch), place: plain(miniPlace), placeTopHitRight: miniRight, placeQueries: placeQueries.length },
-    };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+  const ours: Record<string, Stats> = {};
+  const relevance: Record<string, Relevance> = {};
+  const cutsSamples: number[] = [];
+  for (const kind of ['exact', 'typo', 'town', 'alias'] as const) {
+    const timed = timeQueries(queries[kind], (q) => cutsAnswer(kb, { place: q.query, now: NOW }));
+    ours[`cuts ${kind}`] = plain(timed);
+    cutsSamples.push(...timed.samples);
+    relevance[`cuts ${kind}`] = cutsRelevance(queries[kind], timed.answers);
   }
+  ours['cuts all'] = stats(cutsSamples, ours['cuts exact']!.coldMs);
+  const autoSamples: number[] = [];
+  for (let len = 1; len <= 5; len++) {
+    const timed = timeQueries(queries.autocomplete.filter((q) => q.query.length === len), (q) => autocompletePlaces(kb, q.query));
+    ours[`autocomplete ${len} chars`] = plain(timed);
+    autoSamples.push(...timed.samples);
+  }
+  ours['autocomplete all'] = stats(autoSamples, ours['autocomplete 1 chars']!.coldMs);
+  const quoteTimed = timeQueries(queries.speakers, (q) => quoteAnswer(kb, { query: q.query }));
+  ours['quote speaker'] = plain(quoteTimed);
+  const searchTimed = timeQueries(queries.search, (q) => searchAnswer(kb, { query: q }));
+  ours['search'] = plain(searchTimed);
+
+  const speakers: Relevance = { total: queries.speakers.length, right: 0, suggested: 0, wrong: 0, examples: [] };
+  for (const [i, q] of queries.speakers.entries()) {
+    const a = quoteTimed.answers[i]!;
+    if (a.title === `Quotes from ${q.speaker}`) speakers.right++;
+    else if (a.title.startsWith('Quotes from ')) speakers.wrong++;
+    if (a.title !== `Quotes from ${q.speaker}` && speakers.examples.length < 5) speakers.examples.push(`“${q.query}” (meant ${q.speaker}) → ${a.title}`);
+  }
+  relevance['quote speaker'] = speakers;
+  const names = namesOf(kb.places);
+  for (const typo of [false, true]) {
+    const list = queries.autocomplete.filter((q) => q.typo === typo && q.query.length >= 3);
+    const r: Relevance = { total: list.length, right: 0, suggested: 0, wrong: 0, examples: [] };
+    for (const q of list) {
+      if (autocompletePlaces(kb, q.query).some((c) => names.get(normalize(c.value)) === q.place)) r.right++;
+      else if (r.examples.length < 3) r.examples.push(`“${q.query}” (${q.place})`);
+    }
+    relevance[`autocomplete ≥3 chars${typo ? ', typo' : ''}`] = r;
+  }
+  const search: Relevance = { total: queries.search.length, right: 0, suggested: 0, wrong: 0, examples: [] };
+  search.right = searchTimed.answers.filter((a) => a.kind === 'search').length;
+  relevance['search (any hit)'] = search;
+
+  // Baseline (a): what a quick bot does, one Fuse over whole articles.
+  log('baseline: Fuse over whole articles');
+  const areaOf = new Map<string, string>();
+  for (const p of kb.places) for (const id of p.articleIds) if (!areaOf.has(id)) areaOf.set(id, p.name);
+  gc();
+  let heap0 = process.memoryUsage().heapUsed;
+  t = performance.now();
+  const docs = kb.articles.map((a) => ({ id: a.id, title: a.title, body: a.paragraphs.map((p) => p.text).join('\n') }));
+  const fuse = new Fuse(docs, { keys: ['title', 'body'], ignoreLocation: true, includeScore: true });
+  const fuseBuildMs = performance.now() - t;
+  gc();
+  const fuseHeapMb = mb(process.memoryUsage().heapUsed - heap0);
+  const rng = prng(7);
+  const kinds = ['exact', 'typo', 'town', 'alias'] as const;
+  const fuseQueries = Array.from({ length: FUSE_QUERIES }, (_, i) => {
+    const list = queries[kinds[i % kinds.length]!];
+    return list[Math.floor(rng() * list.length)]!;
+  });
+  const fuseTimed = timeQueries(fuseQueries, (q) => fuse.search(q.query, { limit: 10 })[0], 1, false);
+  const fuseRight = fuseTimed.answers.filter((top, i) => top && areaOf.get(top.item.id) === fuseQueries[i]!.place).length;
+
+  // Baseline (b): MiniSearch, an inverted index over paragraphs.
+  log('baseline: MiniSearch over paragraphs');
+  const refs = kb.index.paragraphRefs;
+  gc();
+  heap0 = process.memoryUsage().heapUsed;
+  t = performance.now();
+  const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: [] });
+  mini.addAll(refs.map((r, id) => ({ id, text: kb.byId.get(r.articleId)!.paragraphs[r.n - 1]!.text })));
+  const miniBuildMs = performance.now() - t;
+  gc();
+  const miniHeapMb = mb(process.memoryUsage().heapUsed - heap0);
+  const miniSearch = timeQueries(queries.search, (q) => mini.search(q, { fuzzy: 0.2, prefix: true }).slice(0, 8));
+  const placeQueries = [...queries.exact, ...queries.typo, ...queries.town, ...queries.alias];
+  const miniPlace = timeQueries(placeQueries, (q) => mini.search(q.query, { fuzzy: 0.2, combineWith: 'AND' }).slice(0, 10), 1);
+  const miniRight = miniPlace.answers.filter((hits, i) => hits[0] && areaOf.get(refs[hits[0].id as number]!.articleId) === placeQueries[i]!.place).length;
+
+  gc();
+  t = performance.now();
+  await loadArticles(dir);
+  const parseMs = performance.now() - t;
+
+  return {
+    articles: kb.articles.length,
+    paragraphs: refs.length,
+    corpusMb: corpus.bytes / 1e6,
+    areas: kb.places.length,
+    quotes: kb.quotes.length,
+    figures: kb.figures.length,
+    placeNames: kb.index.places.fuse.getIndex().size(),
+    speakers: kb.index.speakers.speakers.length,
+    vocabulary: kb.index.paragraphs.postings.size,
+    problems: problems.length,
+    generateMs: corpus.generateMs,
+    loadMs,
+    parseMs,
+    memory: { heapUsedMb: mb(after.heapUsed), heapDeltaMb: mb(after.heapUsed - before.heapUsed), rssMb: mb(after.rss), peakRssMb },
+    ours,
+    relevance,
+    fuse: { buildMs: fuseBuildMs, heapMb: fuseHeapMb, queries: fuseQueries.length, cuts: plain(fuseTimed), topHitRight: fuseRight },
+    minisearch: { buildMs: miniBuildMs, heapMb: miniHeapMb, search: plain(miniSearch), place: plain(miniPlace), placeTopHitRight: miniRight, placeQueries: placeQueries.length },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -287,7 +280,7 @@ const ms = (v: number) => (Number.isNaN(v) ? '–' : v >= 1000 ? `${(v / 1000).t
 const times = (x: number) => `${x >= 100 ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1)}×`;
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
-function table(r: SizeResult): string[] {
+export function table(r: SizeResult): string[] {
   const out: string[] = [];
   out.push(`== ${r.articles.toLocaleString('en-GB')} articles: ${r.paragraphs.toLocaleString('en-GB')} paragraphs, ${r.corpusMb.toFixed(1)} MB, ${r.areas} council areas (${r.placeNames.toLocaleString('en-GB')} place names), ${r.speakers.toLocaleString('en-GB')} speakers, ${r.quotes.toLocaleString('en-GB')} quotes, ${r.figures.toLocaleString('en-GB')} figures, ${r.vocabulary.toLocaleString('en-GB')} terms ==`);
   if (r.problems > 0) out.push(`!!! ${r.problems} PROBLEMS loading the generated corpus`);
@@ -325,7 +318,7 @@ interface Check {
   pass: boolean;
 }
 
-function checks(r: SizeResult): Check[] {
+export function checks(r: SizeResult): Check[] {
   const cutsKinds = ['exact', 'typo', 'town', 'alias'].map((k) => [k, r.ours[`cuts ${k}`]!.p95] as const);
   const worstCuts = cutsKinds.reduce((a, b) => (b[1] > a[1] ? b : a));
   const auto = [1, 2, 3, 4, 5].map((n) => [n, r.ours[`autocomplete ${n} chars`]!.p95] as const);
@@ -351,10 +344,8 @@ function arg(name: string): string | undefined {
 }
 
 async function child(): Promise<void> {
-  if (process.argv.includes('--quick')) ROUNDS = 2;
-  const size = Number(arg('--child'));
-  const seed = Number(arg('--seed') ?? 1);
-  const result = await measureSize(size, seed);
+  const corpus = JSON.parse(arg('--corpus')!) as { articles: number; bytes: number; generateMs: number };
+  const result = await measureSize(arg('--child')!, corpus);
   await writeFile(arg('--out')!, JSON.stringify(result));
 }
 
@@ -364,9 +355,8 @@ async function main(): Promise<void> {
   const seed = Number(arg('--seed') ?? 1);
   const sizes = (arg('--sizes') ?? (quick ? '1000' : '1000,10000')).split(',').map(Number);
   const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 1024 ** 3), loadAverage: os.loadavg()[0]! };
-  const say = (s = '') => {
-    if (!json) console.log(s);
-  };
+  // With --json, stdout carries only the JSON object; the table goes to stderr with the progress lines.
+  const say = (s = '') => (json ? process.stderr.write(`${s}\n`) : console.log(s));
   say(`cutsbot benchmark: Node ${machine.node}, ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, seed ${seed}, sizes ${sizes.join(', ')}`);
   if (machine.loadAverage > 0.5) say(`note: load average ${machine.loadAverage.toFixed(2)} at start; other work on this machine slows every figure`);
   const results: SizeResult[] = [];
@@ -374,8 +364,15 @@ async function main(): Promise<void> {
   try {
     for (const size of sizes) {
       const out = path.join(tmp, `${size}.json`);
+      const dir = path.join(tmp, `kb-${size}`);
+      const t = performance.now();
+      const generated = await generateKnowledgeBase(dir, { articles: size, seed });
+      const corpus = { articles: size, bytes: generated.bytes, generateMs: performance.now() - t };
+      process.stderr.write(`  [${size}] generated ${(generated.bytes / 1e6).toFixed(1)} MB in ${(corpus.generateMs / 1000).toFixed(1)} s; measuring in a fresh process\n`);
       // The child inherits tsx's loader flags from execArgv; --expose-gc lets it measure memory after a full collection.
-      const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', SELF, '--child', String(size), '--seed', String(seed), '--out', out, ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
+      const args = [...process.execArgv, '--expose-gc', SELF, '--child', dir, '--corpus', JSON.stringify(corpus), '--out', out];
+      const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+      await rm(dir, { recursive: true, force: true });
       if (r.status !== 0) throw new Error(`benchmark for ${size} articles failed (exit ${r.status ?? r.signal})`);
       const result = JSON.parse(await readFile(out, 'utf8')) as SizeResult;
       results.push(result);
@@ -395,5 +392,8 @@ async function main(): Promise<void> {
   if (json) console.log(JSON.stringify({ machine, seed, targets: TARGETS, results, checks: verdicts.map((c) => ({ ...c, size: target.articles })) }, null, 2));
 }
 
-if (process.argv.includes('--child')) await child();
-else await main();
+// Only as a script: the table and checks can be imported to print a saved --json run.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv.includes('--child')) await child();
+  else await main();
+}
