@@ -2,55 +2,66 @@ import type { CitedFigure, CitedQuote, KnowledgeBase, PlaceEntry } from '../know
 import { resolvePlace } from '../knowledge/places.js';
 import { clip } from '../knowledge/text.js';
 import { cite, firstSentence, placeNotFound, sourcesOf } from './cite.js';
-import { consultationLine, upcoming } from './consultations.js';
+import { consultationLine } from './consultations.js';
 import { formatFigure } from './format.js';
 import { quoteLine } from './quotes.js';
 import type { Answer, AnswerSection } from './types.js';
 
 const KEY_FIGURES = 6;
 const KEY_QUOTES = 3;
+const LEAD_ARTICLES = 5;
+const SUMMARY_ARTICLES = 10;
 
 /** `/cuts <place>`: what is being cut there, the key figures and quotes, each cited, and the sources. */
 export function cutsAnswer(kb: KnowledgeBase, opts: { place: string; now?: Date }): Answer {
   const r = resolvePlace(kb, opts.place);
   if (r.kind !== 'found') return placeNotFound(kb, r);
   const place = r.place;
-  const ids = articlesFor(place);
+  const ids = newestFirst(kb, articlesFor(place));
   const note = r.via === 'town' ? `${r.matched} is in ${place.name}. ` : r.fuzzy || r.via === 'alias' ? `Showing ${place.name} for “${opts.place}”. ` : '';
   if (ids.length === 0) {
     return { kind: 'cuts', title: `Care cuts in ${place.name}`, summary: `${note}No articles about ${place.name} are in the knowledge base yet.`, sections: [], suggestions: [], sources: [] };
   }
-  const idSet = new Set(ids);
   const sections: AnswerSection[] = [];
+  // A summary reads the newest articles only, so a place with hundreds answers as fast as one with two.
+  const recent = ids.slice(0, SUMMARY_ARTICLES);
+  const own = recent.map((id) => kb.byArticle.get(id)!);
+  const all = ids.map((id) => kb.byArticle.get(id)!);
 
   sections.push({
     heading: 'What is being cut',
-    lines: ids.map((id) => {
+    lines: recent.slice(0, LEAD_ARTICLES).map((id) => {
       const a = kb.byId.get(id)!;
       const lead = a.paragraphs.find((p) => !p.caption) ?? a.paragraphs[0]!;
       return { text: clip(firstSentence(lead.text), 400), citation: cite(kb, id, lead.n) };
     }),
+    ...(ids.length > LEAD_ARTICLES ? { more: { count: ids.length - LEAD_ARTICLES, hint: `/sources ${place.name}` } } : {}),
   });
 
-  const figures = keyFigures(kb.figures.filter((f) => idSet.has(f.articleId)));
+  const figures = keyFigures(own.flatMap((o) => o.figures));
   if (figures.length > 0) {
+    const shown = figures.slice(0, KEY_FIGURES);
+    const total = all.reduce((n, o) => n + o.figures.length, 0);
     sections.push({
       heading: 'Key figures',
-      lines: figures.slice(0, KEY_FIGURES).map((f) => ({ text: `${formatFigure(f)}: ${clip(f.sentence, 220)}`, citation: cite(kb, f.articleId, f.paragraph) })),
-      ...(figures.length > KEY_FIGURES ? { more: { count: figures.length - KEY_FIGURES, hint: `/figures ${place.name}` } } : {}),
+      lines: shown.map((f) => ({ text: `${formatFigure(f)}: ${clip(f.sentence, 220)}`, citation: cite(kb, f.articleId, f.paragraph) })),
+      ...(total > shown.length ? { more: { count: total - shown.length, hint: `/figures ${place.name}` } } : {}),
     });
   }
 
-  const quotes = keyQuotes(kb.quotes.filter((q) => idSet.has(q.articleId)));
+  const quotes = keyQuotes(own.flatMap((o) => o.quotes));
   if (quotes.length > 0) {
+    const shown = quotes.slice(0, KEY_QUOTES);
+    const total = all.reduce((n, o) => n + o.quotes.length, 0);
     sections.push({
       heading: 'Key quotes',
-      lines: quotes.slice(0, KEY_QUOTES).map((q) => quoteLine(kb, q, 300)),
-      ...(quotes.length > KEY_QUOTES ? { more: { count: quotes.length - KEY_QUOTES, hint: `/quote ${place.name}` } } : {}),
+      lines: shown.map((q) => quoteLine(kb, q, 300)),
+      ...(total > shown.length ? { more: { count: total - shown.length, hint: `/quote ${place.name}` } } : {}),
     });
   }
 
-  const open = upcoming(kb, opts.now ?? new Date()).filter((c) => idSet.has(c.articleId));
+  const now = (opts.now ?? new Date()).getTime();
+  const open = all.flatMap((o) => o.consultations.filter((c) => Date.parse(c.closes) > now)).sort((x, y) => Date.parse(x.closes) - Date.parse(y.closes));
   if (open.length > 0) sections.push({ heading: 'Open consultations', lines: open.map((c) => consultationLine(kb, c)) });
 
   const n = ids.length;
@@ -60,8 +71,13 @@ export function cutsAnswer(kb: KnowledgeBase, opts: { place: string; now?: Date 
     summary: `${note}${n} article${n === 1 ? '' : 's'} about ${place.council}.`,
     sections,
     suggestions: [],
-    sources: sourcesOf(kb, ids),
+    sources: sourcesOf(kb, recent),
   };
+}
+
+/** Newest first by publication date; undated articles after dated ones, in file order. */
+export function newestFirst(kb: KnowledgeBase, ids: string[]): string[] {
+  return [...ids].sort((a, b) => (kb.byId.get(b)?.published ?? '').localeCompare(kb.byId.get(a)?.published ?? ''));
 }
 
 /** Articles about the place first, then those that only mention it. */

@@ -20,7 +20,7 @@ export function figuresAnswer(kb: KnowledgeBase, opts: { place: string }): Answe
   const r = resolvePlace(kb, opts.place);
   if (r.kind !== 'found') return placeNotFound(kb, r);
   const ids = new Set(articlesFor(r.place));
-  const figures = kb.figures.filter((f) => ids.has(f.articleId));
+  const figures = [...ids].flatMap((id) => kb.byArticle.get(id)!.figures);
   const sections: AnswerSection[] = [];
   for (const [kind, heading] of HEADINGS) {
     const list = figures.filter((f) => f.kind === kind);

@@ -31,8 +31,7 @@ export function quoteAnswer(kb: KnowledgeBase, opts: { query: string }): Answer 
   }
   const place = resolvePlace(kb, query);
   if (place.kind === 'found' && !place.fuzzy) {
-    const ids = new Set(articlesFor(place.place));
-    const qs = kb.quotes.filter((q) => ids.has(q.articleId));
+    const qs = articlesFor(place.place).flatMap((id) => kb.byArticle.get(id)!.quotes);
     if (qs.length > 0) return build(kb, `Quotes about ${place.place.name}`, '', qs, `/search ${place.place.name}`);
   }
   const found = searchTerms(kb.index.quotes, query, 50);

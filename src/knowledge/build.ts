@@ -27,11 +27,18 @@ export function buildKnowledgeBase(input: Article[], gazetteer: Gazetteer, loade
   const quotes: CitedQuote[] = [];
   const figures: CitedFigure[] = [];
   const consultations: ConsultationEntry[] = [];
+  const byArticle: KnowledgeBase['byArticle'] = new Map();
   for (const article of articles) {
     const found = extract(article.paragraphs);
-    quotes.push(...found.quotes.map((q) => compact({ ...q, articleId: article.id })));
-    figures.push(...found.figures.map((f) => compact({ ...f, articleId: article.id })));
-    article.consultations.forEach((c, i) => consultations.push({ ...c, key: `${article.id}/${i + 1}`, articleId: article.id }));
+    const own = {
+      quotes: found.quotes.map((q) => compact({ ...q, articleId: article.id })),
+      figures: found.figures.map((f) => compact({ ...f, articleId: article.id })),
+      consultations: article.consultations.map((c, i) => ({ ...c, key: `${article.id}/${i + 1}`, articleId: article.id })),
+    };
+    byArticle.set(article.id, own);
+    quotes.push(...own.quotes);
+    figures.push(...own.figures);
+    consultations.push(...own.consultations);
   }
   consultations.sort((a, b) => Date.parse(a.closes) - Date.parse(b.closes));
 
@@ -47,6 +54,7 @@ export function buildKnowledgeBase(input: Article[], gazetteer: Gazetteer, loade
     figures,
     consultations,
     places,
+    byArticle,
     index: {
       places: buildPlaceIndex(places),
       speakers: buildSpeakerIndex(quotes),

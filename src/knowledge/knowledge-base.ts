@@ -35,6 +35,8 @@ export interface KnowledgeBase {
   figures: CitedFigure[];
   consultations: ConsultationEntry[];
   places: PlaceEntry[];
+  /** Each article's quotes, figures and consultations, so an answer about a place never scans them all. */
+  byArticle: Map<string, { quotes: CitedQuote[]; figures: CitedFigure[]; consultations: ConsultationEntry[] }>;
   index: {
     places: PlaceIndex;
     speakers: SpeakerIndex;
