@@ -77,7 +77,9 @@ export function cutsAnswer(kb: KnowledgeBase, opts: { place: string; now?: Date 
 
 /** Newest first by publication date; undated articles after dated ones, in file order. */
 export function newestFirst(kb: KnowledgeBase, ids: string[]): string[] {
-  return [...ids].sort((a, b) => (kb.byId.get(b)?.published ?? '').localeCompare(kb.byId.get(a)?.published ?? ''));
+  // Plain comparison: ISO-like dates sort as strings, and localeCompare was a millisecond over a few hundred ids.
+  const date = (id: string) => kb.byId.get(id)?.published ?? '';
+  return [...ids].sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : 0));
 }
 
 /** Articles about the place first, then those that only mention it. */

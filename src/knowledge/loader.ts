@@ -56,6 +56,26 @@ export interface FileResult {
   idLine: number;
 }
 
+const READ_AHEAD = 32;
+
+/** One file, or null when it vanished between listing and reading (an editor saving; the next change reloads it). */
+async function readArticleFile(dir: string, file: string): Promise<FileResult | null> {
+  const fail = (message: string): FileResult => ({ file, article: null, problems: [{ file, line: 1, field: null, message }], idLine: 1 });
+  const full = path.join(dir, file);
+  try {
+    const size = (await stat(full)).size;
+    if (size > MAX_FILE_BYTES) return fail(`is ${Math.round(size / 1024)} KB; a knowledge file may be at most ${MAX_FILE_BYTES / 1024} KB`);
+    const bytes = await readFile(full);
+    const parsed = parseKnowledgeText(bytes, file);
+    const idLine = Buffer.from(bytes).toString('utf8').split(/\r?\n/).findIndex((l) => /^id\s*:/.test(l)) + 1;
+    return { file, article: parsed.article, problems: parsed.problems, idLine: idLine || 1 };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    return fail(`could not be read (${code ?? String(error)}); check the file's permissions`);
+  }
+}
+
 /**
  * Reads and validates every article file in a folder, each on its own: one bad or unreadable file
  * never stops the others. Duplicate ids are left to the caller, which knows who should win.
@@ -66,26 +86,11 @@ export async function readArticleFiles(dir: string): Promise<FileResult[]> {
     .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && !e.name.startsWith('.') && !NOT_ARTICLES.has(e.name.toLowerCase()))
     .map((e) => e.name)
     .sort();
+  // Reading a few dozen files at once keeps the disk busy while the CPU parses; results stay in name order.
   const results: FileResult[] = [];
-  for (const file of names) {
-    const fail = (message: string): FileResult => ({ file, article: null, problems: [{ file, line: 1, field: null, message }], idLine: 1 });
-    const full = path.join(dir, file);
-    try {
-      const size = (await stat(full)).size;
-      if (size > MAX_FILE_BYTES) {
-        results.push(fail(`is ${Math.round(size / 1024)} KB; a knowledge file may be at most ${MAX_FILE_BYTES / 1024} KB`));
-        continue;
-      }
-      const bytes = await readFile(full);
-      const parsed = parseKnowledgeText(bytes, file);
-      const idLine = Buffer.from(bytes).toString('utf8').split(/\r?\n/).findIndex((l) => /^id\s*:/.test(l)) + 1;
-      results.push({ file, article: parsed.article, problems: parsed.problems, idLine: idLine || 1 });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // Deleted or renamed between listing and reading (an editor saving): the next change reloads it.
-      if (code === 'ENOENT') continue;
-      results.push(fail(`could not be read (${code ?? String(error)}); check the file's permissions`));
-    }
+  for (let i = 0; i < names.length; i += READ_AHEAD) {
+    const batch = await Promise.all(names.slice(i, i + READ_AHEAD).map((file) => readArticleFile(dir, file)));
+    for (const r of batch) if (r) results.push(r);
   }
   return results;
 }

@@ -29,6 +29,13 @@ const TITLES: Record<string, Gender | null> = {
   dr: null, cllr: null, councillor: null, prof: null, professor: null, rev: null,
 };
 
+/** Roles that stand before a name like a title but are not one. */
+const ROLE_NOUNS = new Set([
+  'campaigner', 'carer', 'activist', 'nurse', 'organiser', 'steward', 'convenor', 'spokesman', 'spokeswoman', 'spokesperson',
+  'resident', 'volunteer', 'pensioner', 'manager', 'director', 'chair', 'chairman', 'chairwoman', 'leader', 'secretary',
+  'treasurer', 'officer', 'worker', 'member', 'representative', 'rep', 'mother', 'father', 'daughter', 'son', 'grandmother',
+]);
+
 /** Words that make a capitalised phrase an organisation or a place, not a person. */
 const ORG_WORDS = new Set([
   'council', 'union', 'government', 'department', 'trust', 'party', 'authority', 'association', 'board', 'committee',
@@ -151,6 +158,8 @@ function parseSimpleSubject(raw: string): Subject | null {
   // The name is the run of capitalised words at the end; what comes before it is the role.
   let i = tokens.length;
   while (i > 0 && (isNameToken(tokens[i - 1]!) || titleOf(tokens[i - 1]!) !== null)) i--;
+  // A role word capitalised at the start of a sentence ("Campaigner Abigail Bryant") is not part of the name.
+  while (tokens.length - i > 2 && ROLE_NOUNS.has(tokens[i]!.toLowerCase())) i++;
   const run = tokens.slice(i);
   const before = tokens.slice(0, i);
   if (run.length > 0) {

@@ -280,3 +280,14 @@ describe('captions', () => {
     expect(who('Caption: Unison steward Joan Wick', '“Enough,” she said.')).toEqual([[null, null, 'direct', [2]]]);
   });
 });
+
+describe('a role word opening the sentence', () => {
+  it('is the role, not the first name, so later surname references find the same person', () => {
+    expect(
+      who('Campaigner Abigail Bryant said: “We will fight every closure.”', '“We have only started,” Bryant said.'),
+    ).toEqual([
+      ['Abigail Bryant', 'Campaigner', 'direct', [1]],
+      ['Abigail Bryant', 'Campaigner', 'direct', [2]],
+    ]);
+  });
+});
