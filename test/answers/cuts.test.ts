@@ -25,6 +25,7 @@ describe('/cuts', () => {
     ['Abertillery', 'Blaenau Gwent', BLAENAU],
     ['blaenau gwent', 'Blaenau Gwent', BLAENAU],
     ['blaenau gwnet', 'Blaenau Gwent', BLAENAU],
+    ['blaena gwnt', 'Blaenau Gwent', BLAENAU],
     ['eastfield', 'Northbridge', 'northbridge-day-centres'],
   ])('%s answers for %s from its article', (query, place, articleId) => {
     const a = cutsAnswer(kb, { place: query });
