@@ -230,8 +230,3 @@ function lowerBound(sorted: { key: string }[], key: string): number {
   }
   return lo;
 }
-
-/** Places with articles whose council, name or towns the article's front matter names. */
-export function placesOfArticle(kb: KnowledgeBase, articleId: string): PlaceEntry[] {
-  return kb.places.filter((p) => p.articleIds.includes(articleId));
-}
