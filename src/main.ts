@@ -1,7 +1,8 @@
 import { DiscordjsErrorCodes, Events, type Client } from 'discord.js';
 import { loadConfigOrExit, type Config } from './config.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
-import { formatProblem, loadKnowledgeBase } from './knowledge/loader.js';
+import { formatProblem } from './knowledge/loader.js';
+import { reloadKnowledge, type Reloaded } from './knowledge/reload.js';
 import { createLogger, type Logger } from './log.js';
 import { createClient } from './discord/client.js';
 import type { Command } from './discord/command.js';
@@ -25,6 +26,8 @@ export interface StartOptions {
 export interface RunningBot {
   client: Client;
   knowledge: KnowledgeStore;
+  /** The knowledge folder's watcher; null when the bot was given its knowledge base. */
+  keeper: KnowledgeKeeper | null;
   log: Logger;
   stop(): Promise<void>;
 }
@@ -38,10 +41,10 @@ const BAD_TOKEN =
   'Discord rejected DISCORD_TOKEN: it is wrong or was reset. Get a new one in the Developer Portal ' +
   '(https://discord.com/developers/applications → your application → Bot → Reset Token) and put it in .env.';
 
-async function loadKnowledge(config: Config, log: Logger): Promise<KnowledgeBase> {
+async function loadKnowledge(config: Config, log: Logger): Promise<Reloaded> {
   let loaded;
   try {
-    loaded = await loadKnowledgeBase(config.KNOWLEDGE_DIR);
+    loaded = await reloadKnowledge(config.KNOWLEDGE_DIR);
   } catch (error) {
     throw new StartError(
       `KNOWLEDGE_DIR "${config.KNOWLEDGE_DIR}" could not be read (${error instanceof Error ? error.message : String(error)}). ` +
@@ -54,7 +57,7 @@ async function loadKnowledge(config: Config, log: Logger): Promise<KnowledgeBase
     { dir: config.KNOWLEDGE_DIR, articles: loaded.kb.articles.length, problems: loaded.problems.length },
     'knowledge base loaded',
   );
-  return loaded.kb;
+  return loaded;
 }
 
 /**
@@ -63,14 +66,18 @@ async function loadKnowledge(config: Config, log: Logger): Promise<KnowledgeBase
  */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const log = options.logger ?? createLogger({ level: config.LOG_LEVEL });
-  const knowledge = createKnowledgeStore(options.knowledgeBase ?? (await loadKnowledge(config, log)));
+  // Loaded once here; the folder's keeper starts from this same load rather than reading it again.
+  const initial = options.knowledgeBase ? null : await loadKnowledge(config, log);
+  const knowledge = createKnowledgeStore(options.knowledgeBase ?? initial!.kb);
   const commands = options.commands ?? allCommands;
   // Started here, once per process: never on a ready event, which fires again after every reconnect.
   const ownReminders = options.reminders === undefined;
   const reminders = options.reminders === false ? null : (options.reminders ?? startReminders({ config, log, consultations: () => knowledge.current().consultations }));
 
+  let keeper: KnowledgeKeeper | null = null;
+
   const client = createClient(config);
-  client.on(Events.InteractionCreate, createInteractionHandler({ commands, knowledge, log, reminders }));
+  client.on(Events.InteractionCreate, createInteractionHandler({ commands, knowledge, log, reminders, keeper: () => keeper }));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.ShardError, (err) => log.warn({ err }, 'gateway connection error'));
   client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'gateway closed for good'));
@@ -102,10 +109,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   log.info({ user: me.user.tag, guilds: me.guilds.cache.size, commands: commands.length }, 'ready');
   // Watches the folder once per bot, after ready so problems can be posted to the mod log. A caller
   // that passes its own knowledge base (tests) gets no watcher.
-  const keeper: KnowledgeKeeper | null = options.knowledgeBase
+  keeper = !initial
     ? null
     : await startKnowledgeKeeper({
         dir: config.KNOWLEDGE_DIR,
+        initial,
         store: knowledge,
         log,
         client,
@@ -119,6 +127,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   return {
     client,
     knowledge,
+    keeper,
     log,
     stop: () => {
       stopping ??= (async () => {

@@ -6,6 +6,7 @@ import type {
 import type { Answer, Choice } from '../answers/types.js';
 import type { Logger } from '../log.js';
 import type { ReminderRuntime } from '../reminders/runtime.js';
+import type { KnowledgeKeeper } from './knowledge-keeper.js';
 import type { KnowledgeStore } from './knowledge-store.js';
 
 /** What a handler gets besides the interaction. Extend here when a command needs more (e.g. a data store). */
@@ -15,6 +16,8 @@ export interface CommandContext {
   log: Logger;
   /** The running reminder store and scheduler; null when the bot was started without them. */
   reminders: ReminderRuntime | null;
+  /** The watcher of the knowledge folder, for /kb; null until the bot is ready, or when it has none. */
+  keeper: KnowledgeKeeper | null;
 }
 
 /**

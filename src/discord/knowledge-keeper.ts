@@ -31,24 +31,17 @@ export interface KeeperOptions {
   modLogChannelId?: string | undefined;
   moderatorRoleId?: string | undefined;
   debounceMs?: number;
-}
-
-const keepers = new WeakMap<KnowledgeStore, KnowledgeKeeper>();
-
-/** The keeper of a store, if the bot started one (see `startKnowledgeKeeper`). */
-export function keeperOf(store: KnowledgeStore): KnowledgeKeeper | undefined {
-  return keepers.get(store);
+  /** The load the bot is already serving, so the folder is not read twice at start. */
+  initial?: Reloaded;
 }
 
 /**
  * Loads the folder afresh as the baseline for last good versions, swaps it in and starts watching.
- * Calling it again for the same store returns the running keeper: there is only ever one watcher.
+ * The bot starts one per process (`startBot`); commands reach it through their context.
  */
 export async function startKnowledgeKeeper(options: KeeperOptions): Promise<KnowledgeKeeper> {
-  const running = keepers.get(options.store);
-  if (running) return running;
   const log = options.log.child({ knowledgeDir: options.dir });
-  const initial = await reloadKnowledge(options.dir);
+  const initial = options.initial ?? (await reloadKnowledge(options.dir));
   options.store.replace(initial.kb);
 
   const onReload = (r: Reloaded) => {
@@ -79,12 +72,8 @@ export async function startKnowledgeKeeper(options: KeeperOptions): Promise<Know
       queue = run.catch(() => undefined);
       return run;
     },
-    close: () => {
-      watcher.close();
-      keepers.delete(options.store);
-    },
+    close: () => watcher.close(),
   };
-  keepers.set(options.store, keeper);
   log.info({ articles: initial.articles.length, problems: initial.problems.length }, 'watching the knowledge folder');
   return keeper;
 }

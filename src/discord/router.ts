@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import { UserFacingError, type Command, type CommandContext, type CommandResult } from './command.js';
 import { createCooldowns, type Cooldowns } from './cooldown.js';
 import type { ReminderRuntime } from '../reminders/runtime.js';
+import type { KnowledgeKeeper } from './knowledge-keeper.js';
 import type { KnowledgeStore } from './knowledge-store.js';
 import { isPrivate } from './options.js';
 import { clip, NO_MENTIONS, renderAnswer, type RenderedAnswer } from './render.js';
@@ -20,6 +21,8 @@ export interface RouterOptions {
   knowledge: KnowledgeStore;
   log: Logger;
   reminders?: ReminderRuntime | null;
+  /** Read per interaction: the keeper starts after the client is ready. */
+  keeper?: () => KnowledgeKeeper | null;
   cooldowns?: Cooldowns;
   /** Defer a command that has not answered after this long; Discord gives up at 3 seconds. */
   autoDeferMs?: number;
@@ -120,7 +123,7 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
       }
     }
 
-    const ctx: CommandContext = { knowledge: options.knowledge, log, reminders: options.reminders ?? null };
+    const ctx: CommandContext = { knowledge: options.knowledge, log, reminders: options.reminders ?? null, keeper: options.keeper?.() ?? null };
     let deferring: Promise<unknown> | null = null;
     const defer = () => {
       deferring ??= interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
@@ -152,7 +155,7 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
     const command = byName.get(interaction.commandName);
     let choices: Choice[] = [];
     try {
-      if (command?.autocomplete) choices = await command.autocomplete(interaction, { knowledge: options.knowledge, log, reminders: options.reminders ?? null });
+      if (command?.autocomplete) choices = await command.autocomplete(interaction, { knowledge: options.knowledge, log, reminders: options.reminders ?? null, keeper: options.keeper?.() ?? null });
     } catch (err) {
       log.error({ err }, 'autocomplete failed');
     }

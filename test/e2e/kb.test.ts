@@ -4,7 +4,6 @@ import path from 'node:path';
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../src/discord/commands/index.js';
-import { keeperOf, startKnowledgeKeeper } from '../../src/discord/knowledge-keeper.js';
 import { MAX_FILE_BYTES } from '../../src/knowledge/loader.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { snowflake, startEmulator, type Emulator, type InteractionOptions, type InteractionReply, type SentMessage } from './emulator.js';
@@ -43,22 +42,11 @@ beforeAll(async () => {
   });
   const config = emulatorConfig(emulator, { KNOWLEDGE_DIR: dir, MOD_LOG_CHANNEL_ID: MOD_LOG, MODERATOR_ROLE_ID: MOD_ROLE, LOG_LEVEL: 'debug' });
   bot = await startBot(config, { logger: log.logger });
-  // What src/main.ts is to do once the bot is ready (see the report).
-  const keeper = await startKnowledgeKeeper({
-    dir: config.KNOWLEDGE_DIR,
-    store: bot.knowledge,
-    log: bot.log,
-    client: bot.client,
-    modLogChannelId: config.MOD_LOG_CHANNEL_ID,
-    moderatorRoleId: config.MODERATOR_ROLE_ID,
-  });
-  const again = await startKnowledgeKeeper({ dir: config.KNOWLEDGE_DIR, store: bot.knowledge, log: bot.log });
-  expect(again).toBe(keeper);
+  expect(bot.keeper?.dir).toBe(dir);
   emulator.registerCommands(commands.map((c) => c.data.toJSON()));
 });
 
 afterAll(async () => {
-  if (bot) keeperOf(bot.knowledge)?.close();
   await bot?.stop();
   await emulator?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -97,7 +85,7 @@ function upload(filename: string, content: string | Buffer, opts: { replace?: bo
 /** Deletes a file as a moderator's editor would, and waits until the bot has caught up. */
 async function deleteByHand(name: string) {
   await rm(path.join(dir, name));
-  await keeperOf(bot.knowledge)!.reload();
+  await bot.keeper!.reload();
 }
 
 const cutsText = async (place: string) => visibleText(only(await emulator.sendCommand('cuts', { place })));

@@ -12,7 +12,7 @@ import { downloadAttachment } from '../attachment-download.js';
 import type { Command, CommandContext, CommandResult } from '../command.js';
 import { articleReport, refusalText, reloadText, statusText } from '../kb-report.js';
 import { fileExists, moveToTrash, writeFileAtomically } from '../knowledge-files.js';
-import { keeperOf, type KnowledgeKeeper } from '../knowledge-keeper.js';
+import type { KnowledgeKeeper } from '../knowledge-keeper.js';
 import { focusedText, requiredText } from '../options.js';
 import { clip, escapeText } from '../render.js';
 
@@ -58,7 +58,7 @@ export function isModerator(interaction: ChatInputCommandInteraction, moderatorR
 }
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<CommandResult> {
-  const keeper = keeperOf(ctx.knowledge);
+  const keeper = ctx.keeper;
   if (!isModerator(interaction, keeper?.moderatorRoleId)) {
     ctx.log.info('kb refused: not a moderator');
     return privately('Only moderators can manage the knowledge base (Manage Server permission or the moderator role).');
