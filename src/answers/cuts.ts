@@ -17,7 +17,7 @@ export function cutsAnswer(kb: KnowledgeBase, opts: { place: string; now?: Date 
   const r = resolvePlace(kb, opts.place);
   if (r.kind !== 'found') return placeNotFound(kb, r);
   const place = r.place;
-  const ids = newestFirst(kb, articlesFor(place));
+  const ids = [...newestFirst(kb, place.articleIds), ...newestFirst(kb, place.mentionedIn)];
   const note = r.via === 'town' ? `${r.matched} is in ${place.name}. ` : r.fuzzy || r.via === 'alias' ? `Showing ${place.name} for “${opts.place}”. ` : '';
   if (ids.length === 0) {
     return { kind: 'cuts', title: `Care cuts in ${place.name}`, summary: `${note}No articles about ${place.name} are in the knowledge base yet.`, sections: [], suggestions: [], sources: [] };
@@ -77,14 +77,16 @@ export function cutsAnswer(kb: KnowledgeBase, opts: { place: string; now?: Date 
 
 /** Newest first by publication date; undated articles after dated ones, in file order. */
 export function newestFirst(kb: KnowledgeBase, ids: string[]): string[] {
-  // Plain comparison: ISO-like dates sort as strings, and localeCompare was a millisecond over a few hundred ids.
-  const date = (id: string) => kb.byId.get(id)?.published ?? '';
-  return [...ids].sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : 0));
+  // Dates looked up once, compared as plain strings (ISO-like dates sort so; localeCompare cost a millisecond).
+  return ids
+    .map((id) => ({ id, date: kb.byId.get(id)?.published ?? '' }))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    .map((x) => x.id);
 }
 
-/** Articles about the place first, then those that only mention it. */
+/** Articles about the place first, then those that only mention it (the build keeps the two apart). */
 export function articlesFor(place: PlaceEntry): string[] {
-  return [...place.articleIds, ...place.mentionedIn.filter((id) => !place.articleIds.includes(id))];
+  return [...place.articleIds, ...place.mentionedIn];
 }
 
 const KIND_ORDER = { count: 0, money: 1, percent: 2, date: 3 } as const;

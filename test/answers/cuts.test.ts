@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cutsAnswer } from '../../src/answers/index.js';
 import type { Answer } from '../../src/answers/types.js';
+import { buildKnowledgeBase } from '../../src/knowledge/build.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { parseKnowledgeFile } from '../../src/knowledge/loader.js';
 import { testKnowledgeBase } from './kb.js';
 
 let kb: KnowledgeBase;
@@ -75,5 +77,24 @@ describe('/cuts', () => {
     expect(a.summary).toMatch(/No place called “atlantis”/);
     expect(a.summary).toMatch(/Birmingham, Blaenau Gwent, Northbridge/);
     expect(cutsAnswer(kb, { place: 'ham' }).kind).toBe('not-found');
+  });
+});
+
+describe('/cuts for a place with several articles', () => {
+  const article = (id: string, published: string | null, council: string, body: string) =>
+    parseKnowledgeFile(`---\nid: ${id}\ntitle: ${id}\ncouncil: ${council}\n${published ? `published: ${published}\n` : ''}---\n\n${body}\n`, `${id}.md`).article!;
+
+  it('puts articles about the place first, newest first, before articles that only mention it', () => {
+    const kb2 = buildKnowledgeBase(
+      [
+        article('old', '2015', 'Northbridge Council', 'Northbridge Council cut 10 jobs.'),
+        article('new', '2020-05', 'Northbridge Council', 'Northbridge Council cut 20 jobs.'),
+        article('undated', null, 'Northbridge Council', 'Northbridge Council cut 30 jobs.'),
+        article('elsewhere', '2024', 'Southvale Council', 'Southvale Council copied a plan first tried in Northbridge.'),
+      ],
+      [],
+    );
+    const lines = cutsAnswer(kb2, { place: 'northbridge' }).sections[0]!.lines.map((l) => l.citation?.articleId);
+    expect(lines).toEqual(['new', 'old', 'undated', 'elsewhere']);
   });
 });
