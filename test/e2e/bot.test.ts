@@ -3,8 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
 import { commands } from '../../src/discord/commands/index.js';
 import { startBot, type RunningBot } from '../../src/main.js';
-import { startEmulator, type Emulator, type InteractionReply, type SentMessage } from './emulator.js';
-import { captureLog, emulatorConfig, visibleText } from './helpers.js';
+import { startEmulator, type Emulator, type InteractionReply } from './emulator.js';
+import { captureLog, emulatorConfig, visibleText, expectNoStrayRequests, onlyMessage } from './helpers.js';
 
 /**
  * The real bot (startBot, as `npm start` runs it) with the real discord.js client, logged in to
@@ -30,15 +30,9 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-afterEach(() => {
-  expect(emulator.unknownRequests.map((r) => `${r.method} ${r.path}`)).toEqual([]);
-  expect(emulator.rejectedRequests.map((r) => [r.method, r.path, r.error])).toEqual([]);
-});
+afterEach(() => expectNoStrayRequests(emulator));
 
-const only = (reply: InteractionReply): SentMessage => {
-  expect(reply.messages).toHaveLength(1);
-  return reply.messages[0]!;
-};
+const only = onlyMessage;
 
 /** Every message body the bot sent for this interaction says "ping no one". */
 function expectNoMentions(reply: InteractionReply) {

@@ -7,7 +7,7 @@ import { commands } from '../../src/discord/commands/index.js';
 import { privateOption } from '../../src/discord/options.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { startEmulator, type Emulator } from './emulator.js';
-import { captureLog, emulatorConfig } from './helpers.js';
+import { captureLog, emulatorConfig, expectNoStrayRequests } from './helpers.js';
 
 /** Handlers that fail or dawdle, run by the real router inside the real bot. */
 const failing = (name: string, extra: Partial<Command> = {}): Command => ({
@@ -58,10 +58,7 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-afterEach(() => {
-  expect(emulator.unknownRequests).toEqual([]);
-  expect(emulator.rejectedRequests).toEqual([]);
-});
+afterEach(() => expectNoStrayRequests(emulator));
 
 describe('when a handler fails', () => {
   it('tells the member in plain words, privately, and logs the error with the interaction id', async () => {

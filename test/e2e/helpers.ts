@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
-import type { Emulator, SentMessage } from './emulator.js';
+import { expect } from 'vitest';
+import type { Emulator, InteractionReply, SentMessage } from './emulator.js';
 
 const dataDirs: string[] = [];
 process.once('exit', () => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -55,4 +56,16 @@ export function visibleText(message: SentMessage): string {
     parts.push(e.footer?.text ?? '');
   }
   return parts.filter(Boolean).join('\n');
+}
+
+/** The emulator is strict: a route it does not know, or a body Discord would refuse, fails the test. */
+export function expectNoStrayRequests(emulator: Emulator): void {
+  expect(emulator.unknownRequests.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  expect(emulator.rejectedRequests.map((r) => [r.method, r.path, r.error])).toEqual([]);
+}
+
+/** The one message an interaction showed the member. */
+export function onlyMessage(reply: InteractionReply): SentMessage {
+  expect(reply.messages).toHaveLength(1);
+  return reply.messages[0]!;
 }

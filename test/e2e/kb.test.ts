@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { commands } from '../../src/discord/commands/index.js';
 import { MAX_FILE_BYTES } from '../../src/knowledge/loader.js';
 import { startBot, type RunningBot } from '../../src/main.js';
-import { snowflake, startEmulator, type Emulator, type InteractionOptions, type InteractionReply, type SentMessage } from './emulator.js';
-import { captureLog, emulatorConfig, visibleText } from './helpers.js';
+import { snowflake, startEmulator, type Emulator, type InteractionOptions } from './emulator.js';
+import { captureLog, emulatorConfig, visibleText, expectNoStrayRequests, onlyMessage } from './helpers.js';
 
 /**
  * /kb through the real bot and discord.js client, logged in to the emulator, keeping a temp copy of
@@ -52,15 +52,9 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-afterEach(() => {
-  expect(emulator.unknownRequests.map((r) => `${r.method} ${r.path}`)).toEqual([]);
-  expect(emulator.rejectedRequests.map((r) => [r.method, r.path, r.error])).toEqual([]);
-});
+afterEach(() => expectNoStrayRequests(emulator));
 
-const only = (reply: InteractionReply): SentMessage => {
-  expect(reply.messages).toHaveLength(1);
-  return reply.messages[0]!;
-};
+const only = onlyMessage;
 
 /** Offers `text` as an attachment named `filename` and runs `/kb upload` with it. */
 function upload(filename: string, content: string | Buffer, opts: { replace?: boolean; size?: number; headers?: Record<string, string>; as?: InteractionOptions } = {}) {

@@ -6,7 +6,7 @@ import { commands } from '../../src/discord/commands/index.js';
 import { EMBED_LIMITS, embedsLength } from '../../src/discord/render.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { startEmulator, type Emulator, type SentMessage } from './emulator.js';
-import { captureLog, emulatorConfig, visibleText } from './helpers.js';
+import { captureLog, emulatorConfig, visibleText, expectNoStrayRequests } from './helpers.js';
 
 /**
  * A knowledge folder far bigger than one Discord message can show, made in a temp dir and loaded
@@ -56,10 +56,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-afterEach(() => {
-  expect(emulator.unknownRequests).toEqual([]);
-  expect(emulator.rejectedRequests.map((r) => r.error)).toEqual([]);
-});
+afterEach(() => expectNoStrayRequests(emulator));
 
 function expectWithinLimits(message: SentMessage) {
   expect(message.embeds.length).toBeGreaterThan(0);
