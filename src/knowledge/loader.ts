@@ -58,6 +58,13 @@ export interface FileResult {
 
 const READ_AHEAD = 32;
 
+/** The line of the `id:` field, for duplicate-id messages: a search that stops at the field, not a split of the file. */
+function lineOfId(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes).toString('utf8');
+  const at = text.search(/^id\s*:/m);
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+}
+
 /** One file, or null when it vanished between listing and reading (an editor saving; the next change reloads it). */
 async function readArticleFile(dir: string, file: string): Promise<FileResult | null> {
   const fail = (message: string): FileResult => ({ file, article: null, problems: [{ file, line: 1, field: null, message }], idLine: 1 });
@@ -67,8 +74,7 @@ async function readArticleFile(dir: string, file: string): Promise<FileResult | 
     if (size > MAX_FILE_BYTES) return fail(`is ${Math.round(size / 1024)} KB; a knowledge file may be at most ${MAX_FILE_BYTES / 1024} KB`);
     const bytes = await readFile(full);
     const parsed = parseKnowledgeText(bytes, file);
-    const idLine = Buffer.from(bytes).toString('utf8').split(/\r?\n/).findIndex((l) => /^id\s*:/.test(l)) + 1;
-    return { file, article: parsed.article, problems: parsed.problems, idLine: idLine || 1 };
+    return { file, article: parsed.article, problems: parsed.problems, idLine: parsed.article ? lineOfId(bytes) : 1 };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
