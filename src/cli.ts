@@ -143,7 +143,7 @@ export async function extractFile(file: string): Promise<Extraction | { problems
   const { quotes, figures } = extract(paragraphs);
   // Field by field, so the printed shape stays exactly what other tools expect.
   return {
-    quotes: quotes.map(({ speaker, role, text: t, paragraphs: ps, kind }) => ({ speaker, role, text: t, paragraphs: ps, kind })),
+    quotes: quotes.map(({ speaker, role, text: t, paragraphs: ps, kind, attribution, confidence, reason }) => ({ speaker, role, text: t, paragraphs: ps, kind, attribution, confidence, reason })),
     figures: figures.map(({ kind, value, unit, text: t, qualifier, counts, sentence, paragraph }) => ({ kind, value, unit, text: t, qualifier, counts, sentence, paragraph })),
   };
 }

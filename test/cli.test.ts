@@ -44,7 +44,7 @@ describe('cli', () => {
     const { stdout } = await cli('extract', 'knowledge/blaenau-gwent-home-care-outsourcing.md', '--json');
     const x = JSON.parse(stdout);
     expect(Object.keys(x)).toEqual(['quotes', 'figures']);
-    expect(Object.keys(x.quotes[0])).toEqual(['speaker', 'role', 'text', 'paragraphs', 'kind']);
+    expect(Object.keys(x.quotes[0])).toEqual(['speaker', 'role', 'text', 'paragraphs', 'kind', 'attribution', 'confidence', 'reason']);
     expect(Object.keys(x.figures[0])).toEqual(['kind', 'value', 'unit', 'text', 'qualifier', 'counts', 'sentence', 'paragraph']);
     expect(x.figures).toContainEqual(expect.objectContaining({ kind: 'money', value: 2500000, unit: 'GBP', paragraph: 3 }));
   });

@@ -95,6 +95,16 @@ export interface Article extends FrontMatter {
 
 export type QuoteKind = 'direct' | 'partial' | 'reported';
 
+/**
+ * How a quote's speaker was found: `named` (a name at the attribution), `pronoun` ("she said",
+ * resolved to one person), `continued` (a quote paragraph carrying on the last speaker), `unnamed`
+ * ("a council spokeswoman": a role, no name), `document` (a report, a paper, a statement by a body),
+ * `none` (no speaker could be chosen).
+ */
+export type Attribution = 'named' | 'pronoun' | 'continued' | 'unnamed' | 'document' | 'none';
+/** `low` when the rules had to guess; answers then say "speaker not clear in the article". */
+export type Confidence = 'high' | 'low';
+
 /** The shape `cli extract --json` prints; other tools depend on it. */
 export interface Quote {
   /** The speaker's full name as first given in the article, or null when it is not given. */
@@ -105,6 +115,10 @@ export interface Quote {
   /** Body paragraphs the quote spans, counted from 1. */
   paragraphs: number[];
   kind: QuoteKind;
+  attribution: Attribution;
+  confidence: Confidence;
+  /** Why the speaker is null or unsure (e.g. "two people could have said it"); null otherwise. */
+  reason: string | null;
 }
 
 export type FigureKind = 'money' | 'percent' | 'count' | 'date';

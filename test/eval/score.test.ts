@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { Figure, Quote } from '../../src/knowledge/schema.js';
 import { f1, matchFigures, matchQuotes, placeAccuracy, scoreArticle, tokenOverlap, totalScore } from './score.js';
 
-const quote = (text: string, speaker: string | null = 'Ann Cole', kind: Quote['kind'] = 'direct'): Quote => ({ speaker, role: null, text, paragraphs: [1], kind });
+const quote = (text: string, speaker: string | null = 'Ann Cole', kind: Quote['kind'] = 'direct'): Quote => ({ speaker, role: null, text, paragraphs: [1], kind, attribution: speaker ? 'named' : 'none', confidence: 'high', reason: null });
 const figure = (value: number, paragraph = 1, kind: Figure['kind'] = 'money', unit = 'GBP'): Figure => ({
   kind, value, unit, text: `£${value}`, qualifier: null, counts: null, sentence: '', paragraph,
 });

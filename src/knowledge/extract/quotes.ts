@@ -48,7 +48,7 @@ type Source =
   | { type: 'none' };
 
 interface Found {
-  quote: Omit<Quote, 'speaker' | 'role'>;
+  quote: Pick<Quote, 'text' | 'paragraphs' | 'kind'>;
   source: Source;
   /** Where the attribution stands, to resolve pronouns against the people mentioned before it. */
   at: number;
@@ -161,7 +161,16 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
   return found
     .map((f, i) => ({ f, r: resolved[i]! }))
     .sort((a, b) => a.f.order - b.f.order)
-    .map(({ f, r }) => ({ speaker: r.speaker, role: r.role, text: f.quote.text, paragraphs: f.quote.paragraphs, kind: f.quote.kind as QuoteKind }));
+    .map(({ f, r }) => ({
+      speaker: r.speaker,
+      role: r.role,
+      text: f.quote.text,
+      paragraphs: f.quote.paragraphs,
+      kind: f.quote.kind as QuoteKind,
+      attribution: r.speaker ? 'named' : r.role ? 'unnamed' : 'none',
+      confidence: 'high',
+      reason: null,
+    }));
 }
 
 /** Links quoted stretches into quotes, following UK multi-paragraph quotes across paragraph breaks (and captions). */

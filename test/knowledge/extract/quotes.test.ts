@@ -8,7 +8,7 @@ const who = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.s
 
 describe('speech introduced by "said:"', () => {
   it('takes the name before "said"', () => {
-    expect(quotesOf('Jane Smith said: “We will fight this.”')).toEqual([
+    expect(quotesOf('Jane Smith said: “We will fight this.”')).toMatchObject([
       { speaker: 'Jane Smith', role: null, text: 'We will fight this.', paragraphs: [1], kind: 'direct' },
     ]);
   });
@@ -63,7 +63,7 @@ describe('speech followed by its attribution', () => {
 
 
   it('handles “…,” said Name, role.', () => {
-    expect(quotesOf('“We lose money on every visit,” said Tom Barr, chair of the care association.')).toEqual([
+    expect(quotesOf('“We lose money on every visit,” said Tom Barr, chair of the care association.')).toMatchObject([
       { speaker: 'Tom Barr', role: 'chair of the care association', text: 'We lose money on every visit', paragraphs: [1], kind: 'direct' },
     ]);
   });
@@ -85,7 +85,7 @@ describe('multi-paragraph quotes', () => {
   const paras = ['Ann Cole said: “First part.', '“ Second part, after a stray space.', '“Third part.”', 'The council did not reply.'];
 
   it('gives one quote listing every paragraph it spans, joined with spaces', () => {
-    expect(quotesOf(...paras)).toEqual([
+    expect(quotesOf(...paras)).toMatchObject([
       { speaker: 'Ann Cole', role: null, text: 'First part. Second part, after a stray space. Third part.', paragraphs: [1, 2, 3], kind: 'direct' },
     ]);
   });
@@ -113,7 +113,7 @@ describe('multi-paragraph quotes', () => {
   });
 
   it('joins a quote interrupted mid-sentence by its attribution', () => {
-    expect(quotesOf('Jo Bell said: “Hi.”', '“This is,” she said, “a disgrace.”').at(-1)).toEqual({
+    expect(quotesOf('Jo Bell said: “Hi.”', '“This is,” she said, “a disgrace.”').at(-1)).toMatchObject({
       speaker: 'Jo Bell', role: null, text: 'This is a disgrace.', paragraphs: [2], kind: 'direct',
     });
   });
@@ -204,13 +204,13 @@ describe('unnamed speakers', () => {
 
 describe('partial and scare quotes', () => {
   it('takes a single-quoted phrase as a partial quote when its sentence names the speaker', () => {
-    expect(quotesOf('At the meeting in Ebbw Vale, Liz Mair, corporate director of social services reassured staff that there ‘would be no immediate change’ and it is business as usual.')).toEqual([
+    expect(quotesOf('At the meeting in Ebbw Vale, Liz Mair, corporate director of social services reassured staff that there ‘would be no immediate change’ and it is business as usual.')).toMatchObject([
       { speaker: 'Liz Mair', role: 'corporate director of social services', text: 'would be no immediate change', paragraphs: [1], kind: 'partial' },
     ]);
   });
 
   it('ignores a scare quote, with or without a space inside the mark', () => {
-    expect(quotesOf('Home care could become an independent ‘ not for profit’ service.', 'It is a so-called ‘social enterprise’ run by the council’s friends.')).toEqual([]);
+    expect(quotesOf('Home care could become an independent ‘ not for profit’ service.', 'It is a so-called ‘social enterprise’ run by the council’s friends.')).toMatchObject([]);
   });
 
   it('keeps single-marked phrases inside a direct quote as part of it', () => {
@@ -233,7 +233,7 @@ describe('speech in single quotes', () => {
   });
 
   it('takes a sentence that opens with single-quoted speech and an attribution as a direct quote', () => {
-    expect(quotesOf('‘We were never asked,’ said one carer.')).toEqual([
+    expect(quotesOf('‘We were never asked,’ said one carer.')).toMatchObject([
       { speaker: null, role: 'one carer', text: 'We were never asked', paragraphs: [1], kind: 'direct' },
     ]);
   });
@@ -241,7 +241,7 @@ describe('speech in single quotes', () => {
 
 describe('reported speech', () => {
   it('keeps "said that" apart from direct quotes, with the reported clause as text', () => {
-    expect(quotesOf('Paul Hale said: “Hi.”', 'Cllr Hale said that they are compiling details of other jobs, while some sought redundancy.').at(-1)).toEqual({
+    expect(quotesOf('Paul Hale said: “Hi.”', 'Cllr Hale said that they are compiling details of other jobs, while some sought redundancy.').at(-1)).toMatchObject({
       speaker: 'Paul Hale', role: null, text: 'they are compiling details of other jobs, while some sought redundancy', paragraphs: [2], kind: 'reported',
     });
   });
@@ -255,7 +255,7 @@ describe('reported speech', () => {
 
 describe('captions', () => {
   it('never quotes a caption, even one with quotation marks', () => {
-    expect(quotesOf('Caption: A banner reading “Save Elm Lodge” outside the home', 'Caption: Unison steward Joan Wick said: “Enough.”')).toEqual([]);
+    expect(quotesOf('Caption: A banner reading “Save Elm Lodge” outside the home', 'Caption: Unison steward Joan Wick said: “Enough.”')).toMatchObject([]);
   });
 
   it('lends a caption role to a quote whose sentence gives none', () => {
