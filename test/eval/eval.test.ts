@@ -2,15 +2,31 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { evaluate } from './evaluate.js';
 
-const recorded = JSON.parse(readFileSync(new URL('./thresholds.json', import.meta.url), 'utf8')) as Record<string, number>;
+interface Thresholds {
+  /** Scores of the committed labelled set that must not fall below these. */
+  floors: Record<string, number>;
+  /** Counts (wrong named speakers) that must not rise above these. */
+  ceilings: Record<string, number>;
+  /** Figure recall per labelled class that must not fall below these. */
+  figureRecallByClassFloors: Record<string, number>;
+}
+
+const recorded = JSON.parse(readFileSync(new URL('./thresholds.json', import.meta.url), 'utf8')) as Thresholds;
+
+const below = (got: Record<string, number>, floors: Record<string, number>) =>
+  Object.entries(floors)
+    .filter(([name, floor]) => (got[name] ?? 0) < floor - 1e-9)
+    .map(([name, floor]) => `${name}: ${got[name]?.toFixed(3)} < ${floor.toFixed(3)}`);
 
 describe('answer-quality evaluation', () => {
-  it('scores at least the recorded value on every overall score', async () => {
-    const { scores, placeMisses } = await evaluate();
-    expect(Object.keys(scores).sort()).toEqual(Object.keys(recorded).sort());
-    const drops = Object.entries(recorded)
-      .filter(([name, floor]) => (scores[name] ?? 0) < floor - 1e-9)
-      .map(([name, floor]) => `${name}: ${scores[name]?.toFixed(3)} < ${floor.toFixed(3)}`);
+  it('keeps every recorded score, class recall and wrong-speaker count from sliding', async () => {
+    const { scores, counts, figureRecallByClass, placeMisses } = await evaluate();
+    expect(Object.keys(scores).sort()).toEqual(Object.keys(recorded.floors).sort());
+    expect(Object.keys(figureRecallByClass).sort()).toEqual(Object.keys(recorded.figureRecallByClassFloors).sort());
+    const above = Object.entries(recorded.ceilings)
+      .filter(([name, ceiling]) => (counts[name as keyof typeof counts] ?? Infinity) > ceiling)
+      .map(([name, ceiling]) => `${name}: ${counts[name as keyof typeof counts]} > ${ceiling}`);
+    const drops = [...below(scores, recorded.floors), ...below(figureRecallByClass, recorded.figureRecallByClassFloors), ...above];
     expect(drops, `place misses: ${JSON.stringify(placeMisses)}`).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Figure, Quote } from '../../src/knowledge/schema.js';
-import { f1, matchFigures, matchQuotes, placeAccuracy, scoreArticle, tokenOverlap, totalScore } from './score.js';
+import { f1, isWrongNamedSpeaker, matchFigures, matchQuotes, placeAccuracy, scoreArticle, tokenOverlap, totalScore, type GoldFigure, type GoldQuote } from './score.js';
 
 const quote = (text: string, speaker: string | null = 'Ann Cole', kind: Quote['kind'] = 'direct'): Quote => ({ speaker, role: null, text, paragraphs: [1], kind, attribution: speaker ? 'named' : 'none', confidence: 'high', reason: null });
 const figure = (value: number, paragraph = 1, kind: Figure['kind'] = 'money', unit = 'GBP'): Figure => ({
@@ -60,5 +60,41 @@ describe('scoring', () => {
     );
     expect(result.accuracy).toBe(0.5);
     expect(result.misses.map((m) => m.query)).toEqual(['leeds', 'ebbw']);
+  });
+
+  it('counts a named speaker as wrong when the label names someone else or nobody, never a null speaker', () => {
+    expect(isWrongNamedSpeaker({ speaker: 'Callum Reid' }, { speaker: null })).toBe(true);
+    expect(isWrongNamedSpeaker({ speaker: 'Callum Reid' }, { speaker: 'Sam Price' })).toBe(true);
+    expect(isWrongNamedSpeaker({ speaker: null }, { speaker: 'Sam Price' })).toBe(false);
+    expect(isWrongNamedSpeaker({ speaker: 'Sam Price' }, { speaker: 'Sam Price' })).toBe(false);
+    const s = scoreArticle('a', { quotes: [quote('We met every term', 'Callum Reid'), quote('That is news to us', null)], figures: [] }, {
+      quotes: [quote('We met every term', null), quote('That is news to us', 'Callum Reid')],
+      figures: [],
+    });
+    expect(s.wrongNamedSpeakers).toBe(1);
+    expect(s.speaker).toEqual({ correct: 0, total: 2 });
+  });
+
+  it('scores attribution only against labels that record one', () => {
+    const old: GoldQuote = { speaker: 'Ann Cole', role: null, text: 'One two three', paragraphs: [1], kind: 'direct' };
+    const labelled: GoldQuote = { ...old, text: 'Four five six', attribution: 'pronoun' };
+    const s = scoreArticle('a', { quotes: [quote('One two three'), quote('Four five six')], figures: [] }, { quotes: [old, labelled], figures: [] });
+    expect(s.attribution).toEqual({ correct: 0, total: 1 });
+  });
+
+  it('pairs figures on kind, value and paragraph alone for the value+kind score, to a tenth', () => {
+    const gold = [figure(33.3, 2, 'percent', '%')];
+    expect(matchFigures([figure(33.33, 2, 'percent', '%')], gold, 'value-kind')).toHaveLength(1);
+    expect(matchFigures([figure(33.33, 2, 'percent', '%')], gold)).toHaveLength(0);
+    expect(matchFigures([figure(4_000_000, 3, 'money', 'GBP/year')], [figure(4_000_000, 3)], 'value-kind')).toHaveLength(1);
+    expect(matchFigures([figure(4_000_000, 4)], [figure(4_000_000, 3)], 'value-kind')).toHaveLength(0);
+  });
+
+  it('reports figure recall by the class each label names, summed over articles', () => {
+    const labelled = (value: number, cls?: string): GoldFigure => ({ ...figure(value, 1, 'count', 'jobs'), ...(cls ? { class: cls } : {}) });
+    const a = scoreArticle('a', { quotes: [], figures: [figure(62, 1, 'count', 'jobs')] }, { quotes: [], figures: [labelled(62, 'number-word'), labelled(30, 'range'), labelled(7)] });
+    const b = scoreArticle('b', { quotes: [], figures: [] }, { quotes: [], figures: [labelled(8, 'number-word')] });
+    expect(a.figureClasses).toEqual({ 'number-word': { correct: 1, total: 1 }, range: { correct: 0, total: 1 } });
+    expect(totalScore([a, b]).figureClasses).toEqual({ 'number-word': { correct: 1, total: 2 }, range: { correct: 0, total: 1 } });
   });
 });

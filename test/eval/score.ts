@@ -29,6 +29,23 @@ export interface ArticleScore {
   figures: Record<FigureKind | 'all', Counts>;
   /** Over matched figures: text, qualifier and counts all right. */
   figureDetail: Ratio;
+  /** Over quotes matched by overlap: a named speaker that is not the gold speaker (gold null included), the worst error. */
+  wrongNamedSpeakers: number;
+  /** Over quotes matched by overlap whose gold label records an attribution: attribution right. */
+  attribution: Ratio;
+  /** Figures paired on kind, value and paragraph only (unit and wording free): "value and kind" F1. */
+  figureValueKind: Counts;
+  /** Gold figures labelled with a class ("number-word", "range", …): how many of each were found (paired on value and kind). */
+  figureClasses: Record<string, Ratio>;
+}
+
+/** A gold figure may name the pattern it exercises, so recall can be reported by class. */
+export type GoldFigure = Figure & { class?: string };
+/** Older gold labels predate `attribution`; it is scored only where the label has it. */
+export type GoldQuote = Omit<Quote, 'attribution' | 'confidence' | 'reason'> & Partial<Pick<Quote, 'attribution'>>;
+export interface GoldExtraction {
+  quotes: GoldQuote[];
+  figures: GoldFigure[];
 }
 
 export function normalizeText(text: string): string {
@@ -58,9 +75,9 @@ export function tokenOverlap(a: string, b: string): number {
 }
 
 /** One-to-one pairs of gold and predicted quotes; each gold quote takes its best free prediction. */
-export function matchQuotes(predicted: Quote[], gold: Quote[], mode: 'exact' | 'overlap'): [Quote, Quote][] {
+export function matchQuotes<G extends Pick<Quote, 'text'>>(predicted: Quote[], gold: G[], mode: 'exact' | 'overlap'): [Quote, G][] {
   const free = new Set(predicted.map((_, i) => i));
-  const pairs: [Quote, Quote][] = [];
+  const pairs: [Quote, G][] = [];
   for (const g of gold) {
     let best = -1;
     let bestScore = 0;
@@ -80,21 +97,32 @@ export function matchQuotes(predicted: Quote[], gold: Quote[], mode: 'exact' | '
   return pairs;
 }
 
-const figureKey = (f: Figure) => `${f.kind}|${String(f.value)}|${f.unit}|${f.paragraph}`;
+const strictKey = (f: Figure) => `${f.kind}|${String(f.value)}|${f.unit}|${f.paragraph}`;
+// Values compared to 0.1 so a fraction labelled 33.3 matches an extractor's 33.33.
+const valueKindKey = (f: Figure) => `${f.kind}|${typeof f.value === 'number' ? f.value.toFixed(1) : f.value}|${f.paragraph}`;
 
-/** One-to-one pairs of gold and predicted figures that agree on kind, value, unit and paragraph. */
-export function matchFigures(predicted: Figure[], gold: Figure[]): [Figure, Figure][] {
+/**
+ * One-to-one pairs of gold and predicted figures that agree on kind, value, unit and paragraph
+ * (`strict`), or on kind, value and paragraph only (`value-kind`).
+ */
+export function matchFigures<G extends Figure>(predicted: Figure[], gold: G[], mode: 'strict' | 'value-kind' = 'strict'): [Figure, G][] {
+  const key = mode === 'strict' ? strictKey : valueKindKey;
   const free = new Map<string, Figure[]>();
-  for (const p of predicted) free.set(figureKey(p), [...(free.get(figureKey(p)) ?? []), p]);
-  const pairs: [Figure, Figure][] = [];
+  for (const p of predicted) free.set(key(p), [...(free.get(key(p)) ?? []), p]);
+  const pairs: [Figure, G][] = [];
   for (const g of gold) {
-    const p = free.get(figureKey(g))?.shift();
+    const p = free.get(key(g))?.shift();
     if (p) pairs.push([p, g]);
   }
   return pairs;
 }
 
-export function scoreArticle(id: string, predicted: Extraction, gold: Extraction): ArticleScore {
+/** A named speaker where the gold speaker is someone else or nobody: the answer a member must never get. */
+export function isWrongNamedSpeaker(predicted: Pick<Quote, 'speaker'>, gold: Pick<Quote, 'speaker'>): boolean {
+  return predicted.speaker !== null && predicted.speaker !== gold.speaker;
+}
+
+export function scoreArticle(id: string, predicted: Extraction, gold: GoldExtraction): ArticleScore {
   const exact = matchQuotes(predicted.quotes, gold.quotes, 'exact');
   const overlap = matchQuotes(predicted.quotes, gold.quotes, 'overlap');
   const figures = {} as Record<FigureKind | 'all', Counts>;
@@ -105,6 +133,16 @@ export function scoreArticle(id: string, predicted: Extraction, gold: Extraction
   }
   const figurePairs = matchFigures(predicted.figures, gold.figures);
   figures.all = { tp: figurePairs.length, predicted: predicted.figures.length, gold: gold.figures.length };
+  const loosePairs = matchFigures(predicted.figures, gold.figures, 'value-kind');
+  const found = new Set(loosePairs.map(([, g]) => g));
+  const figureClasses: Record<string, Ratio> = {};
+  for (const g of gold.figures) {
+    if (!g.class) continue;
+    const r = (figureClasses[g.class] ??= { correct: 0, total: 0 });
+    r.total++;
+    if (found.has(g)) r.correct++;
+  }
+  const attributed = overlap.filter(([, g]) => g.attribution !== undefined);
   return {
     id,
     quoteExact: { tp: exact.length, predicted: predicted.quotes.length, gold: gold.quotes.length },
@@ -116,6 +154,10 @@ export function scoreArticle(id: string, predicted: Extraction, gold: Extraction
       correct: figurePairs.filter(([p, g]) => p.text === g.text && p.qualifier === g.qualifier && p.counts === g.counts).length,
       total: figurePairs.length,
     },
+    wrongNamedSpeakers: overlap.filter(([p, g]) => isWrongNamedSpeaker(p, g)).length,
+    attribution: { correct: attributed.filter(([p, g]) => p.attribution === g.attribution).length, total: attributed.length },
+    figureValueKind: { tp: loosePairs.length, predicted: predicted.figures.length, gold: gold.figures.length },
+    figureClasses,
   };
 }
 
@@ -149,8 +191,16 @@ export function totalScore(scores: ArticleScore[]): ArticleScore {
     role: none,
     figures: { money: zero, percent: zero, count: zero, date: zero, all: zero },
     figureDetail: none,
+    wrongNamedSpeakers: 0,
+    attribution: none,
+    figureValueKind: zero,
+    figureClasses: {},
   };
   for (const s of scores) {
+    total.wrongNamedSpeakers += s.wrongNamedSpeakers;
+    total.attribution = addRatios(total.attribution, s.attribution);
+    total.figureValueKind = addCounts(total.figureValueKind, s.figureValueKind);
+    for (const [c, r] of Object.entries(s.figureClasses)) total.figureClasses[c] = addRatios(total.figureClasses[c] ?? none, r);
     total.quoteExact = addCounts(total.quoteExact, s.quoteExact);
     total.quoteOverlap = addCounts(total.quoteOverlap, s.quoteOverlap);
     total.speaker = addRatios(total.speaker, s.speaker);
@@ -168,6 +218,7 @@ export function headline(s: ArticleScore): Record<string, number> {
     quoteOverlapF1: f1(s.quoteOverlap),
     speakerAccuracy: accuracy(s.speaker),
     figureF1: f1(s.figures.all),
+    figureValueKindF1: f1(s.figureValueKind),
     figureMoneyF1: f1(s.figures.money),
     figurePercentF1: f1(s.figures.percent),
     figureCountF1: f1(s.figures.count),

@@ -1,0 +1,48 @@
+import { describe, it, expect } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REAL_DIR, loadManifest, loadRealSplit } from './gold.js';
+
+const article = (id: string) => `---\nid: ${id}\ntitle: A title\ncouncil: Some Council\n---\n\nThe council said it would cut 30 jobs.\n`;
+
+describe('real-article set', () => {
+  it('splits by the fixed rule: care articles final, the rest alternating tune and report in id order', () => {
+    const manifest = loadManifest();
+    const rest = manifest.filter((e) => e.split !== 'final').sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(rest.map((e) => e.split)).toEqual(rest.map((_, i) => (i % 2 === 0 ? 'tune' : 'report')));
+    expect(rest.length).toBeGreaterThanOrEqual(20);
+    expect(manifest.filter((e) => e.split === 'final').length).toBeGreaterThanOrEqual(6);
+    for (const e of manifest) {
+      expect(e.url, e.id).toMatch(/^https?:\/\//);
+      expect(() => readFileSync(path.join(REAL_DIR, 'labels', `${e.id}.expected.json`), 'utf8'), e.id).not.toThrow();
+    }
+  });
+
+  it('loads the articles present locally and names the ones missing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'eval-real-'));
+    try {
+      const tune = loadManifest().filter((e) => e.split === 'tune');
+      mkdirSync(path.join(dir, 'tune'));
+      writeFileSync(path.join(dir, 'tune', `${tune[0]!.id}.md`), article(tune[0]!.id));
+      const { articles, missing } = loadRealSplit('tune', dir);
+      expect(articles.map((a) => a.id)).toEqual([tune[0]!.id]);
+      expect(missing).toEqual(tune.slice(1).map((e) => e.id));
+      expect(loadRealSplit('final', dir).articles).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a text file whose id is not the one the manifest gives it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'eval-real-'));
+    try {
+      const first = loadManifest().find((e) => e.split === 'report')!;
+      mkdirSync(path.join(dir, 'report'));
+      writeFileSync(path.join(dir, 'report', `${first.id}.md`), article('some-other-article'));
+      expect(() => loadRealSplit('report', dir)).toThrow(/does not match the manifest/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
