@@ -94,7 +94,7 @@ export function reviewAnswer(article: Article, x: CorrectedExtraction, opts: Rev
   const summary =
     `${total} quote${total === 1 ? '' : 's'} (${unsure.length} to check), ${x.figures.length} figure${x.figures.length === 1 ? '' : 's'}` +
     `; ${corrected.length + x.dropped.length} correction${corrected.length + x.dropped.length === 1 ? '' : 's'} applied` +
-    (x.problems.length > 0 ? `, ${x.problems.length} that no longer match` : '') +
+    (x.problems.length > 0 ? `, ${x.problems.length} that no longer match${x.problems.length === 1 ? 'es' : ''}` : '') +
     '. What needs a human look comes first.';
   const source: Citation = { articleId: article.id, title: article.title, paragraph: null, url: article.source?.url ?? null, publisher: article.source?.publisher ?? null };
   return { kind: 'sources', title: clip(`Review: ${article.title}`, 256), summary, sections, suggestions: [], sources: [source] };

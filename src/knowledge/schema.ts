@@ -70,7 +70,8 @@ export const Correction = z
   .object({
     quote: paragraphNumber.optional(),
     figure: paragraphNumber.optional(),
-    match: text(200).optional(),
+    // `match: 60` is read by YAML as a number; the moderator meant the words "60".
+    match: z.union([z.string(), z.number()]).transform(String).pipe(text(200)).optional(),
     /** A name sets the speaker; null says the article names nobody. */
     speaker: text(120).nullable().optional(),
     role: text(200).nullable().optional(),
@@ -107,7 +108,8 @@ export const FrontMatter = z
     consultations: z.array(Consultation).default([]),
     /** What the editor knows about provenance, e.g. "received as plain text; source and date unknown". */
     notes: text(1000).optional(),
-    corrections: z.array(Correction).default([]),
+    // Bounded so that matching corrections to a huge paragraph's items stays cheap.
+    corrections: z.array(Correction).max(200, 'at most 200 corrections per article; an article with more needs its text fixed, not corrections').default([]),
   })
   .strict();
 
