@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -175,5 +175,28 @@ describe('corrections where the knowledge base is built', () => {
     expect(x.quotes.some((q) => q.text.includes('This is a disgrace'))).toBe(false);
     expect(x.quotes.length).toBeGreaterThan(0);
     expect(x.problems).toEqual([]);
+  });
+});
+
+describe('the worked example in knowledge/README.md', async () => {
+  const readme = await readFile('knowledge/README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('## Correcting'));
+  const example = /```markdown\n([\s\S]*?)```/.exec(section)![1]!;
+
+  it('applies all four corrections with no problem', () => {
+    const a = parseKnowledgeFile(example, 'northbridge.md').article!;
+    const x = extractArticle(a);
+    expect(x.problems).toEqual([]);
+    expect(x.quotes.find((q) => q.text.includes('fight this'))).toMatchObject({ speaker: 'Tom Reed', role: 'Unison regional organiser', attribution: 'named' });
+    expect(x.quotes.find((q) => q.text.includes('keep my job'))).toMatchObject({ speaker: null, role: 'a mother at the centre', attribution: 'unnamed' });
+    expect(x.figures.find((f) => f.paragraph === 2)).toMatchObject({ value: 30, counts: 'the council’s grant' });
+    expect(x.figures.some((f) => f.paragraph === 7)).toBe(false);
+  });
+
+  it('reports the stale correction the README shows when the quoted words leave the text', () => {
+    const a = parseKnowledgeFile(example.replace('“Without it I could not keep my job,” she said.', ''), 'northbridge.md').article!;
+    expect(extractArticle(a).problems.map(formatProblem)).toEqual([
+      'northbridge.md:9: corrections.1.match: no quote in paragraph 6 contains “keep my job” any more; it has “a lifeline for my son”',
+    ]);
   });
 });
