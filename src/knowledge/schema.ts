@@ -71,7 +71,12 @@ export const Correction = z
     quote: paragraphNumber.optional(),
     figure: paragraphNumber.optional(),
     // `match: 60` is read by YAML as a number; the moderator meant the words "60".
-    match: z.union([z.string(), z.number()]).transform(String).pipe(text(200)).optional(),
+    match: z
+      .union([z.string(), z.number()], 'must be a few words of the quote or figure, e.g. `match: 60 jobs`')
+      .transform(String)
+      .pipe(text(200))
+      .refine((m) => /[\p{L}\p{N}]/u.test(m), 'must hold a few words of the quote or figure (punctuation alone matches nothing)')
+      .optional(),
     /** A name sets the speaker; null says the article names nobody. */
     speaker: text(120).nullable().optional(),
     role: text(200).nullable().optional(),

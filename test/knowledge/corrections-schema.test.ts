@@ -58,6 +58,8 @@ describe('corrections in front matter: every mistake named at its file, line and
     [['  - quote: 2', '    speaker: ""'], 'x.md:7: corrections.0.speaker: must not be empty'],
     [['  - quote: 2', '    speeker: Jo Marsh'], 'x.md:7: corrections.0.speeker: unknown field "speeker": check the spelling against the file format'],
     [['  quote: 2'], 'x.md:6: corrections: expected array, received object'],
+    [['  - quote: 2', '    match: "“…”"', '    drop: true'], 'x.md:7: corrections.0.match: must hold a few words of the quote or figure (punctuation alone matches nothing)'],
+    [['  - figure: 2', '    match: 60', '    drop: true', '  - figure: 3', '    match: [60]', '    drop: true'], 'x.md:10: corrections.1.match: must be a few words of the quote or figure, e.g. `match: 60 jobs`'],
   ])('%j → %s', (lines, expected) => {
     expect(problemsOf(...lines)).toContain(expected);
   });
