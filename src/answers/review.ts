@@ -1,6 +1,6 @@
 import type { CorrectedExtraction } from '../knowledge/corrections.js';
 import { formatProblem } from '../knowledge/problems.js';
-import type { Article, Figure, Quote } from '../knowledge/schema.js';
+import type { Article, Attribution, Figure, Quote } from '../knowledge/schema.js';
 import { clip } from '../knowledge/text.js';
 import type { Answer, AnswerLine, AnswerSection, Citation } from './types.js';
 
@@ -14,19 +14,21 @@ import type { Answer, AnswerLine, AnswerSection, Citation } from './types.js';
  * the one article in its title, and repeating the title on every line would crowd out the items.
  */
 
-/** Attributions where no person is named at the attribution, so a human should confirm who spoke. */
-const UNSURE_ATTRIBUTION = new Set<Quote['attribution']>(['none', 'unnamed', 'document']);
-const ATTENTION = { low: 0, none: 1, document: 2, unnamed: 3 } as const;
+/**
+ * Attributions where no person is named at the attribution, so a human should confirm who spoke, in
+ * the order they are listed: nobody first, then a document or body, then an unnamed person. A
+ * low-confidence quote of any attribution comes before all of them.
+ */
+const UNSURE_RANK: Partial<Record<Attribution, number>> = { none: 1, document: 2, unnamed: 3 };
 
 const QUOTE_CHARS = 140;
 
 export function needsLook(q: Quote): boolean {
-  return q.confidence === 'low' || UNSURE_ATTRIBUTION.has(q.attribution);
+  return q.confidence === 'low' || UNSURE_RANK[q.attribution] !== undefined;
 }
 
 function attentionRank(q: Quote): number {
-  if (q.confidence === 'low') return ATTENTION.low;
-  return ATTENTION[q.attribution as keyof typeof ATTENTION] ?? 9;
+  return q.confidence === 'low' ? 0 : (UNSURE_RANK[q.attribution] ?? 9);
 }
 
 function speakerText(q: Quote): string {
@@ -44,7 +46,7 @@ export function quoteReviewText(q: Quote, withReason = true): string {
 
 export function figureReviewText(f: Figure): string {
   const counts = f.kind === 'date' ? '' : `, counts: ${f.counts ?? 'not said'}`;
-  return `¶${f.paragraph} ${f.kind} “${f.text}”${f.qualifier ? ` (${f.qualifier})` : ''}${counts}`;
+  return `¶${f.paragraph} ${f.kind} “${clip(f.text, 80)}”${f.qualifier ? ` (${f.qualifier})` : ''}${counts}`;
 }
 
 const line = (text: string): AnswerLine => ({ text, citation: null });
