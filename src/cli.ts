@@ -14,6 +14,8 @@ import {
   type Citation,
 } from './answers/index.js';
 import { loadSettings } from './config.js';
+import { reviewAnswer } from './answers/review.js';
+import { extractArticle } from './knowledge/extract-article.js';
 import { extract } from './knowledge/extract/index.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { formatProblem, loadKnowledgeBase, parseKnowledgeText } from './knowledge/loader.js';
@@ -28,6 +30,7 @@ Usage:
   npm run --silent cli -- ask "/cuts birmingham" [--json] [--knowledge DIR]
   npm run --silent cli -- extract FILE [--json]
   npm run --silent cli -- kb check [DIR] [--json]
+  npm run --silent cli -- kb check --review FILE [--json]
   npm run ask -- "/quote hamilton"
 
 Questions: /cuts <place>, /quote <speaker or topic>, /figures <place>, /search <words>,
@@ -71,11 +74,15 @@ export async function runCli(argv: string[], io: Io = { out: (s) => console.log(
       result.problems.forEach((p) => io.err(p));
       return 1;
     }
-    io.out(json ? JSON.stringify(result) : renderExtraction(result));
+    const { warnings, ...extraction } = result;
+    warnings.forEach((w) => io.err(w));
+    io.out(json ? JSON.stringify(extraction) : renderExtraction(extraction));
     return 0;
   }
 
   if (command === 'kb' && rest[0] === 'check') {
+    const reviewAt = rest.indexOf('--review');
+    if (reviewAt >= 0) return reviewFile(rest[reviewAt + 1], json, io);
     const dir = rest[1] ?? knowledgeDir ?? 'knowledge';
     let loaded;
     try {
@@ -128,23 +135,55 @@ export function ask(kb: KnowledgeBase, text: string): Answer | null {
   }
 }
 
-/** Extracts from a knowledge file, or from plain article text with no front matter (as seeds arrive). */
-export async function extractFile(file: string): Promise<Extraction | { problems: string[] }> {
+/**
+ * `kb check --review FILE`: every quote and figure of one knowledge file as members will get them
+ * (corrections applied), what needs a human look first. Exit 1 when the file has any problem.
+ */
+async function reviewFile(file: string | undefined, json: boolean, io: Io): Promise<number> {
+  if (!file || file.startsWith('--')) {
+    io.err('kb check --review needs a knowledge file: kb check --review knowledge/some-article.md');
+    return 2;
+  }
+  let bytes;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    io.err(`Cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return 2;
+  }
+  const parsed = parseKnowledgeText(bytes, path.basename(file));
+  if (!parsed.article) {
+    if (json) io.out(JSON.stringify({ ok: false, problems: parsed.problems, review: null }, null, 2));
+    else parsed.problems.forEach((p) => io.out(formatProblem(p)));
+    return 1;
+  }
+  const found = extractArticle(parsed.article);
+  const review = reviewAnswer(parsed.article, found);
+  io.out(json ? JSON.stringify({ ok: found.problems.length === 0, problems: found.problems, review }, null, 2) : renderText(review));
+  return found.problems.length === 0 ? 0 : 1;
+}
+
+/**
+ * Extracts from a knowledge file as members get it (its corrections applied; one that no longer
+ * matches is named on stderr), or from plain article text with no front matter (as seeds arrive).
+ */
+export async function extractFile(file: string): Promise<(Extraction & { warnings: string[] }) | { problems: string[] }> {
   const bytes = await readFile(file);
   const text = bytes.toString('utf8');
-  let paragraphs;
+  let found;
   if (text.trimStart().startsWith('---')) {
     const parsed = parseKnowledgeText(bytes, path.basename(file));
     if (!parsed.article) return { problems: parsed.problems.map(formatProblem) };
-    paragraphs = parsed.article.paragraphs;
+    found = extractArticle(parsed.article);
   } else {
-    paragraphs = splitParagraphs(text);
+    found = { ...extract(splitParagraphs(text)), problems: [] };
   }
-  const { quotes, figures } = extract(paragraphs);
+  const { quotes, figures } = found;
   // Field by field, so the printed shape stays exactly what other tools expect.
   return {
     quotes: quotes.map(({ speaker, role, text: t, paragraphs: ps, kind, attribution, confidence, reason }) => ({ speaker, role, text: t, paragraphs: ps, kind, attribution, confidence, reason })),
     figures: figures.map(({ kind, value, unit, text: t, qualifier, counts, sentence, paragraph }) => ({ kind, value, unit, text: t, qualifier, counts, sentence, paragraph })),
+    warnings: found.problems.map(formatProblem),
   };
 }
 

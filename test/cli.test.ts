@@ -59,6 +59,49 @@ describe('cli', () => {
     expect(bad.stdout).toContain('missing-title.md:2: title: is required but missing');
   });
 
+  it('kb check --review lists every quote and figure, what needs a human look first, and fails on a stale correction', async () => {
+    const file = 'test/fixtures/corrections/eastmere-day-centres.md';
+    const { code, stdout } = await cli('kb', 'check', '--review', file);
+    expect(code).toBe(1);
+    const headings = stdout.split('\n').filter((l) => /^\S.*\(\d+\):$/.test(l));
+    expect(headings).toEqual([
+      'Corrections that no longer match (1):',
+      'Check these quotes: speaker unsure, unnamed or a document (2):',
+      'Corrected by a moderator (3):',
+      'Quotes (1):',
+      'Figures (1):',
+    ]);
+    const at = (s: string) => {
+      const i = stdout.indexOf(s);
+      expect(i, `"${s}" in:\n${stdout}`).toBeGreaterThan(-1);
+      return i;
+    };
+    expect(at('eastmere-day-centres.md:16: corrections.3.quote: paragraph 12 does not exist')).toBeLessThan(at('¶2 no name (council spokeswoman) [unnamed, high]'));
+    expect(at('¶2 no name (council spokeswoman)')).toBeLessThan(at('line 7: ¶4 Jo Marsh, chair of the carers’ forum [named, high]: “Families are frightened”'));
+    expect(at('line 11: ¶1 money “£1.2 million a year”, counts: annual savings')).toBeLessThan(at('line 14: dropped figure ¶6 count “120 people”'));
+    expect(at('line 14: dropped figure')).toBeLessThan(at('¶3 Tom Reed, Unison branch secretary [named, high]: “This is a disgrace'));
+    expect(at('¶3 Tom Reed')).toBeLessThan(at('¶1 count “60 jobs”, counts: jobs'));
+
+    const json = await cli('kb', 'check', '--review', file, '--json');
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.problems).toEqual([{ file: 'eastmere-day-centres.md', line: 16, field: 'corrections.3.quote', message: 'paragraph 12 does not exist: the article has 6 paragraphs' }]);
+
+    const clean = await cli('kb', 'check', '--review', 'knowledge/birmingham-enablement-redundancies.md');
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('¶12–15 Paulette Hamilton, Labour cabinet member for social care [named, high]');
+    expect(clean.stdout).toContain('0 corrections applied.');
+  });
+
+  it('extract applies a file’s corrections and names a stale one on stderr', async () => {
+    const { code, stdout, stderr } = await cli('extract', 'test/fixtures/corrections/eastmere-day-centres.md', '--json');
+    expect(code).toBe(0);
+    const x = JSON.parse(stdout);
+    expect(x.quotes).toContainEqual(expect.objectContaining({ text: 'Families are frightened', speaker: 'Jo Marsh', confidence: 'high' }));
+    expect(x.figures.map((f: { text: string }) => f.text)).not.toContain('120 people');
+    expect(stderr).toContain('eastmere-day-centres.md:16: corrections.3.quote:');
+  });
+
   it('an unknown command prints usage and fails', async () => {
     const { code, stderr } = await cli('ask', '/nonsense');
     expect(code).toBe(2);

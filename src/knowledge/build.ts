@@ -1,7 +1,8 @@
-import { extract } from './extract/index.js';
+import { extractArticle } from './extract-article.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEntry } from './knowledge-base.js';
 import { buildPlaceIndex } from './places.js';
+import type { Problem } from './problems.js';
 import type { Article } from './schema.js';
 import { buildSpeakerIndex } from './speakers.js';
 import { buildTermIndex } from './term-index.js';
@@ -28,8 +29,10 @@ export function buildKnowledgeBase(input: Article[], gazetteer: Gazetteer, loade
   const figures: CitedFigure[] = [];
   const consultations: ConsultationEntry[] = [];
   const byArticle: KnowledgeBase['byArticle'] = new Map();
+  const problems: Problem[] = [];
   for (const article of articles) {
-    const found = extract(article.paragraphs);
+    const found = extractArticle(article);
+    problems.push(...found.problems);
     const own = {
       quotes: found.quotes.map((q) => compact({ ...q, articleId: article.id })),
       figures: found.figures.map((f) => compact({ ...f, articleId: article.id })),
@@ -62,6 +65,7 @@ export function buildKnowledgeBase(input: Article[], gazetteer: Gazetteer, loade
       paragraphRefs,
       quotes: buildTermIndex(quoteTexts),
     },
+    problems,
     loadedAt,
   };
 }

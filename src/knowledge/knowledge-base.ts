@@ -1,5 +1,6 @@
 import type { Article, Consultation, Figure, Quote } from './schema.js';
 import type { PlaceIndex } from './places.js';
+import type { Problem } from './problems.js';
 import type { SpeakerIndex } from './speakers.js';
 import type { TermIndex } from './term-index.js';
 
@@ -46,5 +47,7 @@ export interface KnowledgeBase {
     /** Over quote text plus speaker and role; documents are `quotes` indices. */
     quotes: TermIndex;
   };
+  /** Found while extracting: moderator corrections that no longer match their paragraph (the article is still served). */
+  problems: Problem[];
   loadedAt: Date;
 }

@@ -40,7 +40,9 @@ export function parseKnowledgeFile(text: string, file: string): ParseResult {
     problems.push({ file, line: bodyFirstLine, field: null, message: 'the article body is empty: add the article text after the closing `---`' });
   }
   if (!front.data || problems.length > 0) return { article: null, problems };
-  return { article: { ...front.data, file, paragraphs }, problems: [] };
+  const lineOf = front.lineOf;
+  const corrections = front.data.corrections.map((c, i) => ({ ...c, line: lineOf(['corrections', i]) }));
+  return { article: { ...front.data, corrections, file, paragraphs }, problems: [] };
 }
 
 export interface LoadResult {
@@ -142,7 +144,8 @@ export function parseKnowledgeText(bytes: Uint8Array, file: string): ParseResult
 export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   const [{ articles, problems }, gazetteer] = await Promise.all([loadArticles(dir), readGazetteer(dir)]);
   problems.push(...gazetteer.problems);
-  return { kb: buildKnowledgeBase(articles, gazetteer.gazetteer), problems };
+  const kb = buildKnowledgeBase(articles, gazetteer.gazetteer);
+  return { kb, problems: [...problems, ...kb.problems] };
 }
 
 /** The folder's `places.yaml`; none at all is fine (places then come from the articles alone). */

@@ -100,15 +100,17 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & { 
     gazetteer = previous.gazetteer;
     if (previous.gazetteer.length > 0) kept.push(GAZETTEER_FILE);
   }
-  const problems = [...loaded.problems, ...places.problems];
   const at = new Date();
+  const kb = buildKnowledgeBase(loaded.articles, gazetteer, at);
+  // Stale corrections are found only by extracting, so they join the problems after the build.
+  const problems = [...loaded.problems, ...places.problems, ...kb.problems];
   return {
     articles: loaded.articles,
     problems,
     kept,
     diff: { ...loaded.diff, newProblems: newProblems(previous ?? null, problems) },
     gazetteer,
-    kb: buildKnowledgeBase(loaded.articles, gazetteer, at),
+    kb,
     at,
   };
 }

@@ -56,6 +56,48 @@ export const Source = z
 
 export const Nation = z.enum(['England', 'Scotland', 'Wales', 'Northern Ireland']);
 
+const paragraphNumber = z.number('must be a paragraph number, e.g. 12').int('must be a whole paragraph number').min(1, 'must be a paragraph number from 1');
+
+const QUOTE_FIXES = { what: 'quote', other: 'figure', fields: ['speaker', 'role'], foreign: ['counts'], sets: '`speaker:`, `role:`' } as const;
+const FIGURE_FIXES = { what: 'figure', other: 'quote', fields: ['counts'], foreign: ['speaker', 'role'], sets: '`counts:`' } as const;
+
+/**
+ * A moderator's fix to what was extracted from the article, leaving the article text as published.
+ * `quote: N` or `figure: N` names the paragraph; `match` gives a few words of the quote or figure
+ * when that paragraph holds more than one. See knowledge/README.md for the worked example.
+ */
+export const Correction = z
+  .object({
+    quote: paragraphNumber.optional(),
+    figure: paragraphNumber.optional(),
+    // `match: 60` is read by YAML as a number; the moderator meant the words "60".
+    match: z
+      .union([z.string(), z.number()], 'must be a few words of the quote or figure, e.g. `match: 60 jobs`')
+      .transform(String)
+      .pipe(text(200))
+      .refine((m) => /[\p{L}\p{N}]/u.test(m), 'must hold a few words of the quote or figure (punctuation alone matches nothing)')
+      .optional(),
+    /** A name sets the speaker; null says the article names nobody. */
+    speaker: text(120).nullable().optional(),
+    role: text(200).nullable().optional(),
+    /** What the figure counts, e.g. "petition signatures"; null when the article does not say. */
+    counts: text(120).nullable().optional(),
+    drop: z.literal(true, 'must be true (leave it out to keep the quote or figure)').optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const issue = (message: string, field?: string) => ctx.addIssue({ code: 'custom', message, ...(field ? { path: [field] } : {}) });
+    if (c.quote === undefined && c.figure === undefined) return issue('must say what it corrects: `quote: N` or `figure: N`, where N is the paragraph');
+    if (c.quote !== undefined && c.figure !== undefined) return issue('names both a quote and a figure; write one correction for each', 'figure');
+    const rule = c.quote !== undefined ? QUOTE_FIXES : FIGURE_FIXES;
+    for (const f of rule.foreign) if (c[f] !== undefined) issue(`is for ${rule.other}s; a ${rule.what} correction sets ${rule.sets} or \`drop: true\``, f);
+    const changing = rule.fields.filter((f) => c[f] !== undefined);
+    if (c.drop && changing.length > 0) issue(`drops the ${rule.what}, so it cannot also set \`${changing[0]}\``, 'drop');
+    else if (!c.drop && changing.length === 0 && !rule.foreign.some((f) => c[f] !== undefined)) {
+      issue(`says which ${rule.what} but not what to change: add ${rule.sets} or \`drop: true\``);
+    }
+  });
+
 export const FrontMatter = z
   .object({
     id: slug,
@@ -71,11 +113,16 @@ export const FrontMatter = z
     consultations: z.array(Consultation).default([]),
     /** What the editor knows about provenance, e.g. "received as plain text; source and date unknown". */
     notes: text(1000).optional(),
+    // Bounded so that matching corrections to a huge paragraph's items stays cheap.
+    corrections: z.array(Correction).max(200, 'at most 200 corrections per article; an article with more needs its text fixed, not corrections').default([]),
   })
   .strict();
 
 export type FrontMatter = z.output<typeof FrontMatter>;
 export type Consultation = z.output<typeof Consultation>;
+export type Correction = z.output<typeof Correction>;
+/** A correction with the line of the knowledge file it was written on, so a stale one can be reported there. */
+export type LocatedCorrection = Correction & { line: number };
 
 /** A body paragraph. `n` counts from 1 over all body paragraphs, captions included, so citations match the file. */
 export interface Paragraph {
@@ -87,7 +134,8 @@ export interface Paragraph {
   line: number;
 }
 
-export interface Article extends FrontMatter {
+export interface Article extends Omit<FrontMatter, 'corrections'> {
+  corrections: LocatedCorrection[];
   /** File name relative to the knowledge folder. */
   file: string;
   paragraphs: Paragraph[];

@@ -2,7 +2,8 @@ import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Docum
 import { z } from 'zod';
 import type { Problem } from './problems.js';
 
-export type Validated<T> = { data: T; problems: [] } | { data: null; problems: Problem[] };
+/** On success, `lineOf` gives the file line of any node of the document (by path), for checks made later. */
+export type Validated<T> = { data: T; problems: []; lineOf: (path: PropertyKey[]) => number } | { data: null; problems: Problem[] };
 
 /**
  * Parses YAML and validates it with a zod schema, reporting every fault at the line of the YAML node
@@ -19,7 +20,7 @@ export function validateYaml<S extends z.ZodType>(text: string, schema: S, file:
     };
   }
   const parsed = schema.safeParse(doc.toJS());
-  if (parsed.success) return { data: parsed.data, problems: [] };
+  if (parsed.success) return { data: parsed.data, problems: [], lineOf: (p) => lineAt(nodeOffset(doc, p) ?? 0) };
   return { data: null, problems: parsed.error.issues.map((i) => issueProblem(i, doc, lineAt, file)) };
 }
 

@@ -195,11 +195,26 @@ describe('/kb remove and preview', () => {
     expect(choices.map((c) => c.value)).toEqual([NB]);
   });
 
-  it('previews what /cuts says for an article’s place', async () => {
+  it('previews every quote and figure of an article with speaker, attribution and confidence', async () => {
     const message = only(await emulator.sendCommand('kb preview', { id: BIRMINGHAM }, MODERATOR));
     expect(message.ephemeral).toBe(true);
-    expect(message.embeds[0]!.title).toBe('Care cuts in Birmingham');
-    expect(visibleText(message)).toContain('£4 million');
+    expect(message.embeds[0]!.title).toBe('Review: Birmingham enablement care workers face redundancy');
+    const text = visibleText(message);
+    expect(text).toContain('Members see it with /cuts Birmingham.');
+    expect(text).toContain('¶12–15 Paulette Hamilton, Labour cabinet member for social care [named, high]');
+    expect(text).toContain('¶3 money “£4 million”, counts: savings');
+  });
+
+  it('keeps a long preview within Discord’s limits and says where to see every line', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => `Spokesperson ${i} said: “Quote number ${i} about the __cuts__ and *more* words to fill the line up nicely.”`);
+    const body = ['---', 'id: long-review', 'title: Long review', 'council: Eastmere Borough Council', '---', '', ...many.flatMap((p) => [p, ''])].join('\n');
+    await writeFile(path.join(dir, 'long_review.md'), body);
+    await bot.keeper!.reload();
+    const review = only(await emulator.sendCommand('kb preview', { id: 'long-review' }, MODERATOR));
+    const text = visibleText(review);
+    expect(text).toMatch(/…and \d+ more — run npm run --silent cli -- kb check --review long\\_review\.md in the knowledge folder/);
+    expect(text).toContain('\\_\\_cuts\\_\\_');
+    await deleteByHand('long_review.md');
   });
 
   it('moves the file to .trash/ and members no longer get the article', async () => {
@@ -272,5 +287,31 @@ describe('who may use /kb', () => {
     });
     const text = visibleText(only(await emulator.sendCommand('kb status', {}, { permissions: MEMBER, roles: [MOD_ROLE] })));
     expect(text).toContain('**Knowledge base**');
+  });
+});
+
+describe('moderator corrections on Discord', () => {
+  it('posts a correction that no longer matches to the moderators, and /kb preview shows it first, then unsure speakers, then what was corrected', async () => {
+    const modLog = () => emulator.channelMessages(MOD_LOG);
+    const before = modLog().length;
+    await writeFile(path.join(dir, 'eastmere.md'), await readFile('test/fixtures/corrections/eastmere-day-centres.md'));
+    await bot.keeper!.reload();
+    await vi.waitFor(() => expect(modLog()).toHaveLength(before + 1), { timeout: 5_000, interval: 25 });
+    expect(modLog().at(-1)!.content).toContain('eastmere.md:16: corrections.3.quote: paragraph 12 does not exist: the article has 6 paragraphs');
+    const review = only(await emulator.sendCommand('kb preview', { id: 'eastmere-day-centres' }, MODERATOR));
+    const fields = review.embeds[0]!.fields!.map((f) => f.name);
+    expect(fields).toEqual([
+      'Corrections that no longer match (1)',
+      'Check these quotes: speaker unsure, unnamed or a document (2)',
+      'Corrected by a moderator (3)',
+      'Quotes (1)',
+      'Figures (1)',
+    ]);
+    const shown = visibleText(review);
+    expect(shown).toContain('eastmere.md:16: corrections.3.quote: paragraph 12 does not exist');
+    expect(shown).toContain('line 7: ¶4 Jo Marsh, chair of the carers’ forum [named, high]: “Families are frightened”');
+    expect(shown).toContain('line 14: dropped figure ¶6 count “120 people”');
+    expect(review.bodies.every((b) => JSON.stringify((b as { allowed_mentions?: unknown }).allowed_mentions) === '{"parse":[]}')).toBe(true);
+    await deleteByHand('eastmere.md');
   });
 });

@@ -5,8 +5,9 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { cutsAnswer } from '../../answers/index.js';
+import { reviewAnswer } from '../../answers/review.js';
 import type { Choice } from '../../answers/types.js';
+import { extractArticle } from '../../knowledge/extract-article.js';
 import { MAX_FILE_BYTES, parseKnowledgeText } from '../../knowledge/loader.js';
 import { downloadAttachment } from '../attachment-download.js';
 import type { Command, CommandContext, CommandResult } from '../command.js';
@@ -42,7 +43,7 @@ export const data = new SlashCommandBuilder()
   .addSubcommand((s) =>
     s
       .setName('preview')
-      .setDescription('What /cuts says for this article’s place')
+      .setDescription('Every quote and figure taken from this article, what needs a check first')
       .addStringOption((o) => o.setName(ID.name).setDescription('The article').setRequired(true).setMaxLength(ID.max).setAutocomplete(true)),
   );
 
@@ -157,12 +158,16 @@ async function remove(interaction: ChatInputCommandInteraction, ctx: CommandCont
   );
 }
 
+/** Every quote and figure of one served article, what needs a human look first (the same listing as `kb check --review`). */
 function preview(interaction: ChatInputCommandInteraction, keeper: KnowledgeKeeper): CommandResult {
   const id = requiredText(interaction, ID);
   const kb = keeper.latest().kb;
+  const article = kb.byId.get(id);
+  if (!article) return privately(`No article with the id \`${clip(id, 80)}\` is being served.`);
+  const answer = reviewAnswer(article, extractArticle(article), { allHint: `run npm run --silent cli -- kb check --review ${escapeText(article.file)} in the knowledge folder for every line` });
   const place = kb.places.find((p) => p.articleIds.includes(id));
-  if (!kb.byId.has(id) || !place) return privately(`No article with the id \`${clip(id, 80)}\` is being served.`);
-  return { answer: cutsAnswer(kb, { place: place.name }), ephemeral: true };
+  if (place) answer.summary += ` Members see it with /cuts ${place.name}.`;
+  return { answer, ephemeral: true };
 }
 
 function autocomplete(query: string, ctx: CommandContext): Choice[] {
