@@ -244,8 +244,9 @@ export function cancelReminder(deps: ServiceDeps, req: { guildId: string; actor:
 
 /** Ids for the cancel/edit autocomplete: this guild's upcoming reminders. */
 export function reminderChoices(deps: ServiceDeps, guildId: string, typed: string): { name: string; value: number }[] {
-  const { items } = deps.store.listUpcoming(guildId, { offset: 0, limit: 100 });
   const t = typed.trim().toLowerCase().replace(/^#/, '');
+  // Nothing typed shows the 25 soonest; text typed is matched against the 100 soonest.
+  const { items } = deps.store.listUpcoming(guildId, { offset: 0, limit: t ? 100 : 25 });
   return items
     .map(({ reminder: r, nextMs }) => {
       const what = r.kind === 'consultation' ? (r.title ?? r.consultationKey ?? '') : r.message;

@@ -104,7 +104,7 @@ describe('repeats', () => {
   });
 });
 
-describe('repeats that land in a skipped hour', () => {
+describe('repeats that land in the spring-forward gap', () => {
   it('finds the weekly 01:30 post that moves to 02:30 on 29 March 2026, and only that one', () => {
     const first = Date.parse('2026-03-15T01:30:00Z');
     const times = occurrences(first, { unit: 'weekly', count: 4 }, LONDON, Number.POSITIVE_INFINITY);
