@@ -1,6 +1,7 @@
 import type { AllowedMentions } from './poster.js';
 import type { Delivery, Reminder } from './store.js';
-import { discordTime, leadFromCode, leadLabel } from './time.js';
+import { DateTime } from 'luxon';
+import { discordTime, leadFromCode, leadLabel, type MovedPost } from './time.js';
 
 /** The text of posts and replies. Discord timestamps render in each reader's own zone. */
 
@@ -84,10 +85,23 @@ export function renderConfirmation(reminder: Reminder, deliveries: Delivery[], v
   return `${head}. Times are in ${reminder.zone}:\n${shown.map(describeDelivery).join('\n')}${more}`;
 }
 
-export function renderListItem(item: { reminder: Reminder; nextMs: number; pending: number }): string {
+/** For the confirmation: which posts a clock change moves off the asked-for time of day, and where to. */
+export function renderMovedNote(moved: readonly MovedPost[], zone: string): string {
+  return moved
+    .map((m) => {
+      const day = DateTime.fromMillis(m.ms, { zone }).toFormat('ccc d LLL yyyy');
+      return `⚠️ ${m.wanted} does not exist on ${day} in ${zone} (the clocks go forward); that post goes out at ${m.actual} instead: ${discordTime(m.ms, 'F')}.`;
+    })
+    .join('\n');
+}
+
+export function renderListItem(item: { reminder: Reminder; nextMs: number; pending: number; moved?: readonly MovedPost[] }): string {
   const r = item.reminder;
   const what = r.kind === 'consultation' ? `consultation: ${r.title ?? r.consultationKey}` : r.message.replace(/\s+/g, ' ');
   const short = what.length > 80 ? `${what.slice(0, 79)}…` : what;
   const more = item.pending > 1 ? ` (+${item.pending - 1} more)` : '';
-  return `**#${r.id}** ${discordTime(item.nextMs, 'F')} (${discordTime(item.nextMs, 'R')}) in <#${r.channelId}>${more} — ${short}`;
+  const moved = (item.moved ?? [])
+    .map((m) => ` ⚠️ ${DateTime.fromMillis(m.ms, { zone: r.zone }).toFormat("ccc d LLL 'at' HH:mm")}, not ${m.wanted} (clocks go forward).`)
+    .join('');
+  return `**#${r.id}** ${discordTime(item.nextMs, 'F')} (${discordTime(item.nextMs, 'R')}) in <#${r.channelId}>${more} — ${short}${moved}`;
 }
