@@ -24,7 +24,9 @@ export type PostResult =
   /** Worth trying again later: rate limits, Discord's 5xx, the network. */
   | { ok: false; kind: 'transient'; error: string; retryAfterMs?: number }
   /** Trying again will not help until someone changes something: a deleted channel, a missing permission. */
-  | { ok: false; kind: 'permanent'; reason: 'gone' | 'forbidden' | 'rejected'; error: string };
+  | { ok: false; kind: 'permanent'; reason: 'gone' | 'forbidden' | 'rejected'; error: string }
+  /** Discord refused the token itself (reset or revoked): nothing was posted, and nothing can be until a restart with a new one. */
+  | { ok: false; kind: 'unauthorized'; error: string };
 
 export interface Poster {
   post(channelId: string, body: MessageBody): Promise<PostResult>;
@@ -58,6 +60,7 @@ export function classifyError(err: unknown): Exclude<PostResult, { ok: true }> {
   }
   if (err instanceof DiscordAPIError) {
     const msg = `${err.status} ${String(err.code)}: ${err.message}`;
+    if (err.status === 401) return { ok: false, kind: 'unauthorized', error: msg };
     if (err.status === 429 || err.status >= 500) return { ok: false, kind: 'transient', error: msg };
     if (err.status === 404 || err.code === 10003) return { ok: false, kind: 'permanent', reason: 'gone', error: msg };
     if (err.status === 403 || err.code === 50013 || err.code === 50001) {
@@ -66,6 +69,7 @@ export function classifyError(err: unknown): Exclude<PostResult, { ok: true }> {
     return { ok: false, kind: 'permanent', reason: 'rejected', error: msg };
   }
   if (err instanceof HTTPError) {
+    if (err.status === 401) return { ok: false, kind: 'unauthorized', error: `${err.status} ${err.message}` };
     if (err.status === 429 || err.status >= 500) return { ok: false, kind: 'transient', error: `${err.status} ${err.message}` };
     return { ok: false, kind: 'permanent', reason: 'rejected', error: `${err.status} ${err.message}` };
   }

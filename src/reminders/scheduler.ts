@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Poster, PostResult } from './poster.js';
+import { dbFaultOf, faultPhrase } from './db-faults.js';
 import { renderFailureNote, renderPost } from './render.js';
 import type { ClaimedGroup, Delivery, Store } from './store.js';
 
@@ -44,6 +45,11 @@ export interface SchedulerOptions {
   backoffMaxMs?: number;
   /** Reminders handled per tick, so one tick cannot run for ever. */
   maxPerTick?: number;
+  /** After the database fails (locked, corrupt, gone), the first wait before trying again; doubles up to the max. */
+  faultBackoffBaseMs?: number;
+  faultBackoffMaxMs?: number;
+  /** Called once when Discord rejects the token (401): nothing more can be posted until a restart with a new one. */
+  onUnauthorized?: (error: string) => void;
   log?: SchedulerLog;
 }
 
@@ -68,7 +74,10 @@ export function createScheduler(opts: SchedulerOptions) {
   const backoffBaseMs = opts.backoffBaseMs ?? 5_000;
   const backoffMaxMs = opts.backoffMaxMs ?? 10 * 60_000;
   const maxPerTick = opts.maxPerTick ?? 50;
+  const faultBackoffBaseMs = opts.faultBackoffBaseMs ?? 1_000;
+  const faultBackoffMaxMs = opts.faultBackoffMaxMs ?? 60_000;
   const log = opts.log ?? silentLog;
+  let unauthorized: string | null = null;
 
   const ids = (ds: Delivery[]) => ds.map((d) => d.id);
 
@@ -138,6 +147,19 @@ export function createScheduler(opts: SchedulerOptions) {
       return;
     }
 
+    if (result.kind === 'unauthorized') {
+      // Not the delivery's fault and nothing reached the channel: it stays due, uncounted, for the
+      // process that starts with a working token.
+      store.settle(ids(pending), owner, { status: 'scheduled', nextAttemptMs: after, error: result.error, notAnAttempt: true }, after);
+      report.retried += 1;
+      if (!unauthorized) {
+        unauthorized = result.error;
+        log.error({ reminderId: r.id, error: result.error }, 'Discord rejected the bot token (401): reminders stay due and are posted after a restart with a valid DISCORD_TOKEN');
+        opts.onUnauthorized?.(result.error);
+      }
+      return;
+    }
+
     if (result.kind === 'transient' && first.attempts < maxAttempts) {
       const next = after + backoff(first.attempts, result);
       store.settle(ids(pending), owner, { status: 'scheduled', nextAttemptMs: next, error: result.error }, after);
@@ -151,17 +173,21 @@ export function createScheduler(opts: SchedulerOptions) {
     await notifyFailure(group, result.kind === 'permanent' ? result.reason : 'gave-up', result.error, first);
   }
 
-  /** Posts whatever is due now. Safe to call from several processes at once. */
+  /**
+   * Posts whatever is due now. Safe to call from several processes at once. Throws when the
+   * database fails, so the loop can back off; an error posting one reminder does not stop the rest.
+   */
   async function tick(): Promise<TickReport> {
     const report: TickReport = { posted: 0, retried: 0, failed: 0, skipped: 0 };
     // One reminder per claim keeps each lease short: a lease is taken just before its post.
-    for (let i = 0; i < maxPerTick; i++) {
+    for (let i = 0; i < maxPerTick && !unauthorized; i++) {
       const [group] = store.claimDue(owner, clock.now(), leaseMs, 1);
       if (!group) break;
       try {
         await handle(group, report);
       } catch (err) {
         // The lease will lapse and the delivery be retried under the same nonce.
+        if (dbFaultOf(err)) throw err;
         log.error({ reminderId: group.reminder.id, err: String(err) }, 'unexpected error while delivering a reminder');
       }
     }
@@ -172,28 +198,58 @@ export function createScheduler(opts: SchedulerOptions) {
   let wake: (() => void) | null = null;
   let loop: Promise<void> | null = null;
 
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    }).finally(() => {
+      wake = null;
+    });
+
+  /**
+   * One fault episode is reported once, when it starts, and once more when the database works
+   * again; every failed look in between only waits longer (doubling, up to faultBackoffMaxMs). A
+   * fault never ends the loop: deliveries stay in the file and go out once it can be read again.
+   */
+  let fault: { since: number; failures: number } | null = null;
+  function faultWait(err: unknown): number {
+    const kind = dbFaultOf(err);
+    if (!fault) {
+      fault = { since: clock.now(), failures: 0 };
+      log.error(
+        { err: String(err), fault: kind, file: store.file },
+        `reminders database unavailable${kind ? `: ${faultPhrase(kind)}` : ''}; deliveries wait and are retried`,
+      );
+    }
+    fault.failures += 1;
+    return Math.min(faultBackoffMaxMs, faultBackoffBaseMs * 2 ** (fault.failures - 1));
+  }
+  function recovered(): void {
+    if (!fault) return;
+    log.info({ failures: fault.failures, downMs: clock.now() - fault.since, file: store.file }, 'reminders database usable again');
+    fault = null;
+  }
+
   /** Starts the loop once; later calls return the same loop. */
   function start(): Promise<void> {
     if (loop) return loop;
     running = true;
     loop = (async () => {
       while (running) {
+        let wait: number;
         try {
           await tick();
+          const next = unauthorized ? null : store.nextWakeMs();
+          recovered();
+          wait = Math.max(50, Math.min(pollMs, next === null ? pollMs : next - clock.now()));
         } catch (err) {
-          log.error({ err: String(err) }, 'scheduler tick failed');
+          wait = faultWait(err);
         }
         if (!running) break;
-        const next = store.nextWakeMs();
-        const wait = Math.max(50, Math.min(pollMs, next === null ? pollMs : next - clock.now()));
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, wait);
-          wake = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
-        wake = null;
+        await sleep(wait);
       }
     })();
     return loop;
