@@ -46,3 +46,8 @@ export function openFailureMessage(err: unknown, file: string, dataDir: string):
 export function faultPhrase(fault: DbFault): string {
   return ACTION[fault];
 }
+
+/** A start-up that cannot open the reminders database; the message is the one line to print. */
+export class StoreOpenError extends Error {
+  override name = 'StoreOpenError';
+}
