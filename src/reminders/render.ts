@@ -18,6 +18,15 @@ export interface RenderContext {
   late: boolean;
 }
 
+/**
+ * The last line of every reminder post: the reminder's number (what `/remind edit` and `cancel`
+ * take) and the nonce of the delivery it carries. The nonce is random per delivery and never
+ * changes, so after Discord has forgotten it the bot can still recognise its own earlier post.
+ */
+export function postMarker(reminderId: number, nonce: string): string {
+  return `-# Reminder #${reminderId} · ${nonce}`;
+}
+
 /** One post for one or more deliveries of a reminder (several when overdue ones are merged). */
 export function renderPost(reminder: Reminder, deliveries: Delivery[], ctx: RenderContext): { content: string; allowed_mentions: AllowedMentions } {
   const first = deliveries[0];
@@ -42,7 +51,8 @@ export function renderPost(reminder: Reminder, deliveries: Delivery[], ctx: Rend
     const merged = deliveries.length > 1 ? ` ${deliveries.length} reminders that fell due meanwhile are combined in this one post.` : '';
     lines.push(`-# Late: this was due ${discordTime(first.dueMs, 'F')}; the bot could not post it then.${merged}`);
   }
-  return { content: lines.join('\n').slice(0, 2000), allowed_mentions: allowedMentionsFor(reminder) };
+  const marker = first ? `\n${postMarker(reminder.id, first.nonce)}` : '';
+  return { content: lines.join('\n').slice(0, 2000 - marker.length) + marker, allowed_mentions: allowedMentionsFor(reminder) };
 }
 
 export function renderFailureNote(reminder: Reminder, reason: 'gone' | 'forbidden' | 'rejected' | 'gave-up', error: string): {

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Poster, PostResult } from './poster.js';
 import { dbFaultOf, faultPhrase } from './db-faults.js';
-import { renderFailureNote, renderPost } from './render.js';
+import { postMarker, renderFailureNote, renderPost } from './render.js';
 import type { ClaimedGroup, Delivery, Store } from './store.js';
 
 /**
@@ -18,6 +18,12 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * How long Discord can be trusted to remember a nonce. It promises "the past few minutes"; a minute
+ * leaves a margin, and looking in the channel after that costs one request on a rare path.
+ */
+export const NONCE_MEMORY_MS = 60_000;
 
 export interface SchedulerLog {
   info(obj: object, msg?: string): void;
@@ -102,6 +108,28 @@ export function createScheduler(opts: SchedulerOptions) {
     return Math.max(exp, result.retryAfterMs ?? 0);
   }
 
+  /**
+   * A delivery claimed before may already be on Discord. Within NONCE_MEMORY_MS of its first try the
+   * nonce makes a repeat post harmless; after that Discord has forgotten the nonce, so the channel's
+   * recent messages are searched for the post's marker instead, and a post found is recorded, not
+   * repeated. If the channel cannot be read, posting is still better than never posting.
+   */
+  async function postedEarlier(group: ClaimedGroup, pending: Delivery[], first: Delivery, now: number, report: TickReport): Promise<boolean> {
+    if (first.attempts <= 1 || first.firstAttemptMs === null || now - first.firstAttemptMs < NONCE_MEMORY_MS) return false;
+    const r = group.reminder;
+    const found = await poster.findPosted(r.channelId, postMarker(r.id, first.nonce));
+    if (!found.ok) {
+      log.warn({ reminderId: r.id, error: found.error }, 'could not read the channel to look for an earlier post; posting again, which may repeat it');
+      return false;
+    }
+    if (found.messageId === null) return false;
+    const after = clock.now();
+    store.settle(ids(pending), owner, { status: 'sent', messageId: found.messageId, mergedInto: pending.length > 1 ? first.id : null }, after);
+    report.posted += 1;
+    log.info({ reminderId: r.id, deliveries: ids(pending), messageId: found.messageId }, 'found the earlier post of a reminder in its channel; not posting it again');
+    return true;
+  }
+
   async function handle(group: ClaimedGroup, report: TickReport): Promise<void> {
     const now = clock.now();
     const r = group.reminder;
@@ -134,6 +162,7 @@ export function createScheduler(opts: SchedulerOptions) {
 
     const first = pending[0];
     if (!first) return;
+    if (await postedEarlier(group, pending, first, now, report)) return;
     const late = now - first.dueMs > lateAfterMs;
     const body = renderPost(r, pending, { now, late });
     const result = await poster.post(r.channelId, { ...body, nonce: first.nonce, enforce_nonce: true });

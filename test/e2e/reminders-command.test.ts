@@ -87,7 +87,10 @@ describe('/remind', () => {
     await rt.scheduler.tick();
     const posted = emulator.channelMessages(general);
     expect(posted).toHaveLength(1);
-    expect(posted[0]!.content).toBe('⏰ **Reminder:** Branch meeting, all welcome @everyone');
+    const [text, marker] = posted[0]!.content.split('\n');
+    expect(text).toBe('⏰ **Reminder:** Branch meeting, all welcome @everyone');
+    // The last line marks the post as this reminder's, for finding it again after a crash.
+    expect(marker).toMatch(/^-# Reminder #\d+ · cb[\w-]+$/);
     expect(posted[0]!.allowedMentions).toEqual({ parse: [] });
     expect(emulator.rejectedRequests).toEqual([]);
     expect(emulator.unknownRequests).toEqual([]);
