@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Poster, PostResult } from './poster.js';
-import { dbFaultOf, faultPhrase } from './db-faults.js';
+import { dbFaultOf } from './db-faults.js';
+import { createFaultBackoff } from './fault-backoff.js';
 import { postMarker, renderFailureNote, renderPost } from './render.js';
 import type { ClaimedGroup, Delivery, Store } from './store.js';
 
@@ -238,29 +239,7 @@ export function createScheduler(opts: SchedulerOptions) {
       wake = null;
     });
 
-  /**
-   * One fault episode is reported once, when it starts, and once more when the database works
-   * again; every failed look in between only waits longer (doubling, up to faultBackoffMaxMs). A
-   * fault never ends the loop: deliveries stay in the file and go out once it can be read again.
-   */
-  let fault: { since: number; failures: number } | null = null;
-  function faultWait(err: unknown): number {
-    const kind = dbFaultOf(err);
-    if (!fault) {
-      fault = { since: clock.now(), failures: 0 };
-      log.error(
-        { err: String(err), fault: kind, file: store.file },
-        `reminders database unavailable${kind ? `: ${faultPhrase(kind)}` : ''}; deliveries wait and are retried`,
-      );
-    }
-    fault.failures += 1;
-    return Math.min(faultBackoffMaxMs, faultBackoffBaseMs * 2 ** (fault.failures - 1));
-  }
-  function recovered(): void {
-    if (!fault) return;
-    log.info({ failures: fault.failures, downMs: clock.now() - fault.since, file: store.file }, 'reminders database usable again');
-    fault = null;
-  }
+  const faults = createFaultBackoff({ log, now: () => clock.now(), file: store.file, baseMs: faultBackoffBaseMs, maxMs: faultBackoffMaxMs });
 
   /** Starts the loop once; later calls return the same loop. */
   function start(): Promise<void> {
@@ -272,10 +251,10 @@ export function createScheduler(opts: SchedulerOptions) {
         try {
           await tick();
           const next = unauthorized ? null : store.nextWakeMs();
-          recovered();
+          faults.recovered();
           wait = Math.max(50, Math.min(pollMs, next === null ? pollMs : next - clock.now()));
         } catch (err) {
-          wait = faultWait(err);
+          wait = faults.failed(err);
         }
         if (!running) break;
         await sleep(wait);
