@@ -10,6 +10,7 @@ import { commands as allCommands } from './discord/commands/index.js';
 import { isEntryPoint } from './discord/entry.js';
 import { createKnowledgeStore, type KnowledgeStore } from './discord/knowledge-store.js';
 import { createInteractionHandler } from './discord/router.js';
+import { StoreOpenError } from './reminders/db-faults.js';
 import { startReminders, type ReminderRuntime } from './reminders/runtime.js';
 import { startKnowledgeKeeper, type KnowledgeKeeper } from './discord/knowledge-keeper.js';
 
@@ -60,6 +61,16 @@ async function loadKnowledge(config: Config, log: Logger): Promise<Reloaded> {
   return loaded;
 }
 
+/** A bad reminders database stops the start with its one line, not a stack trace. */
+function startOwnReminders(config: Config, log: Logger, knowledge: KnowledgeStore): ReminderRuntime {
+  try {
+    return startReminders({ config, log, consultations: () => knowledge.current().consultations });
+  } catch (error) {
+    if (error instanceof StoreOpenError) throw new StartError(error.message);
+    throw error;
+  }
+}
+
 /**
  * Loads the knowledge base, connects to Discord and answers slash commands until `stop()`.
  * Resolves once the bot is ready; rejects with a `StartError` saying what to fix when it cannot start.
@@ -72,7 +83,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const commands = options.commands ?? allCommands;
   // Started here, once per process: never on a ready event, which fires again after every reconnect.
   const ownReminders = options.reminders === undefined;
-  const reminders = options.reminders === false ? null : (options.reminders ?? startReminders({ config, log, consultations: () => knowledge.current().consultations }));
+  const reminders = options.reminders === false ? null : (options.reminders ?? startOwnReminders(config, log, knowledge));
 
   let keeper: KnowledgeKeeper | null = null;
 

@@ -4,6 +4,7 @@ import {
   addYears,
   formatOffset,
   isValidZone,
+  type WallTime,
   resolveLocal,
   type Lead,
   type Repeat,
@@ -16,7 +17,17 @@ import {
  * fix it in one go.
  */
 
-export type WhenError = 'invalid-zone' | 'unparseable' | 'partial' | 'no-time' | 'past' | 'gap' | 'ambiguous' | 'too-far';
+export type WhenError =
+  | 'invalid-zone'
+  | 'unparseable'
+  | 'partial'
+  | 'no-time'
+  | 'past'
+  | 'gap'
+  | 'ambiguous'
+  | 'too-far'
+  | 'bad-date'
+  | 'bad-offset';
 
 export type Parsed<T, E extends string = string> = { ok: true; value: T } | { ok: false; reason: E; message: string };
 
@@ -32,6 +43,56 @@ function describeLocal(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toFormat("HH:mm 'on' ccc d LLL yyyy");
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * chrono swaps "12/13" into 13 December and drops "31/04" to a bare time; numbers a person typed as a
+ * date are checked here first, so an impossible one is refused with what is wrong rather than guessed.
+ * One pass of a bounded regex over the (short) input.
+ */
+function checkTypedDates(input: string): string | null {
+  const re = /(?<![\d/.-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?)(?![\d/.])/g;
+  for (const m of input.matchAll(re)) {
+    const iso = m[1] !== undefined;
+    const day = Number(iso ? m[3] : m[4]);
+    const month = Number(iso ? m[2] : m[5]);
+    const yearText = iso ? m[1] : m[6];
+    const year = yearText === undefined ? null : yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+    const typed = quote(m[0]);
+    if (month < 1 || month > 12) {
+      const swap = !iso && day >= 1 && day <= 12 && month <= 31 ? ` ${month} ${MONTHS[day - 1]} is “${month}/${day}”.` : '';
+      return `In ${typed}, ${month} is not a month: dates are ${iso ? 'year-month-day' : 'day/month, the UK way'}.${swap}`;
+    }
+    // A date without a year may fall in a leap year, so 29/02 is allowed until its year is known.
+    const last = DateTime.local(year ?? 2028, month).daysInMonth ?? 31;
+    if (day < 1 || day > last) {
+      const name = `${MONTHS[month - 1]}${year !== null && month === 2 ? ` ${year}` : ''}`;
+      return `In ${typed}, ${day} is not a day of ${MONTHS[month - 1]}: ${name} has only ${last} days.`;
+    }
+  }
+  return null;
+}
+
+/** Real UTC offsets run from -12:00 to +14:00; anything beyond is a typo, not a place. */
+export const MAX_OFFSET_MINUTES = 14 * 60;
+
+/**
+ * A day and month typed without a year mean their next occurrence: "15/12" typed in March is this
+ * December, "1/3" typed on 10 March is next March. chrono instead picks the nearest year, which can
+ * lie in the past.
+ */
+function wallYear(s: chrono.ParsedComponents, wall: Omit<WallTime, 'year'>, now: number, zone: string): number {
+  const thisYear = DateTime.fromMillis(now, { zone }).year;
+  if (s.isCertain('year') || !s.isCertain('day') || !s.isCertain('month')) return s.get('year') ?? thisYear;
+  const candidate = DateTime.fromObject({ ...wall, year: thisYear }, { zone });
+  if (!candidate.isValid || candidate.toMillis() > now) return thisYear;
+  // Passed only days ago, it is far likelier a slip than a date a year away: refused as past, with
+  // the way to say next year.
+  return now - candidate.toMillis() <= RECENT_PAST_MS ? thisYear : thisYear + 1;
+}
+
+const RECENT_PAST_MS = 7 * 24 * 3_600_000;
+
 export interface WhenOptions {
   now: number;
   zone: string;
@@ -45,6 +106,8 @@ export function parseWhen(text: string, opts: WhenOptions): Parsed<number, WhenE
   const input = text.trim();
   if (!input) return fail('unparseable', 'Give a date and time, e.g. “tomorrow 9am” or “15/12 17:00”.');
 
+  const badDate = checkTypedDates(input);
+  if (badDate) return fail('bad-date', badDate);
   const ref = { instant: new Date(now), timezone: IANAZone.create(zone).offset(now) };
   const results = chrono.en.GB.parse(input, ref);
   const r = results[0];
@@ -63,17 +126,19 @@ export function parseWhen(text: string, opts: WhenOptions): Parsed<number, WhenE
   }
 
   let ms: number;
+  const offset = s.get('timezoneOffset');
+  if (s.isCertain('timezoneOffset') && offset !== null && Math.abs(offset) > MAX_OFFSET_MINUTES) {
+    return fail(
+      'bad-offset',
+      `${formatOffset(offset)} in ${quote(input)} is not a real UTC offset: offsets run from -12:00 to +14:00 (London is +00:00 in winter, +01:00 in summer).`,
+    );
+  }
   if (s.isCertain('timezoneOffset')) {
     // An explicit offset ("+01:00", "BST") or a relative time ("in 2 hours") names one instant.
     ms = s.date().getTime();
   } else {
-    const wall = {
-      year: s.get('year') ?? 0,
-      month: s.get('month') ?? 0,
-      day: s.get('day') ?? 0,
-      hour: s.get('hour') ?? 0,
-      minute: s.get('minute') ?? 0,
-    };
+    const md = { month: s.get('month') ?? 0, day: s.get('day') ?? 0, hour: s.get('hour') ?? 0, minute: s.get('minute') ?? 0 };
+    const wall = { year: wallYear(s, md, now, zone), ...md };
     const res = resolveLocal(wall, zone);
     if (res.kind === 'invalid') return fail('unparseable', `${quote(input)} is not a real date and time.`);
     const label = DateTime.fromObject(wall).toFormat("HH:mm 'on' ccc d LLL yyyy");
@@ -94,7 +159,10 @@ export function parseWhen(text: string, opts: WhenOptions): Parsed<number, WhenE
     ms = res.ms;
   }
 
-  if (ms <= now) return fail('past', `${quote(input)} is ${describeLocal(ms, zone)} (${zone}), which has already passed.`);
+  if (ms <= now) {
+    const nextYear = s.isCertain('year') ? '' : ` For next year, add the year, e.g. “${s.get('day')}/${s.get('month')}/${DateTime.fromMillis(ms, { zone }).year + 1}”.`;
+    return fail('past', `${quote(input)} is ${describeLocal(ms, zone)} (${zone}), which has already passed.${nextYear}`);
+  }
   const limit = addYears(now, opts.maxYears ?? 1, zone);
   if (ms > limit) {
     return fail('too-far', `${quote(input)} is ${describeLocal(ms, zone)}, more than a year ahead. Reminders can be set up to a year in advance.`);
@@ -175,15 +243,15 @@ export function parseRepeat(text: string, opts: WhenOptions): Parsed<Repeat> {
   if (until) {
     const raw = until[1] ?? '';
     const zone = opts.zone;
+    const badDate = checkTypedDates(raw);
+    if (badDate) return fail('bad-date', badDate);
     const ref = { instant: new Date(opts.now), timezone: IANAZone.create(zone).offset(opts.now) };
     const r = chrono.en.GB.parse(raw, ref)[0];
     if (!r) return fail('unparseable', `I could not read ${quote(raw)} as the date to repeat until.`);
     const s = r.start;
     // A bare date means up to the end of that day, local time.
-    const end = DateTime.fromObject(
-      { year: s.get('year') ?? 0, month: s.get('month') ?? 0, day: s.get('day') ?? 0 },
-      { zone },
-    ).plus(s.isCertain('hour') ? { hours: s.get('hour') ?? 0, minutes: s.get('minute') ?? 0 } : { days: 1, milliseconds: -1 });
+    const md = { month: s.get('month') ?? 0, day: s.get('day') ?? 0, hour: 23, minute: 59 };
+    const end = DateTime.fromObject({ year: wallYear(s, md, opts.now, zone), month: md.month, day: md.day }, { zone }).plus(s.isCertain('hour') ? { hours: s.get('hour') ?? 0, minutes: s.get('minute') ?? 0 } : { days: 1, milliseconds: -1 });
     if (!end.isValid) return fail('unparseable', `${quote(raw)} is not a real date.`);
     if (end.toMillis() <= opts.now) return fail('past', `The repeat end ${quote(raw)} has already passed.`);
     return { ok: true, value: { unit, untilMs: end.toMillis() } };

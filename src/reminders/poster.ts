@@ -24,11 +24,23 @@ export type PostResult =
   /** Worth trying again later: rate limits, Discord's 5xx, the network. */
   | { ok: false; kind: 'transient'; error: string; retryAfterMs?: number }
   /** Trying again will not help until someone changes something: a deleted channel, a missing permission. */
-  | { ok: false; kind: 'permanent'; reason: 'gone' | 'forbidden' | 'rejected'; error: string };
+  | { ok: false; kind: 'permanent'; reason: 'gone' | 'forbidden' | 'rejected'; error: string }
+  /** Discord refused the token itself (reset or revoked): nothing was posted, and nothing can be until a restart with a new one. */
+  | { ok: false; kind: 'unauthorized'; error: string };
+
+export type FindResult = { ok: true; messageId: string | null } | { ok: false; error: string };
 
 export interface Poster {
   post(channelId: string, body: MessageBody): Promise<PostResult>;
+  /**
+   * The id of the bot's own message among the channel's recent ones whose text has `marker` on a
+   * line of its own, or null: for a post Discord may no longer recognise by its nonce.
+   */
+  findPosted(channelId: string, marker: string): Promise<FindResult>;
 }
+
+/** How many of a channel's latest messages are searched for an earlier post (Discord's page size). */
+export const RECENT_MESSAGES = 100;
 
 export interface RestPosterOptions {
   token: string;
@@ -58,6 +70,7 @@ export function classifyError(err: unknown): Exclude<PostResult, { ok: true }> {
   }
   if (err instanceof DiscordAPIError) {
     const msg = `${err.status} ${String(err.code)}: ${err.message}`;
+    if (err.status === 401) return { ok: false, kind: 'unauthorized', error: msg };
     if (err.status === 429 || err.status >= 500) return { ok: false, kind: 'transient', error: msg };
     if (err.status === 404 || err.code === 10003) return { ok: false, kind: 'permanent', reason: 'gone', error: msg };
     if (err.status === 403 || err.code === 50013 || err.code === 50001) {
@@ -66,6 +79,7 @@ export function classifyError(err: unknown): Exclude<PostResult, { ok: true }> {
     return { ok: false, kind: 'permanent', reason: 'rejected', error: msg };
   }
   if (err instanceof HTTPError) {
+    if (err.status === 401) return { ok: false, kind: 'unauthorized', error: `${err.status} ${err.message}` };
     if (err.status === 429 || err.status >= 500) return { ok: false, kind: 'transient', error: `${err.status} ${err.message}` };
     return { ok: false, kind: 'permanent', reason: 'rejected', error: `${err.status} ${err.message}` };
   }
@@ -76,7 +90,21 @@ export function classifyError(err: unknown): Exclude<PostResult, { ok: true }> {
 }
 
 export function createRestPoster(rest: REST): Poster {
+  let botId: string | null = null;
   return {
+    async findPosted(channelId, marker) {
+      try {
+        botId ??= ((await rest.get(Routes.user())) as { id: string }).id;
+        const recent = (await rest.get(Routes.channelMessages(channelId), {
+          query: new URLSearchParams({ limit: String(RECENT_MESSAGES) }),
+        })) as { id: string; author?: { id?: string }; content?: string }[];
+        // Only the bot's own messages count: anyone can type a line that looks like a marker.
+        const mine = recent.find((m) => m.author?.id === botId && (m.content ?? '').split('\n').includes(marker));
+        return { ok: true, messageId: mine?.id ?? null };
+      } catch (err) {
+        return { ok: false, error: classifyError(err).error };
+      }
+    },
     async post(channelId, body) {
       try {
         const res = (await rest.post(Routes.channelMessages(channelId), { body })) as { id?: unknown };

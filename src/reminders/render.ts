@@ -1,6 +1,7 @@
 import type { AllowedMentions } from './poster.js';
 import type { Delivery, Reminder } from './store.js';
-import { discordTime, leadFromCode, leadLabel } from './time.js';
+import { DateTime } from 'luxon';
+import { discordTime, leadFromCode, leadLabel, type MovedPost } from './time.js';
 
 /** The text of posts and replies. Discord timestamps render in each reader's own zone. */
 
@@ -15,6 +16,15 @@ export interface RenderContext {
   now: number;
   /** Set when the post goes out well after it was due (the bot was down or Discord unreachable). */
   late: boolean;
+}
+
+/**
+ * The last line of every reminder post: the reminder's number (what `/remind edit` and `cancel`
+ * take) and the nonce of the delivery it carries. The nonce is random per delivery and never
+ * changes, so after Discord has forgotten it the bot can still recognise its own earlier post.
+ */
+export function postMarker(reminderId: number, nonce: string): string {
+  return `-# Reminder #${reminderId} · ${nonce}`;
 }
 
 /** One post for one or more deliveries of a reminder (several when overdue ones are merged). */
@@ -41,7 +51,8 @@ export function renderPost(reminder: Reminder, deliveries: Delivery[], ctx: Rend
     const merged = deliveries.length > 1 ? ` ${deliveries.length} reminders that fell due meanwhile are combined in this one post.` : '';
     lines.push(`-# Late: this was due ${discordTime(first.dueMs, 'F')}; the bot could not post it then.${merged}`);
   }
-  return { content: lines.join('\n').slice(0, 2000), allowed_mentions: allowedMentionsFor(reminder) };
+  const marker = first ? `\n${postMarker(reminder.id, first.nonce)}` : '';
+  return { content: lines.join('\n').slice(0, 2000 - marker.length) + marker, allowed_mentions: allowedMentionsFor(reminder) };
 }
 
 export function renderFailureNote(reminder: Reminder, reason: 'gone' | 'forbidden' | 'rejected' | 'gave-up', error: string): {
@@ -84,10 +95,23 @@ export function renderConfirmation(reminder: Reminder, deliveries: Delivery[], v
   return `${head}. Times are in ${reminder.zone}:\n${shown.map(describeDelivery).join('\n')}${more}`;
 }
 
-export function renderListItem(item: { reminder: Reminder; nextMs: number; pending: number }): string {
+/** For the confirmation: which posts a clock change moves off the asked-for time of day, and where to. */
+export function renderMovedNote(moved: readonly MovedPost[], zone: string): string {
+  return moved
+    .map((m) => {
+      const day = DateTime.fromMillis(m.ms, { zone }).toFormat('ccc d LLL yyyy');
+      return `⚠️ ${m.wanted} does not exist on ${day} in ${zone} (the clocks go forward); that post goes out at ${m.actual} instead: ${discordTime(m.ms, 'F')}.`;
+    })
+    .join('\n');
+}
+
+export function renderListItem(item: { reminder: Reminder; nextMs: number; pending: number; moved?: readonly MovedPost[] }): string {
   const r = item.reminder;
   const what = r.kind === 'consultation' ? `consultation: ${r.title ?? r.consultationKey}` : r.message.replace(/\s+/g, ' ');
   const short = what.length > 80 ? `${what.slice(0, 79)}…` : what;
   const more = item.pending > 1 ? ` (+${item.pending - 1} more)` : '';
-  return `**#${r.id}** ${discordTime(item.nextMs, 'F')} (${discordTime(item.nextMs, 'R')}) in <#${r.channelId}>${more} — ${short}`;
+  const moved = (item.moved ?? [])
+    .map((m) => ` ⚠️ ${DateTime.fromMillis(m.ms, { zone: r.zone }).toFormat("ccc d LLL 'at' HH:mm")}, not ${m.wanted} (clocks go forward).`)
+    .join('');
+  return `**#${r.id}** ${discordTime(item.nextMs, 'F')} (${discordTime(item.nextMs, 'R')}) in <#${r.channelId}>${more} — ${short}${moved}`;
 }

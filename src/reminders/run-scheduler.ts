@@ -4,7 +4,8 @@ import { isEntryPoint } from '../discord/entry.js';
 import { createLogger } from '../log.js';
 import { createRest, createRestPoster } from './poster.js';
 import { createScheduler } from './scheduler.js';
-import { dbFileIn, openStore } from './store.js';
+import { StoreOpenError } from './db-faults.js';
+import { openStoreIn } from './runtime.js';
 
 /**
  * The delivery loop on its own, without the gateway: `tsx src/reminders/run-scheduler.ts`.
@@ -17,7 +18,14 @@ async function main(): Promise<void> {
   });
   const config = loadConfigOrExit();
   const log = createLogger({ level: config.LOG_LEVEL }).child({ module: 'reminders' });
-  const store = openStore({ file: dbFileIn(config.DATA_DIR) });
+  let store;
+  try {
+    store = openStoreIn(config.DATA_DIR);
+  } catch (err) {
+    if (!(err instanceof StoreOpenError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
   const rest = createRest({ token: config.DISCORD_TOKEN, ...(config.DISCORD_API_BASE ? { apiBase: config.DISCORD_API_BASE } : {}) });
   const scheduler = createScheduler({
     store,
@@ -26,6 +34,13 @@ async function main(): Promise<void> {
     ...(values['lease-ms'] ? { leaseMs: Number(values['lease-ms']) } : {}),
     ...(values['poll-ms'] ? { pollMs: Number(values['poll-ms']) } : {}),
     ...(values.owner ? { owner: values.owner } : {}),
+    // A reset token will not come back: exit non-zero so a supervisor restarts with the new one.
+    onUnauthorized: () => {
+      void scheduler.stop().then(() => {
+        store.close();
+        process.exit(1);
+      });
+    },
   });
   const loop = scheduler.start();
   log.info({ file: store.file, owner: scheduler.owner }, 'reminder scheduler started');

@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import { createRest, createRestPoster, type Poster } from './poster.js';
 import { createScheduler, systemClock, type Clock, type Scheduler } from './scheduler.js';
 import type { ServiceDeps } from './service.js';
+import { openFailureMessage, StoreOpenError } from './db-faults.js';
 import { dbFileIn, openStore, type Store } from './store.js';
 
 /**
@@ -32,11 +33,26 @@ export interface StartRemindersOptions {
   pollMs?: number;
   /** Start the delivery loop (default true); false leaves it to another process (run-scheduler.ts). */
   deliver?: boolean;
+  /** Discord rejected the token while posting (401); whoever runs the process should end it. */
+  onUnauthorized?: (error: string) => void;
+}
+
+/**
+ * Opens `DATA_DIR/cutsbot.db`, or throws a `StoreOpenError` whose message is one line naming
+ * DATA_DIR, the file and what to do (corrupt, read-only, locked, newer schema).
+ */
+export function openStoreIn(dataDir: string): Store {
+  const file = dbFileIn(dataDir);
+  try {
+    return openStore({ file });
+  } catch (err) {
+    throw new StoreOpenError(openFailureMessage(err, file, dataDir), { cause: err });
+  }
 }
 
 export function startReminders(opts: StartRemindersOptions): ReminderRuntime {
   const log = opts.log.child({ module: 'reminders' });
-  const store = openStore({ file: dbFileIn(opts.config.DATA_DIR) });
+  const store = openStoreIn(opts.config.DATA_DIR);
   const rest = createRest({ token: opts.config.DISCORD_TOKEN, ...(opts.config.DISCORD_API_BASE ? { apiBase: opts.config.DISCORD_API_BASE } : {}) });
   const clock = opts.clock ?? systemClock;
   const scheduler = createScheduler({
@@ -46,6 +62,7 @@ export function startReminders(opts: StartRemindersOptions): ReminderRuntime {
     log,
     ...(opts.leaseMs !== undefined ? { leaseMs: opts.leaseMs } : {}),
     ...(opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {}),
+    ...(opts.onUnauthorized ? { onUnauthorized: opts.onUnauthorized } : {}),
   });
   const deps: ServiceDeps = {
     store,

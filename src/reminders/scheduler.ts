@@ -1,7 +1,9 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Poster, PostResult } from './poster.js';
-import { renderFailureNote, renderPost } from './render.js';
+import { dbFaultOf } from './db-faults.js';
+import { createFaultBackoff } from './fault-backoff.js';
+import { postMarker, renderFailureNote, renderPost } from './render.js';
 import type { ClaimedGroup, Delivery, Store } from './store.js';
 
 /**
@@ -17,6 +19,12 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * How long Discord can be trusted to remember a nonce. It promises "the past few minutes"; a minute
+ * leaves a margin, and looking in the channel after that costs one request on a rare path.
+ */
+export const NONCE_MEMORY_MS = 60_000;
 
 export interface SchedulerLog {
   info(obj: object, msg?: string): void;
@@ -44,6 +52,11 @@ export interface SchedulerOptions {
   backoffMaxMs?: number;
   /** Reminders handled per tick, so one tick cannot run for ever. */
   maxPerTick?: number;
+  /** After the database fails (locked, corrupt, gone), the first wait before trying again; doubles up to the max. */
+  faultBackoffBaseMs?: number;
+  faultBackoffMaxMs?: number;
+  /** Called once when Discord rejects the token (401): nothing more can be posted until a restart with a new one. */
+  onUnauthorized?: (error: string) => void;
   log?: SchedulerLog;
 }
 
@@ -68,7 +81,10 @@ export function createScheduler(opts: SchedulerOptions) {
   const backoffBaseMs = opts.backoffBaseMs ?? 5_000;
   const backoffMaxMs = opts.backoffMaxMs ?? 10 * 60_000;
   const maxPerTick = opts.maxPerTick ?? 50;
+  const faultBackoffBaseMs = opts.faultBackoffBaseMs ?? 1_000;
+  const faultBackoffMaxMs = opts.faultBackoffMaxMs ?? 60_000;
   const log = opts.log ?? silentLog;
+  let unauthorized: string | null = null;
 
   const ids = (ds: Delivery[]) => ds.map((d) => d.id);
 
@@ -91,6 +107,28 @@ export function createScheduler(opts: SchedulerOptions) {
   function backoff(attempts: number, result: Extract<PostResult, { kind: 'transient' }>): number {
     const exp = Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.max(0, attempts - 1));
     return Math.max(exp, result.retryAfterMs ?? 0);
+  }
+
+  /**
+   * A delivery claimed before may already be on Discord. Within NONCE_MEMORY_MS of its first try the
+   * nonce makes a repeat post harmless; after that Discord has forgotten the nonce, so the channel's
+   * recent messages are searched for the post's marker instead, and a post found is recorded, not
+   * repeated. If the channel cannot be read, posting is still better than never posting.
+   */
+  async function postedEarlier(group: ClaimedGroup, pending: Delivery[], first: Delivery, now: number, report: TickReport): Promise<boolean> {
+    if (first.attempts <= 1 || first.firstAttemptMs === null || now - first.firstAttemptMs < NONCE_MEMORY_MS) return false;
+    const r = group.reminder;
+    const found = await poster.findPosted(r.channelId, postMarker(r.id, first.nonce));
+    if (!found.ok) {
+      log.warn({ reminderId: r.id, error: found.error }, 'could not read the channel to look for an earlier post; posting again, which may repeat it');
+      return false;
+    }
+    if (found.messageId === null) return false;
+    const after = clock.now();
+    store.settle(ids(pending), owner, { status: 'sent', messageId: found.messageId, mergedInto: pending.length > 1 ? first.id : null }, after);
+    report.posted += 1;
+    log.info({ reminderId: r.id, deliveries: ids(pending), messageId: found.messageId }, 'found the earlier post of a reminder in its channel; not posting it again');
+    return true;
   }
 
   async function handle(group: ClaimedGroup, report: TickReport): Promise<void> {
@@ -125,6 +163,7 @@ export function createScheduler(opts: SchedulerOptions) {
 
     const first = pending[0];
     if (!first) return;
+    if (await postedEarlier(group, pending, first, now, report)) return;
     const late = now - first.dueMs > lateAfterMs;
     const body = renderPost(r, pending, { now, late });
     const result = await poster.post(r.channelId, { ...body, nonce: first.nonce, enforce_nonce: true });
@@ -135,6 +174,19 @@ export function createScheduler(opts: SchedulerOptions) {
       if (moved < pending.length) log.warn({ reminderId: r.id }, 'lease lost while posting; another scheduler will repeat the post under the same nonce');
       report.posted += 1;
       log.info({ reminderId: r.id, deliveries: ids(pending), messageId: result.messageId, late }, 'reminder posted');
+      return;
+    }
+
+    if (result.kind === 'unauthorized') {
+      // Not the delivery's fault and nothing reached the channel: it stays due, uncounted, for the
+      // process that starts with a working token.
+      store.settle(ids(pending), owner, { status: 'scheduled', nextAttemptMs: after, error: result.error, notAnAttempt: true }, after);
+      report.retried += 1;
+      if (!unauthorized) {
+        unauthorized = result.error;
+        log.error({ reminderId: r.id, error: result.error }, 'Discord rejected the bot token (401): reminders stay due and are posted after a restart with a valid DISCORD_TOKEN');
+        opts.onUnauthorized?.(result.error);
+      }
       return;
     }
 
@@ -151,17 +203,21 @@ export function createScheduler(opts: SchedulerOptions) {
     await notifyFailure(group, result.kind === 'permanent' ? result.reason : 'gave-up', result.error, first);
   }
 
-  /** Posts whatever is due now. Safe to call from several processes at once. */
+  /**
+   * Posts whatever is due now. Safe to call from several processes at once. Throws when the
+   * database fails, so the loop can back off; an error posting one reminder does not stop the rest.
+   */
   async function tick(): Promise<TickReport> {
     const report: TickReport = { posted: 0, retried: 0, failed: 0, skipped: 0 };
     // One reminder per claim keeps each lease short: a lease is taken just before its post.
-    for (let i = 0; i < maxPerTick; i++) {
+    for (let i = 0; i < maxPerTick && !unauthorized; i++) {
       const [group] = store.claimDue(owner, clock.now(), leaseMs, 1);
       if (!group) break;
       try {
         await handle(group, report);
       } catch (err) {
         // The lease will lapse and the delivery be retried under the same nonce.
+        if (dbFaultOf(err)) throw err;
         log.error({ reminderId: group.reminder.id, err: String(err) }, 'unexpected error while delivering a reminder');
       }
     }
@@ -172,28 +228,36 @@ export function createScheduler(opts: SchedulerOptions) {
   let wake: (() => void) | null = null;
   let loop: Promise<void> | null = null;
 
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    }).finally(() => {
+      wake = null;
+    });
+
+  const faults = createFaultBackoff({ log, now: () => clock.now(), file: store.file, baseMs: faultBackoffBaseMs, maxMs: faultBackoffMaxMs });
+
   /** Starts the loop once; later calls return the same loop. */
   function start(): Promise<void> {
     if (loop) return loop;
     running = true;
     loop = (async () => {
       while (running) {
+        let wait: number;
         try {
           await tick();
+          const next = unauthorized ? null : store.nextWakeMs();
+          faults.recovered();
+          wait = Math.max(50, Math.min(pollMs, next === null ? pollMs : next - clock.now()));
         } catch (err) {
-          log.error({ err: String(err) }, 'scheduler tick failed');
+          wait = faults.failed(err);
         }
         if (!running) break;
-        const next = store.nextWakeMs();
-        const wait = Math.max(50, Math.min(pollMs, next === null ? pollMs : next - clock.now()));
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, wait);
-          wake = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
-        wake = null;
+        await sleep(wait);
       }
     })();
     return loop;

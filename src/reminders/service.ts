@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { ConsultationEntry } from '../knowledge/knowledge-base.js';
 import { parseLeads, parseRepeat, parseWhen, quote } from './parse-time.js';
-import { MAX_MESSAGE_CHARS, renderConfirmation, renderListItem } from './render.js';
+import { MAX_MESSAGE_CHARS, renderConfirmation, renderListItem, renderMovedNote } from './render.js';
 import type { Clock } from './scheduler.js';
 import type { Delivery, GuildSettings, Limits, NewDelivery, Reminder, Store } from './store.js';
 import {
@@ -13,6 +13,8 @@ import {
   leadCode,
   leadInstant,
   leadLabel,
+  localTimeOfDay,
+  movedByClockChange,
   occurrences,
   type Lead,
   type Repeat,
@@ -168,7 +170,7 @@ export interface AtRequest {
 }
 
 function scheduleFor(deps: ServiceDeps, zone: string, when: string, repeatText: string | Repeat | null | undefined, now: number):
-  | { ok: true; times: number[]; repeat: Repeat | null; note: string }
+  | { ok: true; times: number[]; repeat: Repeat | null; wallTime: string | null; note: string }
   | { ok: false; reason: string; message: string } {
   const first = parseWhen(when, { now, zone });
   if (!first.ok) return refuse(first.reason, first.message);
@@ -184,8 +186,10 @@ function scheduleFor(deps: ServiceDeps, zone: string, when: string, repeatText: 
   const times = occurrences(first.value, repeat, zone, horizon);
   const cut = repeat && (repeat.count ?? 0) > times.length;
   const open = repeat && repeat.count === undefined && repeat.untilMs === undefined;
-  const note = cut || open ? `\nRepeats stop after ${times.length} posts: reminders reach at most a year ahead.` : '';
-  return { ok: true, times, repeat, note };
+  const wallTime = repeat ? localTimeOfDay(first.value, zone) : null;
+  const moved = wallTime ? renderMovedNote(movedByClockChange(times, wallTime, zone), zone) : '';
+  const stop = cut || open ? `\nRepeats stop after ${times.length} posts: reminders reach at most a year ahead.` : '';
+  return { ok: true, times, repeat, wallTime, note: `${moved ? `\n${moved}` : ''}${stop}` };
 }
 
 export function createAtReminder(deps: ServiceDeps, req: AtRequest): Outcome<{ reminder: Reminder; deliveries: Delivery[] }> {
@@ -206,6 +210,7 @@ export function createAtReminder(deps: ServiceDeps, req: AtRequest): Outcome<{ r
       message: msg.data,
       zone: guild.zone,
       repeat: plan.repeat,
+      wallTime: plan.wallTime,
     },
     plan.times.map((t) => ({ dueMs: t })),
     deps.limits ?? DEFAULT_LIMITS,
@@ -224,7 +229,14 @@ export function listReminders(deps: ServiceDeps, guildId: string, page = 1): Out
   if (items.length === 0) return refuse('page', `There are only ${pages} page${pages === 1 ? '' : 's'} of reminders.`);
   const zone = deps.store.settings(guildId).zone;
   const head = `Upcoming reminders (${total}), page ${p} of ${pages}; this server's time zone is ${zone}:`;
-  return { ok: true, message: [head, ...items.map(renderListItem)].join('\n'), value: { total, pages } };
+  const lines = items.map((item) => {
+    const r = item.reminder;
+    // Only a repeat keeps a time of day that a clock change can move; at most a page of look-ups.
+    const pending = r.wallTime ? deps.store.deliveriesOf(r.id).filter((d) => d.status === 'scheduled' || d.status === 'sending') : [];
+    const moved = r.wallTime ? movedByClockChange(pending.map((d) => d.dueMs), r.wallTime, r.zone) : [];
+    return renderListItem({ ...item, moved });
+  });
+  return { ok: true, message: [head, ...lines].join('\n'), value: { total, pages } };
 }
 
 export function cancelReminder(deps: ServiceDeps, req: { guildId: string; actor: Actor; id: number }): Outcome {
@@ -244,8 +256,9 @@ export function cancelReminder(deps: ServiceDeps, req: { guildId: string; actor:
 
 /** Ids for the cancel/edit autocomplete: this guild's upcoming reminders. */
 export function reminderChoices(deps: ServiceDeps, guildId: string, typed: string): { name: string; value: number }[] {
-  const { items } = deps.store.listUpcoming(guildId, { offset: 0, limit: 100 });
   const t = typed.trim().toLowerCase().replace(/^#/, '');
+  // Nothing typed shows the 25 soonest; text typed is matched against the 100 soonest.
+  const { items } = deps.store.listUpcoming(guildId, { offset: 0, limit: t ? 100 : 25 });
   return items
     .map(({ reminder: r, nextMs }) => {
       const what = r.kind === 'consultation' ? (r.title ?? r.consultationKey ?? '') : r.message;
@@ -287,6 +300,7 @@ export function editReminder(deps: ServiceDeps, req: EditRequest): Outcome<{ rem
   }
   let deliveries: NewDelivery[] | undefined;
   let repeat: Repeat | null | undefined;
+  let wallTime: string | null | undefined;
   let note = '';
   if (req.when !== undefined) {
     if (r.kind === 'consultation') {
@@ -298,12 +312,13 @@ export function editReminder(deps: ServiceDeps, req: EditRequest): Outcome<{ rem
     if (!plan.ok) return plan;
     deliveries = plan.times.map((t) => ({ dueMs: t }));
     repeat = plan.repeat;
+    wallTime = plan.wallTime;
     note = plan.note;
   }
   const patch = {
     ...(message !== undefined ? { message } : {}),
     ...(req.channelId !== undefined ? { channelId: req.channelId } : {}),
-    ...(deliveries ? { deliveries, repeat } : {}),
+    ...(deliveries ? { deliveries, repeat, wallTime } : {}),
   };
   if (!deps.store.editReminder(req.guildId, req.id, patch, req.actor.userId, now)) {
     return refuse('finished', `Reminder #${req.id} has nothing left to post, so it cannot be changed.`);

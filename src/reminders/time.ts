@@ -163,3 +163,29 @@ export function formatInZone(ms: number, zone: string): string {
 export function addYears(ms: number, years: number, zone: string): number {
   return DateTime.fromMillis(ms, { zone }).plus({ years }).toMillis();
 }
+
+/** `HH:mm` of an instant in a zone: the wall time a repeating reminder is meant to keep. */
+export function localTimeOfDay(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toFormat('HH:mm');
+}
+
+export interface MovedPost {
+  ms: number;
+  /** The time of day the organiser asked for, e.g. `01:30`. */
+  wanted: string;
+  /** Where luxon put it because the wanted time does not exist that day, e.g. `02:30`. */
+  actual: string;
+}
+
+/**
+ * The posts of a repeat that do not keep their time of day: stepping "weekly at 01:30" onto the night
+ * the clocks go forward lands in the skipped hour, and the post goes out an hour later that once.
+ */
+export function movedByClockChange(times: readonly number[], wanted: string, zone: string): MovedPost[] {
+  const out: MovedPost[] = [];
+  for (const ms of times) {
+    const actual = localTimeOfDay(ms, zone);
+    if (actual !== wanted) out.push({ ms, wanted, actual });
+  }
+  return out;
+}

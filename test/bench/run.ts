@@ -9,6 +9,7 @@ import { autocompletePlaces, cutsAnswer, quoteAnswer, searchAnswer, type Answer 
 import { loadArticles, loadKnowledgeBase } from '../../src/knowledge/loader.js';
 import type { PlaceEntry } from '../../src/knowledge/knowledge-base.js';
 import { normalize } from '../../src/knowledge/text.js';
+import { measureReminders, reminderTable } from './reminders.js';
 import { generateKnowledgeBase, prng, type PlaceQuery, type QuerySet } from './generate.js';
 
 /**
@@ -382,6 +383,9 @@ async function main(): Promise<void> {
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+  const reminders = measureReminders();
+  say();
+  reminderTable(reminders).forEach((l) => say(l));
   const target = results.find((r) => r.articles === 10_000) ?? results.at(-1)!;
   const verdicts = checks(target);
   say();
@@ -389,7 +393,7 @@ async function main(): Promise<void> {
   for (const c of verdicts) say(`  ${c.pass ? 'PASS' : '*** MISS ***'}  ${c.name}: ${c.value}`);
   const missed = verdicts.filter((c) => !c.pass);
   if (missed.length > 0) say(`\n*** ${missed.length} TARGET${missed.length === 1 ? '' : 'S'} MISSED: ${missed.map((c) => c.name).join('; ')} ***`);
-  if (json) console.log(JSON.stringify({ machine, seed, targets: TARGETS, results, checks: verdicts.map((c) => ({ ...c, size: target.articles })) }, null, 2));
+  if (json) console.log(JSON.stringify({ machine, seed, targets: TARGETS, results, reminders, checks: verdicts.map((c) => ({ ...c, size: target.articles })) }, null, 2));
 }
 
 // Only as a script: the table and checks can be imported to print a saved --json run.

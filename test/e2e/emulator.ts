@@ -57,6 +57,8 @@ export interface EmulatorOptions {
   interactionTimeoutMs?: number;
   /** Heartbeat interval announced in HELLO. */
   heartbeatIntervalMs?: number;
+  /** Discord's clock for how long it remembers a message nonce (a few minutes); real time by default. */
+  nonceClock?: () => number;
 }
 
 export interface EmulatorChannelInput {
@@ -408,6 +410,9 @@ interface Session {
   sessionId: string;
 }
 
+/** Discord remembers a nonce with enforce_nonce "for the past few minutes". */
+const NONCE_MEMORY_MS = 5 * 60_000;
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const token = options.token ?? randomToken();
   const applicationId = options.applicationId ?? snowflake();
@@ -668,7 +673,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 
   type Builtin = { method: string; path: RegExp; handle: (req: EmulatorRequest, m: RegExpExecArray) => RouteResponse };
+  const nonceNow = options.nonceClock ?? Date.now;
   const builtins: Builtin[] = [
+    // Reading a channel's recent messages, newest first, as the bot sees them: Discord returns no
+    // nonce here (only in the answer to the post and on the gateway).
+    {
+      method: 'GET',
+      path: /^\/channels\/(\d+)\/messages$/,
+      handle: (req, m) => {
+        requireAuth(req);
+        const channel = liveChannel(m[1]!);
+        const limit = Number(req.query.get('limit') ?? 50);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw formErrors([{ path: 'limit', message: 'Must be between 1 and 100.' }]);
+        const recent = [...(messages.get(channel.id) ?? [])].reverse().slice(0, limit);
+        return { body: recent.map((msg) => ({ ...apiMessage(msg), nonce: undefined })) };
+      },
+    },
     {
       method: 'GET',
       path: /^\/gateway\/bot$/,
@@ -845,10 +865,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (nonce !== undefined && data.enforce_nonce === true) {
           const seen = nonces.get(key);
           // Discord keeps nonces for a few minutes: a retried post returns the message already made.
-          if (seen && Date.now() - seen.at < 5 * 60_000) return { body: apiMessage(seen.message) };
+          if (seen && nonceNow() - seen.at < NONCE_MEMORY_MS) return { body: apiMessage(seen.message) };
         }
         const message = makeMessage(channel.id, data, req.files);
-        if (nonce !== undefined) nonces.set(key, { message, at: Date.now() });
+        if (nonce !== undefined) nonces.set(key, { message, at: nonceNow() });
         const list = messages.get(channel.id) ?? [];
         list.push(message);
         messages.set(channel.id, list);

@@ -18,8 +18,9 @@ export interface Child {
 }
 
 /** Runs one of the project's scripts with tsx, as the npm scripts do, with only the given environment. */
-export function runScript(script: string, env: Record<string, string>): Child {
+export function runScript(script: string, env: Record<string, string>, as: { uid?: number; gid?: number } = {}): Child {
   const child = spawn(TSX, [path.join(ROOT, script)], {
+    ...as,
     cwd: EMPTY,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? EMPTY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
@@ -87,7 +88,10 @@ describe('/remind', () => {
     await rt.scheduler.tick();
     const posted = emulator.channelMessages(general);
     expect(posted).toHaveLength(1);
-    expect(posted[0]!.content).toBe('⏰ **Reminder:** Branch meeting, all welcome @everyone');
+    const [text, marker] = posted[0]!.content.split('\n');
+    expect(text).toBe('⏰ **Reminder:** Branch meeting, all welcome @everyone');
+    // The last line marks the post as this reminder's, for finding it again after a crash.
+    expect(marker).toMatch(/^-# Reminder #\d+ · cb[\w-]+$/);
     expect(posted[0]!.allowedMentions).toEqual({ parse: [] });
     expect(emulator.rejectedRequests).toEqual([]);
     expect(emulator.unknownRequests).toEqual([]);
@@ -183,5 +187,35 @@ describe('/remind', () => {
     expect(reply.files[0]!.filename).toMatch(/\.ics$/);
     expect(ics).toContain('DTSTART:20261215T170000Z');
     expect(ics).toContain('TRIGGER:-PT168H');
+  });
+});
+
+describe('/remind while the reminders database is locked by another process', () => {
+  it('answers within the interaction window that nothing changed and to try again, and works once the lock is gone', async () => {
+    const { emulator, rt, general } = await setup();
+    const other = new Database(rt.store.file);
+    other.exec('BEGIN IMMEDIATE');
+    other.exec("INSERT INTO guild_settings VALUES ('1', 'UTC', NULL, NULL, 1)");
+    try {
+      const refused = await emulator.sendCommand(
+        'remind at',
+        { at: 'tomorrow 9am', message: 'Branch meeting', channel: channelOpt(general) },
+        { user: ORGANISER, permissions: ORGANISER_PERMS },
+      );
+      const reply = refused.messages[0]!;
+      expect(reply.ephemeral).toBe(true);
+      expect(reply.content + JSON.stringify(reply.embeds)).toContain('another process has it locked), so nothing was read or changed. Try again in a minute.');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(rt.store.countActive(GUILD)).toBe(0);
+    const ok = await emulator.sendCommand(
+      'remind at',
+      { at: 'tomorrow 9am', message: 'Branch meeting', channel: channelOpt(general) },
+      { user: ORGANISER, permissions: ORGANISER_PERMS },
+    );
+    expect(ok.messages[0]!.content).toContain('set in');
+    expect(rt.store.countActive(GUILD)).toBe(1);
   });
 });

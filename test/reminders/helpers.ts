@@ -70,6 +70,10 @@ export function fakePoster() {
   let gate: Promise<void> | null = null;
   let seq = 0;
   const poster: Poster = {
+    async findPosted(channelId, marker) {
+      const found = [...messages].reverse().find((m) => m.channelId === channelId && m.body.content.split('\n').includes(marker));
+      return { ok: true, messageId: found?.id ?? null };
+    },
     async post(channelId, body) {
       calls.push({ channelId, body });
       if (gate) await gate;

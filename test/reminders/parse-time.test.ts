@@ -129,3 +129,73 @@ describe('leads and repeats', () => {
     expect(parseRepeat('weekly until 1/11/2026', opts)).toMatchObject({ ok: false, reason: 'past' });
   });
 });
+
+describe('day-month dates without a year take the next occurrence', () => {
+  // Tuesday 10 March 2026, 10:00 GMT: the README's own example, typed in spring.
+  const MARCH = Date.parse('2026-03-10T10:00:00Z');
+
+  it('reads 15/12 17:00 typed in March as 15 December this year, not last December', () => {
+    expect(ok('15/12 17:00', MARCH)).toBe('2026-12-15T17:00:00.000Z');
+  });
+
+  it('reads a date more than six months ahead (20/09) as this September', () => {
+    expect(ok('20/09 10:00', MARCH)).toBe('2026-09-20T09:00:00.000Z');
+  });
+
+  it('reads a day-month passed weeks ago (1/2) as next year', () => {
+    expect(ok('1/2 10:00', MARCH)).toBe('2027-02-01T10:00:00.000Z');
+  });
+
+  it('refuses a day-month passed only days ago (8/3) as past, saying how to mean next year', () => {
+    const r = when('8/3 10:00', MARCH);
+    expect(r).toMatchObject({ ok: false, reason: 'past' });
+    if (!r.ok) expect(r.message).toContain('“8/3/2027”');
+  });
+
+  it('reads an until date without a year as its next occurrence too', () => {
+    const until = parseRepeat('weekly until 15/01', { now: MARCH, zone: LONDON });
+    expect(until.ok && new Date(until.value.untilMs!).toISOString()).toBe('2027-01-15T23:59:59.999Z');
+  });
+
+  it('still refuses a date with a year that has passed', () => {
+    expect(when('15/12/2025 17:00', MARCH)).toMatchObject({ ok: false, reason: 'past' });
+  });
+});
+
+describe('impossible dates and offsets are refused, not guessed', () => {
+  it('refuses 12/13 10:00: there is no month 13, and says dates are day/month', () => {
+    const r = when('12/13 10:00');
+    expect(r).toMatchObject({ ok: false, reason: 'bad-date' });
+    if (!r.ok) {
+      expect(r.message).toContain('13 is not a month');
+      expect(r.message).toContain('“13/12”');
+    }
+  });
+
+  it('refuses a month over 12 in a full date and in ISO', () => {
+    expect(when('12/13/2026 10:00')).toMatchObject({ ok: false, reason: 'bad-date' });
+    expect(when('2026-13-01 10:00')).toMatchObject({ ok: false, reason: 'bad-date' });
+  });
+
+  it('refuses a day past the end of its month, naming the month', () => {
+    const r = when('31/04 10:00');
+    expect(r).toMatchObject({ ok: false, reason: 'bad-date' });
+    if (!r.ok) expect(r.message).toContain('April has only 30 days');
+    const feb = when('29/02/2027 10:00');
+    expect(feb).toMatchObject({ ok: false, reason: 'bad-date' });
+    if (!feb.ok) expect(feb.message).toContain('February 2027 has only 28 days');
+    expect(when('32/1 10:00')).toMatchObject({ ok: false, reason: 'bad-date' });
+  });
+
+  it('refuses an impossible until date', () => {
+    expect(parseRepeat('weekly until 31/11', { now: NOW, zone: LONDON })).toMatchObject({ ok: false, reason: 'bad-date' });
+  });
+
+  it('refuses offsets beyond ±14:00 and accepts ±14:00', () => {
+    const r = when('2026-12-15T17:00+99:00');
+    expect(r).toMatchObject({ ok: false, reason: 'bad-offset' });
+    if (!r.ok) expect(r.message).toContain('+99:00');
+    expect(when('2026-12-15T17:00-14:30')).toMatchObject({ ok: false, reason: 'bad-offset' });
+    expect(ok('2026-12-15T17:00+14:00')).toBe('2026-12-15T03:00:00.000Z');
+  });
+});

@@ -228,3 +228,33 @@ describe('listing, cancelling and editing', () => {
     if (!res.ok) expect(res.message).toContain('“London”');
   });
 });
+
+describe('a weekly repeat across the spring-forward night', () => {
+  it('says in the confirmation and in the list that the 29 March post moves from 01:30 to 02:30', () => {
+    const { deps, clock } = setup();
+    clock.set('2026-03-01T12:00:00Z');
+    const res = at(deps, { when: '15/03 01:30', message: 'Night shift meeting', repeat: 'weekly x4' });
+    if (!res.ok) throw new Error(res.message);
+    const moved = Date.parse('2026-03-29T01:30:00Z') / 1000;
+    expect(res.message).toContain(`<t:${moved}:F>`);
+    expect(res.message).toMatch(/01:30 does not exist on Sun 29 Mar 2026 in Europe\/London \(the clocks go forward\); that post goes out at 02:30/);
+    // Seen in the list while the moved post is still to come, even when it is not the next one.
+    const list = listReminders(deps, GUILD);
+    expect(list.message).toMatch(/Sun 29 Mar at 02:30, not 01:30 \(clocks go forward\)/);
+    // A repeat that never meets the gap says nothing of it.
+    const plain = at(deps, { when: '15/03 18:00', message: 'Evening', repeat: 'weekly x4' });
+    if (!plain.ok) throw new Error(plain.message);
+    expect(plain.message).not.toContain('clocks go forward');
+  });
+
+  it('says so again when an edit moves the repeat onto the gap', () => {
+    const { deps, clock } = setup();
+    clock.set('2026-03-01T12:00:00Z');
+    const res = at(deps, { when: '15/03 18:00', message: 'Night shift meeting', repeat: 'weekly x4' });
+    if (!res.ok) throw new Error(res.message);
+    const edited = editReminder(deps, { guildId: GUILD, actor: organiser, id: res.value.reminder.id, when: '15/03 01:30' });
+    if (!edited.ok) throw new Error(edited.message);
+    expect(edited.message).toContain('that post goes out at 02:30');
+    expect(listReminders(deps, GUILD).message).toContain('02:30, not 01:30');
+  });
+});

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../src/reminders/migrations.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, dbFileIn, type NewReminder } from '../../src/reminders/store.js';
 import { CHANNEL, GUILD, MEMBER, ORGANISER, OTHER_GUILD, tempDb } from './helpers.js';
@@ -25,13 +27,32 @@ describe('the reminder database file', () => {
     expect(dbFileIn('/srv/cutsbot-data')).toBe('/srv/cutsbot-data/cutsbot.db');
   });
 
-  it('is created with WAL, a busy timeout and the current schema version', () => {
+  it('is created with WAL, a short busy timeout and the current schema version', () => {
     db = tempDb();
     const s = db.open();
     expect(existsSync(db.file)).toBe(true);
     expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(Number(s.db.pragma('busy_timeout', { simple: true }))).toBeGreaterThanOrEqual(1000);
+    // Long enough for another process's millisecond transaction, short enough not to freeze the bot.
+    const busy = Number(s.db.pragma('busy_timeout', { simple: true }));
+    expect(busy).toBeGreaterThan(0);
+    expect(busy).toBeLessThanOrEqual(500);
     expect(s.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+  });
+
+  it('brings a version 1 file forward, keeping its reminders', () => {
+    db = tempDb();
+    const old = new Database(db.file);
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    old.prepare(`INSERT INTO reminders (guild_id, channel_id, created_by, kind, message, zone, status, created_at, updated_at)
+      VALUES (?, ?, ?, 'message', 'old one', 'Europe/London', 'active', 1, 1)`).run(GUILD, '200000000000000001', '400000000000000001');
+    old.prepare(`INSERT INTO deliveries (reminder_id, due_ms, nonce, status, status_at) VALUES (1, ?, 'cbold', 'scheduled', 1)`).run(NOW + 60_000);
+    old.close();
+    const s = db.open();
+    expect(s.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(s.listUpcoming(GUILD, { offset: 0, limit: 10 }).items.map((i) => [i.reminder.message, i.reminder.wallTime, i.pending])).toEqual([
+      ['old one', null, 1],
+    ]);
   });
 
   it('keeps reminders and settings across a close and reopen, without migrating twice', () => {

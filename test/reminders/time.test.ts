@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { leadInstant, occurrences, resolveLocal } from '../../src/reminders/time.js';
+import { leadInstant, movedByClockChange, occurrences, resolveLocal } from '../../src/reminders/time.js';
 
 const LONDON = 'Europe/London';
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -101,5 +101,15 @@ describe('repeats', () => {
     expect(occurrences(first, { unit: 'weekly', untilMs: until }, LONDON, Number.POSITIVE_INFINITY)).toHaveLength(4);
     expect(occurrences(first, { unit: 'daily' }, LONDON, first + 2.5 * 24 * HOUR)).toHaveLength(3);
     expect(occurrences(first, null, LONDON, 0)).toEqual([first]);
+  });
+});
+
+describe('repeats that land in the spring-forward gap', () => {
+  it('finds the weekly 01:30 post that moves to 02:30 on 29 March 2026, and only that one', () => {
+    const first = Date.parse('2026-03-15T01:30:00Z');
+    const times = occurrences(first, { unit: 'weekly', count: 4 }, LONDON, Number.POSITIVE_INFINITY);
+    const moved = movedByClockChange(times, '01:30', LONDON);
+    expect(moved).toEqual([{ ms: Date.parse('2026-03-29T01:30:00Z'), wanted: '01:30', actual: '02:30' }]);
+    expect(movedByClockChange(times.slice(0, 2), '01:30', LONDON)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { DateTime } from 'luxon';
+import { dbFaultOf } from '../../reminders/db-faults.js';
 import { buildIcs } from '../../reminders/ics.js';
 import { createScheduledEvent } from '../../reminders/poster.js';
 import type { ReminderRuntime } from '../../reminders/runtime.js';
@@ -185,13 +186,42 @@ async function replyWithFiles(interaction: ChatInputCommandInteraction, content:
   else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
 }
 
+/**
+ * A reminders database that is locked, broken or read-only fails the command fast (the store's
+ * busy timeout is short) and the member is told plainly that nothing changed, not given an error id.
+ */
+function withStoreFaults(command: Command): Command {
+  const explain = (err: unknown): never => {
+    const fault = dbFaultOf(err);
+    if (!fault) throw err;
+    throw new UserFacingError(
+      fault === 'locked'
+        ? 'The reminders database is busy (another process has it locked), so nothing was read or changed. Try again in a minute.'
+        : 'The reminders database cannot be used right now, so nothing was read or changed. Whoever runs the bot can see why in its log; try again later.',
+    );
+  };
+  return {
+    ...command,
+    execute: (interaction, ctx) => Promise.resolve(command.execute(interaction, ctx)).catch(explain),
+    ...(command.autocomplete
+      ? {
+          // Choices cannot carry a message; an empty list beats a failed interaction.
+          autocomplete: (interaction, ctx) =>
+            Promise.resolve()
+              .then(() => command.autocomplete!(interaction, ctx))
+              .catch((err: unknown) => (dbFaultOf(err) ? [] : Promise.reject(err))),
+        }
+      : {}),
+  };
+}
+
 export function createRemindCommand(): Command {
   const need = (rt: ReminderRuntime | null): ReminderRuntime => {
     if (!rt) throw new UserFacingError('Reminders are not switched on for this bot. Ask whoever runs it to start the reminder scheduler.');
     return rt;
   };
 
-  return {
+  return withStoreFaults({
     data,
     async execute(interaction, ctx) {
       const guildId = interaction.guildId;
@@ -282,7 +312,7 @@ export function createRemindCommand(): Command {
       }
       return [];
     },
-  };
+  });
 }
 
 export default createRemindCommand();
