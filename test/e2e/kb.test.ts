@@ -7,7 +7,7 @@ import { commands } from '../../src/discord/commands/index.js';
 import { MAX_FILE_BYTES } from '../../src/knowledge/loader.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { snowflake, startEmulator, type Emulator, type InteractionOptions } from './emulator.js';
-import { captureLog, emulatorConfig, visibleText, expectNoStrayRequests, onlyMessage } from './helpers.js';
+import { captureLog, emulatorConfig, visibleText, expectNoStrayRequests, liveLinks, liveMentions, onlyMessage } from './helpers.js';
 
 /**
  * /kb through the real bot and discord.js client, logged in to the emulator, keeping a temp copy of
@@ -218,7 +218,8 @@ describe('/kb status, reload and the moderators’ channel', () => {
     expect(modLog()).toEqual([]);
     await writeFile(path.join(dir, 'pasted.md'), 'Just some pasted text, @everyone\n');
     await vi.waitFor(() => expect(modLog()).toHaveLength(1), { timeout: 5_000, interval: 25 });
-    expect(modLog()[0]!.content).toContain('pasted.md:1: must start with a line `---`');
+    // Escaped like every file name and message echoed to Discord; it reads as `---`.
+    expect(modLog()[0]!.content).toContain('pasted.md:1: must start with a line \\`---\\`');
     expect(modLog()[0]!.allowedMentions).toEqual({ parse: [] });
     expect(log.lines.filter((l) => l.level === 40 && String(l.msg).startsWith('pasted.md:1:'))).toHaveLength(1);
 
@@ -233,6 +234,19 @@ describe('/kb status, reload and the moderators’ channel', () => {
     expect(modLog()).toHaveLength(1);
     expect(log.lines.filter((l) => String(l.msg).startsWith('pasted.md:1:'))).toHaveLength(1);
     await deleteByHand('pasted.md');
+  });
+
+  it('posts file names and YAML keys to the mod-log as text: no live link, no mention', async () => {
+    const modLog = () => emulator.channelMessages(MOD_LOG);
+    const before = modLog().length;
+    const name = '<@&123456789012345678> [file](x).md';
+    await writeFile(path.join(dir, name), nbText.replace(`id: ${NB}`, 'id: keyed\n"[Sign the official petition](https://qx.qx)": yes'));
+    await vi.waitFor(() => expect(modLog()).toHaveLength(before + 1), { timeout: 5_000, interval: 25 });
+    const content = modLog().at(-1)!.content;
+    expect(content).toContain('Sign the official petition');
+    expect(liveLinks(content)).toEqual([]);
+    expect(liveMentions(content)).toEqual([]);
+    await deleteByHand(name);
   });
 
   it('reports what a reload added', async () => {
