@@ -9,6 +9,7 @@ import type { Command } from './discord/command.js';
 import { commands as allCommands } from './discord/commands/index.js';
 import { isEntryPoint } from './discord/entry.js';
 import { createKnowledgeStore, type KnowledgeStore } from './discord/knowledge-store.js';
+import { keepToAllowedGuilds } from './discord/guild-scope.js';
 import { createInteractionHandler } from './discord/router.js';
 import { startReminders, type ReminderRuntime } from './reminders/runtime.js';
 import { startKnowledgeKeeper, type KnowledgeKeeper } from './discord/knowledge-keeper.js';
@@ -77,7 +78,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   let keeper: KnowledgeKeeper | null = null;
 
   const client = createClient(config);
-  client.on(Events.InteractionCreate, createInteractionHandler({ commands, knowledge, log, reminders, keeper: () => keeper }));
+  client.on(Events.InteractionCreate, createInteractionHandler({ commands, knowledge, log, reminders, keeper: () => keeper, settings: config }));
+  keepToAllowedGuilds(client, config.ALLOWED_GUILD_IDS, log);
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.ShardError, (err) => log.warn({ err }, 'gateway connection error'));
   client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'gateway closed for good'));

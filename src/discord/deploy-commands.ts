@@ -2,13 +2,17 @@ import { DiscordAPIError, REST, Routes, type RESTPutAPIApplicationCommandsResult
 import { loadConfigOrExit, type Config } from '../config.js';
 import type { Command } from './command.js';
 import { commands as allCommands } from './commands/index.js';
+import kb from './commands/kb.js';
 import { isEntryPoint } from './entry.js';
 
-export type DeployConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_APPLICATION_ID' | 'DISCORD_GUILD_ID' | 'DISCORD_API_BASE'>;
+export type DeployConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_APPLICATION_ID' | 'DISCORD_GUILD_ID' | 'DISCORD_API_BASE'> &
+  Partial<Pick<Config, 'KB_GUILD_IDS'>>;
 
 export interface DeployResult {
   scope: 'guild' | 'global';
   names: string[];
+  /** Servers that got /kb as a server command because KB_GUILD_IDS names them. */
+  kbGuilds: string[];
 }
 
 /**
@@ -18,12 +22,23 @@ export interface DeployResult {
  */
 export async function deployCommands(config: DeployConfig, commands: readonly Command[] = allCommands): Promise<DeployResult> {
   const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(config.DISCORD_TOKEN);
-  const body = commands.map((c) => c.data.toJSON());
-  const route = config.DISCORD_GUILD_ID
-    ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, config.DISCORD_GUILD_ID)
-    : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
-  const saved = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
-  return { scope: config.DISCORD_GUILD_ID ? 'guild' : 'global', names: saved.map((c) => c.name) };
+  const app = config.DISCORD_APPLICATION_ID;
+  // With KB_GUILD_IDS set, /kb is a server command of those servers only: no other server's admin
+  // even sees it. (The bot refuses it elsewhere all the same.)
+  const kbGuilds = config.KB_GUILD_IDS ?? [];
+  const scoped = (c: Command) => kbGuilds.length > 0 && c.data.name === kb.data.name;
+  const everywhere = commands.filter((c) => !scoped(c));
+  const kbOnly = commands.filter(scoped);
+  const put = async (route: `/${string}`, list: readonly Command[]) =>
+    (await rest.put(route, { body: list.map((c) => c.data.toJSON()) })) as RESTPutAPIApplicationCommandsResult;
+
+  const dev = config.DISCORD_GUILD_ID;
+  const saved = dev
+    ? await put(Routes.applicationGuildCommands(app, dev), kbGuilds.includes(dev) ? commands : everywhere)
+    : await put(Routes.applicationCommands(app), everywhere);
+  const others = kbOnly.length > 0 ? kbGuilds.filter((g) => g !== dev) : [];
+  for (const guild of others) await put(Routes.applicationGuildCommands(app, guild), kbOnly);
+  return { scope: dev ? 'guild' : 'global', names: saved.map((c) => c.name), kbGuilds: kbOnly.length > 0 ? kbGuilds : [] };
 }
 
 /** Turns the errors people actually hit into what to do about them. */
@@ -48,6 +63,7 @@ async function main(): Promise<void> {
         ? `to server ${config.DISCORD_GUILD_ID} (they show at once)`
         : 'globally (they can take up to an hour to show in every server)';
     console.log(`Deployed ${result.names.length} commands ${where}: ${result.names.map((n) => `/${n}`).join(' ')}`);
+    if (result.kbGuilds.length > 0) console.log(`Deployed /kb to the knowledge-base servers only (KB_GUILD_IDS): ${result.kbGuilds.join(', ')}`);
   } catch (error) {
     console.error(explainDeployError(error, config));
     process.exit(1);
