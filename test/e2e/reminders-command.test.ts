@@ -8,7 +8,7 @@ import type { ConsultationEntry } from '../../src/knowledge/knowledge-base.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { startReminders, type ReminderRuntime } from '../../src/reminders/runtime.js';
 import { startEmulator, validateCommands, type Emulator } from './emulator.js';
-import { captureLog, emulatorConfig } from './helpers.js';
+import { captureLog, emulatorConfig, expectNoStrayRequests } from './helpers.js';
 
 /** /remind end to end: the real bot and discord.js against the emulator, with a fake clock for the scheduler. */
 
@@ -183,5 +183,29 @@ describe('/remind', () => {
     expect(reply.files[0]!.filename).toMatch(/\.ics$/);
     expect(ics).toContain('DTSTART:20261215T170000Z');
     expect(ics).toContain('TRIGGER:-PT168H');
+  });
+
+  it('keeps the confirmation and its .ics private when creating the Discord event takes over 2 s', async () => {
+    const { emulator, general } = await setup();
+    // The emulator's clock agrees with the scheduler's fake one, so the event is in the future for both.
+    emulator.advanceTime(Date.parse('2026-11-23T10:00:00Z') - Date.now());
+    emulator.slowDown('POST', /^\/guilds\/\d+\/scheduled-events$/, 2_300);
+    const created = await emulator.sendCommand(
+      'remind consultation',
+      { consultation: CONSULTATION.key, channel: channelOpt(general), event: true, calendar: true },
+      { user: ORGANISER, permissions: ORGANISER_PERMS },
+    );
+    // The router had to defer (Discord waits 3 s), and did so privately.
+    expect(created.deferred).toBe(true);
+    expect(created.ephemeral).toBe(true);
+    expect(created.messages).toHaveLength(1);
+    const reply = created.messages[0]!;
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('A Discord event was created');
+    expect(reply.files.map((f) => f.filename)).toEqual([expect.stringMatching(/^reminder-1-2026-12-15\.ics$/)]);
+    expect(emulator.scheduledEvents).toHaveLength(1);
+    expect(emulator.scheduledEvents[0]!.body).toMatchObject({ entity_type: 3, entity_metadata: { location: 'https://example.org/consult' } });
+    expect(emulator.channelMessages(general)).toEqual([]);
+    expectNoStrayRequests(emulator);
   });
 });
