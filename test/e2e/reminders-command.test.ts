@@ -208,4 +208,33 @@ describe('/remind', () => {
     expect(emulator.channelMessages(general)).toEqual([]);
     expectNoStrayRequests(emulator);
   });
+
+  it('refuses at creation a channel of another server, one the bot cannot see, and one it cannot post or embed in, naming what is missing', async () => {
+    const { emulator } = await setup();
+    const other = emulator.joinGuild({ name: 'Another server' });
+    const foreign = emulator.addChannel({ guildId: other, name: 'elsewhere' });
+    const hidden = emulator.addChannel({ guildId: GUILD, name: 'committee', overwrites: [{ id: GUILD, type: 0, deny: PermissionFlagsBits.ViewChannel }] });
+    const muted = emulator.addChannel({
+      guildId: GUILD,
+      name: 'announcements',
+      overwrites: [{ id: emulator.botRoleId, type: 0, deny: PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks }],
+    });
+    const attempt = (channel: string) =>
+      emulator.sendCommand('remind at', { at: 'tomorrow 9am', message: 'Branch meeting', channel: channelOpt(channel) }, { user: ORGANISER, permissions: ORGANISER_PERMS });
+
+    const elsewhere = (await attempt(foreign.id)).messages[0]!;
+    expect(elsewhere.ephemeral).toBe(true);
+    expect(elsewhere.content).toContain('That channel is not in this server');
+    expect((await attempt(hidden.id)).messages[0]!.content).toContain(`I cannot post reminders in <#${hidden.id}>: I am missing View Channel there`);
+    expect((await attempt(muted.id)).messages[0]!.content).toContain(`I cannot post reminders in <#${muted.id}>: I am missing Send Messages and Embed Links there`);
+    const consultation = await emulator.sendCommand(
+      'remind consultation',
+      { consultation: CONSULTATION.key, channel: channelOpt(muted.id) },
+      { user: ORGANISER, permissions: ORGANISER_PERMS },
+    );
+    expect(consultation.messages[0]!.content).toContain('I am missing Send Messages and Embed Links');
+    const listed = await emulator.sendCommand('remind list', {}, { user: MEMBER, permissions: BASE });
+    expect(listed.messages[0]!.content).toBe('No upcoming reminders in this server.');
+    expectNoStrayRequests(emulator);
+  });
 });

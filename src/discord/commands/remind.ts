@@ -26,6 +26,7 @@ import {
 import type { Delivery, Reminder } from '../../reminders/store.js';
 import { DEFAULT_LEADS, leadFromCode, type Lead } from '../../reminders/time.js';
 import { UserFacingError, type Command, type CommandResult } from '../command.js';
+import { whyCannotPostIn } from '../channel-check.js';
 import { focusedText } from '../options.js';
 
 /**
@@ -194,6 +195,12 @@ export function createRemindCommand(): Command {
       const rt = need(ctx.reminders);
       const actor = actorOf(interaction);
       const sub = interaction.options.getSubcommand(true);
+      // Every channel a reminder may be posted in is checked now, not when the reminder falls due.
+      for (const name of ['channel', 'fallback_channel']) {
+        const channelId = idOption(interaction, name);
+        const problem = channelId === undefined ? null : await whyCannotPostIn(interaction, channelId);
+        if (problem) return { message: problem, ephemeral: true };
+      }
       switch (sub) {
         case 'consultation':
         case 'at': {

@@ -65,13 +65,14 @@ export function createInteractions(world: World, gateway: Gateway, firstChannel:
   };
 
   /** Discord resolves channel options for the bot: the partial channel and the member's permissions there. */
-  const resolveChannels = (options: unknown[], memberPermissions: bigint | string) => {
+  const resolveChannels = (options: unknown[], guildId: string | null, memberPermissions: bigint | string) => {
     const channels: Record<string, unknown> = {};
     const walk = (list: unknown[]) => {
       for (const o of list as { type: number; value?: unknown; options?: unknown[] }[]) {
         if (o.options) walk(o.options);
         const c = o.type === ApplicationCommandOptionType.Channel ? world.channels.get(String(o.value)) : undefined;
-        if (c) channels[c.id] = { id: c.id, name: c.name, type: c.type, guild_id: c.guildId, permissions: String(memberPermissions) };
+        // Discord resolves only channels of the interaction's own server.
+        if (c && c.guildId === guildId) channels[c.id] = { id: c.id, name: c.name, type: c.type, guild_id: c.guildId, permissions: String(memberPermissions) };
       }
     };
     walk(options);
@@ -267,7 +268,7 @@ const createInteraction = (
   if (!channel) throw new Error(`emulator: unknown channel ${opts.channelId}`);
   const guildId = opts.guildId === undefined ? channel.guildId : opts.guildId;
   const built = buildOptions(fullName, values, guildId, focused, opts.unchecked ?? false);
-  const resolved = opts.resolved ?? resolveChannels(built.options, opts.permissions ?? MEMBER_PERMISSIONS);
+  const resolved = opts.resolved ?? resolveChannels(built.options, guildId, opts.permissions ?? MEMBER_PERMISSIONS);
   const userId = opts.user?.id ?? snowflake();
   const user: APIUser = { id: userId, username: `member${userId.slice(-4)}`, discriminator: '0', global_name: 'Member', avatar: null, ...opts.user };
   const id = snowflake();
