@@ -125,7 +125,7 @@ async function upload(interaction: ChatInputCommandInteraction, ctx: CommandCont
   const existing = serving.kb.byId.get(id);
   if (existing && !replace) {
     return privately(
-      refusalText(`The id \`${id}\` is already used by \`${existing.file}\` (“${clip(existing.title, 120)}”). To replace that article, upload again with \`replace: True\`.`),
+      refusalText(`The id \`${id}\` is already used by \`${existing.file}\` (“${escapeText(clip(existing.title, 120))}”). To replace that article, upload again with \`replace: True\`.`),
     );
   }
   // A replacement goes into the file that held the id; a new article gets a file named after its id.
@@ -157,7 +157,7 @@ async function upload(interaction: ChatInputCommandInteraction, ctx: CommandCont
 async function remove(interaction: ChatInputCommandInteraction, ctx: CommandContext, keeper: KnowledgeKeeper): Promise<CommandResult> {
   const id = requiredText(interaction, ID);
   const article = keeper.latest().kb.byId.get(id);
-  if (!article) return privately(`No article with the id \`${clip(id, 80)}\` is being served; nothing was moved.`);
+  if (!article) return privately(`No article with the id **${escapeText(clip(id, 80))}** is being served; nothing was moved.`);
   let trashed: string;
   try {
     trashed = await moveToTrash(keeper.dir, article.file);
@@ -171,7 +171,7 @@ async function remove(interaction: ChatInputCommandInteraction, ctx: CommandCont
   ctx.log.info({ id, file: article.file, trashed }, 'kb remove');
   const heir = after.kb.byId.get(id);
   return privately(
-    `Moved \`${article.file}\` to \`${trashed}\` (“${clip(article.title, 120)}”): members no longer get it. Move the file back to restore it.` +
+    `Moved \`${article.file}\` to \`${trashed}\` (“${escapeText(clip(article.title, 120))}”): members no longer get it. Move the file back to restore it.` +
       (heir ? `\nNote: \`${heir.file}\` also has the id \`${id}\` and is now served instead.` : ''),
   );
 }
@@ -180,7 +180,7 @@ function preview(interaction: ChatInputCommandInteraction, keeper: KnowledgeKeep
   const id = requiredText(interaction, ID);
   const kb = keeper.latest().kb;
   const place = kb.places.find((p) => p.articleIds.includes(id));
-  if (!kb.byId.has(id) || !place) return privately(`No article with the id \`${clip(id, 80)}\` is being served.`);
+  if (!kb.byId.has(id) || !place) return privately(`No article with the id **${escapeText(clip(id, 80))}** is being served.`);
   return { answer: cutsAnswer(kb, { place: place.name }), ephemeral: true };
 }
 
