@@ -11,11 +11,19 @@ const KNOWLEDGE = path.join(ROOT, 'knowledge');
 const WRONG_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.wrongwrongwrongwrongwrongwrongwrongwro';
 
 let emulator: Emulator;
+const dataDirs: string[] = [];
+/** A reminders database folder of the test's own, removed afterwards. */
+const tempDataDir = async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'cutsbot-data-'));
+  dataDirs.push(dir);
+  return dir;
+};
 beforeAll(async () => {
   emulator = await startEmulator();
 });
 afterAll(async () => {
   await emulator?.close();
+  for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
 });
 
 describe('startBot', () => {
@@ -85,6 +93,8 @@ describe('npm start (tsx src/main.ts)', () => {
       DISCORD_APPLICATION_ID: emulator.applicationId,
       DISCORD_API_BASE: emulator.apiBase,
       KNOWLEDGE_DIR: KNOWLEDGE,
+      // Its own database: the shared empty working folder may hold another checkout's.
+      DATA_DIR: await tempDataDir(),
     });
     expect(await child.exited).toBe(1);
     expect(child.output()).toContain('Discord rejected DISCORD_TOKEN');
@@ -98,6 +108,7 @@ describe('npm start (tsx src/main.ts)', () => {
       DISCORD_API_BASE: emulator.apiBase,
       KNOWLEDGE_DIR: KNOWLEDGE,
       LOG_LEVEL: 'debug',
+      DATA_DIR: await tempDataDir(),
     });
     try {
       await child.waitFor('"msg":"ready"');
@@ -133,7 +144,7 @@ describe('npm start (tsx src/main.ts)', () => {
       DISCORD_APPLICATION_ID: own.applicationId,
       DISCORD_API_BASE: own.apiBase,
       KNOWLEDGE_DIR: KNOWLEDGE,
-      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'cutsbot-data-')),
+      DATA_DIR: await tempDataDir(),
     });
     try {
       await child.waitFor('"msg":"ready"');
@@ -162,7 +173,7 @@ describe('npm start (tsx src/main.ts)', () => {
       DISCORD_API_BASE: own.apiBase,
       KNOWLEDGE_DIR: dir,
       MOD_LOG_CHANNEL_ID: modLogId,
-      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'cutsbot-data-')),
+      DATA_DIR: await tempDataDir(),
     });
     try {
       await child.waitFor('"msg":"watching the knowledge folder"');
