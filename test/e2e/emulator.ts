@@ -13,7 +13,8 @@
  *
  * The parts: `emulator/world.ts` (guilds, channels, permissions, clock), `emulator/gateway.ts`
  * (sessions, RESUME and replay, faults), `emulator/rest.ts` (REST routes), `emulator/interactions.ts`
- * (commands, autocomplete, callbacks, webhooks), `emulator/validate.ts` (Discord's limits).
+ * (commands and autocomplete as a member sends them), `emulator/responses.ts` (callbacks, webhooks),
+ * `emulator/messages.ts`, `emulator/validate.ts` (Discord's limits), `emulator/types.ts`.
  *
  * Typical use:
  *
