@@ -46,6 +46,8 @@ export function explainDeployError(error: unknown, config: DeployConfig): string
   if (error instanceof DiscordAPIError || (error instanceof Error && 'status' in error)) {
     const status = (error as { status?: number }).status;
     if (status === 401) return 'Discord rejected DISCORD_TOKEN (401 Unauthorized). Reset the token in the Developer Portal → Bot → Reset Token and put the new one in .env.';
+    if (status === 403 && config.KB_GUILD_IDS)
+      return `Discord refused (403) to register commands in a server: invite the bot with the applications.commands scope to every server in KB_GUILD_IDS (${config.KB_GUILD_IDS.join(', ')})${config.DISCORD_GUILD_ID ? ` and DISCORD_GUILD_ID (${config.DISCORD_GUILD_ID})` : ''}, or correct the ids.`;
     if (status === 403 && config.DISCORD_GUILD_ID)
       return `Discord refused (403) to register commands in server ${config.DISCORD_GUILD_ID}: invite the bot to that server with the applications.commands scope, or check DISCORD_GUILD_ID.`;
     if (status === 404) return 'Discord does not know DISCORD_APPLICATION_ID (404); copy it again from the Developer Portal → General Information.';

@@ -83,4 +83,18 @@ describe('deploy-commands with KB_GUILD_IDS', () => {
     expect(child.output()).toContain(`Deployed /kb to the knowledge-base servers only (KB_GUILD_IDS): ${kbGuild}`);
     expectNoStrayRequests(emulator);
   });
+
+  it('says which setting to fix when the bot is not in a knowledge-base server', async () => {
+    emulator = await startEmulator();
+    const notJoined = snowflake();
+    const child = runScript('src/discord/deploy-commands.ts', {
+      DISCORD_TOKEN: emulator.token,
+      DISCORD_APPLICATION_ID: emulator.applicationId,
+      DISCORD_API_BASE: emulator.apiBase,
+      KB_GUILD_IDS: notJoined,
+    });
+    expect(await child.exited).toBe(1);
+    expect(child.output()).toContain(`every server in KB_GUILD_IDS (${notJoined})`);
+  });
 });
+
