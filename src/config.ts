@@ -22,6 +22,21 @@ const copyId = (what: string) =>
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
+const listOf = (what: string) =>
+  `must list ${what} ids of 17–20 digits separated by commas (turn on Developer Mode in Discord, then right-click the ${what} → Copy ${what[0]!.toUpperCase()}${what.slice(1)} ID)`;
+
+/** A comma-separated list of ids, e.g. `KB_GUILD_IDS=123…,456…`. */
+const idList = (what: string) =>
+  optional(
+    z
+      .string()
+      .transform((v) => v.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+      .pipe(z.array(z.string().regex(/^\d{17,20}$/, `${listOf(what)}`)).min(1, listOf(what))),
+  );
+
+/** Discord's attachment hosts: the only places `/kb upload` downloads from. */
+export const DISCORD_ATTACHMENT_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'] as const;
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const ConfigSchema = z.object({
@@ -53,6 +68,19 @@ export const ConfigSchema = z.object({
   MOD_LOG_CHANNEL_ID: optional(snowflake(copyId('channel'))),
   MODERATOR_ROLE_ID: optional(snowflake(copyId('role'))),
   ORGANISER_ROLE_ID: optional(snowflake(copyId('role'))),
+  /** Servers whose moderators may change the knowledge base with /kb; unset: nobody may. */
+  KB_GUILD_IDS: idList('server'),
+  /** Servers the bot stays in; unset: any server it is invited to. */
+  ALLOWED_GUILD_IDS: idList('server'),
+  /** Hosts (`name` or `name:port`) that /kb upload may download from. */
+  ATTACHMENT_HOSTS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''))
+      .pipe(z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/, 'must list host names (optionally with :port) separated by commas, e.g. cdn.discordapp.com')).min(1))
+      .default([...DISCORD_ATTACHMENT_HOSTS]),
+  ),
 });
 
 export type Config = z.output<typeof ConfigSchema>;

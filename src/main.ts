@@ -9,6 +9,8 @@ import type { Command } from './discord/command.js';
 import { commands as allCommands } from './discord/commands/index.js';
 import { isEntryPoint } from './discord/entry.js';
 import { createKnowledgeStore, type KnowledgeStore } from './discord/knowledge-store.js';
+import { keepToAllowedGuilds } from './discord/guild-scope.js';
+import { isRevokedTokenClose, watchForRevokedToken } from './discord/revoked-token.js';
 import { createInteractionHandler } from './discord/router.js';
 import { StoreOpenError } from './reminders/db-faults.js';
 import { startReminders, type ReminderRuntime } from './reminders/runtime.js';
@@ -22,6 +24,11 @@ export interface StartOptions {
   logger?: Logger;
   /** A running reminder runtime to use, or false for none; by default the bot starts its own. */
   reminders?: ReminderRuntime | false;
+  /**
+   * Called once when Discord stops accepting the token while the bot runs (gateway 4004, REST 401),
+   * with a message for the person running it. `npm start` logs it and exits 1; by default it is logged.
+   */
+  onFatal?: (message: string) => void;
 }
 
 export interface RunningBot {
@@ -88,10 +95,17 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   let keeper: KnowledgeKeeper | null = null;
 
   const client = createClient(config);
-  client.on(Events.InteractionCreate, createInteractionHandler({ commands, knowledge, log, reminders, keeper: () => keeper }));
+  client.on(Events.InteractionCreate, createInteractionHandler({ commands, knowledge, log, reminders, keeper: () => keeper, settings: config }));
+  keepToAllowedGuilds(client, config.ALLOWED_GUILD_IDS, log);
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
-  client.on(Events.ShardError, (err) => log.warn({ err }, 'gateway connection error'));
-  client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'gateway closed for good'));
+  client.on(Events.ShardError, (err) => {
+    // The gateway's 4004 arrives here too, as "Authentication failed"; watchForRevokedToken reports it once.
+    if (err.message !== 'Authentication failed') log.warn({ err }, 'gateway connection error');
+  });
+  client.on(Events.ShardDisconnect, (event) => {
+    // A revoked token gets its own single line from watchForRevokedToken.
+    if (!isRevokedTokenClose(event.code)) log.warn({ code: event.code }, 'gateway closed for good');
+  });
   let stopping: Promise<void> | null = null;
   // discord.js reports its own shutdown as a reconnect; only real ones are worth a log line.
   client.on(Events.ShardReconnecting, () => {
@@ -118,6 +132,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     );
   }
   log.info({ user: me.user.tag, guilds: me.guilds.cache.size, commands: commands.length }, 'ready');
+  // Watched from here on: a bad token at login is already a StartError.
+  watchForRevokedToken(client, [client.rest, ...(reminders ? [reminders.rest] : [])], options.onFatal ?? ((message) => log.fatal(message)));
   // Watches the folder once per bot, after ready so problems can be posted to the mod log. A caller
   // that passes its own knowledge base (tests) gets no watcher.
   keeper = !initial
@@ -158,9 +174,16 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.LOG_LEVEL });
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
 
-  let bot: RunningBot;
+  let bot: RunningBot | undefined;
+  // A reset token cannot be recovered from inside the process: say so once and exit non-zero, so a
+  // supervisor (systemd, Docker, pm2) restarts the bot, which then reads the new token.
+  const onFatal = (message: string) => {
+    log.fatal(message);
+    setTimeout(() => process.exit(1), 5_000).unref();
+    void (bot?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+  };
   try {
-    bot = await startBot(config, { logger: log });
+    bot = await startBot(config, { logger: log, onFatal });
   } catch (error) {
     console.error(error instanceof StartError ? error.message : error);
     process.exit(1);
@@ -169,7 +192,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     // A second signal, or a shutdown that hangs, should still end the process.
     setTimeout(() => process.exit(1), 10_000).unref();
-    bot.stop().then(
+    bot!.stop().then(
       () => process.exit(0),
       (err: unknown) => {
         log.error({ err }, 'shutdown failed');

@@ -1,15 +1,40 @@
-/** Downloads an attachment, refusing it as soon as it proves larger than allowed. */
+/**
+ * Downloads an attachment from Discord's attachment hosts only, refusing it as soon as it proves
+ * larger than allowed. The URL comes from the interaction payload, which whoever can reach the bot's
+ * endpoint controls: without the host check and with redirects followed, `/kb upload` could be made
+ * to fetch from inside the bot's network.
+ */
 
 export type Downloaded = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
-export async function downloadAttachment(url: string, maxBytes: number, timeoutMs = 15_000): Promise<Downloaded> {
-  if (!/^https?:\/\//i.test(url)) return { ok: false, reason: 'its address is not a web address' };
+export interface DownloadOptions {
+  maxBytes: number;
+  /** Allowed `host` values (name, or name:port), e.g. cdn.discordapp.com. */
+  hosts: readonly string[];
+  timeoutMs?: number;
+}
+
+export async function downloadAttachment(url: string, { maxBytes, hosts, timeoutMs = 15_000 }: DownloadOptions): Promise<Downloaded> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { ok: false, reason: 'its address is not a web address' };
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { ok: false, reason: 'its address is not a web address' };
+  if (!hosts.includes(parsed.host.toLowerCase())) {
+    return { ok: false, reason: `it is not on Discord's attachment servers (${parsed.host}); attach the file to the command itself` };
+  }
   const tooBig = (bytes: number) => ({ ok: false as const, reason: `it is ${Math.ceil(bytes / 1024)} KB or more; a knowledge file may be at most ${maxBytes / 1024} KB` });
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(parsed, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
   } catch (error) {
     return { ok: false, reason: `it could not be downloaded (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel().catch(() => undefined);
+    return { ok: false, reason: `its address redirects elsewhere (HTTP ${response.status}), and redirects are not followed` };
   }
   if (!response.ok || !response.body) {
     await response.body?.cancel().catch(() => undefined);

@@ -1,9 +1,11 @@
 import type {
+  AttachmentPayload,
   AutocompleteInteraction,
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Answer, Choice } from '../answers/types.js';
+import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { ReminderRuntime } from '../reminders/runtime.js';
 import type { KnowledgeKeeper } from './knowledge-keeper.js';
@@ -18,20 +20,24 @@ export interface CommandContext {
   reminders: ReminderRuntime | null;
   /** The watcher of the knowledge folder, for /kb; null until the bot is ready, or when it has none. */
   keeper: KnowledgeKeeper | null;
+  /** The security settings commands enforce (which servers keep the knowledge base, where uploads come from). */
+  settings: CommandSettings;
 }
+
+export type CommandSettings = Pick<Config, 'KB_GUILD_IDS' | 'ATTACHMENT_HOSTS'>;
 
 /**
  * What a handler hands back for the router to send: an `Answer` (rendered as embeds) or a plain
- * message. `ephemeral: true` forces a private reply whatever the `private` option says (for
- * "that place name is too long"-style replies only the asker needs). Return nothing when the
- * handler has replied itself (then use `sendReply` from router.ts, which knows whether the
- * interaction was deferred).
+ * message, with any files. `ephemeral: true` forces a private reply whatever the `private` option
+ * says (for "that place name is too long"-style replies only the asker needs). Handlers never
+ * acknowledge the interaction themselves: the router alone defers, replies and follows up, so it
+ * always knows what the member can see.
  */
-export type CommandResult = ({ answer: Answer } | { message: string }) & { ephemeral?: boolean };
+export type CommandResult = ({ answer: Answer } | { message: string }) & { ephemeral?: boolean; files?: AttachmentPayload[] };
 
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
-  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<CommandResult | void> | CommandResult | void;
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<CommandResult> | CommandResult;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Choice[]> | Choice[];
   /**
    * Acknowledge the interaction before `execute` runs. Set it on commands whose answer may take
@@ -39,6 +45,11 @@ export interface Command {
    * without it are still deferred by the router if they take longer than about 2 seconds.
    */
   defer?: boolean;
+  /**
+   * Every reply is private (moderator and organiser commands). The router then defers privately
+   * too: a public "thinking…" placeholder cannot be made private later.
+   */
+  private?: boolean;
   /** Per-user cooldown between uses, for the expensive commands. */
   cooldownMs?: number;
 }

@@ -34,11 +34,12 @@ function fit(head: string[], lines: string[], tail: string[] = []): string {
   return clip([...out, ...tail].join('\n'), MAX_MESSAGE);
 }
 
-export function statusText(r: Reloaded, dir: string): string {
+/** Paths are shown relative to the knowledge folder: where the bot's files live is no member's business. */
+export function statusText(r: Reloaded): string {
   const kb = r.kb;
   const at = Math.floor(r.at.getTime() / 1000);
   const head = [
-    `**Knowledge base**: ${plural(r.articles.length, 'article')} from \`${dir}\`, last reloaded <t:${at}:R> (${r.at.toISOString().replace('T', ' ').slice(0, 19)} UTC).`,
+    `**Knowledge base**: ${plural(r.articles.length, 'article')} in the knowledge folder, last reloaded <t:${at}:R> (${r.at.toISOString().replace('T', ' ').slice(0, 19)} UTC).`,
     `Extracted: ${plural(kb.quotes.length, 'quote')} · ${plural(kb.figures.length, 'figure')} · ${plural(kb.places.length, 'place')} · ${plural(kb.consultations.length, 'consultation')}.`,
     r.problems.length === 0 ? 'No problems: every file is valid.' : `**Problems (${r.problems.length})**:`,
   ];

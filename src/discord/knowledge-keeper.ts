@@ -3,7 +3,7 @@ import { formatProblem, type Problem } from '../knowledge/loader.js';
 import { reloadKnowledge, watchKnowledge, type KnowledgeWatcher, type Reloaded } from '../knowledge/reload.js';
 import type { Logger } from '../log.js';
 import type { KnowledgeStore } from './knowledge-store.js';
-import { clip, NO_MENTIONS } from './render.js';
+import { clip, escapeText, NO_MENTIONS } from './render.js';
 
 /**
  * Keeps the served knowledge base in step with the knowledge folder: one watcher per bot, every
@@ -80,7 +80,7 @@ export async function startKnowledgeKeeper(options: KeeperOptions): Promise<Know
 
 async function postProblems(options: KeeperOptions, log: Logger, problems: Problem[], kept: string[]): Promise<void> {
   if (!options.client || !options.modLogChannelId) return;
-  const lines = problems.map((p) => `• ${formatProblem(p)}${kept.includes(p.file) ? ' (its last good version is still served)' : ''}`);
+  const lines = problems.map((p) => `• ${escapeText(formatProblem(p))}${kept.includes(p.file) ? ' (its last good version is still served)' : ''}`);
   const content = clip(
     [`**Knowledge files: ${problems.length} new problem${problems.length === 1 ? '' : 's'}** (members are still answered from the good files)`, ...lines].join('\n'),
     2000,

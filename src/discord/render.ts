@@ -1,5 +1,8 @@
-import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, AnswerKind, AnswerLine, AnswerSection, Citation } from '../answers/types.js';
+import { escapeText, safeUrl } from './escape.js';
+
+export { escapeText };
 
 /** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const EMBED_LIMITS = {
@@ -48,18 +51,6 @@ const DEFAULT_HINTS: Record<AnswerKind, string> = {
 const NOTE_RESERVE = 240;
 const BULLET = '• ';
 
-/** Escapes everything Discord would read as formatting in text the bot did not write. */
-export function escapeText(text: string): string {
-  return escapeMarkdown(text, {
-    bulletedList: true,
-    numberedList: true,
-    heading: true,
-    maskedLink: true,
-    codeBlock: true,
-    inlineCode: true,
-  });
-}
-
 /** Cuts at a word boundary and marks the cut, so a clipped quote never ends mid-word or mid-escape. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -72,15 +63,9 @@ export function clip(text: string, max: number): string {
   return `${cut.trimEnd()}…`;
 }
 
-function safeUrl(url: string | null): string | null {
-  if (!url || !/^https?:\/\//i.test(url)) return null;
-  // Brackets and spaces would end a Markdown link early.
-  return url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
 export function formatCitation(c: Citation): string {
   if (c.title.trim() === '') return '';
-  const title = escapeText(c.title).replace(/[[\]]/g, (b) => `\\${b}`);
+  const title = escapeText(c.title);
   const url = safeUrl(c.url);
   const where = c.paragraph === null ? '' : ` ¶${c.paragraph}${c.lastParagraph ? `–${c.lastParagraph}` : ''}`;
   const named = url ? `[${title}](<${url}>)` : `*${title}*`;
@@ -113,7 +98,8 @@ export function formatLine(line: AnswerLine, max: number = EMBED_LIMITS.fieldVal
 
 function moreNote(count: number, hint: string): string {
   const h = hint.trim();
-  const advice = clip(h.startsWith('/') ? `try ${h}` : h, 160);
+  // Hints repeat what the member typed ("try /search <their words>"), so they are escaped too.
+  const advice = clip(escapeText(h.startsWith('/') ? `try ${h}` : h), 160);
   return `…and ${count} more${advice ? ` — ${advice}` : ''}`;
 }
 
@@ -189,7 +175,7 @@ function renderSection(section: AnswerSection, kind: AnswerKind, budget: Budget,
  * at line boundaries, never by sending something Discord would reject.
  */
 export function renderAnswer(answer: Answer): RenderedAnswer {
-  const title = clip(answer.title.trim() || 'cutsbot', EMBED_LIMITS.title);
+  const title = clip(escapeText(answer.title.trim()) || 'cutsbot', EMBED_LIMITS.title);
   const sourceCount = answer.sources.length;
   const footer =
     sourceCount > 0

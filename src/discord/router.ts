@@ -1,5 +1,6 @@
 import {
   MessageFlags,
+  type AttachmentPayload,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -8,7 +9,8 @@ import {
 } from 'discord.js';
 import type { Choice } from '../answers/types.js';
 import type { Logger } from '../log.js';
-import { UserFacingError, type Command, type CommandContext, type CommandResult } from './command.js';
+import { UserFacingError, type Command, type CommandContext, type CommandResult, type CommandSettings } from './command.js';
+import { DISCORD_ATTACHMENT_HOSTS } from '../config.js';
 import { createCooldowns, type Cooldowns } from './cooldown.js';
 import type { ReminderRuntime } from '../reminders/runtime.js';
 import type { KnowledgeKeeper } from './knowledge-keeper.js';
@@ -24,11 +26,13 @@ export interface RouterOptions {
   /** Read per interaction: the keeper starts after the client is ready. */
   keeper?: () => KnowledgeKeeper | null;
   cooldowns?: Cooldowns;
+  /** By default /kb is refused everywhere and uploads come only from Discord's attachment hosts. */
+  settings?: Partial<CommandSettings>;
   /** Defer a command that has not answered after this long; Discord gives up at 3 seconds. */
   autoDeferMs?: number;
 }
 
-type Payload = RenderedAnswer | { content: string };
+type Payload = (RenderedAnswer | { content: string }) & { files?: AttachmentPayload[] };
 
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
@@ -62,7 +66,8 @@ export async function sendReply(
 }
 
 function toPayload(result: CommandResult): Payload {
-  return 'answer' in result ? renderAnswer(result.answer) : { content: clip(result.message, 2000) };
+  const body = 'answer' in result ? renderAnswer(result.answer) : { content: clip(result.message, 2000) };
+  return result.files && result.files.length > 0 ? { ...body, files: result.files } : body;
 }
 
 function faultMessage(interaction: Interaction): string {
@@ -94,6 +99,17 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
   const byName = new Map(options.commands.map((c) => [c.data.name, c]));
   const cooldowns = options.cooldowns ?? createCooldowns();
   const autoDeferMs = options.autoDeferMs ?? 2_000;
+  const settings: CommandSettings = {
+    KB_GUILD_IDS: options.settings?.KB_GUILD_IDS,
+    ATTACHMENT_HOSTS: options.settings?.ATTACHMENT_HOSTS ?? [...DISCORD_ATTACHMENT_HOSTS],
+  };
+  const context = (log: Logger): CommandContext => ({
+    knowledge: options.knowledge,
+    log,
+    reminders: options.reminders ?? null,
+    keeper: options.keeper?.() ?? null,
+    settings,
+  });
 
   async function runCommand(interaction: ChatInputCommandInteraction, log: Logger): Promise<void> {
     const command = byName.get(interaction.commandName);
@@ -106,7 +122,7 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
       );
       return;
     }
-    const ephemeral = isPrivate(interaction);
+    const ephemeral = command.private === true || isPrivate(interaction);
 
     if (command.cooldownMs) {
       const retryAt = cooldowns.take(command.data.name, interaction.user.id, command.cooldownMs);
@@ -123,7 +139,7 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
       }
     }
 
-    const ctx: CommandContext = { knowledge: options.knowledge, log, reminders: options.reminders ?? null, keeper: options.keeper?.() ?? null };
+    const ctx = context(log);
     let deferring: Promise<unknown> | null = null;
     const defer = () => {
       deferring ??= interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
@@ -142,7 +158,7 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
       const result = await command.execute(interaction, ctx);
       clearTimeout(timer);
       if (deferring) await deferring;
-      if (result) await sendReply(interaction, toPayload(result), { ephemeral: ephemeral || result.ephemeral === true });
+      await sendReply(interaction, toPayload(result), { ephemeral: ephemeral || result.ephemeral === true });
       log.info({ ms: Math.round(performance.now() - started), deferred: interaction.deferred }, 'answered');
     } finally {
       clearTimeout(timer);
@@ -155,7 +171,7 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
     const command = byName.get(interaction.commandName);
     let choices: Choice[] = [];
     try {
-      if (command?.autocomplete) choices = await command.autocomplete(interaction, { knowledge: options.knowledge, log, reminders: options.reminders ?? null, keeper: options.keeper?.() ?? null });
+      if (command?.autocomplete) choices = await command.autocomplete(interaction, context(log));
     } catch (err) {
       log.error({ err }, 'autocomplete failed');
     }

@@ -1,3 +1,4 @@
+import { escapeText, safeUrl } from '../discord/escape.js';
 import type { AllowedMentions } from './poster.js';
 import type { Delivery, Reminder } from './store.js';
 import { DateTime } from 'luxon';
@@ -34,7 +35,8 @@ export function renderPost(reminder: Reminder, deliveries: Delivery[], ctx: Rend
   if (reminder.roleId) lines.push(`<@&${reminder.roleId}>`);
   if (reminder.kind === 'consultation' && reminder.deadlineMs !== null) {
     const d = reminder.deadlineMs;
-    const where = reminder.title ?? 'A consultation';
+    // Titles and links come from knowledge files, which anyone with /kb or the folder can change.
+    const where = reminder.title ? escapeText(reminder.title) : 'A consultation';
     if (ctx.now < d) {
       lines.push(`📣 **Consultation closes ${discordTime(d, 'R')}:** ${where}`);
       lines.push(`Deadline: ${discordTime(d, 'F')}. Have your say before it closes.`);
@@ -42,7 +44,8 @@ export function renderPost(reminder: Reminder, deliveries: Delivery[], ctx: Rend
       lines.push(`📣 **Consultation ${ctx.now - d < 60_000 ? 'closes now' : 'has closed'}:** ${where}`);
       lines.push(`Deadline: ${discordTime(d, 'F')}.`);
     }
-    if (reminder.url) lines.push(`<${reminder.url}>`);
+    const url = safeUrl(reminder.url);
+    if (url) lines.push(`<${url}>`);
     if (reminder.message) lines.push(reminder.message);
   } else {
     lines.push(`⏰ **Reminder:** ${reminder.message}`);
@@ -89,7 +92,7 @@ export function renderConfirmation(reminder: Reminder, deliveries: Delivery[], v
   const more = pending.length > shown.length ? `\n…and ${pending.length - shown.length} more.` : '';
   const head =
     reminder.kind === 'consultation'
-      ? `Consultation reminder **#${reminder.id}** ${verb} for **${reminder.title ?? reminder.consultationKey}** in <#${reminder.channelId}>` +
+      ? `Consultation reminder **#${reminder.id}** ${verb} for **${escapeText(reminder.title ?? reminder.consultationKey ?? '')}** in <#${reminder.channelId}>` +
         (reminder.roleId ? `, mentioning <@&${reminder.roleId}>` : '')
       : `Reminder **#${reminder.id}** ${verb} in <#${reminder.channelId}>`;
   return `${head}. Times are in ${reminder.zone}:\n${shown.map(describeDelivery).join('\n')}${more}`;
@@ -107,7 +110,7 @@ export function renderMovedNote(moved: readonly MovedPost[], zone: string): stri
 
 export function renderListItem(item: { reminder: Reminder; nextMs: number; pending: number; moved?: readonly MovedPost[] }): string {
   const r = item.reminder;
-  const what = r.kind === 'consultation' ? `consultation: ${r.title ?? r.consultationKey}` : r.message.replace(/\s+/g, ' ');
+  const what = r.kind === 'consultation' ? `consultation: ${escapeText(r.title ?? r.consultationKey ?? '')}` : r.message.replace(/\s+/g, ' ');
   const short = what.length > 80 ? `${what.slice(0, 79)}…` : what;
   const more = item.pending > 1 ? ` (+${item.pending - 1} more)` : '';
   const moved = (item.moved ?? [])

@@ -19,7 +19,13 @@ function failure(env: Record<string, string | undefined>): ConfigError {
 
 describe('loadConfig', () => {
   it('fills the defaults', () => {
-    expect(loadConfig(base)).toEqual({ ...base, KNOWLEDGE_DIR: 'knowledge', LOG_LEVEL: 'info', DATA_DIR: 'data' });
+    expect(loadConfig(base)).toEqual({
+      ...base,
+      KNOWLEDGE_DIR: 'knowledge',
+      LOG_LEVEL: 'info',
+      DATA_DIR: 'data',
+      ATTACHMENT_HOSTS: ['cdn.discordapp.com', 'media.discordapp.net'],
+    });
   });
 
   it('reads every optional setting', () => {
@@ -35,6 +41,25 @@ describe('loadConfig', () => {
       ORGANISER_ROLE_ID: '523456789012345678',
     });
     expect(config).toMatchObject({ LOG_LEVEL: 'debug', DISCORD_GUILD_ID: '223456789012345678', ORGANISER_ROLE_ID: '523456789012345678' });
+  });
+
+  it('reads the server lists and attachment hosts, trimming spaces and a trailing comma', () => {
+    const config = loadConfig({
+      ...base,
+      KB_GUILD_IDS: ' 223456789012345678, 323456789012345678,',
+      ALLOWED_GUILD_IDS: '223456789012345678',
+      ATTACHMENT_HOSTS: 'CDN.discordapp.com, 127.0.0.1:8080',
+    });
+    expect(config.KB_GUILD_IDS).toEqual(['223456789012345678', '323456789012345678']);
+    expect(config.ALLOWED_GUILD_IDS).toEqual(['223456789012345678']);
+    expect(config.ATTACHMENT_HOSTS).toEqual(['cdn.discordapp.com', '127.0.0.1:8080']);
+    expect(loadConfig({ ...base, KB_GUILD_IDS: '' }).KB_GUILD_IDS).toBeUndefined();
+  });
+
+  it('names a bad server list or host list and says how to fix it', () => {
+    expect(failure({ ...base, KB_GUILD_IDS: '223456789012345678,my server' }).message).toMatch(/^KB_GUILD_IDS must list server ids of 17–20 digits separated by commas .*Copy Server ID/);
+    expect(failure({ ...base, ALLOWED_GUILD_IDS: ',' }).message).toMatch(/^ALLOWED_GUILD_IDS must list server ids/);
+    expect(failure({ ...base, ATTACHMENT_HOSTS: 'https://cdn.discordapp.com/' }).message).toMatch(/^ATTACHMENT_HOSTS must list host names/);
   });
 
   it('explains how to get a token when there is none', () => {

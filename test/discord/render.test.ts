@@ -150,7 +150,8 @@ describe('renderAnswer', () => {
 
   it('renders help lines, which carry no citation', () => {
     const embeds = expectWithinLimits(answer({ kind: 'help', sections: [{ heading: 'Commands', lines: [{ text: '/cuts <place>: what is being cut', citation: null }] }] }));
-    expect(embeds[0]!.fields![0]!.value).toBe('• /cuts <place>: what is being cut');
+    // Escaped like all text: Discord shows `\<place\>` as <place>.
+    expect(embeds[0]!.fields![0]!.value).toBe('• /cuts \\<place\\>: what is being cut');
   });
 
   it('stays within limits for random answers', () => {

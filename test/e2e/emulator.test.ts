@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DiscordAPIError, REST, Routes } from 'discord.js';
+import { DiscordAPIError, PermissionFlagsBits, REST, Routes } from 'discord.js';
 import WebSocket from 'ws';
-import { startEmulator, type Emulator } from './emulator.js';
+import { INTERACTION_TOKEN_MS, startEmulator, validateCommands, validateScheduledEvent, type Emulator } from './emulator.js';
 
 /**
  * The emulator's own promises, which the bot's tests (and other engineers' reminder and moderator
@@ -133,3 +133,170 @@ describe('gateway and interactions', () => {
     }
   });
 });
+
+describe('permissions', () => {
+  it('answers 50001 Missing Access for a channel the bot cannot see, and 50013 where an overwrite denies sending', async () => {
+    const hidden = emulator.addChannel({ name: 'committee', overwrites: [{ id: emulator.guildId, type: 0, deny: PermissionFlagsBits.ViewChannel }] });
+    expect(await apiError(rest.post(Routes.channelMessages(hidden.id), { body: { content: 'x' } }))).toMatchObject({ status: 403, code: 50001 });
+    expect(await apiError(rest.get(Routes.channel(hidden.id)))).toMatchObject({ status: 403, code: 50001 });
+    // A role overwrite for the bot wins back what @everyone lost.
+    const allowed = emulator.addChannel({
+      name: 'committee-bots',
+      overwrites: [
+        { id: emulator.guildId, type: 0, deny: PermissionFlagsBits.ViewChannel },
+        { id: emulator.botRoleId, type: 0, allow: PermissionFlagsBits.ViewChannel },
+      ],
+    });
+    expect(await rest.post(Routes.channelMessages(allowed.id), { body: { content: 'x' } })).toMatchObject({ content: 'x' });
+    const muted = emulator.addChannel({ name: 'muted', overwrites: [{ id: emulator.botUser.id, type: 1, deny: PermissionFlagsBits.SendMessages }] });
+    expect(await apiError(rest.post(Routes.channelMessages(muted.id), { body: { content: 'x' } }))).toMatchObject({ status: 403, code: 50013 });
+  });
+});
+
+describe('scheduled events', () => {
+  const event = (over: Record<string, unknown> = {}) => ({
+    name: 'Consultation closes',
+    privacy_level: 2,
+    entity_type: 3,
+    entity_metadata: { location: 'https://example.org/consult' },
+    scheduled_start_time: new Date(Date.now() + 86_400_000).toISOString(),
+    scheduled_end_time: new Date(Date.now() + 90_000_000).toISOString(),
+    ...over,
+  });
+
+  it('creates a valid external event and refuses one without a location or an end time', async () => {
+    expect(await rest.post(Routes.guildScheduledEvents(emulator.guildId), { body: event() })).toMatchObject({ guild_id: emulator.guildId, name: 'Consultation closes' });
+    expect(await apiError(rest.post(Routes.guildScheduledEvents(emulator.guildId), { body: event({ entity_metadata: {} }) }))).toMatchObject({ status: 400, code: 50035 });
+    expect(await apiError(rest.post(Routes.guildScheduledEvents(emulator.guildId), { body: event({ scheduled_end_time: undefined }) }))).toMatchObject({ status: 400, code: 50035 });
+    expect(validateScheduledEvent(event({ scheduled_start_time: '2020-01-01T00:00:00Z' }), Date.now()).map((p) => p.path)).toContain('scheduled_start_time');
+    expect(validateScheduledEvent(event({ entity_type: 2 }), Date.now()).map((p) => p.path)).toContain('channel_id');
+  });
+});
+
+describe('command registration', () => {
+  const command = (over: Record<string, unknown> = {}) => ({ name: 'x', description: 'd', ...over });
+
+  it('refuses a command over 8,000 characters in all', () => {
+    const options = Array.from({ length: 25 }, (_, i) => ({ type: 3, name: `o${i}`, description: 'd'.repeat(100), choices: Array.from({ length: 25 }, (_, j) => ({ name: `${'c'.repeat(90)}${j}`, value: `v${j}` })) }));
+    const problems = validateCommands([command({ options })] as never);
+    expect(problems.some((p) => /exceeds maximum size \(8000\)/.test(p.message))).toBe(true);
+  });
+
+  it('refuses options Discord refuses: subcommands mixed with options, lengths on numbers, required subcommands, mismatched choices', () => {
+    const bad = (options: unknown[]) => validateCommands([command({ options })] as never).map((p) => p.message);
+    expect(bad([{ type: 1, name: 'sub', description: 'd' }, { type: 3, name: 's', description: 'd' }])).toContain('Sub-command and sub-command group option types are mutually exclusive to all other types');
+    expect(bad([{ type: 4, name: 'n', description: 'd', max_length: 5 }])).toContain('Only string options have a length.');
+    expect(bad([{ type: 1, name: 'sub', description: 'd', required: true }])).toContain('Sub-commands cannot be required.');
+    expect(bad([{ type: 4, name: 'n', description: 'd', choices: [{ name: 'a', value: 'text' }] }])).toContain('Choice value does not match the option type.');
+    expect(bad([{ type: 2, name: 'g', description: 'd', options: [{ type: 2, name: 'g2', description: 'd', options: [] }] }])).toContain('A sub-command group may only contain sub-commands.');
+  });
+});
+
+describe('rate limits', () => {
+  it('announces the bucket in headers, and answers 429 past the global limit', async () => {
+    const limited = await startEmulator({ globalLimitPerSecond: 3 });
+    try {
+      const call = () => fetch(`${limited.apiBase}/v10/users/@me`, { headers: { authorization: `Bot ${limited.token}` } });
+      const first = await call();
+      expect(first.headers.get('x-ratelimit-limit')).toMatch(/^\d+$/);
+      expect(first.headers.get('x-ratelimit-remaining')).toMatch(/^\d+$/);
+      expect(first.headers.get('x-ratelimit-reset-after')).toMatch(/^\d+\.\d+$/);
+      expect(first.headers.get('x-ratelimit-bucket')).toBeTruthy();
+      await call();
+      await call();
+      const over = await call();
+      expect(over.status).toBe(429);
+      expect(over.headers.get('x-ratelimit-global')).toBe('true');
+      expect(await over.json()).toMatchObject({ global: true, retry_after: expect.any(Number) });
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('answers 429 with the route’s bucket when a route limit is set', async () => {
+    const limited = await startEmulator({ routeLimit: { limit: 2, windowMs: 60_000 } });
+    try {
+      const post = () => fetch(`${limited.apiBase}/v10/channels/${limited.channelId}/messages`, { method: 'POST', headers: { authorization: `Bot ${limited.token}`, 'content-type': 'application/json' }, body: '{"content":"x"}' });
+      expect((await post()).headers.get('x-ratelimit-remaining')).toBe('1');
+      expect((await post()).headers.get('x-ratelimit-remaining')).toBe('0');
+      const over = await post();
+      expect(over.status).toBe(429);
+      expect(over.headers.get('x-ratelimit-scope')).toBe('user');
+      expect(limited.channelMessages(limited.channelId)).toHaveLength(2);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('gateway sessions', () => {
+  it('replays missed events on RESUME and then sends RESUMED; an unknown session gets op 9', async () => {
+    const bot = await connect(emulator.token);
+    await waitUntil(() => bot.messages.some((m) => m.t === 'READY'));
+    const ready = bot.messages.find((m) => m.t === 'READY')!.d as { session_id: string };
+    const lastSeq = Math.max(...bot.messages.map((m) => (m as { s?: number }).s ?? 0));
+    bot.ws.terminate();
+    await bot.closed;
+    emulator.dispatch('GUILD_ROLE_CREATE', { guild_id: emulator.guildId, role: { id: '1', name: 'missed' } });
+    const again = new WebSocket(`${emulator.gatewayUrl}?v=10&encoding=json`);
+    const got: { op: number; t?: string; s?: number }[] = [];
+    again.on('message', (data) => got.push(JSON.parse(data.toString()) as { op: number }));
+    await new Promise((resolve) => again.once('open', resolve));
+    again.send(JSON.stringify({ op: 6, d: { token: emulator.token, session_id: ready.session_id, seq: lastSeq } }));
+    await waitUntil(() => got.some((m) => m.t === 'RESUMED'));
+    expect(got.filter((m) => m.op === 0).map((m) => m.t)).toEqual(['GUILD_ROLE_CREATE', 'RESUMED']);
+    again.send(JSON.stringify({ op: 6, d: { token: emulator.token, session_id: 'no-such-session', seq: 1 } }));
+    await waitUntil(() => got.some((m) => m.op === 9));
+    again.close(1000);
+  });
+
+  it('closes live sessions with 4004 when the token is reset, and REST then answers 401', async () => {
+    const own = await startEmulator();
+    try {
+      const ws = new WebSocket(`${own.gatewayUrl}?v=10&encoding=json`);
+      const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+      const messages: { t?: string }[] = [];
+      ws.on('message', (data) => messages.push(JSON.parse(data.toString()) as { t?: string }));
+      await new Promise((resolve) => ws.once('open', resolve));
+      ws.send(JSON.stringify({ op: 2, d: { token: own.token, intents: 1, properties: {} } }));
+      await waitUntil(() => messages.some((m) => m.t === 'READY'));
+      const old = own.token;
+      own.resetToken();
+      expect(await closed).toBe(4004);
+      const res = await fetch(`${own.apiBase}/v10/users/@me`, { headers: { authorization: `Bot ${old}` } });
+      expect(res.status).toBe(401);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('interaction rules', () => {
+  it('refuses a callback type the interaction type does not allow, and follow-ups after 15 minutes', async () => {
+    const bot = await connect(emulator.token);
+    try {
+      await waitUntil(() => bot.messages.some((m) => m.t === 'READY'));
+      const pending = emulator.sendAutocomplete('anything', 'text', 'h').catch((e: unknown) => e as Error);
+      await waitUntil(() => bot.messages.some((m) => m.t === 'INTERACTION_CREATE'));
+      const auto = bot.messages.filter((m) => m.t === 'INTERACTION_CREATE').at(-1)!.d as { id: string; token: string };
+      // An autocomplete interaction accepts only type 8 (choices).
+      expect(await apiError(rest.post(Routes.interactionCallback(auto.id, auto.token), { body: { type: 4, data: { content: 'x' } }, auth: false }))).toMatchObject({ status: 400, code: 50035 });
+      await rest.post(Routes.interactionCallback(auto.id, auto.token), { body: { type: 8, data: { choices: [] } }, auth: false });
+      await pending;
+
+      const command = emulator.sendCommand('anything');
+      await waitUntil(() => bot.messages.filter((m) => m.t === 'INTERACTION_CREATE').length === 2);
+      const cmd = bot.messages.filter((m) => m.t === 'INTERACTION_CREATE').at(-1)!.d as { id: string; token: string };
+      expect(await apiError(rest.post(Routes.interactionCallback(cmd.id, cmd.token), { body: { type: 8, data: { choices: [] } }, auth: false }))).toMatchObject({ code: 50035 });
+      await rest.post(Routes.interactionCallback(cmd.id, cmd.token), { body: { type: 5 }, auth: false });
+      await rest.post(Routes.webhook(emulator.applicationId, cmd.token), { body: { content: 'in time' }, auth: false });
+      await command;
+      emulator.advanceTime(INTERACTION_TOKEN_MS + 1_000);
+      expect(await apiError(rest.post(Routes.webhook(emulator.applicationId, cmd.token), { body: { content: 'too late' }, auth: false }))).toMatchObject({ status: 401, code: 50027 });
+      emulator.advanceTime(-(INTERACTION_TOKEN_MS + 1_000));
+    } finally {
+      bot.ws.close(1000);
+    }
+  });
+});
+

@@ -69,3 +69,20 @@ export function onlyMessage(reply: InteractionReply): SentMessage {
   expect(reply.messages).toHaveLength(1);
   return reply.messages[0]!;
 }
+
+/**
+ * The links Discord would make live in `text`: masked links `[label](url)` and bare URLs, read the
+ * way Discord's markdown reads them (a backslash makes the next punctuation character literal).
+ */
+export function liveLinks(text: string): string[] {
+  const plain = text.replace(/\\[^\sA-Za-z0-9]/g, '\u0000');
+  const masked = [...plain.matchAll(/\[[^\]\n]*\]\(\s*<?([a-z][\w+.-]*:[^)\s>]*)/gi)].map((m) => m[0]);
+  const bare = [...plain.matchAll(/\b[a-z][\w+.-]*:\/\/[^\s<]+/gi)].map((m) => m[0]);
+  return [...masked, ...bare];
+}
+
+/** Mentions Discord would render (`<@id>`, `<@&id>`, `<#id>`, `@everyone`, `@here`) in `text`. */
+export function liveMentions(text: string): string[] {
+  const plain = text.replace(/\\[^\sA-Za-z0-9]/g, '\u0000');
+  return [...plain.matchAll(/<(?:@[!&]?|#)\d+>|@everyone|@here/g)].map((m) => m[0]);
+}

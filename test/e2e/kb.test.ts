@@ -7,7 +7,7 @@ import { commands } from '../../src/discord/commands/index.js';
 import { MAX_FILE_BYTES } from '../../src/knowledge/loader.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { snowflake, startEmulator, type Emulator, type InteractionOptions } from './emulator.js';
-import { captureLog, emulatorConfig, visibleText, expectNoStrayRequests, onlyMessage } from './helpers.js';
+import { captureLog, emulatorConfig, visibleText, expectNoStrayRequests, liveLinks, liveMentions, onlyMessage } from './helpers.js';
 
 /**
  * /kb through the real bot and discord.js client, logged in to the emulator, keeping a temp copy of
@@ -26,7 +26,7 @@ let bot: RunningBot;
 let dir: string;
 const log = captureLog();
 /** Attachments the emulator serves, and how often each was fetched. */
-const served = new Map<string, { bytes: Buffer; headers?: Record<string, string> }>();
+const served = new Map<string, { bytes: Buffer; headers?: Record<string, string>; status?: number }>();
 const fetched: string[] = [];
 let nbText: string;
 
@@ -38,9 +38,17 @@ beforeAll(async () => {
   emulator.route('GET', /^\/files\/([\w.-]+)$/, (_req, m) => {
     const file = served.get(m[1]!);
     fetched.push(m[1]!);
-    return file ? { body: file.bytes, headers: file.headers ?? {} } : { status: 404, body: { message: 'not found' } };
+    return file ? { status: file.status ?? 200, body: file.bytes, headers: file.headers ?? {} } : { status: 404, body: { message: 'not found' } };
   });
-  const config = emulatorConfig(emulator, { KNOWLEDGE_DIR: dir, MOD_LOG_CHANNEL_ID: MOD_LOG, MODERATOR_ROLE_ID: MOD_ROLE, LOG_LEVEL: 'debug' });
+  const config = emulatorConfig(emulator, {
+    KNOWLEDGE_DIR: dir,
+    MOD_LOG_CHANNEL_ID: MOD_LOG,
+    MODERATOR_ROLE_ID: MOD_ROLE,
+    LOG_LEVEL: 'debug',
+    KB_GUILD_IDS: emulator.guildId,
+    // The emulator stands in for Discord's attachment host.
+    ATTACHMENT_HOSTS: `127.0.0.1:${emulator.port}`,
+  });
   bot = await startBot(config, { logger: log.logger });
   expect(bot.keeper?.dir).toBe(dir);
   emulator.registerCommands(commands.map((c) => c.data.toJSON()));
@@ -57,12 +65,16 @@ afterEach(() => expectNoStrayRequests(emulator));
 const only = onlyMessage;
 
 /** Offers `text` as an attachment named `filename` and runs `/kb upload` with it. */
-function upload(filename: string, content: string | Buffer, opts: { replace?: boolean; size?: number; headers?: Record<string, string>; as?: InteractionOptions } = {}) {
+function upload(
+  filename: string,
+  content: string | Buffer,
+  opts: { replace?: boolean; size?: number; headers?: Record<string, string>; status?: number; as?: InteractionOptions; url?: string } = {},
+) {
   const key = `${snowflake()}-${filename.replace(/[^\w.-]/g, '_')}`;
   const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content);
-  served.set(key, { bytes, ...(opts.headers ? { headers: opts.headers } : {}) });
+  served.set(key, { bytes, ...(opts.headers ? { headers: opts.headers } : {}), ...(opts.status ? { status: opts.status } : {}) });
   const id = snowflake();
-  const url = `${emulator.apiBase.replace(/\/api$/, '')}/files/${key}`;
+  const url = opts.url ?? `${emulator.apiBase.replace(/\/api$/, '')}/files/${key}`;
   return {
     key,
     reply: emulator.sendCommand(
@@ -189,6 +201,31 @@ describe('/kb upload', () => {
   });
 });
 
+describe('/kb upload downloads only from Discord', () => {
+  it('refuses an attachment URL on any other host, without fetching it', async () => {
+    const before = await snapshot();
+    const requestsBefore = emulator.requests.length;
+    const text = visibleText(only(await upload('elsewhere.md', nbText, { url: `http://127.0.0.1:${emulator.port + 1}/files/elsewhere.md` }).reply));
+    expect(text).toContain('is not on Discord');
+    expect(text).toContain('Nothing was saved');
+    expect(emulator.requests.slice(requestsBefore).filter((r) => r.path.startsWith('/files/'))).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('never follows a redirect', async () => {
+    const before = await snapshot();
+    const target = upload('target.md', nbText.replace(`id: ${NB}`, 'id: redirected'));
+    const hop = upload('hop.md', '', { status: 302, headers: { location: `${emulator.apiBase.replace(/\/api$/, '')}/files/${target.key}` } });
+    const text = visibleText(only(await hop.reply));
+    expect(text).toContain('redirects elsewhere (HTTP 302)');
+    expect(fetched).toContain(hop.key);
+    await target.reply;
+    expect(fetched.filter((k) => k === target.key)).toHaveLength(1);
+    expect(await snapshot()).toEqual({ ...before, 'redirected.md': (await readFile(path.join(dir, 'redirected.md'))).toString('base64') });
+    await deleteByHand('redirected.md');
+  });
+});
+
 describe('/kb remove and preview', () => {
   it('offers served articles by id or title', async () => {
     const choices = await emulator.sendAutocomplete('kb remove', 'id', 'day centres', MODERATOR);
@@ -233,12 +270,16 @@ describe('/kb status, reload and the moderators’ channel', () => {
     expect(modLog()).toEqual([]);
     await writeFile(path.join(dir, 'pasted.md'), 'Just some pasted text, @everyone\n');
     await vi.waitFor(() => expect(modLog()).toHaveLength(1), { timeout: 5_000, interval: 25 });
-    expect(modLog()[0]!.content).toContain('pasted.md:1: must start with a line `---`');
+    // Escaped like every file name and message echoed to Discord; it reads as `---`.
+    expect(modLog()[0]!.content).toContain('pasted.md:1: must start with a line \\`---\\`');
     expect(modLog()[0]!.allowedMentions).toEqual({ parse: [] });
     expect(log.lines.filter((l) => l.level === 40 && String(l.msg).startsWith('pasted.md:1:'))).toHaveLength(1);
 
     const status = visibleText(only(await emulator.sendCommand('kb status', {}, MODERATOR)));
-    expect(status).toMatch(/\*\*Knowledge base\*\*: 2 articles from `.*`, last reloaded <t:\d+:R>/);
+    expect(status).toMatch(/\*\*Knowledge base\*\*: 2 articles in the knowledge folder, last reloaded <t:\d+:R>/);
+    // Where the bot's files live is nobody's business on Discord.
+    expect(status).not.toContain(dir);
+    expect(status).not.toContain(tmpdir());
     expect(status).toMatch(/Extracted: \d+ quotes · \d+ figures · \d+ places · \d+ consultations\./);
     expect(status).toContain('pasted.md:1:');
 
@@ -248,6 +289,19 @@ describe('/kb status, reload and the moderators’ channel', () => {
     expect(modLog()).toHaveLength(1);
     expect(log.lines.filter((l) => String(l.msg).startsWith('pasted.md:1:'))).toHaveLength(1);
     await deleteByHand('pasted.md');
+  });
+
+  it('posts file names and YAML keys to the mod-log as text: no live link, no mention', async () => {
+    const modLog = () => emulator.channelMessages(MOD_LOG);
+    const before = modLog().length;
+    const name = '<@&123456789012345678> [file](x).md';
+    await writeFile(path.join(dir, name), nbText.replace(`id: ${NB}`, 'id: keyed\n"[Sign the official petition](https://qx.qx)": yes'));
+    await vi.waitFor(() => expect(modLog()).toHaveLength(before + 1), { timeout: 5_000, interval: 25 });
+    const content = modLog().at(-1)!.content;
+    expect(content).toContain('Sign the official petition');
+    expect(liveLinks(content)).toEqual([]);
+    expect(liveMentions(content)).toEqual([]);
+    await deleteByHand(name);
   });
 
   it('reports what a reload added', async () => {
@@ -275,6 +329,25 @@ describe('who may use /kb', () => {
     expect(visibleText(refused)).toMatch(/Only moderators/);
     expect(fetched).not.toContain(attempt.key);
     expect(visibleText(only(await emulator.sendCommand('kb remove', { id: BIRMINGHAM }, member)))).toMatch(/Only moderators/);
+    expect(await snapshot()).toEqual(before);
+    expect(await cutsText('birmingham')).toContain('Care cuts in Birmingham');
+  });
+
+  it('refuses /kb in a server not named in KB_GUILD_IDS, even to its admins, and changes nothing', async () => {
+    const otherGuild = emulator.joinGuild({ name: 'Someone else’s server' });
+    const otherChannel = emulator.addChannel({ guildId: otherGuild, name: 'general' });
+    const admin: InteractionOptions = { permissions: MEMBER | PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator, channelId: otherChannel.id };
+    const before = await snapshot();
+    const attempt = upload('takeover.md', nbText.replace(`id: ${NB}`, 'id: takeover'), { as: admin });
+    const refused = only(await attempt.reply);
+    expect(refused.ephemeral).toBe(true);
+    expect(visibleText(refused)).toContain('kept from the union’s own server only');
+    expect(fetched).not.toContain(attempt.key);
+    for (const sub of ['kb remove', 'kb reload', 'kb status']) {
+      const reply = only(await emulator.sendCommand(sub, sub === 'kb remove' ? { id: BIRMINGHAM } : {}, admin));
+      expect(visibleText(reply)).toContain('kept from the union’s own server only');
+    }
+    expect(await emulator.sendAutocomplete('kb remove', 'id', 'birm', admin)).toEqual([]);
     expect(await snapshot()).toEqual(before);
     expect(await cutsText('birmingham')).toContain('Care cuts in Birmingham');
   });

@@ -9,7 +9,7 @@ import type { ConsultationEntry } from '../../src/knowledge/knowledge-base.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { startReminders, type ReminderRuntime } from '../../src/reminders/runtime.js';
 import { startEmulator, validateCommands, type Emulator } from './emulator.js';
-import { captureLog, emulatorConfig } from './helpers.js';
+import { captureLog, emulatorConfig, expectNoStrayRequests } from './helpers.js';
 
 /** /remind end to end: the real bot and discord.js against the emulator, with a fake clock for the scheduler. */
 
@@ -187,6 +187,59 @@ describe('/remind', () => {
     expect(reply.files[0]!.filename).toMatch(/\.ics$/);
     expect(ics).toContain('DTSTART:20261215T170000Z');
     expect(ics).toContain('TRIGGER:-PT168H');
+  });
+
+  it('keeps the confirmation and its .ics private when creating the Discord event takes over 2 s', async () => {
+    const { emulator, general } = await setup();
+    // The emulator's clock agrees with the scheduler's fake one, so the event is in the future for both.
+    emulator.advanceTime(Date.parse('2026-11-23T10:00:00Z') - Date.now());
+    emulator.slowDown('POST', /^\/guilds\/\d+\/scheduled-events$/, 2_300);
+    const created = await emulator.sendCommand(
+      'remind consultation',
+      { consultation: CONSULTATION.key, channel: channelOpt(general), event: true, calendar: true },
+      { user: ORGANISER, permissions: ORGANISER_PERMS },
+    );
+    // The router had to defer (Discord waits 3 s), and did so privately.
+    expect(created.deferred).toBe(true);
+    expect(created.ephemeral).toBe(true);
+    expect(created.messages).toHaveLength(1);
+    const reply = created.messages[0]!;
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('A Discord event was created');
+    expect(reply.files.map((f) => f.filename)).toEqual([expect.stringMatching(/^reminder-1-2026-12-15\.ics$/)]);
+    expect(emulator.scheduledEvents).toHaveLength(1);
+    expect(emulator.scheduledEvents[0]!.body).toMatchObject({ entity_type: 3, entity_metadata: { location: 'https://example.org/consult' } });
+    expect(emulator.channelMessages(general)).toEqual([]);
+    expectNoStrayRequests(emulator);
+  });
+
+  it('refuses at creation a channel of another server, one the bot cannot see, and one it cannot post or embed in, naming what is missing', async () => {
+    const { emulator } = await setup();
+    const other = emulator.joinGuild({ name: 'Another server' });
+    const foreign = emulator.addChannel({ guildId: other, name: 'elsewhere' });
+    const hidden = emulator.addChannel({ guildId: GUILD, name: 'committee', overwrites: [{ id: GUILD, type: 0, deny: PermissionFlagsBits.ViewChannel }] });
+    const muted = emulator.addChannel({
+      guildId: GUILD,
+      name: 'announcements',
+      overwrites: [{ id: emulator.botRoleId, type: 0, deny: PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks }],
+    });
+    const attempt = (channel: string) =>
+      emulator.sendCommand('remind at', { at: 'tomorrow 9am', message: 'Branch meeting', channel: channelOpt(channel) }, { user: ORGANISER, permissions: ORGANISER_PERMS });
+
+    const elsewhere = (await attempt(foreign.id)).messages[0]!;
+    expect(elsewhere.ephemeral).toBe(true);
+    expect(elsewhere.content).toContain('That channel is not in this server');
+    expect((await attempt(hidden.id)).messages[0]!.content).toContain(`I cannot post reminders in <#${hidden.id}>: I am missing View Channel there`);
+    expect((await attempt(muted.id)).messages[0]!.content).toContain(`I cannot post reminders in <#${muted.id}>: I am missing Send Messages and Embed Links there`);
+    const consultation = await emulator.sendCommand(
+      'remind consultation',
+      { consultation: CONSULTATION.key, channel: channelOpt(muted.id) },
+      { user: ORGANISER, permissions: ORGANISER_PERMS },
+    );
+    expect(consultation.messages[0]!.content).toContain('I am missing Send Messages and Embed Links');
+    const listed = await emulator.sendCommand('remind list', {}, { user: MEMBER, permissions: BASE });
+    expect(listed.messages[0]!.content).toBe('No upcoming reminders in this server.');
+    expectNoStrayRequests(emulator);
   });
 });
 

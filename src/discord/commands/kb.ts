@@ -1,6 +1,5 @@
 import {
   InteractionContextType,
-  MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
@@ -58,19 +57,39 @@ export function isModerator(interaction: ChatInputCommandInteraction, moderatorR
   return Array.isArray(roles) ? roles.includes(moderatorRoleId) : roles.cache.has(moderatorRoleId);
 }
 
+/**
+ * Any server's admin can add a public bot to a server they own and pass the moderator check there,
+ * so /kb answers only in the servers named by KB_GUILD_IDS: the union's own.
+ */
+export function kbRefusal(guildId: string | null, kbGuildIds: readonly string[] | undefined): string | null {
+  if (!kbGuildIds) {
+    return (
+      '/kb is switched off: no server is trusted to keep the knowledge base yet. Whoever runs the bot sets ' +
+      'KB_GUILD_IDS in .env to the id of the union’s server (several ids separated by commas) and restarts it.'
+    );
+  }
+  if (!guildId || !kbGuildIds.includes(guildId)) {
+    return 'The knowledge base is kept from the union’s own server only, so /kb does not work in this server. Members can still use every other command here.';
+  }
+  return null;
+}
+
 async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<CommandResult> {
+  const refusal = kbRefusal(interaction.guildId, ctx.settings.KB_GUILD_IDS);
+  if (refusal) {
+    ctx.log.info({ guildId: interaction.guildId }, 'kb refused: not a knowledge-base server');
+    return privately(refusal);
+  }
   const keeper = ctx.keeper;
   if (!isModerator(interaction, keeper?.moderatorRoleId)) {
     ctx.log.info('kb refused: not a moderator');
     return privately('Only moderators can manage the knowledge base (Manage Server permission or the moderator role).');
   }
   if (!keeper) return privately('Knowledge management is not switched on in this bot: the knowledge folder is not being watched.');
-  // Private, and acknowledged at once: downloads and reloads can take longer than Discord waits.
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const sub = interaction.options.getSubcommand(true);
   switch (sub) {
     case 'status':
-      return privately(statusText(keeper.latest(), keeper.dir));
+      return privately(statusText(keeper.latest()));
     case 'reload':
       return privately(reloadText(await keeper.exclusive(() => keeper.reload())));
     case 'upload':
@@ -93,7 +112,7 @@ async function upload(interaction: ChatInputCommandInteraction, ctx: CommandCont
   if (attachment.size > MAX_FILE_BYTES) {
     return privately(refusalText(`${bold} is ${Math.ceil(attachment.size / 1024)} KB; a knowledge file may be at most ${MAX_FILE_BYTES / 1024} KB.`));
   }
-  const download = await downloadAttachment(attachment.url, MAX_FILE_BYTES);
+  const download = await downloadAttachment(attachment.url, { maxBytes: MAX_FILE_BYTES, hosts: ctx.settings.ATTACHMENT_HOSTS });
   if (!download.ok) return privately(refusalText(`${bold} was not taken: ${download.reason}.`));
 
   // Exactly the loader's checks, with problems named after the file as the moderator knows it.
@@ -107,7 +126,7 @@ async function upload(interaction: ChatInputCommandInteraction, ctx: CommandCont
   const existing = serving.kb.byId.get(id);
   if (existing && !replace) {
     return privately(
-      refusalText(`The id \`${id}\` is already used by \`${existing.file}\` (“${clip(existing.title, 120)}”). To replace that article, upload again with \`replace: True\`.`),
+      refusalText(`The id \`${id}\` is already used by \`${existing.file}\` (“${escapeText(clip(existing.title, 120))}”). To replace that article, upload again with \`replace: True\`.`),
     );
   }
   // A replacement goes into the file that held the id; a new article gets a file named after its id.
@@ -139,7 +158,7 @@ async function upload(interaction: ChatInputCommandInteraction, ctx: CommandCont
 async function remove(interaction: ChatInputCommandInteraction, ctx: CommandContext, keeper: KnowledgeKeeper): Promise<CommandResult> {
   const id = requiredText(interaction, ID);
   const article = keeper.latest().kb.byId.get(id);
-  if (!article) return privately(`No article with the id \`${clip(id, 80)}\` is being served; nothing was moved.`);
+  if (!article) return privately(`No article with the id **${escapeText(clip(id, 80))}** is being served; nothing was moved.`);
   let trashed: string;
   try {
     trashed = await moveToTrash(keeper.dir, article.file);
@@ -153,7 +172,7 @@ async function remove(interaction: ChatInputCommandInteraction, ctx: CommandCont
   ctx.log.info({ id, file: article.file, trashed }, 'kb remove');
   const heir = after.kb.byId.get(id);
   return privately(
-    `Moved \`${article.file}\` to \`${trashed}\` (“${clip(article.title, 120)}”): members no longer get it. Move the file back to restore it.` +
+    `Moved \`${article.file}\` to \`${trashed}\` (“${escapeText(clip(article.title, 120))}”): members no longer get it. Move the file back to restore it.` +
       (heir ? `\nNote: \`${heir.file}\` also has the id \`${id}\` and is now served instead.` : ''),
   );
 }
@@ -163,7 +182,7 @@ function preview(interaction: ChatInputCommandInteraction, keeper: KnowledgeKeep
   const id = requiredText(interaction, ID);
   const kb = keeper.latest().kb;
   const article = kb.byId.get(id);
-  if (!article) return privately(`No article with the id \`${clip(id, 80)}\` is being served.`);
+  if (!article) return privately(`No article with the id **${escapeText(clip(id, 80))}** is being served.`);
   const answer = reviewAnswer(article, extractArticle(article), { allHint: `run npm run --silent cli -- kb check --review ${escapeText(article.file)} in the knowledge folder for every line` });
   const place = kb.places.find((p) => p.articleIds.includes(id));
   if (place) answer.summary += ` Members see it with /cuts ${place.name}.`;
@@ -181,6 +200,9 @@ function autocomplete(query: string, ctx: CommandContext): Choice[] {
 
 export default {
   data,
+  // Acknowledged at once, privately: downloads and reloads can take longer than Discord waits.
+  defer: true,
+  private: true,
   execute,
-  autocomplete: (interaction, ctx) => autocomplete(focusedText(interaction, ID.max), ctx),
+  autocomplete: (interaction, ctx) => (kbRefusal(interaction.guildId, ctx.settings.KB_GUILD_IDS) ? [] : autocomplete(focusedText(interaction, ID.max), ctx)),
 } satisfies Command;

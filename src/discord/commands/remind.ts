@@ -1,8 +1,7 @@
 import {
-  AttachmentBuilder,
   ChannelType,
-  MessageFlags,
   PermissionFlagsBits,
+  type AttachmentPayload,
   SlashCommandBuilder,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
@@ -28,6 +27,7 @@ import {
 import type { Delivery, Reminder } from '../../reminders/store.js';
 import { DEFAULT_LEADS, leadFromCode, type Lead } from '../../reminders/time.js';
 import { UserFacingError, type Command, type CommandResult } from '../command.js';
+import { whyCannotPostIn } from '../channel-check.js';
 import { focusedText } from '../options.js';
 
 /**
@@ -136,7 +136,7 @@ interface Extras {
 /** The optional Discord event and .ics file; a failure here never undoes the reminder. */
 async function addExtras(rt: ReminderRuntime, guildId: string, r: Reminder, deliveries: Delivery[], extras: Extras) {
   const lines: string[] = [];
-  const files: AttachmentBuilder[] = [];
+  const files: AttachmentPayload[] = [];
   const startMs = r.deadlineMs ?? deliveries.find((d) => d.status === 'scheduled')?.dueMs;
   if (startMs === undefined) return { lines, files };
   const name = r.kind === 'consultation' ? `Consultation closes: ${r.title ?? r.consultationKey}` : r.message.split('\n')[0]!.slice(0, 100);
@@ -172,18 +172,12 @@ async function addExtras(rt: ReminderRuntime, guildId: string, r: Reminder, deli
     });
     if (ics.ok) {
       const day = DateTime.fromMillis(startMs, { zone: r.zone }).toISODate();
-      files.push(new AttachmentBuilder(Buffer.from(ics.text, 'utf8'), { name: `reminder-${r.id}-${day}.ics` }));
+      files.push({ attachment: Buffer.from(ics.text, 'utf8'), name: `reminder-${r.id}-${day}.ics` });
     } else {
       lines.push(`I could not make the calendar file (${ics.error}).`);
     }
   }
   return { lines, files };
-}
-
-async function replyWithFiles(interaction: ChatInputCommandInteraction, content: string, files: AttachmentBuilder[]): Promise<void> {
-  const body = { content: content.slice(0, 2000), files, allowedMentions: { parse: [] as never[] } };
-  if (interaction.deferred) await interaction.editReply(body);
-  else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
 }
 
 /**
@@ -223,12 +217,20 @@ export function createRemindCommand(): Command {
 
   return withStoreFaults({
     data,
+    // Every /remind reply is for the organiser only, including the .ics file.
+    private: true,
     async execute(interaction, ctx) {
       const guildId = interaction.guildId;
       if (!guildId) throw new UserFacingError('Reminders belong to a server; use /remind in a server channel.');
       const rt = need(ctx.reminders);
       const actor = actorOf(interaction);
       const sub = interaction.options.getSubcommand(true);
+      // Every channel a reminder may be posted in is checked now, not when the reminder falls due.
+      for (const name of ['channel', 'fallback_channel']) {
+        const channelId = idOption(interaction, name);
+        const problem = channelId === undefined ? null : await whyCannotPostIn(interaction, channelId);
+        if (problem) return { message: problem, ephemeral: true };
+      }
       switch (sub) {
         case 'consultation':
         case 'at': {
@@ -255,8 +257,7 @@ export function createRemindCommand(): Command {
           const extras = { event: interaction.options.getBoolean('event') ?? false, calendar: interaction.options.getBoolean('calendar') ?? false };
           if (!extras.event && !extras.calendar) return reply(outcome);
           const { lines, files } = await addExtras(rt, guildId, outcome.value.reminder, outcome.value.deliveries, extras);
-          await replyWithFiles(interaction, [outcome.message, ...lines].join('\n'), files);
-          return;
+          return { message: [outcome.message, ...lines].join('\n'), files, ephemeral: true };
         }
         case 'list':
           return reply(listReminders(rt.deps, guildId, interaction.options.getInteger('page') ?? 1));
