@@ -58,6 +58,11 @@ export function visibleText(message: SentMessage): string {
   return parts.filter(Boolean).join('\n');
 }
 
+/** What Discord displays of escaped text: `\[named\]` shows as `[named]`. */
+export function shownText(message: SentMessage): string {
+  return visibleText(message).replace(/\\([^\w\s])/g, '$1');
+}
+
 /** The emulator is strict: a route it does not know, or a body Discord would refuse, fails the test. */
 export function expectNoStrayRequests(emulator: Emulator): void {
   expect(emulator.unknownRequests.map((r) => `${r.method} ${r.path}`)).toEqual([]);

@@ -7,7 +7,7 @@ import { commands } from '../../src/discord/commands/index.js';
 import { MAX_FILE_BYTES } from '../../src/knowledge/loader.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { snowflake, startEmulator, type Emulator, type InteractionOptions } from './emulator.js';
-import { captureLog, emulatorConfig, visibleText, expectNoStrayRequests, liveLinks, liveMentions, onlyMessage } from './helpers.js';
+import { captureLog, emulatorConfig, visibleText, expectNoStrayRequests, liveLinks, liveMentions, onlyMessage, shownText } from './helpers.js';
 
 /**
  * /kb through the real bot and discord.js client, logged in to the emulator, keeping a temp copy of
@@ -236,7 +236,7 @@ describe('/kb remove and preview', () => {
     const message = only(await emulator.sendCommand('kb preview', { id: BIRMINGHAM }, MODERATOR));
     expect(message.ephemeral).toBe(true);
     expect(message.embeds[0]!.title).toBe('Review: Birmingham enablement care workers face redundancy');
-    const text = visibleText(message);
+    const text = shownText(message);
     expect(text).toContain('Members see it with /cuts Birmingham.');
     expect(text).toContain('¶12–15 Paulette Hamilton, Labour cabinet member for social care [named, high]');
     expect(text).toContain('¶3 money “£4 million”, counts: savings');
@@ -380,7 +380,7 @@ describe('moderator corrections on Discord', () => {
       'Quotes (1)',
       'Figures (1)',
     ]);
-    const shown = visibleText(review);
+    const shown = shownText(review);
     expect(shown).toContain('eastmere.md:16: corrections.3.quote: paragraph 12 does not exist');
     expect(shown).toContain('line 7: ¶4 Jo Marsh, chair of the carers’ forum [named, high]: “Families are frightened”');
     expect(shown).toContain('line 14: dropped figure ¶6 count “120 people”');

@@ -183,7 +183,7 @@ function preview(interaction: ChatInputCommandInteraction, keeper: KnowledgeKeep
   const kb = keeper.latest().kb;
   const article = kb.byId.get(id);
   if (!article) return privately(`No article with the id **${escapeText(clip(id, 80))}** is being served.`);
-  const answer = reviewAnswer(article, extractArticle(article), { allHint: `run npm run --silent cli -- kb check --review ${escapeText(article.file)} in the knowledge folder for every line` });
+  const answer = reviewAnswer(article, extractArticle(article), { allHint: `run npm run --silent cli -- kb check --review ${article.file} in the knowledge folder for every line` });
   const place = kb.places.find((p) => p.articleIds.includes(id));
   if (place) answer.summary += ` Members see it with /cuts ${place.name}.`;
   return { answer, ephemeral: true };
