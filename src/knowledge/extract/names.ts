@@ -1,0 +1,110 @@
+/** Recognising people's names: name tokens, titles, organisations, and people introduced in narrative. */
+import { FUNCTION_WORDS, MONTHS, ORG_WORDS, TITLES, type Gender } from './words.js';
+
+const NAME_TOKEN = /^(?:Mc|Mac|O’|O'|D’|D')?\p{Lu}[\p{L}’'-]*\p{Ll}$/u;
+const POSSESSIVE = /[’']s$/;
+
+export function isNameToken(token: string): boolean {
+  return NAME_TOKEN.test(token);
+}
+
+/** "Hartley Law’s": the possessor, not part of the name that follows. */
+export function isPossessive(token: string): boolean {
+  return POSSESSIVE.test(token);
+}
+
+export function titleOf(token: string): string | null {
+  const t = token.replace(/\.$/, '').toLowerCase();
+  return Object.hasOwn(TITLES, t) && /^\p{Lu}/u.test(token) ? t : null;
+}
+
+export function isOrgLike(tokens: string[]): boolean {
+  return tokens.some((t) => ORG_WORDS.has(t.toLowerCase().replace(/[’']s$/, '')) || /^\p{Lu}{2,}$/u.test(t));
+}
+
+/**
+ * Reads "Title? First Last" from tokens that are all name-like. Returns null when the phrase is not a
+ * person's name (an organisation, or not capitalised).
+ */
+export function parseName(tokens: string[]): { name: string; gender: Gender | null } | null {
+  let rest = tokens;
+  let gender: Gender | null = null;
+  const title = rest[0] ? titleOf(rest[0]) : null;
+  if (title !== null && rest.length > 1) {
+    gender = TITLES[title] ?? null;
+    rest = rest.slice(1);
+  }
+  if (rest.length === 0 || rest.length > 4 || !rest.every(isNameToken) || isOrgLike(rest)) return null;
+  if (rest.slice(0, -1).some(isPossessive) || isPossessive(rest.at(-1)!)) return null;
+  // "Last May Jane Smith": a month or weekday opens a date, not a name (but "Theresa May" is a name).
+  if (rest.length > 1 && MONTHS.has(rest[0]!.toLowerCase())) return null;
+  return { name: rest.join(' '), gender };
+}
+
+export interface NarrativeName {
+  name: string;
+  role: string | null;
+  gender: Gender | null;
+  offset: number;
+}
+
+// A role given before a name in narrative opens the sentence within this many words.
+const MAX_ROLE_WORDS = 8;
+
+/**
+ * People introduced in narrative: a run of 2–3 capitalised words after a lowercase word ("Home carer Sam
+ * Reid has…") or opening the sentence before a lowercase verb ("Maria Okafor accused…"), with the words
+ * before it as the role when they open the sentence; or a title and a name ("Mr Hill left"), which also
+ * tells us the person's gender. One pass over the tokens; the role is read only near the sentence start.
+ */
+export function findNarrativeNames(sentence: string, roleOf: (raw: string) => string | null): NarrativeName[] {
+  const out: NarrativeName[] = [];
+  const tokens = [...sentence.matchAll(/[^\s]+/g)].map((m) => ({ raw: m[0], word: m[0].replace(/[,.;:!?)]+$/, ''), at: m.index }));
+  for (let i = 0; i < tokens.length; i++) {
+    const title = titleOf(tokens[i]!.word);
+    const prev = tokens[i - 1];
+    const afterRole = prev !== undefined && /^\p{Ll}[\p{Ll}-]*$/u.test(prev.raw) && !FUNCTION_WORDS.has(prev.raw);
+    const afterPossessive = prev !== undefined && isPossessive(prev.raw) && /^\p{Lu}/u.test(prev.raw);
+    const opening = i === 0 && !FUNCTION_WORDS.has(tokens[0]!.word.toLowerCase()) && !MONTHS.has(tokens[0]!.word.toLowerCase());
+    if (title === null && !afterRole && !afterPossessive && !opening) continue;
+    const from = title === null ? i : i + 1;
+    let j = from;
+    while (j < tokens.length && j - from < 3 && isNameToken(tokens[j]!.word) && !isPossessive(tokens[j]!.word)) {
+      j++;
+      if (tokens[j - 1]!.raw !== tokens[j - 1]!.word) break; // punctuation ends the name
+    }
+    const run = tokens.slice(from, j).map((t) => t.word);
+    if (run.length < (title === null ? 2 : 1) || isOrgLike(run)) continue;
+    const next = tokens[j];
+    if (next && tokens[j - 1]!.raw === tokens[j - 1]!.word && (isNameToken(next.word) || isPossessive(next.word))) {
+      i = j - 1; // part of a longer capitalised phrase, or a possessor ("Hartley Law’s")
+      continue;
+    }
+    // A name opening the sentence must be followed by a lowercase word (its verb), not be a heading.
+    if (opening && title === null && i === 0 && !(next && /^\p{Ll}/u.test(next.raw))) continue;
+    let role: string | null = null;
+    if (afterPossessive) role = possessor(tokens.map((t) => t.word), i - 1);
+    else if (title === null && i > 0 && i <= MAX_ROLE_WORDS) {
+      const prefix = tokens.slice(0, i).map((t) => t.raw).join(' ');
+      role = /[,;:]/.test(prefix) ? null : roleOf(prefix);
+    }
+    out.push({ name: run.join(' '), role, gender: title === null ? null : (TITLES[title] ?? null), offset: tokens[i]!.at });
+    i = j - 1;
+  }
+  return out;
+}
+
+/** "Hartley Law’s" before a name: the capitalised words ending in the possessive at `end`, without the ’s. */
+export function possessor(words: string[], end: number): string {
+  let k = end;
+  while (k > 0 && end - k < 3 && isNameToken(words[k - 1]!) && !isPossessive(words[k - 1]!)) k--;
+  return words.slice(k, end + 1).join(' ').replace(POSSESSIVE, '');
+}
+
+/**
+ * A lone capitalised plural such as "Campaigners" or "Residents" opening a sentence is a group, not a
+ * surname, unless the article has already named someone so.
+ */
+export function isGroupNoun(word: string): boolean {
+  return /(?:ers|ists|ants|ents|ors|ics|ies|ials|ves|ees)$/.test(word);
+}
