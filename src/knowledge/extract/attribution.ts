@@ -2,10 +2,10 @@
  * Attribution: finding the words that say who spoke, around a quote or in a sentence of reported speech,
  * and parsing their subject. Every search here is bounded by the sentence or by `MAX_CLAUSE_CHARS`.
  */
-import { findNarrativeNames } from './names.js';
+import { findNarrativeNames, isNameToken, titleOf } from './names.js';
 import { MAX_SUBJECT_CHARS, parseSubject, roleOf, type Subject } from './subject.js';
 import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
-import { PARTICIPLE, SPEECH_VERB } from './words.js';
+import { INVERTED_VERB, PARTICIPLE, ROLE_NOUNS, SPEECH_VERB } from './words.js';
 
 // An attribution after a quote is a short clause (", said Tom Barr, chair of the care association").
 const MAX_CLAUSE_WORDS = 16;
@@ -38,12 +38,34 @@ export function parseBareAttribution(clause: string): Subject | null {
 export function leadSubject(lead: string): Subject | null {
   const according = /^According to\s+(.+?)\s*,?\s*$/.exec(lead);
   if (according && according[1]!.length <= MAX_CLAUSE_CHARS) return parseSubject(according[1]!);
-  const verb = lastVerb(lead);
-  if (verb) {
-    const subject = parseSubject(lead.slice(0, verb.index));
+  const inverted = INVERTED_VERB.exec(lead);
+  if (inverted && lead.length <= MAX_CLAUSE_CHARS) {
+    const subject = parseSubject(lead.slice(inverted[0].length).replace(/[:,]\s*$/, ''));
     if (subject) return subject;
   }
-  return participleSubject(lead);
+  return verbSubject(lead) ?? participleSubject(lead) ?? relativeSubject(lead);
+}
+
+/** The subject before the last verb of speech, or else the first ("X told the meeting said the cuts were:"). */
+export function verbSubject(text: string): Subject | null {
+  const last = lastVerb(text);
+  if (!last) return null;
+  const subject = parseSubject(text.slice(0, last.index));
+  if (subject) return subject;
+  const first = firstVerb(text);
+  return first && first.index < last.index ? parseSubject(text.slice(0, first.index)) : null;
+}
+
+/** "…which annoyed Middleton campaigner Durrani, who addressed the meeting:": the person "who" refers to. */
+export function relativeSubject(lead: string): Subject | null {
+  if (lead.length > MAX_SUBJECT_CHARS || !/:\s*$/.test(lead)) return null;
+  const who = lead.lastIndexOf(', who ');
+  if (who < 0) return null;
+  const words = lead.slice(0, who).split(' ');
+  let k = words.length;
+  while (k > 0 && words.length - k < 6 && (isNameToken(words[k - 1]!) || titleOf(words[k - 1]!) !== null || ROLE_NOUNS.has(words[k - 1]!.toLowerCase()))) k--;
+  const subject = k < words.length ? parseSubject(words.slice(k).join(' ')) : null;
+  return subject?.type === 'person' ? subject : null;
 }
 
 /** "Maria Okafor defended the decision, saying:": the subject of the main clause is the speaker. */

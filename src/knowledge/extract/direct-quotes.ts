@@ -3,11 +3,12 @@
  * the same paragraph, or the paragraph before it.
  */
 import type { Paragraph, Quote, QuoteKind } from '../schema.js';
-import { leadSubject, parseAttribution, parseBareAttribution } from './attribution.js';
+import { leadSubject, parseAttribution, parseBareAttribution, relativeSubject, verbSubject } from './attribution.js';
 import type { Unit } from './spans.js';
 import { parseSubject, type Subject } from './subject.js';
 import { splitSentences } from './text.js';
-import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
+import { INVERTED_VERB } from './words.js';
+import { firstVerb, startsWithVerb } from './verbs.js';
 
 export type Source =
   | { type: 'subject'; subject: Subject | null }
@@ -66,8 +67,12 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
     const clause = after.slice(0, end);
     const last = unit.pieces.at(-1)!.trim();
     // “…,” he said. — or, in looser copy, “We are angry” said Marsh, or “We are angry.” she said.
+    const inverted = INVERTED_VERB.exec(clause.trimStart());
     if (/[,?!—–-]$/.test(last) || /^\s*,/.test(clause) || startsWithVerb(clause) || /^\s+\p{Ll}/u.test(clause)) {
       trailing = wrap(parseAttribution(clause), unit.close + 1);
+    } else if (inverted && clause.length < 80) {
+      // “…” Added Cllr Hamilton: “…” — the speaker going on is the one who spoke before.
+      trailing = wrap(parseSubject(clause.trimStart().slice(inverted[0].length).replace(/[:,]\s*$/, '')), unit.close + 1);
     } else if (/[.]$/.test(last) && /^[.!?]?\s*$/.test(after.slice(end, end + 2))) {
       // “We are angry.” Jo Marsh said. — only a bare "Name said" closing the sentence.
       trailing = wrap(parseBareAttribution(clause), unit.close + 1);
@@ -116,8 +121,7 @@ function narrativeSpeaker(text: string): { subject: Subject; at: number } | null
   const sentence = splitSentences(text).at(-1);
   if (!sentence) return null;
   if (/:\s*$/.test(sentence.text)) {
-    const verb = lastVerb(sentence.text);
-    const subject = verb ? parseSubject(sentence.text.slice(0, verb.index)) : null;
+    const subject = verbSubject(sentence.text) ?? relativeSubject(sentence.text);
     return subject ? { subject, at: sentence.start } : null;
   }
   const verb = firstVerb(sentence.text);

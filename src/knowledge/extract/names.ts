@@ -19,7 +19,10 @@ export function titleOf(token: string): string | null {
 }
 
 export function isOrgLike(tokens: string[]): boolean {
-  return tokens.some((t) => ORG_WORDS.has(t.toLowerCase().replace(/[’']s$/, '')) || /^\p{Lu}{2,}$/u.test(t));
+  // A plural inside a capitalised phrase makes it a group ("Bus Users Shropshire"); a surname is never plural there.
+  return tokens.some(
+    (t, i) => ORG_WORDS.has(t.toLowerCase().replace(/[’']s$/, '')) || /^\p{Lu}{2,}$/u.test(t) || (i < tokens.length - 1 && tokens.length > 1 && isGroupNoun(t)),
+  );
 }
 
 /**
@@ -48,6 +51,7 @@ export interface NarrativeName {
   offset: number;
 }
 
+const JOINERS = new Set(['and', 'with']);
 // A role given before a name in narrative opens the sentence within this many words.
 const MAX_ROLE_WORDS = 8;
 
@@ -63,7 +67,8 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
   for (let i = 0; i < tokens.length; i++) {
     const title = titleOf(tokens[i]!.word);
     const prev = tokens[i - 1];
-    const afterRole = prev !== undefined && /^\p{Ll}[\p{Ll}-]*$/u.test(prev.raw) && !FUNCTION_WORDS.has(prev.raw);
+    // After a role word ("carer Sam Reid"), or after "and"/"with" joining people ("Tom Hale and Ann Hale").
+    const afterRole = prev !== undefined && /^\p{Ll}[\p{Ll}-]*$/u.test(prev.raw) && (!FUNCTION_WORDS.has(prev.raw) || JOINERS.has(prev.raw));
     const afterPossessive = prev !== undefined && isPossessive(prev.raw) && /^\p{Lu}/u.test(prev.raw);
     const opening = i === 0 && !FUNCTION_WORDS.has(tokens[0]!.word.toLowerCase()) && !MONTHS.has(tokens[0]!.word.toLowerCase());
     if (title === null && !afterRole && !afterPossessive && !opening) continue;
@@ -84,7 +89,7 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     if (opening && title === null && i === 0 && !(next && /^\p{Ll}/u.test(next.raw))) continue;
     let role: string | null = null;
     if (afterPossessive) role = possessor(tokens.map((t) => t.word), i - 1);
-    else if (title === null && i > 0 && i <= MAX_ROLE_WORDS) {
+    else if (title === null && i > 0 && i <= MAX_ROLE_WORDS && !JOINERS.has(prev!.raw)) {
       const prefix = tokens.slice(0, i).map((t) => t.raw).join(' ');
       role = /[,;:]/.test(prefix) ? null : roleOf(prefix);
     }

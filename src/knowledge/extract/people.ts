@@ -18,6 +18,8 @@ export interface Person {
   /** The sentence of that mention, to tell when two people were mentioned together. */
   sentence: number;
   paragraph: number;
+  /** Whether that mention was as a speaker (the subject of a verb of speech), whom "he said" most often continues. */
+  spoke: boolean;
 }
 
 export interface People {
@@ -28,19 +30,22 @@ export interface People {
   byRole: Map<string, Person>;
   /** Every mention in order; an entry is current when `log[i].last === i`. */
   log: Person[];
+  /** The body or document last named as a source, for "it said". */
+  lastBody: { speaker: string | null; role: string | null } | null;
 }
 
-/** Where a mention stands in the article. */
+/** Where a mention stands in the article, and whether it was as a speaker. */
 export interface Place {
   paragraph: number;
   sentence: number;
+  spoke?: boolean;
 }
 
 // A pronoun looks back over at most this many people: no article keeps more in play, and it bounds the work.
 const PRONOUN_LOOKBACK = 40;
 
 export function newPeople(): People {
-  return { byName: new Map(), byToken: new Map(), byRole: new Map(), log: [] };
+  return { byName: new Map(), byToken: new Map(), byRole: new Map(), log: [], lastBody: null };
 }
 
 export type Lookup = { person: Person } | { ambiguous: Person[] } | null;
@@ -60,6 +65,7 @@ function touch(people: People, person: Person, at: Place | null): void {
   person.last = people.log.length;
   person.sentence = at.sentence;
   person.paragraph = at.paragraph;
+  person.spoke = at.spoke ?? true;
   people.log.push(person);
 }
 
@@ -73,7 +79,7 @@ export function mention(
   const found = findPerson(people, name);
   let person = found && 'person' in found ? found.person : undefined;
   if (!person) {
-    person = { name, role: null, gender: null, last: -1, sentence: -1, paragraph: -1 };
+    person = { name, role: null, gender: null, last: -1, sentence: -1, paragraph: -1, spoke: false };
     people.byName.set(name, person);
     const tokens = name.split(' ');
     if (tokens.length > 1) for (const t of new Set([tokens[0]!, tokens.at(-1)!])) people.byToken.set(t, [...(people.byToken.get(t) ?? []), person]);
@@ -89,7 +95,7 @@ export function mention(
 export function mentionUnnamed(people: People, role: string, gender: Gender | null, at: Place): Person {
   const key = role.toLowerCase();
   let person = people.byRole.get(key);
-  if (!person) people.byRole.set(key, (person = { name: null, role, gender, last: -1, sentence: -1, paragraph: -1 }));
+  if (!person) people.byRole.set(key, (person = { name: null, role, gender, last: -1, sentence: -1, paragraph: -1, spoke: false }));
   touch(people, person, at);
   return person;
 }
@@ -108,8 +114,9 @@ export type PronounLookup =
 /**
  * Who a pronoun can mean: the most recently mentioned person it fits. Gender rules someone out only when
  * the article has stated it (a title, "spokeswoman", an earlier pronoun); first names are never used to
- * guess it. Two people fitting and mentioned in one sentence: ambiguous. A rival in the same paragraph, or
- * one whose stated gender fits when the chosen one's is unknown: unsure.
+ * guess it. Two people fitting and mentioned in one sentence: ambiguous. A rival in the same paragraph
+ * when the chosen one was not speaking there, or a rival whose stated gender fits when the chosen one's is
+ * unknown: unsure.
  */
 export function resolvePronoun(people: People, pronoun: 'he' | 'she' | 'they'): PronounLookup {
   const want: Gender | null = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
@@ -125,7 +132,7 @@ export function resolvePronoun(people: People, pronoun: 'he' | 'she' | 'they'): 
   if (!best) return null;
   if (!rival) return { person: best, sure: true };
   if (rival.sentence === best.sentence) return { ambiguous: [best, rival] };
-  if (rival.paragraph === best.paragraph || (want !== null && best.gender === null && rival.gender === want)) {
+  if ((rival.paragraph === best.paragraph && !best.spoke) || (want !== null && best.gender === null && rival.gender === want)) {
     return { person: best, sure: false, rival };
   }
   return { person: best, sure: true };

@@ -141,11 +141,11 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
       // People named in narrative ("Home carer Sam Reid has worked…", "Mark Ellis said the strike…") can be "he" or "she" later.
       const verb = firstVerb(sentence.text);
       const subject = verb ? parseSubject(sentence.text.slice(0, verb.index)) : null;
-      if (subject?.type === 'person' || subject?.type === 'role') events.push({ at: place.sentence, kind: 'mention', subject, place });
-      else
+      if (subject && subject.type !== 'pronoun' && subject.type !== 'it') events.push({ at: place.sentence, kind: 'mention', subject, place });
+      if (subject?.type !== 'person')
         for (const n of findNarrativeNames(sentence.text, roleOf)) {
           const at = POS(pi, sentence.start + n.offset);
-          events.push({ at, kind: 'mention', subject: { type: 'person', name: n.name, role: n.role, gender: n.gender }, place });
+          events.push({ at, kind: 'mention', subject: { type: 'person', name: n.name, role: n.role, gender: n.gender }, place: { ...place, spoke: false } });
         }
     }
   });

@@ -50,11 +50,16 @@ export function resolveSubject(subject: Subject, people: People, at: Place): Res
       const person = mention(people, subject.name, at, { role: subject.role, gender: subject.gender });
       return { ...of(person, 'named'), role: subject.role ?? person.role };
     }
+    case 'it':
+      if (!people.lastBody) return { ...NOBODY, attribution: 'document', reason: '“it” refers to no body or document named before it' };
+      return { ...people.lastBody, attribution: 'document', confidence: 'high', reason: null, person: null };
     case 'org':
+      people.lastBody = { speaker: subject.name, role: null };
       return { speaker: subject.name, role: null, attribution: 'document', confidence: 'high', reason: null, person: null };
     case 'role':
       return of(mentionUnnamed(people, subject.role, subject.gender, at), 'unnamed');
     case 'document':
+      people.lastBody = { speaker: null, role: subject.role };
       return { speaker: null, role: subject.role, attribution: 'document', confidence: 'high', reason: null, person: null };
   }
 }

@@ -2,6 +2,7 @@
  * The subject of "… said": parsing it into a name, a role, a body or a document, before it is resolved
  * against the people the article has introduced.
  */
+import { firstVerb } from './verbs.js';
 import { isGroupNoun, isNameToken, isOrgLike, isPossessive, parseName, possessor, titleOf } from './names.js';
 import {
   BODY_WORDS,
@@ -18,6 +19,8 @@ import {
 /** What an attribution's subject says about the speaker. */
 export type Subject =
   | { type: 'pronoun'; pronoun: 'he' | 'she' | 'they' }
+  /** "It added:": the body or document last quoted, never a person. */
+  | { type: 'it' }
   | { type: 'person'; name: string; role: string | null; gender: Gender | null; bare?: boolean }
   /** A body named by its proper name ("Unison", "Dunmore Council"): it speaks through statements. */
   | { type: 'org'; name: string }
@@ -57,6 +60,8 @@ export function isRole(role: string): boolean {
   // A relative clause, or an affiliation ("of Northmoor University"), is not a role.
   if (/^(?:who|whom|whose|which|that|it|this|there|these|those|of|from)\b/i.test(role)) return false;
   if (/\b(?:is|are|was|were|will|would|could|can|has|have|had|been)\b/i.test(role)) return false;
+  if (firstVerb(role)) return false; // "member Adam Ogilvie told the meeting" is a clause
+
   return role.split(/\s+/).length <= 9;
 }
 
@@ -102,11 +107,15 @@ export function parseSubject(raw: string): Subject | null {
     text = text.replace(TRAILING_FILLER, '').trim();
   }
   if (text === '' || /[“”"‘]/.test(text)) return null;
+  if (/^it$/i.test(text)) return { type: 'it' };
   const pronoun = /^(he|she|they)$/i.exec(text);
   if (pronoun) return { type: 'pronoun', pronoun: pronoun[1]!.toLowerCase() as 'he' | 'she' | 'they' };
 
   let parts = text.split(/\s*,\s*/).filter((p) => p !== '');
   while (parts.length > 1 && SCENE_OPENERS.test(parts[0]!)) parts = parts.slice(1);
+  // "In a statement, she said": the pronoun after the scene-setting.
+  const after = parts.length === 1 ? /^(he|she|they)$/i.exec(parts[0]!) : null;
+  if (after) return { type: 'pronoun', pronoun: after[1]!.toLowerCase() as 'he' | 'she' | 'they' };
   if (parts.length > 1) {
     // Appositive: "Liz Majer, corporate director…" or "the council’s director…, Mark Ellis".
     const nameAt = parts.findIndex((p) => parseName(p.split(/\s+/)) !== null);
@@ -140,6 +149,8 @@ function parseSimpleSubject(raw: string): Subject | null {
   while (i > 0 && (isNameToken(tokens[i - 1]!) || titleOf(tokens[i - 1]!) !== null) && !isPossessive(tokens[i - 1]!)) i--;
   // A role word capitalised at the start of a sentence ("Campaigner Abigail Bryant") is not part of the name.
   while (tokens.length - i > 2 && ROLE_NOUNS.has(tokens[i]!.toLowerCase())) i++;
+  // A long capitalised run is a title and then a name: "Assistant Director for Integrated Passenger Transport Richard Owens".
+  if (tokens.length - i > 4 && parseName(tokens.slice(-2))) i = tokens.length - 2;
   const run = tokens.slice(i);
   const before = tokens.slice(0, i);
   if (run.length > 0) {
@@ -157,6 +168,12 @@ function parseSimpleSubject(raw: string): Subject | null {
     if (before.length === 0 || (before.length === 1 && /^the$/i.test(before[0]!))) {
       if (isOrgLike(run)) return { type: 'org', name: run.join(' ') };
     }
+  }
+  // "Ms Culver’s letter": a person's own document is that person speaking.
+  const author = /^((?:\p{Lu}\S*\s+){0,2}\p{Lu}[^\s’']*)[’']s\s+(\S+)$/u.exec(text);
+  if (author && DOCUMENT_NOUNS.has(author[2]!.toLowerCase())) {
+    const name = parseName(author[1]!.split(/\s+/));
+    if (name) return { type: 'person', name: name.name, gender: name.gender, role: null, bare: !author[1]!.includes(' ') };
   }
   const role = cleanRole(text);
   if (role === null || !isRole(role)) return null;

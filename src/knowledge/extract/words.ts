@@ -18,12 +18,15 @@ export const SPEECH_VERB = new RegExp(`(?<![\\p{L}-])(?:${SPEECH_VERBS.join('|')
 /** A verb of speech opening the text (anchored, so testing it never scans the rest). */
 export const SPEECH_VERB_FIRST = new RegExp(`^\\s*(?:${SPEECH_VERBS.join('|')})(?![\\p{L}-])`, 'u');
 
+/** "Added Cllr Hamilton:": a verb opening the sentence before its subject. */
+export const INVERTED_VERB = /^(?:Added|Adds|Said|Says|Continued|Continues|Explained|Warned|Insisted)\s+/;
+
 /** "X defended the decision, saying: …": a participle hands speech to the subject of the main clause. */
 export const PARTICIPLE = /(?<![\p{L}-])(?:saying|adding|telling|warning|insisting|arguing|explaining|claiming|stressing)(?![\p{L}-])/gu;
 
 export const TITLES: Record<string, Gender | null> = {
   mr: 'm', sir: 'm', lord: 'm', mrs: 'f', ms: 'f', miss: 'f', dame: 'f', lady: 'f', baroness: 'f',
-  dr: null, cllr: null, councillor: null, prof: null, professor: null, rev: null,
+  dr: null, cllr: null, coun: null, councillor: null, prof: null, professor: null, rev: null,
 };
 
 /** Roles that stand before a name like a title but are not one. */
