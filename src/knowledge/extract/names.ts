@@ -74,7 +74,8 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     if (title === null && !afterRole && !afterPossessive && !opening) continue;
     const from = title === null ? i : i + 1;
     let j = from;
-    while (j < tokens.length && j - from < 3 && isNameToken(tokens[j]!.word) && !isPossessive(tokens[j]!.word)) {
+    // A title inside the run starts a name of its own ("Later Mr Hill" is Mr Hill).
+    while (j < tokens.length && j - from < 3 && isNameToken(tokens[j]!.word) && !isPossessive(tokens[j]!.word) && titleOf(tokens[j]!.word) === null) {
       j++;
       if (tokens[j - 1]!.raw !== tokens[j - 1]!.word) break; // punctuation ends the name
     }
