@@ -30,8 +30,8 @@ export interface People {
   byRole: Map<string, Person>;
   /** Every mention in order; an entry is current when `log[i].last === i`. */
   log: Person[];
-  /** The body or document last named as a source, for "it said". */
-  lastBody: { speaker: string | null; role: string | null } | null;
+  /** The body or document last named as a source, for "it said" (and "they said" straight after it); `at` is the log length then. */
+  lastBody: { speaker: string | null; role: string | null; at: number } | null;
 }
 
 /** Where a mention stands in the article, and whether it was as a speaker. */

@@ -30,6 +30,11 @@ function of(person: Person, attribution: Attribution): Resolved {
 export function resolveSubject(subject: Subject, people: People, at: Place): Resolved {
   switch (subject.type) {
     case 'pronoun': {
+      // "Unison said … they said": a body named after every person is what "they" means.
+      const body = people.lastBody;
+      if (subject.pronoun === 'they' && body && body.at === people.log.length) {
+        return { speaker: body.speaker, role: body.role, attribution: 'document', confidence: 'high', reason: null, person: null };
+      }
       const found = resolvePronoun(people, subject.pronoun);
       if (!found) return { ...NOBODY, attribution: 'pronoun', reason: `“${subject.pronoun}” refers to nobody named before it` };
       if ('ambiguous' in found) {
@@ -52,14 +57,14 @@ export function resolveSubject(subject: Subject, people: People, at: Place): Res
     }
     case 'it':
       if (!people.lastBody) return { ...NOBODY, attribution: 'document', reason: '“it” refers to no body or document named before it' };
-      return { ...people.lastBody, attribution: 'document', confidence: 'high', reason: null, person: null };
+      return { speaker: people.lastBody.speaker, role: people.lastBody.role, attribution: 'document', confidence: 'high', reason: null, person: null };
     case 'org':
-      people.lastBody = { speaker: subject.name, role: null };
+      people.lastBody = { speaker: subject.name, role: null, at: people.log.length };
       return { speaker: subject.name, role: null, attribution: 'document', confidence: 'high', reason: null, person: null };
     case 'role':
       return of(mentionUnnamed(people, subject.role, subject.gender, at), 'unnamed');
     case 'document':
-      people.lastBody = { speaker: null, role: subject.role };
+      people.lastBody = { speaker: null, role: subject.role, at: people.log.length };
       return { speaker: null, role: subject.role, attribution: 'document', confidence: 'high', reason: null, person: null };
   }
 }

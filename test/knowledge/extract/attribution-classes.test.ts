@@ -95,7 +95,15 @@ describe('documents and bodies', () => {
     expect(how('“The grant was temporary,” the council said in a statement.')).toEqual([[null, 'council', 'document', 'high']]);
   });
 
-  it('never lets a pronoun after a document go to a person named before it', () => {
+  it('gives "they" straight after a body to the body, not to a person named before it', () => {
+    expect(how('Jo Marsh said: “No.”', 'Unison said: “We object.”', '“It is wrong,” they said.').map((q) => q.slice(0, 3))).toEqual([
+      ['Jo Marsh', null, 'named'],
+      ['Unison', null, 'document'],
+      ['Unison', null, 'document'],
+    ]);
+  });
+
+  it('never lets "she" after a document go to anyone but a woman named before it', () => {
     expect(how('Jo Marsh said: “No.”', 'A report to the cabinet said: “Demand is rising.”', '“It must be met,” she said.').map((q) => q[0])).toEqual([
       'Jo Marsh', null, 'Jo Marsh',
     ]);
