@@ -64,11 +64,13 @@ const MAX_ROLE_WORDS = 8;
 export function findNarrativeNames(sentence: string, roleOf: (raw: string) => string | null): NarrativeName[] {
   const out: NarrativeName[] = [];
   const tokens = [...sentence.matchAll(/[^\s]+/g)].map((m) => ({ raw: m[0], word: m[0].replace(/[,.;:!?)]+$/, ''), at: m.index }));
+  let lastEnd = -2; // last token of the name found before, so "and" joins only two people
   for (let i = 0; i < tokens.length; i++) {
     const title = titleOf(tokens[i]!.word);
     const prev = tokens[i - 1];
     // After a role word ("carer Sam Reid"), or after "and"/"with" joining people ("Tom Hale and Ann Hale").
-    const afterRole = prev !== undefined && /^\p{Ll}[\p{Ll}-]*$/u.test(prev.raw) && (!FUNCTION_WORDS.has(prev.raw) || JOINERS.has(prev.raw));
+    const joined = prev !== undefined && JOINERS.has(prev.raw) && lastEnd === i - 2;
+    const afterRole = prev !== undefined && /^\p{Ll}[\p{Ll}-]*$/u.test(prev.raw) && (!FUNCTION_WORDS.has(prev.raw) || joined);
     const afterPossessive = prev !== undefined && isPossessive(prev.raw) && /^\p{Lu}/u.test(prev.raw);
     const opening = i === 0 && !FUNCTION_WORDS.has(tokens[0]!.word.toLowerCase()) && !MONTHS.has(tokens[0]!.word.toLowerCase());
     if (title === null && !afterRole && !afterPossessive && !opening) continue;
@@ -80,7 +82,7 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
       if (tokens[j - 1]!.raw !== tokens[j - 1]!.word) break; // punctuation ends the name
     }
     const run = tokens.slice(from, j).map((t) => t.word);
-    if (run.length < (title === null ? 2 : 1) || isOrgLike(run)) continue;
+    if (run.length < (title === null ? 2 : 1) || isOrgLike(run) || (title === null && isPlaceLike(run))) continue;
     const next = tokens[j];
     if (next && tokens[j - 1]!.raw === tokens[j - 1]!.word && (isNameToken(next.word) || isPossessive(next.word))) {
       i = j - 1; // part of a longer capitalised phrase, or a possessor ("Hartley Law’s")
@@ -95,6 +97,7 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
       role = /[,;:]/.test(prefix) ? null : roleOf(prefix);
     }
     out.push({ name: run.join(' '), role, gender: title === null ? null : (TITLES[title] ?? null), offset: tokens[i]!.at });
+    lastEnd = j - 1;
     i = j - 1;
   }
   return out;
@@ -105,6 +108,14 @@ export function possessor(words: string[], end: number): string {
   let k = end;
   while (k > 0 && end - k < 3 && isNameToken(words[k - 1]!) && !isPossessive(words[k - 1]!)) k--;
   return words.slice(k, end + 1).join(' ').replace(POSSESSIVE, '');
+}
+
+// Words that make a capitalised run a place ("North East Somerset", "Westshire", "Eastmere Vale"), not a person.
+const PLACE_STARTS = new Set(['North', 'South', 'East', 'West', 'New', 'Great', 'Little', 'Upper', 'Lower', 'Saint', 'Port', 'Fort', 'Mount', 'Lake']);
+const PLACE_ENDS = new Set(['Vale', 'Valley', 'Bay', 'Island', 'Isles']);
+
+export function isPlaceLike(run: string[]): boolean {
+  return PLACE_STARTS.has(run[0]!) || PLACE_ENDS.has(run.at(-1)!) || run.some((t) => /shire$/.test(t));
 }
 
 /**

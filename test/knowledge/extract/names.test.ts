@@ -26,6 +26,11 @@ describe('findNarrativeNames', () => {
     expect(names('Later Mr Hill left.')).toEqual([['Hill', null, 'm']]);
   });
 
+  it('does not take places for people, even opening a sentence or after "and"', () => {
+    expect(names('North Yorkshire has cut its bus budget.')).toEqual([]);
+    expect(names('Strikes will include Bath and North East Somerset, and Tower Hamlets.')).toEqual([]);
+  });
+
   it('skips places after "in" and organisations', () => {
     expect(names('Care agencies in Eastmere Vale say the Westshire County Council pays too little.')).toEqual([]);
   });
