@@ -59,8 +59,9 @@ export function resolveSubject(subject: Subject, people: People, at: Place): Res
       if (!people.lastBody) return { ...NOBODY, attribution: 'document', reason: '“it” refers to no body or document named before it' };
       return { speaker: people.lastBody.speaker, role: people.lastBody.role, attribution: 'document', confidence: 'high', reason: null, person: null };
     case 'org':
-      people.lastBody = { speaker: subject.name, role: null, at: people.log.length };
-      return { speaker: subject.name, role: null, attribution: 'document', confidence: 'high', reason: null, person: null };
+      // A body speaks through statements: no person said it, and the role names the body.
+      people.lastBody = { speaker: null, role: subject.name, at: people.log.length };
+      return { speaker: null, role: subject.name, attribution: 'document', confidence: 'high', reason: null, person: null };
     case 'role':
       return of(mentionUnnamed(people, subject.role, subject.gender, at), 'unnamed');
     case 'document':

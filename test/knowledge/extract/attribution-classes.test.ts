@@ -98,8 +98,8 @@ describe('documents and bodies', () => {
   it('gives "they" straight after a body to the body, not to a person named before it', () => {
     expect(how('Jo Marsh said: “No.”', 'Unison said: “We object.”', '“It is wrong,” they said.').map((q) => q.slice(0, 3))).toEqual([
       ['Jo Marsh', null, 'named'],
-      ['Unison', null, 'document'],
-      ['Unison', null, 'document'],
+      [null, 'Unison', 'document'],
+      [null, 'Unison', 'document'],
     ]);
   });
 

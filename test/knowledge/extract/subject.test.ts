@@ -16,7 +16,7 @@ describe('parseSubject', () => {
     ['a council spokeswoman', { type: 'role', role: 'council spokeswoman', gender: 'f' }],
     ['a paper to the cabinet', { type: 'document', role: 'a paper to the cabinet' }],
     ['The council', { type: 'document', role: 'council' }],
-    ['Dunmore Council', { type: 'org', name: 'Dunmore Council' }],
+    ['Dunmore Council', { type: 'org', name: 'Dunmore Council' }], // resolved as a body: speaker null, role the name
     ['Bus Users Shropshire', { type: 'org', name: 'Bus Users Shropshire' }],
   ])('reads %j', (text, expected) => {
     expect(parseSubject(text)).toMatchObject(expected);
