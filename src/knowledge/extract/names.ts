@@ -1,5 +1,5 @@
 /** Recognising people's names: name tokens, titles, organisations, and people introduced in narrative. */
-import { FUNCTION_WORDS, MONTHS, ORG_WORDS, TITLES, type Gender } from './words.js';
+import { FUNCTION_WORDS, MONTHS, ORG_WORDS, ROLE_NOUNS, TITLES, type Gender } from './words.js';
 
 const NAME_TOKEN = /^(?:Mc|Mac|O’|O'|D’|D')?\p{Lu}[\p{L}’'-]*\p{Ll}$/u;
 const POSSESSIVE = /[’']s$/;
@@ -81,7 +81,10 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
       j++;
       if (tokens[j - 1]!.raw !== tokens[j - 1]!.word) break; // punctuation ends the name
     }
-    const run = tokens.slice(from, j).map((t) => t.word);
+    let run = tokens.slice(from, j).map((t) => t.word);
+    // "Campaigner Abigail Bryant" opening a sentence: the capitalised role word is not part of the name.
+    const lead = run.length > 2 && ROLE_NOUNS.has(run[0]!.toLowerCase()) ? run[0]! : null;
+    if (lead) run = run.slice(1);
     if (run.length < (title === null ? 2 : 1) || isOrgLike(run) || (title === null && isPlaceLike(run))) continue;
     const next = tokens[j];
     if (next && tokens[j - 1]!.raw === tokens[j - 1]!.word && (isNameToken(next.word) || isPossessive(next.word))) {
@@ -91,7 +94,8 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     // A name opening the sentence must be followed by a lowercase word (its verb), not be a heading.
     if (opening && title === null && i === 0 && !(next && /^\p{Ll}/u.test(next.raw))) continue;
     let role: string | null = null;
-    if (afterPossessive) role = possessor(tokens.map((t) => t.word), i - 1);
+    if (lead) role = lead;
+    else if (afterPossessive) role = possessor(tokens.map((t) => t.word), i - 1);
     else if (title === null && i > 0 && i <= MAX_ROLE_WORDS && !JOINERS.has(prev!.raw)) {
       const prefix = tokens.slice(0, i).map((t) => t.raw).join(' ');
       role = /[,;:]/.test(prefix) ? null : roleOf(prefix);

@@ -119,14 +119,21 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
         // Some papers mark speech with single quotes: ‘We were never asked,’ said one carer.
         const content = normalizeSpace(para.text.slice(start + 1, end - 1));
         found.push({
-          quote: { text: content.replace(/\s*,$/, ''), paragraphs: [para.n], kind: span.start === 0 ? 'direct' : 'partial' },
+          quote: { text: content.replace(/\s*,$/, ''), paragraphs: [para.n], kind: span.start === 0 || afterColon(sentence.text, span.start) ? 'direct' : 'partial' },
           source: { type: 'subject', subject: attribution.subject },
           at: POS(pi, attribution.at),
           order: POS(pi, start),
         });
       }
-      if (/[“”"•]/.test(sentence.text)) continue;
       const place = { paragraph: pi, sentence: POS(pi, sentence.start) };
+      if (/[“”"•]/.test(sentence.text)) {
+        // Its quote's attribution names the speaker; anyone else named in the narrative around it is a mention.
+        for (const n of findNarrativeNames(sentence.text, roleOf)) {
+          const subject: Subject = { type: 'person', name: n.name, role: n.role, gender: n.gender };
+          events.push({ at: POS(pi, sentence.start + n.offset), kind: 'mention', subject, place: { ...place, spoke: false } });
+        }
+        continue;
+      }
       // Sentences that already yielded a partial quote are not read again as reported speech.
       const reported = !partial && reportedSpeech(sentence.text);
       if (reported) {
@@ -150,6 +157,13 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
     }
   });
   return events;
+}
+
+/** ‘…’ straight after "She added:" is speech, not a phrase quoted inside a sentence. */
+function afterColon(sentence: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && sentence[i] === ' ') i--;
+  return sentence[i] === ':';
 }
 
 // Speech without marks is the rest of the paragraph after "She added:" near its start.

@@ -11,7 +11,7 @@ const SPEECH_VERBS = [
   'announced', 'announces', 'vowed', 'vows', 'declared', 'declares', 'stressed', 'stresses', 'maintained', 'maintains',
   'suggested', 'suggests', 'branded', 'brands', 'asked', 'asks', 'agreed', 'agrees', 'believes', 'believed', 'pointed out',
   'points out', 'noted', 'notes', 'acknowledged', 'acknowledges', 'conceded', 'concedes', 'recalled', 'recalls',
-  'according to',
+  'according to', 'accused', 'accuses', 'labelled', 'dubbed', 'criticised', 'criticises',
 ];
 // Not after a hyphen, so "so-called" is not a verb of speech.
 export const SPEECH_VERB = new RegExp(`(?<![\\p{L}-])(?:${SPEECH_VERBS.join('|')})(?![\\p{L}-])`, 'gu');

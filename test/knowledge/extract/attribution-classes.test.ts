@@ -13,6 +13,17 @@ describe('attribution earlier in the article, or with another verb', () => {
     ]);
   });
 
+  it('takes "accused … of “…”" as a partial quote, and the accuser as the "He" who then speaks', () => {
+    expect(
+      quotesOf('GMB organiser Huw Pritchard accused county chiefs of “running the service into the ground”. He said: “Our members kept it going.”').map(
+        (q) => [q.speaker, q.kind, q.attribution, q.confidence],
+      ),
+    ).toEqual([
+      ['Huw Pritchard', 'partial', 'named', 'high'],
+      ['Huw Pritchard', 'direct', 'pronoun', 'high'],
+    ]);
+  });
+
   it('resolves "In a statement, she said:" two paragraphs after the name', () => {
     expect(
       how('Council leader Ann Foley defended the budget on Monday.', 'The cuts take effect in April.', 'In a statement, she said: “We had no choice.”').map((q) => q[0]),
@@ -120,6 +131,12 @@ describe('quotation marks', () => {
   it('reads an attribution after a full stop inside the closing mark', () => {
     expect(how('Jo Marsh said: “No.”', '“We will fight this.” she said.').map((q) => q[0])).toEqual(['Jo Marsh', 'Jo Marsh']);
     expect(how('“We will fight this.” Jo Marsh said.').map((q) => q[0])).toEqual(['Jo Marsh']);
+  });
+
+  it('takes single-quoted speech after "She added:" as direct speech', () => {
+    expect(quotesOf('Nadia Hussain said: “Pay up.”', 'She added: ‘Every employer should check their sleep-in pay.’').at(-1)).toMatchObject({
+      speaker: 'Nadia Hussain', kind: 'direct', attribution: 'pronoun',
+    });
   });
 
   it('takes a straight opening mark closed by a curly one', () => {
