@@ -13,9 +13,12 @@ export function isPossessive(token: string): boolean {
   return POSSESSIVE.test(token);
 }
 
+const UPPER = /^\p{Lu}/u;
+
 export function titleOf(token: string): string | null {
-  const t = token.replace(/\.$/, '').toLowerCase();
-  return Object.hasOwn(TITLES, t) && /^\p{Lu}/u.test(token) ? t : null;
+  if (token.length > 11 || !UPPER.test(token)) return null; // titles are short and capitalised
+  const t = (token.endsWith('.') ? token.slice(0, -1) : token).toLowerCase();
+  return Object.hasOwn(TITLES, t) ? t : null;
 }
 
 export function isOrgLike(tokens: string[]): boolean {
@@ -63,9 +66,11 @@ const MAX_ROLE_WORDS = 8;
  */
 export function findNarrativeNames(sentence: string, roleOf: (raw: string) => string | null): NarrativeName[] {
   const out: NarrativeName[] = [];
-  const tokens = [...sentence.matchAll(/[^\s]+/g)].map((m) => ({ raw: m[0], word: m[0].replace(/[,.;:!?)]+$/, ''), at: m.index }));
+  const tokens = tokensOf(sentence);
   let lastEnd = -2; // last token of the name found before, so "and" joins only two people
   for (let i = 0; i < tokens.length; i++) {
+    // Every name, and every title, starts with a capital: most words are ruled out here.
+    if (!UPPER.test(tokens[i]!.raw)) continue;
     const title = titleOf(tokens[i]!.word);
     const prev = tokens[i - 1];
     // After a role word ("carer Sam Reid"), or after "and"/"with" joining people ("Tom Hale and Ann Hale").
@@ -105,6 +110,30 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     i = j - 1;
   }
   return out;
+}
+
+interface Token {
+  raw: string;
+  /** Without trailing punctuation. */
+  word: string;
+  at: number;
+}
+
+const TRAILING = ',.;:!?)';
+
+/** Words split at single spaces (paragraph text is whitespace-normalised), with their offsets. */
+function tokensOf(sentence: string): Token[] {
+  const tokens: Token[] = [];
+  let at = 0;
+  for (const raw of sentence.split(' ')) {
+    if (raw !== '') {
+      let end = raw.length;
+      while (end > 0 && TRAILING.includes(raw[end - 1]!)) end--;
+      tokens.push({ raw, word: end === raw.length ? raw : raw.slice(0, end), at });
+    }
+    at += raw.length + 1;
+  }
+  return tokens;
 }
 
 /** "Hartley Law’s" before a name: the capitalised words ending in the possessive at `end`, without the ’s. */
