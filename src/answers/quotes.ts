@@ -16,7 +16,15 @@ export const SPEAKER_NOT_CLEAR = 'speaker not clear in the article';
 /** Who said a quote, as members read it: the speaker and role, the unnamed speaker or document, or that it is not clear. */
 export function saidBy(q: Pick<Quote, 'speaker' | 'role' | 'attribution' | 'confidence'>): string {
   if (!speakerIsClear(q)) return SPEAKER_NOT_CLEAR;
+  if (q.speaker === null && q.role !== null && q.attribution !== 'document') return unnamed(q.role);
   return [q.speaker, q.role].filter((s): s is string => !!s && s.trim() !== '').join(', ');
+}
+
+/** "council spokeswoman" reads "a council spokeswoman"; "Campaigners", "one carer" stay as written. */
+function unnamed(role: string): string {
+  const head = role.split(/\s+(?:of|for|at|in|from|with|to)\s+/)[0]!.split(' ').at(-1)!;
+  if (!/^\p{Ll}/u.test(role) || /^(?:a|an|the|one|two|three|some|several|many|local|other)\b/.test(role) || /s$/.test(head)) return role;
+  return `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
 }
 
 export function quoteLine(kb: KnowledgeBase, q: CitedQuote, max = 400): AnswerLine {

@@ -11,7 +11,7 @@ import { parseKnowledgeFile } from '../../src/knowledge/loader.js';
 /**
  * An article where "he" could be either of two men (¶3: both named in one sentence, so nobody is
  * credited; ¶6: Tom Hale is nearer but was only mentioned, not quoted, so he is credited unsure), and
- * one quote from a cabinet paper. Members must be told the speaker
+ * one quote from a cabinet paper, then two unnamed speakers. Members must be told the speaker
  * is not clear, never shown a guessed name, and a document must be shown as what it is.
  */
 let kb: KnowledgeBase;
@@ -32,6 +32,8 @@ describe('speakers the article does not make clear', () => {
     ['“Nobody asked the carers”', null, 'speaker not clear in the article'],
     ['“Savings of this size cannot be found elsewhere”', null, 'a paper to the cabinet'],
     ['“We will fight the cuts”', null, 'speaker not clear in the article'],
+    ['“No decision has been made.”', null, 'a council spokeswoman'],
+    ['“We were never asked.”', null, 'Care workers'],
   ];
 
   it('/cuts and /quote <place> show an unknown or unsure speaker as "speaker not clear in the article", and a document as what it is', () => {
