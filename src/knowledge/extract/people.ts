@@ -18,6 +18,8 @@ export interface Person {
   /** The sentence of that mention, to tell when two people were mentioned together. */
   sentence: number;
   paragraph: number;
+  /** A group ("Campaigners", "care workers"): only "they" can mean it. */
+  plural?: boolean;
   /** Whether that mention was as a speaker (the subject of a verb of speech), whom "he said" most often continues. */
   spoke: boolean;
 }
@@ -95,7 +97,10 @@ export function mention(
 export function mentionUnnamed(people: People, role: string, gender: Gender | null, at: Place): Person {
   const key = role.toLowerCase();
   let person = people.byRole.get(key);
-  if (!person) people.byRole.set(key, (person = { name: null, role, gender, last: -1, sentence: -1, paragraph: -1, spoke: false }));
+  if (!person) {
+    const plural = /s$/.test(role.split(/\s+(?:of|for|at|in|from|with|to)\s+/)[0]!.split(' ').at(-1)!) && gender === null;
+    people.byRole.set(key, (person = { name: null, role, gender, last: -1, sentence: -1, paragraph: -1, spoke: false, plural }));
+  }
   touch(people, person, at);
   return person;
 }
@@ -126,6 +131,7 @@ export function resolvePronoun(people: People, pronoun: 'he' | 'she' | 'they'): 
     const p = people.log[i]!;
     if (p.last !== i) continue; // mentioned again later
     looked++;
+    if (p.plural && want !== null) continue; // "she" never means "campaigners"
     if (want === null || p.gender === null || p.gender === want) fits.push(p);
   }
   const [best, rival] = fits;

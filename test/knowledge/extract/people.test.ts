@@ -44,6 +44,14 @@ describe('resolvePronoun', () => {
     expect(resolvePronoun(people, 'he')).toMatchObject({ person: { name: 'Sam Reid' }, sure: true });
   });
 
+  it('lets only "they" mean a group', () => {
+    const people = newPeople();
+    mention(people, 'Ann Cole', at(0, 0), { gender: 'f' });
+    mentionUnnamed(people, 'Campaigners', null, at(1, 1));
+    expect(resolvePronoun(people, 'she')).toMatchObject({ person: { name: 'Ann Cole' }, sure: true });
+    expect(resolvePronoun(people, 'they')).toMatchObject({ person: { role: 'Campaigners' } });
+  });
+
   it('skips a person of the other stated gender', () => {
     const people = newPeople();
     mention(people, 'Tom Hale', at(0, 1), { gender: 'm' });
