@@ -199,7 +199,7 @@ export function renderText(a: Answer): string {
   for (const s of a.sections) {
     out.push('', `${s.heading}:`);
     for (const l of s.lines) {
-      const who = l.speaker ? ` (${[l.speaker, l.role].filter(Boolean).join(', ')})` : l.role ? ` (a ${l.role})` : '';
+      const who = l.saidBy ? ` (${l.saidBy})` : l.speaker ? ` (${[l.speaker, l.role].filter(Boolean).join(', ')})` : l.role ? ` (a ${l.role})` : '';
       out.push(`  • ${l.text}${who}`);
       if (l.citation) out.push(`    [${citationText(l.citation)}]`);
     }
@@ -211,7 +211,10 @@ export function renderText(a: Answer): string {
 
 function renderExtraction(x: Extraction): string {
   const out = ['Quotes:'];
-  for (const q of x.quotes) out.push(`  [${q.kind}] ¶${q.paragraphs.join(',')} ${q.speaker ?? '(speaker not given)'}${q.role ? `, ${q.role}` : ''}: ${q.text}`);
+  for (const q of x.quotes) {
+    const how = `${q.attribution}, ${q.confidence}${q.reason ? `: ${q.reason}` : ''}`;
+    out.push(`  [${q.kind}] ¶${q.paragraphs.join(',')} ${q.speaker ?? '(speaker not given)'}${q.role ? `, ${q.role}` : ''} (${how}): ${q.text}`);
+  }
   out.push('Figures:');
   for (const f of x.figures) out.push(`  [${f.kind}] ¶${f.paragraph} ${f.qualifier ? `${f.qualifier} ` : ''}${f.text} = ${f.value} ${f.unit}${f.counts ? ` (${f.counts})` : ''}`);
   return out.join('\n');

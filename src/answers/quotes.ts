@@ -1,6 +1,7 @@
 import type { CitedQuote, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Quote } from '../knowledge/schema.js';
 import { resolvePlace } from '../knowledge/places.js';
-import { findSpeaker } from '../knowledge/speakers.js';
+import { findSpeaker, speakerIsClear } from '../knowledge/speakers.js';
 import { searchTerms } from '../knowledge/term-index.js';
 import { clip } from '../knowledge/text.js';
 import { cite, emptyAnswer, sourcesOf } from './cite.js';
@@ -10,12 +11,30 @@ import type { Answer, AnswerLine } from './types.js';
 const MAX_QUOTES = 10;
 const KIND_ORDER = { direct: 0, partial: 1, reported: 2 } as const;
 
+export const SPEAKER_NOT_CLEAR = 'speaker not clear in the article';
+
+/** Who said a quote, as members read it: the speaker and role, the unnamed speaker or document, or that it is not clear. */
+export function saidBy(q: Pick<Quote, 'speaker' | 'role' | 'attribution' | 'confidence'>): string {
+  if (!speakerIsClear(q)) return SPEAKER_NOT_CLEAR;
+  if (q.speaker === null && q.role !== null && q.attribution !== 'document') return unnamed(q.role);
+  return [q.speaker, q.role].filter((s): s is string => !!s && s.trim() !== '').join(', ');
+}
+
+/** "council spokeswoman" reads "a council spokeswoman"; "Campaigners", "one carer" stay as written. */
+function unnamed(role: string): string {
+  const head = role.split(/\s+(?:of|for|at|in|from|with|to)\s+/)[0]!.split(' ').at(-1)!;
+  if (!/^\p{Ll}/u.test(role) || /^(?:a|an|the|one|two|three|some|several|many|local|other)\b/.test(role) || /s$/.test(head)) return role;
+  return `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
+}
+
 export function quoteLine(kb: KnowledgeBase, q: CitedQuote, max = 400): AnswerLine {
   const text = q.kind === 'reported' ? `(reported) ${clip(q.text, max)}` : `“${clip(q.text, max)}”`;
   const citation = cite(kb, q.articleId, q.paragraphs[0] ?? null);
   const last = q.paragraphs.at(-1);
   if (last !== undefined && last !== citation.paragraph) citation.lastParagraph = last;
-  return { text, speaker: q.speaker, role: q.role, citation };
+  // An unsure speaker is never shown, not even as a hint: a wrong name is the worst answer.
+  const clear = speakerIsClear(q);
+  return { text, speaker: clear ? q.speaker : null, role: clear ? q.role : null, saidBy: saidBy(q), citation };
 }
 
 /**

@@ -18,9 +18,11 @@ export interface AnswerLine {
   text: string;
   /** Null only on lines that state no fact (help text). */
   citation: Citation | null;
-  /** Set on quote lines: who said it, as the article gives it. */
+  /** Set on quote lines: who said it, as the article gives it (null when the article does not make it clear). */
   speaker?: string | null;
   role?: string | null;
+  /** Set on quote lines: who said it, as shown to members ("Jo Bell, Unite rep", "a paper to the cabinet", "speaker not clear in the article"). */
+  saidBy?: string;
 }
 
 export interface AnswerSection {

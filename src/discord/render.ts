@@ -80,7 +80,7 @@ function lineParts(line: AnswerLine): { body: string; tail: string } {
     return { body: `${formatCitation(c)}${escapeText(line.text.slice(c.title.length))}`, tail: '' };
   }
   let body = escapeText(line.text);
-  const who = [line.speaker, line.role].filter((s): s is string => !!s && s.trim() !== '').map(escapeText);
+  const who = (line.saidBy ? [line.saidBy] : [line.speaker, line.role].filter((s): s is string => !!s && s.trim() !== '')).map(escapeText);
   if (who.length > 0) body += ` — ${who.join(', ')}`;
   const citation = line.citation ? formatCitation(line.citation) : '';
   return { body, tail: citation ? ` (${citation})` : '' };

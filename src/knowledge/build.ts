@@ -4,7 +4,7 @@ import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEn
 import { buildPlaceIndex } from './places.js';
 import type { Problem } from './problems.js';
 import type { Article } from './schema.js';
-import { buildSpeakerIndex } from './speakers.js';
+import { buildSpeakerIndex, speakerIsClear } from './speakers.js';
 import { buildTermIndex } from './term-index.js';
 import { normalize } from './text.js';
 
@@ -48,7 +48,8 @@ export function buildKnowledgeBase(input: Article[], gazetteer: Gazetteer, loade
   const places = linkPlaces(articles, gazetteer);
   const paragraphRefs = articles.flatMap((a) => a.paragraphs.map((p) => ({ articleId: a.id, n: p.n })));
   const paragraphTexts = articles.flatMap((a) => a.paragraphs.map((p) => p.text));
-  const quoteTexts = quotes.map((q) => [q.text, q.speaker ?? '', q.role ?? ''].join(' '));
+  // An unsure speaker's name is not indexed either, so a topic search for that name cannot find the quote.
+  const quoteTexts = quotes.map((q) => (speakerIsClear(q) ? [q.text, q.speaker ?? '', q.role ?? ''] : [q.text]).join(' '));
 
   return {
     articles,

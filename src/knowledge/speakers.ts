@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { CitedQuote } from './knowledge-base.js';
+import type { Quote } from './schema.js';
 import { fuzzySearch } from './term-index.js';
 import { normalize } from './text.js';
 
@@ -18,12 +19,18 @@ export interface SpeakerIndex {
   fuse: Fuse<Speaker>;
 }
 
+/** Whether a member can be told who said a quote: a speaker or a source the rules are sure of. */
+export function speakerIsClear(q: Pick<Quote, 'speaker' | 'role' | 'attribution' | 'confidence'>): boolean {
+  return q.confidence === 'high' && q.attribution !== 'none' && (q.speaker !== null || q.role !== null);
+}
+
 const FUSE_OPTIONS = { keys: ['name'], threshold: 0.3, includeScore: true, ignoreLocation: true };
 
 export function buildSpeakerIndex(quotes: CitedQuote[]): SpeakerIndex {
   const byName = new Map<string, Speaker & { roleCounts: Map<string, number> }>();
   quotes.forEach((q, i) => {
-    if (!q.speaker) return;
+    // Only a speaker the rules are sure of: an unsure quote never appears under `/quote <speaker>`.
+    if (!q.speaker || !speakerIsClear(q)) return;
     const key = normalize(q.speaker);
     let s = byName.get(key);
     if (!s) byName.set(key, (s = { name: q.speaker, roles: [], quotes: [], roleCounts: new Map() }));

@@ -1,17 +1,13 @@
-import type { Paragraph, Quote, QuoteKind } from '../schema.js';
-import {
-  SPEECH_VERB,
-  findNarrativeNames,
-  findPerson,
-  isGroupNoun,
-  mention,
-  newPeople,
-  parseSubject,
-  resolvePronoun,
-  type People,
-  type Subject,
-} from './people.js';
-import { findDoubleQuotes, findSingleQuotes, maskSpans, normalizeSpace, splitSentences, type Span } from './text.js';
+import type { Paragraph, Quote } from '../schema.js';
+import { partialAttributions, reportedSpeech, trimEnd } from './attribution.js';
+import { attributeUnit, POS, type Found, type UnitContext } from './direct-quotes.js';
+import { findNarrativeNames } from './names.js';
+import { mention, newPeople, remention, type People, type Place } from './people.js';
+import { NOBODY, resolveSubject, type Resolved } from './resolve.js';
+import { findUnits, mergeInterrupted } from './spans.js';
+import { parseSubject, roleOf, type Subject } from './subject.js';
+import { findDoubleQuotes, findSingleQuotes, maskSpans, normalizeSpace, splitSentences } from './text.js';
+import { firstVerb, lastVerb } from './verbs.js';
 
 /*
  * Conventions (the gold files follow them):
@@ -20,45 +16,13 @@ import { findDoubleQuotes, findSingleQuotes, maskSpans, normalizeSpace, splitSen
  *   so the text reads as one passage in a chat reply.
  * - A quote interrupted mid-sentence by its attribution (“This is,” she said, “a disgrace.”) is one Quote.
  * - A quote that closes and is followed by a new one (`“…,” he said.` then a paragraph `“…”`) gives two
- *   Quotes with the same speaker.
+ *   Quotes with the same speaker (attribution `continued`).
  * - Text is what stands between the marks, trimmed, without the comma that hands over to "he said".
  * - Reported speech text is the clause after "said that", without its full stop.
+ * - Speech with no marks after "She added:" is a direct quote of the rest of its paragraph.
  */
 
-interface Part {
-  p: number; // index into the paragraphs array
-  start: number;
-  end: number;
-}
-
-interface Unit {
-  parts: Part[];
-  pieces: string[];
-  /** Index of the opening mark in the first paragraph. */
-  open: number;
-  /** Index of the closing mark in the last paragraph, or -1 when the quote never closes. */
-  close: number;
-  /** The attribution that interrupted a merged quote (", she said,"). */
-  interruption: string | null;
-}
-
-type Source =
-  | { type: 'subject'; subject: Subject | null }
-  | { type: 'inherit'; from: number }
-  | { type: 'none' };
-
-interface Found {
-  quote: Pick<Quote, 'text' | 'paragraphs' | 'kind'>;
-  source: Source;
-  /** Where the attribution stands, to resolve pronouns against the people mentioned before it. */
-  at: number;
-  order: number;
-}
-
-type Event = { at: number; kind: 'mention'; subject: Subject } | { at: number; kind: 'quote'; index: number };
-
-// One number that orders positions across paragraphs (a paragraph is far shorter than 1e9 characters).
-const POS = (p: number, offset: number) => p * 1e9 + offset;
+type Event = { at: number; kind: 'mention'; subject: Subject; place: Place } | { at: number; kind: 'quote'; index: number };
 
 export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
   const units = mergeInterrupted(findUnits(paragraphs), paragraphs);
@@ -66,15 +30,10 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
     para.caption ? para.text : maskSpans(para.text, findDoubleQuotes(para.text).map((s) => ({ start: s.start, end: s.end }))),
   );
   const found: Found[] = [];
-  const events: Event[] = [];
-  const unitFound = new Map<Unit, number>();
-  // Sentences that already yielded a partial quote are not read again as reported speech.
-  const partialSentences = new Set<string>();
-
   const context: UnitContext = {
     paragraphs,
     masked,
-    unitFound,
+    unitFound: new Map(),
     lastClosedIn: new Map(),
     lastFoundIn: new Map(),
     quoted: new Set(units.flatMap((u) => u.parts.map((p) => p.p))),
@@ -83,78 +42,32 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
     const result = attributeUnit(unit, context);
     const last = unit.parts.at(-1)!.p;
     if (result) {
-      unitFound.set(unit, found.length);
+      context.unitFound.set(unit, found.length);
       found.push(result);
       context.lastFoundIn.set(last, unit);
     }
     if (unit.close >= 0) context.lastClosedIn.set(last, unit);
   }
-
-  paragraphs.forEach((para, pi) => {
-    if (para.caption) return;
-    const text = masked[pi]!;
-    for (const sentence of splitSentences(text)) {
-      for (const span of findSingleQuotes(sentence.text)) {
-        const start = sentence.start + span.start;
-        const subject = attributionAround(text, sentence.start, sentence.end, { start, end: sentence.start + span.end });
-        if (!subject) continue; // a scare quote: nobody is said to have said it
-        partialSentences.add(`${pi}:${sentence.start}`);
-        // Some papers mark speech with single quotes: ‘We were never asked,’ said one carer.
-        const opensSentence = span.start === 0;
-        const content = normalizeSpace(para.text.slice(start + 1, sentence.start + span.end - 1));
-        found.push({
-          quote: { text: content.replace(/\s*,$/, ''), paragraphs: [para.n], kind: opensSentence ? 'direct' : 'partial' },
-          source: { type: 'subject', subject: subject.subject },
-          at: POS(pi, subject.at),
-          order: POS(pi, start),
-        });
-      }
-    }
-  });
-
-  paragraphs.forEach((para, pi) => {
-    if (para.caption) return;
-    for (const sentence of splitSentences(masked[pi]!)) {
-      if (/[“”"•]/.test(sentence.text)) continue;
-      const reported = !partialSentences.has(`${pi}:${sentence.start}`) && reportedSpeech(sentence.text);
-      if (reported) {
-        found.push({
-          quote: { text: reported.clause, paragraphs: [para.n], kind: 'reported' },
-          source: { type: 'subject', subject: reported.subject },
-          at: POS(pi, sentence.start),
-          order: POS(pi, sentence.start),
-        });
-        continue;
-      }
-      // People named in narrative ("Home carer Sam Reid has worked…", "Mark Ellis said the strike…") can be "he" or "she" later.
-      const verb = firstVerb(sentence.text);
-      const subject = verb ? parseSubject(sentence.text.slice(0, verb.index)) : null;
-      if (subject?.type === 'person') events.push({ at: POS(pi, sentence.start), kind: 'mention', subject });
-      else
-        for (const n of findNarrativeNames(sentence.text)) {
-          events.push({ at: POS(pi, sentence.start + n.offset), kind: 'mention', subject: { type: 'person', name: n.name, role: n.role, gender: n.gender } });
-        }
-    }
-  });
+  const events = narrative(paragraphs, masked, context.quoted, found);
 
   const people = newPeople();
   for (const para of paragraphs) if (para.caption) captionPeople(para.text, people);
   found.forEach((f, index) => events.push({ at: f.at, kind: 'quote', index }));
   events.sort((a, b) => a.at - b.at || (a.kind === 'mention' ? -1 : 1));
 
-  const resolved: { speaker: string | null; role: string | null }[] = found.map(() => ({ speaker: null, role: null }));
+  const resolved: Resolved[] = found.map(() => NOBODY);
   for (const event of events) {
     if (event.kind === 'mention') {
-      resolveSubject(event.subject, people);
+      resolveSubject(event.subject, people, event.place);
       continue;
     }
     const source = found[event.index]!.source;
-    if (source.type === 'subject' && source.subject) resolved[event.index] = resolveSubject(source.subject, people);
+    const place = { paragraph: Math.floor(event.at / 1e9), sentence: event.at };
+    if (source.type === 'subject' && source.subject) resolved[event.index] = resolveSubject(source.subject, people, place);
     if (source.type === 'inherit') {
       const from = resolved[source.from]!;
-      resolved[event.index] = { ...from };
-      // Carrying a speaker on counts as mentioning them again.
-      if (from.speaker && findPerson(people, from.speaker)) mention(people, from.speaker);
+      resolved[event.index] = from.attribution === 'none' ? from : { ...from, attribution: 'continued' };
+      if (from.person) remention(people, from.person, place);
     }
   }
 
@@ -166,232 +79,117 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
       role: r.role,
       text: f.quote.text,
       paragraphs: f.quote.paragraphs,
-      kind: f.quote.kind as QuoteKind,
-      attribution: r.speaker ? 'named' : r.role ? 'unnamed' : 'none',
-      confidence: 'high',
-      reason: null,
+      kind: f.quote.kind,
+      attribution: r.attribution,
+      confidence: r.confidence,
+      reason: r.reason,
     }));
 }
 
-/** Links quoted stretches into quotes, following UK multi-paragraph quotes across paragraph breaks (and captions). */
-function findUnits(paragraphs: Paragraph[]): Unit[] {
-  const units: Unit[] = [];
-  let carry: Unit | null = null;
+/**
+ * Reads the narrative: partial quotes, reported speech, speech with no marks after "She added:", and the
+ * people named along the way (who "he" or "she" may later mean).
+ */
+function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number>, found: Found[]): Event[] {
+  const events: Event[] = [];
   paragraphs.forEach((para, pi) => {
     if (para.caption) return;
-    const spans = findDoubleQuotes(para.text);
-    let first = 0;
-    if (carry) {
-      const span = spans[0];
-      if (span && para.text.slice(0, span.open).trim() === '') {
-        carry.parts.push({ p: pi, start: span.start, end: span.end });
-        carry.pieces.push(para.text.slice(span.start, span.end));
-        carry.close = span.close;
-        first = 1;
-        if (span.close >= 0) carry = null;
-      } else carry = null;
+    const text = masked[pi]!;
+    if (!quoted.has(pi)) {
+      const unmarked = unmarkedSpeech(text);
+      if (unmarked) {
+        found.push({
+          quote: { text: unmarked.text, paragraphs: [para.n], kind: 'direct' },
+          source: { type: 'subject', subject: unmarked.subject },
+          at: POS(pi, 0),
+          order: POS(pi, 0),
+        });
+        return;
+      }
     }
-    for (const span of spans.slice(first)) {
-      const unit: Unit = {
-        parts: [{ p: pi, start: span.start, end: span.end }],
-        pieces: [para.text.slice(span.start, span.end)],
-        open: span.open,
-        close: span.close,
-        interruption: null,
-      };
-      units.push(unit);
-      carry = span.close < 0 ? unit : null;
-    }
-  });
-  return units;
-}
-
-/** “This is,” she said, “a disgrace.”: two stretches of one sentence of speech become one quote. */
-function mergeInterrupted(units: Unit[], paragraphs: Paragraph[]): Unit[] {
-  const out: Unit[] = [];
-  for (const unit of units) {
-    const prev = out.at(-1);
-    const prevLast = prev?.parts.at(-1);
-    const first = unit.parts[0]!;
-    if (prev && prevLast && prev.close >= 0 && prevLast.p === first.p) {
-      const between = paragraphs[first.p]!.text.slice(prev.close + 1, unit.open);
-      const handover = /,\s*$/.test(prev.pieces.at(-1)!) || /^\s*,/.test(between);
-      if (handover && !/[.!?]/.test(between) && /,\s*$/.test(between) && firstVerb(between)) {
-        prev.pieces[prev.pieces.length - 1] = prev.pieces.at(-1)!.replace(/,\s*$/, '');
-        prev.parts.push(...unit.parts);
-        prev.pieces.push(...unit.pieces);
-        prev.close = unit.close;
-        prev.interruption = between;
+    for (const sentence of splitSentences(text)) {
+      const attributionOf = partialAttributions(text, sentence.start, sentence.end);
+      let partial = false;
+      for (const span of findSingleQuotes(sentence.text)) {
+        const start = sentence.start + span.start;
+        const end = sentence.start + span.end;
+        const attribution = attributionOf({ start, end });
+        if (!attribution) continue; // a scare quote: nobody is said to have said it
+        partial = true;
+        // Some papers mark speech with single quotes: ‘We were never asked,’ said one carer.
+        const content = normalizeSpace(para.text.slice(start + 1, end - 1));
+        found.push({
+          quote: { text: content.replace(/\s*,$/, ''), paragraphs: [para.n], kind: span.start === 0 || afterColon(sentence.text, span.start) ? 'direct' : 'partial' },
+          source: { type: 'subject', subject: attribution.subject },
+          at: POS(pi, attribution.at),
+          order: POS(pi, start),
+        });
+      }
+      const place = { paragraph: pi, sentence: POS(pi, sentence.start) };
+      if (/[“”"•]/.test(sentence.text)) {
+        // Its quote's attribution names the speaker; anyone else named in the narrative around it is a mention.
+        for (const n of findNarrativeNames(sentence.text, roleOf)) {
+          const subject: Subject = { type: 'person', name: n.name, role: n.role, gender: n.gender };
+          events.push({ at: POS(pi, sentence.start + n.offset), kind: 'mention', subject, place: { ...place, spoke: false } });
+        }
         continue;
       }
-    }
-    out.push(unit);
-  }
-  return out;
-}
-
-/** What attributing one quote needs to know about the quotes before it (kept as maps so long articles stay linear). */
-interface UnitContext {
-  paragraphs: Paragraph[];
-  masked: string[];
-  unitFound: Map<Unit, number>;
-  /** The last closed quote so far that ends in each paragraph. */
-  lastClosedIn: Map<number, Unit>;
-  /** The last attributed quote so far that ends in each paragraph. */
-  lastFoundIn: Map<number, Unit>;
-  /** Paragraphs holding any quoted text. */
-  quoted: Set<number>;
-}
-
-function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastClosedIn, lastFoundIn, quoted }: UnitContext): Found | null {
-  const firstPart = unit.parts[0]!;
-  const lastPart = unit.parts.at(-1)!;
-  const text = masked[firstPart.p]!;
-  const lastText = masked[lastPart.p]!;
-  const quoteText = unit.pieces.map((p) => p.trim()).join(' ').replace(/\s+/g, ' ').replace(/\s*,$/, '').trim();
-  if (quoteText === '') return null;
-  const paragraphsOf = [...new Set(unit.parts.map((p) => paragraphs[p.p]!.n))];
-  const order = POS(firstPart.p, unit.open);
-
-  // The lead-in: narrative in the same sentence before the opening mark.
-  const before = lastClosedIn.get(firstPart.p);
-  const from = before ? before.close + 1 : 0;
-  let leadStart = from;
-  for (const m of text.slice(from, unit.open).matchAll(/[.!?][”’")]*\s+/g)) leadStart = from + m.index + m[0].length;
-  const lead = text.slice(leadStart, unit.open).trim();
-  const partial = lead !== '' && !/[:,]$/.test(lead) && unit.parts.length === 1 && unit.close >= 0;
-
-  // The trailing attribution: ", he said." straight after the closing mark.
-  let trailing: { subject: Subject; at: number } | null = null;
-  if (unit.interruption) trailing = parseAttribution(unit.interruption, 0);
-  if (!trailing && unit.close >= 0) {
-    const after = lastText.slice(unit.close + 1);
-    const end = after.search(/[.!?“"]|$/);
-    const clause = after.slice(0, end);
-    // “…,” he said. — or, in looser copy, “We are angry” said Marsh.
-    if (/[,?!—–-]$/.test(unit.pieces.at(-1)!.trim()) || /^\s*,/.test(clause) || startsWithVerb(clause)) {
-      trailing = parseAttribution(clause, unit.close + 1);
-    }
-  }
-
-  const leadVerb = lastVerb(lead);
-  const leadSubject = leadVerb ? parseSubject(lead.slice(0, leadVerb.index)) : null;
-  const kind: QuoteKind = partial ? 'partial' : 'direct';
-  const base = { quote: { text: quoteText, paragraphs: paragraphsOf, kind }, order };
-
-  if (leadSubject) return { ...base, source: { type: 'subject', subject: leadSubject }, at: POS(firstPart.p, leadStart) };
-  if (trailing) return { ...base, source: { type: 'subject', subject: trailing.subject }, at: POS(lastPart.p, trailing.at) };
-  if (partial) return null; // quotation marks mid-sentence with nobody speaking: a scare quote or a title
-
-  if (lead === '') {
-    // A second quote in the same paragraph after an attributed one: “…,” said Jo Bell. “…”
-    if (before && unitFound.has(before)) {
-      return { ...base, source: { type: 'inherit', from: unitFound.get(before)! }, at: order };
-    }
-    const alone = text.slice(0, unit.open).trim() === '' && (unit.close < 0 || lastText.slice(unit.close + 1).trim() === '');
-    const prevPi = previousText(paragraphs, firstPart.p);
-    if (alone && prevPi >= 0) {
-      // A paragraph that is only a quote, straight after a quote: the same speaker goes on.
-      const prevUnit = lastFoundIn.get(prevPi);
-      if (prevUnit) return { ...base, source: { type: 'inherit', from: unitFound.get(prevUnit)! }, at: order };
-      // "A GMB spokeswoman says:" closing the paragraph before.
-      const prevText = masked[prevPi]!;
-      if (/:\s*$/.test(prevText) && !quoted.has(prevPi)) {
-        const sentence = splitSentences(prevText).at(-1)!;
-        const verb = lastVerb(sentence.text);
-        const subject = verb ? parseSubject(sentence.text.slice(0, verb.index)) : null;
-        if (subject) return { ...base, source: { type: 'subject', subject }, at: POS(prevPi, sentence.start) };
+      // Sentences that already yielded a partial quote are not read again as reported speech.
+      const reported = !partial && reportedSpeech(sentence.text);
+      if (reported) {
+        found.push({
+          quote: { text: reported.clause, paragraphs: [para.n], kind: 'reported' },
+          source: { type: 'subject', subject: reported.subject },
+          at: place.sentence,
+          order: place.sentence,
+        });
+        continue;
       }
+      // People named in narrative ("Home carer Sam Reid has worked…", "Mark Ellis said the strike…") can be "he" or "she" later.
+      const verb = firstVerb(sentence.text);
+      const subject = verb ? parseSubject(sentence.text.slice(0, verb.index)) : null;
+      if (subject && subject.type !== 'pronoun' && subject.type !== 'it') events.push({ at: place.sentence, kind: 'mention', subject, place });
+      if (subject?.type !== 'person')
+        for (const n of findNarrativeNames(sentence.text, roleOf)) {
+          const at = POS(pi, sentence.start + n.offset);
+          events.push({ at, kind: 'mention', subject: { type: 'person', name: n.name, role: n.role, gender: n.gender }, place: { ...place, spoke: false } });
+        }
     }
-  }
-  return { ...base, source: { type: 'none' }, at: order };
+  });
+  return events;
 }
 
-function previousText(paragraphs: Paragraph[], pi: number): number {
-  for (let i = pi - 1; i >= 0; i--) if (!paragraphs[i]!.caption) return i;
-  return -1;
+/** ‘…’ straight after "She added:" is speech, not a phrase quoted inside a sentence. */
+function afterColon(sentence: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && sentence[i] === ' ') i--;
+  return sentence[i] === ':';
 }
 
-/** ", he said", "said Tom Barraclough, chair of…", "a Unison spokeswoman said", "Okoro told the BBC". */
-function parseAttribution(clause: string, offset: number): { subject: Subject; at: number } | null {
-  const text = clause.replace(/^[\s,]+/, '').replace(/[\s,.;:!?]+$/, '');
-  if (text === '' || text.split(/\s+/).length > 16) return null;
-  const verb = firstVerb(text);
-  if (!verb) return null;
-  const subjectText = verb.index === 0 ? text.slice(verb.text.length) : text.slice(0, verb.index);
-  const subject = parseSubject(subjectText);
-  return subject ? { subject, at: offset } : null;
-}
+// Speech without marks is the rest of the paragraph after "She added:" near its start.
+const MAX_UNMARKED_LEAD = 160;
 
-/** The speaker of a partial quote: a verb of speech and its subject in the same sentence, before or after it. */
-function attributionAround(text: string, sentenceStart: number, sentenceEnd: number, span: Span): { subject: Subject; at: number } | null {
-  const lead = text.slice(sentenceStart, span.start);
+/** "She added: The council must think again." — a verb of speech and a colon, then the words spoken. */
+function unmarkedSpeech(text: string): { subject: Subject; text: string } | null {
+  const colon = text.indexOf(':');
+  if (colon < 0 || colon > MAX_UNMARKED_LEAD) return null;
+  const lead = text.slice(0, colon);
   const verb = lastVerb(lead);
-  if (verb) {
-    const subject = parseSubject(lead.slice(0, verb.index));
-    if (subject) return { subject, at: sentenceStart };
-  }
-  const after = text.slice(span.end, sentenceEnd);
-  const handover = /^\s*,/.test(after) || /[,?!]$/.test(text.slice(span.start + 1, span.end - 1).trim());
-  return handover || startsWithVerb(after) ? parseAttribution(after, span.end) : null;
-}
-
-/** "Cllr Hamilton said that they are…": the speaker and the reported clause. */
-function reportedSpeech(sentence: string): { subject: Subject; clause: string } | null {
-  for (const m of sentence.matchAll(SPEECH_VERB)) {
-    const rest = sentence.slice(m.index + m[0].length);
-    const that = /^\s+(?:[\p{L}’']+\s+){0,3}?that\s+/u.exec(rest);
-    if (!that) continue;
-    const subject = parseSubject(sentence.slice(0, m.index));
-    const clause = rest.slice(that[0].length).replace(/[\s.!?]+$/, '').trim();
-    return subject && clause !== '' ? { subject, clause } : null;
-  }
-  return null;
-}
-
-function startsWithVerb(text: string): boolean {
-  return firstVerb(text.trimStart())?.index === 0;
-}
-
-function firstVerb(text: string): { index: number; text: string } | null {
-  const m = text.match(new RegExp(SPEECH_VERB.source, 'u'));
-  return m && m.index !== undefined ? { index: m.index, text: m[0] } : null;
-}
-
-function lastVerb(text: string): { index: number; text: string } | null {
-  const all = [...text.matchAll(SPEECH_VERB)];
-  const m = all.at(-1);
-  return m ? { index: m.index, text: m[0] } : null;
-}
-
-function resolveSubject(subject: Subject, people: People): { speaker: string | null; role: string | null } {
-  switch (subject.type) {
-    case 'pronoun': {
-      const person = resolvePronoun(people, subject.pronoun);
-      if (!person) return { speaker: null, role: null };
-      mention(people, person.name);
-      return { speaker: person.name, role: person.role };
-    }
-    case 'person': {
-      if (subject.bare && isGroupNoun(subject.name) && !findPerson(people, subject.name)) return { speaker: null, role: subject.name };
-      const person = mention(people, subject.name, { role: subject.role, gender: subject.gender });
-      return { speaker: person.name, role: subject.role ?? person.role };
-    }
-    case 'org':
-      return { speaker: subject.name, role: null };
-    case 'role':
-      return { speaker: null, role: subject.role };
-  }
+  if (!verb || lead.slice(verb.index + verb.text.length).trim() !== '' || /[.!?]/.test(lead)) return null;
+  const spoken = trimEnd(text.slice(colon + 1), /\s/);
+  if (!/^\p{Lu}/u.test(spoken) || spoken.split(' ').length < 3) return null;
+  const subject = parseSubject(lead.slice(0, verb.index));
+  return subject ? { subject, text: spoken } : null;
 }
 
 /** Captions are never speech, but "Unison branch secretary Caroline Johnson" tells us who someone is. */
 function captionPeople(caption: string, people: People): void {
-  const named = findNarrativeNames(caption);
-  for (const n of named) mention(people, n.name, { role: n.role, caption: true });
+  const named = findNarrativeNames(caption, roleOf);
+  for (const n of named) mention(people, n.name, null, { role: n.role });
   // "Jean Cole, Unite rep, outside the civic centre" or "Grace Okoro speaking at the rally".
   const lead = /^((?:\p{Lu}[\p{L}’'-]*\p{Ll}\s+){1,2}\p{Lu}[\p{L}’'-]*\p{Ll})(?:,\s*([^,]+),|(?=\s|$))/u.exec(caption);
   if (lead && named.length === 0) {
     const subject = parseSubject(lead[2] ? `${lead[1]}, ${lead[2]}` : lead[1]!);
-    if (subject?.type === 'person') mention(people, subject.name, { role: subject.role, caption: true });
+    if (subject?.type === 'person') mention(people, subject.name, null, { role: subject.role });
   }
 }

@@ -11,6 +11,8 @@ export interface Sentence extends Span {
 
 // A full stop after these is part of a name or title, not the end of a sentence.
 const ABBREVIATIONS = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Cllr|St|No|Prof|Rev|Sr|Jr|Co|Ltd|etc|vs|e\.g|i\.e|[A-Z])$/;
+// Longer than any abbreviation plus the space before it, so a cut window never fakes the start of one.
+const ABBREVIATION_WINDOW = 8;
 // A sentence ends at . ! or ? (with any closing marks) followed by space and something that can open a sentence.
 const SENTENCE_END = /[.!?]+[”’")]*(?=\s+[“‘"(£0-9A-Z])/g;
 
@@ -23,7 +25,8 @@ export function splitSentences(text: string): Sentence[] {
   let start = 0;
   for (const m of text.matchAll(SENTENCE_END)) {
     const end = m.index + m[0].length;
-    if (m[0].startsWith('.') && ABBREVIATIONS.test(text.slice(start, m.index))) continue;
+    // Only the last few characters can hold an abbreviation: looking no further keeps this linear.
+    if (m[0].startsWith('.') && ABBREVIATIONS.test(text.slice(Math.max(start, m.index - ABBREVIATION_WINDOW), m.index))) continue;
     push(out, text, start, end);
     start = end;
   }

@@ -161,8 +161,9 @@ describe('pronouns and short references', () => {
   });
 
   it('does not resolve a pronoun to an organisation or to nobody', () => {
+    // A body is no person: its name is the role (issue 9: documents and bodies have no speaker).
     expect(who('Unison said: “We object.”', '“It is wrong,” he said.')).toEqual([
-      ['Unison', null, 'direct', [1]],
+      [null, 'Unison', 'direct', [1]],
       [null, null, 'direct', [2]],
     ]);
   });

@@ -1,0 +1,136 @@
+/**
+ * Attribution: finding the words that say who spoke, around a quote or in a sentence of reported speech,
+ * and parsing their subject. Every search here is bounded by the sentence or by `MAX_CLAUSE_CHARS`.
+ */
+import { findNarrativeNames, isNameToken, titleOf } from './names.js';
+import { MAX_SUBJECT_CHARS, parseSubject, roleOf, type Subject } from './subject.js';
+import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
+import { INVERTED_VERB, PARTICIPLE, ROLE_NOUNS, SPEECH_VERB } from './words.js';
+
+// An attribution after a quote is a short clause (", said Tom Barr, chair of the care association").
+const MAX_CLAUSE_WORDS = 16;
+const MAX_CLAUSE_CHARS = 300;
+
+/** ", he said", "said Tom Barr, chair of…", "a Unison spokeswoman said", "Okoro told the BBC", ", according to a report". */
+export function parseAttribution(clause: string): Subject | null {
+  if (clause.length > MAX_CLAUSE_CHARS) return null;
+  const text = clause.replace(/^[\s,]+/, '').replace(/[\s,.;:!?]+$/, '');
+  if (text === '' || text.split(/\s+/).length > MAX_CLAUSE_WORDS) return null;
+  const verb = firstVerb(text);
+  if (!verb) return null;
+  const subjectText = verb.index === 0 ? text.slice(verb.text.length) : text.slice(0, verb.index);
+  return parseSubject(subjectText);
+}
+
+/** "Tom Barr said" ending a clause, with nothing after the verb: an attribution even after a full stop. */
+export function parseBareAttribution(clause: string): Subject | null {
+  const text = clause.trim();
+  if (text.length > MAX_CLAUSE_CHARS) return null;
+  const verb = lastVerb(text);
+  if (!verb || verb.index === 0 || text.slice(verb.index + verb.text.length).trim() !== '') return null;
+  return parseSubject(text.slice(0, verb.index));
+}
+
+/**
+ * The speaker named in the narrative before a quote, in the same sentence: "Jo Bell said:", "In a
+ * statement, she said:", "According to a report to the cabinet,", "X defended the decision, saying:".
+ */
+export function leadSubject(lead: string): Subject | null {
+  const according = /^According to\s+(.+?)\s*,?\s*$/.exec(lead);
+  if (according && according[1]!.length <= MAX_CLAUSE_CHARS) return parseSubject(according[1]!);
+  const inverted = INVERTED_VERB.exec(lead);
+  if (inverted && lead.length <= MAX_CLAUSE_CHARS) {
+    const subject = parseSubject(lead.slice(inverted[0].length).replace(/[:,]\s*$/, ''));
+    if (subject) return subject;
+  }
+  return verbSubject(lead) ?? participleSubject(lead) ?? relativeSubject(lead);
+}
+
+/** The subject before the last verb of speech, or else the first ("X told the meeting said the cuts were:"). */
+export function verbSubject(text: string): Subject | null {
+  const last = lastVerb(text);
+  if (!last) return null;
+  const subject = parseSubject(text.slice(0, last.index));
+  if (subject) return subject;
+  const first = firstVerb(text);
+  return first && first.index < last.index ? parseSubject(text.slice(0, first.index)) : null;
+}
+
+/** "…which annoyed Middleton campaigner Durrani, who addressed the meeting:": the person "who" refers to. */
+export function relativeSubject(lead: string): Subject | null {
+  if (lead.length > MAX_SUBJECT_CHARS || !/:\s*$/.test(lead)) return null;
+  const who = lead.lastIndexOf(', who ');
+  if (who < 0) return null;
+  const words = lead.slice(0, who).split(' ');
+  let k = words.length;
+  while (k > 0 && words.length - k < 6 && (isNameToken(words[k - 1]!) || titleOf(words[k - 1]!) !== null || ROLE_NOUNS.has(words[k - 1]!.toLowerCase()))) k--;
+  const subject = k < words.length ? parseSubject(words.slice(k).join(' ')) : null;
+  return subject?.type === 'person' ? subject : null;
+}
+
+/** "Maria Okafor defended the decision, saying:": the subject of the main clause is the speaker. */
+function participleSubject(lead: string): Subject | null {
+  if (lead.length > MAX_SUBJECT_CHARS) return null; // the main clause's subject must be in view
+  const tail = lead;
+  let participle = -1;
+  for (const m of tail.matchAll(PARTICIPLE)) participle = m.index;
+  if (participle < 0 || !/,\s*$/.test(tail.slice(0, participle)) || !/^\S+\s*:?\s*$/.test(tail.slice(participle))) return null;
+  const clause = tail.slice(0, participle);
+  const pronoun = /^(he|she|they)\s/i.exec(clause);
+  if (pronoun) return parseSubject(pronoun[1]!);
+  const name = findNarrativeNames(clause, roleOf)[0];
+  if (!name || clause.slice(0, name.offset).split(/\s+/).length > 8) return null;
+  const lastWord = name.name.split(' ').at(-1)!;
+  const subject = parseSubject(clause.slice(0, clause.indexOf(lastWord, name.offset) + lastWord.length));
+  return subject?.type === 'person' ? subject : null;
+}
+
+/**
+ * The attribution of each partial (single-quoted) quote in one sentence: a verb of speech and its subject
+ * before the span, "According to X," or a clause straight after it. Spans must come in order; the verb
+ * search resumes where the last span ended, so a sentence is scanned once however many spans it holds.
+ */
+export function partialAttributions(text: string, sentenceStart: number, sentenceEnd: number) {
+  let verbAt = -1;
+  let scanned = sentenceStart;
+  const opening = text.slice(sentenceStart, Math.min(sentenceEnd, sentenceStart + MAX_CLAUSE_CHARS));
+  const according = /^According to\s+([^,]{1,200}),/.exec(opening);
+  const accordingSubject = according ? parseSubject(according[1]!) : null;
+  return (span: { start: number; end: number }): { subject: Subject; at: number } | null => {
+    if (span.start > scanned) {
+      const seen = lastVerb(text.slice(scanned, span.start));
+      if (seen) verbAt = scanned + seen.index;
+    }
+    scanned = Math.max(scanned, span.end);
+    if (verbAt >= 0) {
+      const subject = parseSubject(text.slice(sentenceStart, verbAt));
+      if (subject) return { subject, at: sentenceStart };
+    }
+    if (accordingSubject && according && span.start >= sentenceStart + according[0].length) return { subject: accordingSubject, at: sentenceStart };
+    const after = text.slice(span.end, Math.min(sentenceEnd, span.end + MAX_CLAUSE_CHARS + 1));
+    const handover = /^\s*,/.test(after) || /[,?!]\s*$/.test(text.slice(Math.max(span.start + 1, span.end - 4), span.end - 1));
+    if (!handover && !startsWithVerb(after)) return null;
+    const subject = parseAttribution(after);
+    return subject ? { subject, at: span.end } : null;
+  };
+}
+
+/** "Cllr Hamilton said that they are…": the speaker and the reported clause. */
+export function reportedSpeech(sentence: string): { subject: Subject; clause: string } | null {
+  for (const m of sentence.matchAll(SPEECH_VERB)) {
+    const rest = sentence.slice(m.index + m[0].length);
+    const that = /^\s+(?:[\p{L}’']+\s+){0,3}?that\s+/u.exec(rest);
+    if (!that) continue;
+    const subject = parseSubject(sentence.slice(0, m.index));
+    const clause = trimEnd(rest.slice(that[0].length), /[\s.!?]/);
+    return subject && clause !== '' ? { subject, clause } : null;
+  }
+  return null;
+}
+
+/** Drops trailing characters matching `char`; a loop, since a regex anchored at the end rescans each run. */
+export function trimEnd(text: string, char: RegExp): string {
+  let end = text.length;
+  while (end > 0 && char.test(text[end - 1]!)) end--;
+  return text.slice(0, end).trim();
+}

@@ -1,0 +1,136 @@
+/**
+ * Attributing a double-quoted quote: the lead-in before it, the clause after it, the quote before it in
+ * the same paragraph, or the paragraph before it.
+ */
+import type { Paragraph, Quote, QuoteKind } from '../schema.js';
+import { leadSubject, parseAttribution, parseBareAttribution, relativeSubject, verbSubject } from './attribution.js';
+import type { Unit } from './spans.js';
+import { parseSubject, type Subject } from './subject.js';
+import { splitSentences } from './text.js';
+import { INVERTED_VERB } from './words.js';
+import { firstVerb, startsWithVerb } from './verbs.js';
+
+export type Source =
+  | { type: 'subject'; subject: Subject | null }
+  /** The same speaker as an earlier quote (an index into the quotes found so far). */
+  | { type: 'inherit'; from: number }
+  | { type: 'none' };
+
+export interface Found {
+  quote: Pick<Quote, 'text' | 'paragraphs' | 'kind'>;
+  source: Source;
+  /** Where the attribution stands, to resolve pronouns against the people mentioned before it. */
+  at: number;
+  order: number;
+}
+
+// One number that orders positions across paragraphs (a paragraph is far shorter than 1e9 characters).
+export const POS = (p: number, offset: number) => p * 1e9 + offset;
+
+/** What attributing one quote needs to know about the quotes before it (kept as maps so long articles stay linear). */
+export interface UnitContext {
+  paragraphs: Paragraph[];
+  masked: string[];
+  unitFound: Map<Unit, number>;
+  /** The last closed quote so far that ends in each paragraph. */
+  lastClosedIn: Map<number, Unit>;
+  /** The last attributed quote so far that ends in each paragraph. */
+  lastFoundIn: Map<number, Unit>;
+  /** Paragraphs holding any quoted text. */
+  quoted: Set<number>;
+}
+
+export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastClosedIn, lastFoundIn, quoted }: UnitContext): Found | null {
+  const firstPart = unit.parts[0]!;
+  const lastPart = unit.parts.at(-1)!;
+  const text = masked[firstPart.p]!;
+  const lastText = masked[lastPart.p]!;
+  const quoteText = unit.pieces.map((p) => p.trim()).join(' ').replace(/\s+/g, ' ').replace(/\s*,$/, '').trim();
+  if (quoteText === '') return null;
+  const paragraphsOf = [...new Set(unit.parts.map((p) => paragraphs[p.p]!.n))];
+  const order = POS(firstPart.p, unit.open);
+
+  // The lead-in: narrative in the same sentence before the opening mark.
+  const before = lastClosedIn.get(firstPart.p);
+  const from = before ? before.close + 1 : 0;
+  let leadStart = from;
+  for (const m of text.slice(from, unit.open).matchAll(/[.!?][”’")]*\s+/g)) leadStart = from + m.index + m[0].length;
+  const lead = text.slice(leadStart, unit.open).trim();
+  const partial = lead !== '' && !/[:,]$/.test(lead) && unit.parts.length === 1 && unit.close >= 0;
+
+  // The trailing attribution: ", he said." straight after the closing mark.
+  let trailing: { subject: Subject; at: number } | null = null;
+  if (unit.interruption) trailing = wrap(parseAttribution(unit.interruption), 0);
+  if (!trailing && unit.close >= 0) {
+    const after = lastText.slice(unit.close + 1);
+    const end = after.search(/[.!?“"]|$/);
+    const clause = after.slice(0, end);
+    const last = unit.pieces.at(-1)!.trim();
+    // “…,” he said. — or, in looser copy, “We are angry” said Marsh, or “We are angry.” she said.
+    const inverted = INVERTED_VERB.exec(clause.trimStart());
+    if (/[,?!—–-]$/.test(last) || /^\s*,/.test(clause) || startsWithVerb(clause) || /^\s+\p{Ll}/u.test(clause)) {
+      trailing = wrap(parseAttribution(clause), unit.close + 1);
+    } else if (inverted && clause.length < 80) {
+      // “…” Added Cllr Hamilton: “…” — the speaker going on is the one who spoke before.
+      trailing = wrap(parseSubject(clause.trimStart().slice(inverted[0].length).replace(/[:,]\s*$/, '')), unit.close + 1);
+    } else if (/[.]$/.test(last) && /^[.!?]?\s*$/.test(after.slice(end, end + 2))) {
+      // “We are angry.” Jo Marsh said. — only a bare "Name said" closing the sentence.
+      trailing = wrap(parseBareAttribution(clause), unit.close + 1);
+    }
+  }
+
+  const subject = lead === '' ? null : leadSubject(lead);
+  const kind: QuoteKind = partial ? 'partial' : 'direct';
+  const base = { quote: { text: quoteText, paragraphs: paragraphsOf, kind }, order };
+
+  if (subject) return { ...base, source: { type: 'subject', subject }, at: POS(firstPart.p, leadStart) };
+  if (trailing) return { ...base, source: { type: 'subject', subject: trailing.subject }, at: POS(lastPart.p, trailing.at) };
+  if (partial) return null; // quotation marks mid-sentence with nobody speaking: a scare quote or a title
+
+  if (lead === '') {
+    // A second quote in the same paragraph after an attributed one: “…,” said Jo Bell. “…”
+    if (before && unitFound.has(before)) {
+      return { ...base, source: { type: 'inherit', from: unitFound.get(before)! }, at: order };
+    }
+    // Paragraphs are trimmed: a quote alone in its paragraph opens and closes it.
+    const alone = unit.open === 0 && (unit.close < 0 || unit.close === lastText.length - 1);
+    const prevPi = previousText(paragraphs, firstPart.p);
+    if (alone && prevPi >= 0) {
+      // A paragraph that is only a quote, straight after a quote: the same speaker goes on.
+      const prevUnit = lastFoundIn.get(prevPi);
+      if (prevUnit) return { ...base, source: { type: 'inherit', from: unitFound.get(prevUnit)! }, at: order };
+      // "A GMB spokeswoman says:" closing the paragraph before, or "Jo Bell said this week the …".
+      if (!quoted.has(prevPi)) {
+        const found = narrativeSpeaker(masked[prevPi]!);
+        if (found) return { ...base, source: { type: 'subject', subject: found.subject }, at: POS(prevPi, found.at) };
+      }
+    }
+  }
+  return { ...base, source: { type: 'none' }, at: order };
+}
+
+function wrap(subject: Subject | null, at: number): { subject: Subject; at: number } | null {
+  return subject ? { subject, at } : null;
+}
+
+/**
+ * The speaker a narrative paragraph hands a quote paragraph to: its last sentence ends "X says:", or
+ * opens with a person, a pronoun or an unnamed speaker and a verb of speech ("Jo Bell said this week …").
+ */
+function narrativeSpeaker(text: string): { subject: Subject; at: number } | null {
+  const sentence = splitSentences(text).at(-1);
+  if (!sentence) return null;
+  if (/:\s*$/.test(sentence.text)) {
+    const subject = verbSubject(sentence.text) ?? relativeSubject(sentence.text);
+    return subject ? { subject, at: sentence.start } : null;
+  }
+  const verb = firstVerb(sentence.text);
+  const subject = verb ? parseSubject(sentence.text.slice(0, verb.index)) : null;
+  if (!subject || subject.type === 'document' || subject.type === 'org') return null;
+  return { subject, at: sentence.start };
+}
+
+function previousText(paragraphs: Paragraph[], pi: number): number {
+  for (let i = pi - 1; i >= 0; i--) if (!paragraphs[i]!.caption) return i;
+  return -1;
+}

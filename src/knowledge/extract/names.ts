@@ -1,0 +1,160 @@
+/** Recognising people's names: name tokens, titles, organisations, and people introduced in narrative. */
+import { FUNCTION_WORDS, MONTHS, ORG_WORDS, ROLE_NOUNS, TITLES, type Gender } from './words.js';
+
+const NAME_TOKEN = /^(?:Mc|Mac|O’|O'|D’|D')?\p{Lu}[\p{L}’'-]*\p{Ll}$/u;
+const POSSESSIVE = /[’']s$/;
+
+export function isNameToken(token: string): boolean {
+  return NAME_TOKEN.test(token);
+}
+
+/** "Hartley Law’s": the possessor, not part of the name that follows. */
+export function isPossessive(token: string): boolean {
+  return POSSESSIVE.test(token);
+}
+
+const UPPER = /^\p{Lu}/u;
+
+export function titleOf(token: string): string | null {
+  if (token.length > 11 || !UPPER.test(token)) return null; // titles are short and capitalised
+  const t = (token.endsWith('.') ? token.slice(0, -1) : token).toLowerCase();
+  return Object.hasOwn(TITLES, t) ? t : null;
+}
+
+export function isOrgLike(tokens: string[]): boolean {
+  // A plural inside a capitalised phrase makes it a group ("Bus Users Shropshire"); a surname is never plural there.
+  return tokens.some(
+    (t, i) => ORG_WORDS.has(t.toLowerCase().replace(/[’']s$/, '')) || /^\p{Lu}{2,}$/u.test(t) || (i < tokens.length - 1 && tokens.length > 1 && isGroupNoun(t)),
+  );
+}
+
+/**
+ * Reads "Title? First Last" from tokens that are all name-like. Returns null when the phrase is not a
+ * person's name (an organisation, or not capitalised).
+ */
+export function parseName(tokens: string[]): { name: string; gender: Gender | null } | null {
+  let rest = tokens;
+  let gender: Gender | null = null;
+  const title = rest[0] ? titleOf(rest[0]) : null;
+  if (title !== null && rest.length > 1) {
+    gender = TITLES[title] ?? null;
+    rest = rest.slice(1);
+  }
+  if (rest.length === 0 || rest.length > 4 || !rest.every(isNameToken) || isOrgLike(rest)) return null;
+  if (rest.slice(0, -1).some(isPossessive) || isPossessive(rest.at(-1)!)) return null;
+  // "Last May Jane Smith": a month or weekday opens a date, not a name (but "Theresa May" is a name).
+  if (rest.length > 1 && MONTHS.has(rest[0]!.toLowerCase())) return null;
+  return { name: rest.join(' '), gender };
+}
+
+export interface NarrativeName {
+  name: string;
+  role: string | null;
+  gender: Gender | null;
+  offset: number;
+}
+
+const JOINERS = new Set(['and', 'with']);
+// A role given before a name in narrative opens the sentence within this many words.
+const MAX_ROLE_WORDS = 8;
+
+/**
+ * People introduced in narrative: a run of 2–3 capitalised words after a lowercase word ("Home carer Sam
+ * Reid has…") or opening the sentence before a lowercase verb ("Maria Okafor accused…"), with the words
+ * before it as the role when they open the sentence; or a title and a name ("Mr Hill left"), which also
+ * tells us the person's gender. One pass over the tokens; the role is read only near the sentence start.
+ */
+export function findNarrativeNames(sentence: string, roleOf: (raw: string) => string | null): NarrativeName[] {
+  const out: NarrativeName[] = [];
+  const tokens = tokensOf(sentence);
+  let lastEnd = -2; // last token of the name found before, so "and" joins only two people
+  for (let i = 0; i < tokens.length; i++) {
+    // Every name, and every title, starts with a capital: most words are ruled out here.
+    if (!UPPER.test(tokens[i]!.raw)) continue;
+    const title = titleOf(tokens[i]!.word);
+    const prev = tokens[i - 1];
+    // After a role word ("carer Sam Reid"), or after "and"/"with" joining people ("Tom Hale and Ann Hale").
+    const joined = prev !== undefined && JOINERS.has(prev.raw) && lastEnd === i - 2;
+    const afterRole = prev !== undefined && /^\p{Ll}[\p{Ll}-]*$/u.test(prev.raw) && (!FUNCTION_WORDS.has(prev.raw) || joined);
+    const afterPossessive = prev !== undefined && isPossessive(prev.raw) && /^\p{Lu}/u.test(prev.raw);
+    const opening = i === 0 && !FUNCTION_WORDS.has(tokens[0]!.word.toLowerCase()) && !MONTHS.has(tokens[0]!.word.toLowerCase());
+    if (title === null && !afterRole && !afterPossessive && !opening) continue;
+    const from = title === null ? i : i + 1;
+    let j = from;
+    // A title inside the run starts a name of its own ("Later Mr Hill" is Mr Hill).
+    while (j < tokens.length && j - from < 3 && isNameToken(tokens[j]!.word) && !isPossessive(tokens[j]!.word) && titleOf(tokens[j]!.word) === null) {
+      j++;
+      if (tokens[j - 1]!.raw !== tokens[j - 1]!.word) break; // punctuation ends the name
+    }
+    let run = tokens.slice(from, j).map((t) => t.word);
+    // "Campaigner Abigail Bryant" opening a sentence: the capitalised role word is not part of the name.
+    const lead = run.length > 2 && ROLE_NOUNS.has(run[0]!.toLowerCase()) ? run[0]! : null;
+    if (lead) run = run.slice(1);
+    if (run.length < (title === null ? 2 : 1) || isOrgLike(run) || (title === null && isPlaceLike(run))) continue;
+    const next = tokens[j];
+    if (next && tokens[j - 1]!.raw === tokens[j - 1]!.word && (isNameToken(next.word) || isPossessive(next.word))) {
+      i = j - 1; // part of a longer capitalised phrase, or a possessor ("Hartley Law’s")
+      continue;
+    }
+    // A name opening the sentence must be followed by a lowercase word (its verb), not be a heading.
+    if (opening && title === null && i === 0 && !(next && /^\p{Ll}/u.test(next.raw))) continue;
+    let role: string | null = null;
+    if (lead) role = lead;
+    else if (afterPossessive) role = possessor(tokens.map((t) => t.word), i - 1);
+    else if (title === null && i > 0 && i <= MAX_ROLE_WORDS && !JOINERS.has(prev!.raw)) {
+      const prefix = tokens.slice(0, i).map((t) => t.raw).join(' ');
+      role = /[,;:]/.test(prefix) ? null : roleOf(prefix);
+    }
+    out.push({ name: run.join(' '), role, gender: title === null ? null : (TITLES[title] ?? null), offset: tokens[i]!.at });
+    lastEnd = j - 1;
+    i = j - 1;
+  }
+  return out;
+}
+
+interface Token {
+  raw: string;
+  /** Without trailing punctuation. */
+  word: string;
+  at: number;
+}
+
+const TRAILING = ',.;:!?)';
+
+/** Words split at single spaces (paragraph text is whitespace-normalised), with their offsets. */
+function tokensOf(sentence: string): Token[] {
+  const tokens: Token[] = [];
+  let at = 0;
+  for (const raw of sentence.split(' ')) {
+    if (raw !== '') {
+      let end = raw.length;
+      while (end > 0 && TRAILING.includes(raw[end - 1]!)) end--;
+      tokens.push({ raw, word: end === raw.length ? raw : raw.slice(0, end), at });
+    }
+    at += raw.length + 1;
+  }
+  return tokens;
+}
+
+/** "Hartley Law’s" before a name: the capitalised words ending in the possessive at `end`, without the ’s. */
+export function possessor(words: string[], end: number): string {
+  let k = end;
+  while (k > 0 && end - k < 3 && isNameToken(words[k - 1]!) && !isPossessive(words[k - 1]!)) k--;
+  return words.slice(k, end + 1).join(' ').replace(POSSESSIVE, '');
+}
+
+// Words that make a capitalised run a place ("North East Somerset", "Westshire", "Eastmere Vale"), not a person.
+const PLACE_STARTS = new Set(['North', 'South', 'East', 'West', 'New', 'Great', 'Little', 'Upper', 'Lower', 'Saint', 'Port', 'Fort', 'Mount', 'Lake']);
+const PLACE_ENDS = new Set(['Vale', 'Valley', 'Bay', 'Island', 'Isles']);
+
+export function isPlaceLike(run: string[]): boolean {
+  return PLACE_STARTS.has(run[0]!) || PLACE_ENDS.has(run.at(-1)!) || run.some((t) => /shire$/.test(t));
+}
+
+/**
+ * A lone capitalised plural such as "Campaigners" or "Residents" opening a sentence is a group, not a
+ * surname, unless the article has already named someone so.
+ */
+export function isGroupNoun(word: string): boolean {
+  return /(?:ers|ists|ants|ents|ors|ics|ies|ials|ves|ees)$/.test(word);
+}

@@ -1,0 +1,71 @@
+/**
+ * Resolving a parsed subject to the quote's speaker, with how it was attributed and how sure that is.
+ * When the rules cannot choose between two people the speaker is null and `reason` says why.
+ */
+import type { Attribution, Confidence } from '../schema.js';
+import { isGroupNoun } from './names.js';
+import { findPerson, learnGender, mention, mentionUnnamed, remention, resolvePronoun, type People, type Person, type Place } from './people.js';
+import type { Subject } from './subject.js';
+
+export interface Resolved {
+  speaker: string | null;
+  role: string | null;
+  attribution: Attribution;
+  confidence: Confidence;
+  reason: string | null;
+  /** The person (named or not) the quote went to, so a later pronoun or continuation can refer to them. */
+  person: Person | null;
+}
+
+export const NOBODY: Resolved = {
+  speaker: null, role: null, attribution: 'none', confidence: 'low', reason: 'the article does not say who said it', person: null,
+};
+
+const names = (people: Person[]) => people.map((p) => p.name ?? `the ${p.role}`).join(' or ');
+
+function of(person: Person, attribution: Attribution): Resolved {
+  return { speaker: person.name, role: person.role, attribution, confidence: 'high', reason: null, person };
+}
+
+export function resolveSubject(subject: Subject, people: People, at: Place): Resolved {
+  switch (subject.type) {
+    case 'pronoun': {
+      // "Unison said … they said": a body named after every person is what "they" means.
+      const body = people.lastBody;
+      if (subject.pronoun === 'they' && body && body.at === people.log.length) {
+        return { speaker: body.speaker, role: body.role, attribution: 'document', confidence: 'high', reason: null, person: null };
+      }
+      const found = resolvePronoun(people, subject.pronoun);
+      if (!found) return { ...NOBODY, attribution: 'pronoun', reason: `“${subject.pronoun}” refers to nobody named before it` };
+      if ('ambiguous' in found) {
+        return { ...NOBODY, attribution: 'pronoun', reason: `“${subject.pronoun}” could be ${names(found.ambiguous)}` };
+      }
+      const resolved = of(found.person, 'pronoun');
+      remention(people, found.person, at);
+      if (!found.sure) return { ...resolved, confidence: 'low', reason: `“${subject.pronoun}” could also be ${names([found.rival])}` };
+      learnGender(found.person, subject.pronoun);
+      return resolved;
+    }
+    case 'person': {
+      const known = findPerson(people, subject.name);
+      if (subject.bare && isGroupNoun(subject.name) && !known) return of(mentionUnnamed(people, subject.name, null, at), 'unnamed');
+      if (known && 'ambiguous' in known) {
+        return { ...NOBODY, attribution: 'named', reason: `“${subject.name}” could be ${names(known.ambiguous)}` };
+      }
+      const person = mention(people, subject.name, at, { role: subject.role, gender: subject.gender });
+      return { ...of(person, 'named'), role: subject.role ?? person.role };
+    }
+    case 'it':
+      if (!people.lastBody) return { ...NOBODY, attribution: 'document', reason: '“it” refers to no body or document named before it' };
+      return { speaker: people.lastBody.speaker, role: people.lastBody.role, attribution: 'document', confidence: 'high', reason: null, person: null };
+    case 'org':
+      // A body speaks through statements: no person said it, and the role names the body.
+      people.lastBody = { speaker: null, role: subject.name, at: people.log.length };
+      return { speaker: null, role: subject.name, attribution: 'document', confidence: 'high', reason: null, person: null };
+    case 'role':
+      return of(mentionUnnamed(people, subject.role, subject.gender, at), 'unnamed');
+    case 'document':
+      people.lastBody = { speaker: null, role: subject.role, at: people.log.length };
+      return { speaker: null, role: subject.role, attribution: 'document', confidence: 'high', reason: null, person: null };
+  }
+}

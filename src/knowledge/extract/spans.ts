@@ -1,0 +1,82 @@
+/**
+ * Quote spans: linking double-quoted stretches into quotes, across paragraph breaks (UK multi-paragraph
+ * quotes) and across the attribution that interrupts one sentence of speech.
+ */
+import type { Paragraph } from '../schema.js';
+import { firstVerb } from './verbs.js';
+import { findDoubleQuotes } from './text.js';
+
+export interface Part {
+  p: number; // index into the paragraphs array
+  start: number;
+  end: number;
+}
+
+export interface Unit {
+  parts: Part[];
+  pieces: string[];
+  /** Index of the opening mark in the first paragraph. */
+  open: number;
+  /** Index of the closing mark in the last paragraph, or -1 when the quote never closes. */
+  close: number;
+  /** The attribution that interrupted a merged quote (", she said,"). */
+  interruption: string | null;
+}
+
+/** Links quoted stretches into quotes, following UK multi-paragraph quotes across paragraph breaks (and captions). */
+export function findUnits(paragraphs: Paragraph[]): Unit[] {
+  const units: Unit[] = [];
+  let carry: Unit | null = null;
+  paragraphs.forEach((para, pi) => {
+    if (para.caption) return;
+    const spans = findDoubleQuotes(para.text);
+    let first = 0;
+    if (carry) {
+      const span = spans[0];
+      // Paragraphs are trimmed: a quote that carries on opens the paragraph.
+      if (span && span.open === 0) {
+        carry.parts.push({ p: pi, start: span.start, end: span.end });
+        carry.pieces.push(para.text.slice(span.start, span.end));
+        carry.close = span.close;
+        first = 1;
+        if (span.close >= 0) carry = null;
+      } else carry = null;
+    }
+    for (const span of spans.slice(first)) {
+      const unit: Unit = {
+        parts: [{ p: pi, start: span.start, end: span.end }],
+        pieces: [para.text.slice(span.start, span.end)],
+        open: span.open,
+        close: span.close,
+        interruption: null,
+      };
+      units.push(unit);
+      carry = span.close < 0 ? unit : null;
+    }
+  });
+  return units;
+}
+
+/** “This is,” she said, “a disgrace.”: two stretches of one sentence of speech become one quote. */
+export function mergeInterrupted(units: Unit[], paragraphs: Paragraph[]): Unit[] {
+  const out: Unit[] = [];
+  for (const unit of units) {
+    const prev = out.at(-1);
+    const prevLast = prev?.parts.at(-1);
+    const first = unit.parts[0]!;
+    if (prev && prevLast && prev.close >= 0 && prevLast.p === first.p) {
+      const between = paragraphs[first.p]!.text.slice(prev.close + 1, unit.open);
+      const handover = /,\s*$/.test(prev.pieces.at(-1)!) || /^\s*,/.test(between);
+      if (handover && !/[.!?]/.test(between) && /,\s*$/.test(between) && firstVerb(between)) {
+        prev.pieces[prev.pieces.length - 1] = prev.pieces.at(-1)!.replace(/,\s*$/, '');
+        prev.parts.push(...unit.parts);
+        prev.pieces.push(...unit.pieces);
+        prev.close = unit.close;
+        prev.interruption = between;
+        continue;
+      }
+    }
+    out.push(unit);
+  }
+  return out;
+}

@@ -1,0 +1,182 @@
+/**
+ * The subject of "… said": parsing it into a name, a role, a body or a document, before it is resolved
+ * against the people the article has introduced.
+ */
+import { firstVerb } from './verbs.js';
+import { isGroupNoun, isNameToken, isOrgLike, isPossessive, parseName, possessor, titleOf } from './names.js';
+import {
+  BODY_WORDS,
+  DOCUMENT_NOUNS,
+  FUNCTION_WORDS,
+  GENDERED_ROLE,
+  LEADING_FILLER,
+  ROLE_NOUNS,
+  SCENE_OPENERS,
+  TRAILING_FILLER,
+  type Gender,
+} from './words.js';
+
+/** What an attribution's subject says about the speaker. */
+export type Subject =
+  | { type: 'pronoun'; pronoun: 'he' | 'she' | 'they' }
+  /** "It added:": the body or document last quoted, never a person. */
+  | { type: 'it' }
+  | { type: 'person'; name: string; role: string | null; gender: Gender | null; bare?: boolean }
+  /** A body named by its proper name ("Unison", "Dunmore Council"): it speaks through statements. */
+  | { type: 'org'; name: string }
+  /** An unnamed person ("a council spokeswoman"); pronouns can refer to them. */
+  | { type: 'role'; role: string; gender: Gender | null }
+  /** A document, or a body not named ("a paper to the cabinet", "the council"). */
+  | { type: 'document'; role: string };
+
+// A subject never needs more than this many characters before its verb; a longer lead is cut here,
+// which keeps every pattern below bounded per attribution however long the sentence.
+export const MAX_SUBJECT_CHARS = 240;
+
+/** The last `MAX_SUBJECT_CHARS` of a text, starting at a word. */
+export function boundedTail(text: string): string {
+  if (text.length <= MAX_SUBJECT_CHARS) return text;
+  const tail = text.slice(-MAX_SUBJECT_CHARS);
+  const space = tail.search(/[\s,]/);
+  return space < 0 ? tail : tail.slice(space + 1);
+}
+
+/**
+ * Cleans a role: drops a leading article and a leading generic possessive ("the council’s"), so
+ * "The council’s Labour cabinet member for social care" reads "Labour cabinet member for social care".
+ * A named possessive ("Unison’s regional organiser") is kept: it says whose role it is.
+ */
+export function cleanRole(raw: string): string | null {
+  let role = raw.replace(/^[\s,]+/, '').replace(/[\s,.:;]+$/, '').replace(/^(?:the|a|an)\s+/i, '');
+  const possessive = /^((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+[’']s)\s+/u.exec(role);
+  if (possessive) role = role.slice(possessive[0].length);
+  role = role.trim();
+  return role === '' ? null : role;
+}
+
+/** A role must read like a description, not a clause ("who leads the group", "is to sell"). */
+export function isRole(role: string): boolean {
+  if (!/\p{L}/u.test(role)) return false; // an age ("Jane Doe, 54,") is not a role
+  // A relative clause, or an affiliation ("of Northmoor University"), is not a role.
+  if (/^(?:who|whom|whose|which|that|it|this|there|these|those|of|from)\b/i.test(role)) return false;
+  if (/\b(?:is|are|was|were|will|would|could|can|has|have|had|been)\b/i.test(role)) return false;
+  if (firstVerb(role)) return false; // "member Adam Ogilvie told the meeting" is a clause
+
+  return role.split(/\s+/).length <= 9;
+}
+
+/** A cleaned role, or null when the words do not describe anyone. */
+export function roleOf(raw: string): string | null {
+  const role = cleanRole(raw);
+  return role !== null && isRole(role) ? role : null;
+}
+
+/** The words of a role before its first function word: "paper to the cabinet" → ["paper"]. */
+function headWords(role: string): string[] {
+  const words = role.toLowerCase().split(/\s+/);
+  const end = words.findIndex((w) => FUNCTION_WORDS.has(w));
+  return (end < 0 ? words : words.slice(0, end)).map((w) => w.replace(/[’']s$/, ''));
+}
+
+/** A role that names a document or an unnamed body rather than a person, or null. */
+function documentOf(raw: string, role: string): Subject | null {
+  const head = headWords(role);
+  if (head.some((w) => ROLE_NOUNS.has(w) || Object.hasOwn(GENDERED_ROLE, w) || isGroupNoun(w))) return null;
+  // A document keeps its article, so answers can say what it is: "a paper to the cabinet".
+  if (head.some((w) => DOCUMENT_NOUNS.has(w))) return { type: 'document', role: raw.replace(/^[\s,]+|[\s,.:;]+$/g, '').replace(/^(?:The|A|An)\b/, (a) => a.toLowerCase()) };
+  if (head.length > 0 && BODY_WORDS.has(head.at(-1)!)) return { type: 'document', role };
+  return null;
+}
+
+function genderOfRole(role: string): Gender | null {
+  for (const w of role.toLowerCase().split(/\s+/)) if (Object.hasOwn(GENDERED_ROLE, w)) return GENDERED_ROLE[w]!;
+  return null;
+}
+
+/**
+ * Parses the subject of a verb of speech: "Unison spokeswoman Caroline Johnson", "Liz Majer, corporate
+ * director of social services", "a council spokesman", "Cllr Hamilton", "she", "a paper to the cabinet".
+ * Null when the phrase does not name or describe a speaker.
+ */
+export function parseSubject(raw: string): Subject | null {
+  // Asides in brackets ("Cllr John Marsh (Lab, Northfold)") say nothing about who is speaking.
+  let text = boundedTail(raw).replace(/[•]+/g, ' ').replace(/\s*\([^)]*\)/g, '').trim().replace(/^[,;:\s]+/, '').replace(/[,;:\s]+$/, '');
+  text = text.replace(LEADING_FILLER, '');
+  for (let prev = ''; prev !== text; ) {
+    prev = text;
+    text = text.replace(TRAILING_FILLER, '').trim();
+  }
+  if (text === '' || /[“”"‘]/.test(text)) return null;
+  if (/^it$/i.test(text)) return { type: 'it' };
+  const pronoun = /^(he|she|they)$/i.exec(text);
+  if (pronoun) return { type: 'pronoun', pronoun: pronoun[1]!.toLowerCase() as 'he' | 'she' | 'they' };
+
+  let parts = text.split(/\s*,\s*/).filter((p) => p !== '');
+  while (parts.length > 1 && SCENE_OPENERS.test(parts[0]!)) parts = parts.slice(1);
+  // "In a statement, she said": the pronoun after the scene-setting.
+  const after = parts.length === 1 ? /^(he|she|they)$/i.exec(parts[0]!) : null;
+  if (after) return { type: 'pronoun', pronoun: after[1]!.toLowerCase() as 'he' | 'she' | 'they' };
+  if (parts.length > 1) {
+    // Appositive: "Liz Majer, corporate director…" or "the council’s director…, Mark Ellis".
+    const nameAt = parts.findIndex((p) => parseName(p.split(/\s+/)) !== null);
+    if (nameAt >= 0) {
+      const name = parseName(parts[nameAt]!.split(/\s+/))!;
+      // Before the name only a noun phrase is a role: "Ahead of the meeting," is scene-setting.
+      const roles = parts
+        .filter((p, i) => i !== nameAt && (i > nameAt || !opensWithFunctionWord(p)))
+        .map(roleOf)
+        .filter((r): r is string => r !== null);
+      return { type: 'person', name: name.name, gender: name.gender, role: roles[0] ?? null };
+    }
+  }
+  return parseSimpleSubject(parts[0] ?? text);
+}
+
+function opensWithFunctionWord(phrase: string): boolean {
+  const first = phrase.split(/\s+/)[0]!.toLowerCase();
+  return FUNCTION_WORDS.has(first) && !/^(?:the|a|an|his|her|their|our|its)$/.test(first);
+}
+
+function parseSimpleSubject(raw: string): Subject | null {
+  // "Dan Price of the GMB": an affiliation after the name is neither name nor role.
+  const text = raw.replace(/^((?:\p{Lu}\S*\s+){1,3}\p{Lu}\S*)\s+(?:of|from)\s+.+$/u, (all, name: string) =>
+    name.split(/\s+/).every((t) => isNameToken(t) || titleOf(t) !== null) ? name : all,
+  );
+  const tokens = text.split(/\s+/).filter((t) => t !== '');
+  if (tokens.length === 0 || tokens.length > 14) return null;
+  // The name is the run of capitalised words at the end; what comes before it is the role.
+  let i = tokens.length;
+  while (i > 0 && (isNameToken(tokens[i - 1]!) || titleOf(tokens[i - 1]!) !== null) && !isPossessive(tokens[i - 1]!)) i--;
+  // A role word capitalised at the start of a sentence ("Campaigner Abigail Bryant") is not part of the name.
+  while (tokens.length - i > 2 && ROLE_NOUNS.has(tokens[i]!.toLowerCase())) i++;
+  // A long capitalised run is a title and then a name: "Assistant Director for Integrated Passenger Transport Richard Owens".
+  if (tokens.length - i > 4 && parseName(tokens.slice(-2))) i = tokens.length - 2;
+  const run = tokens.slice(i);
+  const before = tokens.slice(0, i);
+  if (run.length > 0) {
+    const name = parseName(run);
+    if (name) {
+      // "Hartley Law’s Sam Price": the possessor is whose person it is.
+      const own = before.length > 0 && before.length <= 3 && isPossessive(before.at(-1)!) && isNameToken(before[0]!);
+      const role = own ? possessor(before, before.length - 1) : before.length > 0 ? cleanRole(before.join(' ')) : null;
+      if (role !== null && !isRole(role)) return null;
+      // Words before a name that end in "in", "of"… make it a place ("Care agencies in Eastmere").
+      if (before.length > 0 && FUNCTION_WORDS.has(before.at(-1)!.toLowerCase())) return null;
+      const bare = run.length === 1 && before.length === 0;
+      return { type: 'person', name: name.name, gender: name.gender, role, bare };
+    }
+    if (before.length === 0 || (before.length === 1 && /^the$/i.test(before[0]!))) {
+      if (isOrgLike(run)) return { type: 'org', name: run.join(' ') };
+    }
+  }
+  // "Ms Culver’s letter": a person's own document is that person speaking.
+  const author = /^((?:\p{Lu}\S*\s+){0,2}\p{Lu}[^\s’']*)[’']s\s+(\S+)$/u.exec(text);
+  if (author && DOCUMENT_NOUNS.has(author[2]!.toLowerCase())) {
+    const name = parseName(author[1]!.split(/\s+/));
+    if (name) return { type: 'person', name: name.name, gender: name.gender, role: null, bare: !author[1]!.includes(' ') };
+  }
+  const role = cleanRole(text);
+  if (role === null || !isRole(role)) return null;
+  if (/^(?:he|she|they|it|we|i|you)$/i.test(role)) return null;
+  return documentOf(text, role) ?? { type: 'role', role, gender: genderOfRole(role) };
+}

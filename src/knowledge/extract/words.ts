@@ -1,0 +1,87 @@
+/** Word lists the speaker rules read: verbs of speech, titles, role and organisation words, documents. */
+
+export type Gender = 'm' | 'f';
+
+// Verbs that introduce speech, past and present. "called"/"described" introduce partial quotes ("called the deal ‘…’").
+const SPEECH_VERBS = [
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'explained', 'explains', 'warned', 'warns', 'stated', 'states',
+  'commented', 'comments', 'insisted', 'insists', 'argued', 'argues', 'claimed', 'claims', 'reassured', 'reassures',
+  'confirmed', 'confirms', 'admitted', 'admits', 'described', 'describes', 'called', 'calls', 'urged', 'urges', 'promised',
+  'promises', 'revealed', 'reveals', 'continued', 'continues', 'responded', 'replied', 'replies', 'wrote', 'writes',
+  'announced', 'announces', 'vowed', 'vows', 'declared', 'declares', 'stressed', 'stresses', 'maintained', 'maintains',
+  'suggested', 'suggests', 'branded', 'brands', 'asked', 'asks', 'agreed', 'agrees', 'believes', 'believed', 'pointed out',
+  'points out', 'noted', 'notes', 'acknowledged', 'acknowledges', 'conceded', 'concedes', 'recalled', 'recalls',
+  'according to', 'accused', 'accuses', 'labelled', 'dubbed', 'criticised', 'criticises',
+];
+// Not after a hyphen, so "so-called" is not a verb of speech.
+export const SPEECH_VERB = new RegExp(`(?<![\\p{L}-])(?:${SPEECH_VERBS.join('|')})(?![\\p{L}-])`, 'gu');
+/** A verb of speech opening the text (anchored, so testing it never scans the rest). */
+export const SPEECH_VERB_FIRST = new RegExp(`^\\s*(?:${SPEECH_VERBS.join('|')})(?![\\p{L}-])`, 'u');
+
+/** "Added Cllr Hamilton:": a verb opening the sentence before its subject. */
+export const INVERTED_VERB = /^(?:Added|Adds|Said|Says|Continued|Continues|Explained|Warned|Insisted)\s+/;
+
+/** "X defended the decision, saying: …": a participle hands speech to the subject of the main clause. */
+export const PARTICIPLE = /(?<![\p{L}-])(?:saying|adding|telling|warning|insisting|arguing|explaining|claiming|stressing)(?![\p{L}-])/gu;
+
+export const TITLES: Record<string, Gender | null> = {
+  mr: 'm', sir: 'm', lord: 'm', mrs: 'f', ms: 'f', miss: 'f', dame: 'f', lady: 'f', baroness: 'f',
+  dr: null, cllr: null, coun: null, councillor: null, prof: null, professor: null, rev: null,
+};
+
+/** Roles that stand before a name like a title but are not one. */
+export const ROLE_NOUNS = new Set([
+  'campaigner', 'carer', 'activist', 'nurse', 'organiser', 'steward', 'convenor', 'spokesman', 'spokeswoman', 'spokesperson',
+  'resident', 'volunteer', 'pensioner', 'manager', 'director', 'chair', 'chairman', 'chairwoman', 'leader', 'secretary',
+  'treasurer', 'officer', 'worker', 'member', 'representative', 'rep', 'mother', 'father', 'daughter', 'son', 'grandmother',
+]);
+
+/** Role words that say the gender of an unnamed speaker, so "he" or "she" can refer back to them. */
+export const GENDERED_ROLE: Record<string, Gender> = {
+  spokesman: 'm', spokeswoman: 'f', chairman: 'm', chairwoman: 'f', man: 'm', woman: 'f', mother: 'f', father: 'm',
+  daughter: 'f', son: 'm', grandmother: 'f', grandfather: 'm', wife: 'f', husband: 'm', businessman: 'm', businesswoman: 'f',
+};
+
+/** Words that make a capitalised phrase an organisation or a place, not a person. */
+export const ORG_WORDS = new Set([
+  'council', 'union', 'government', 'department', 'trust', 'party', 'authority', 'association', 'board', 'committee',
+  'group', 'ltd', 'limited', 'services', 'service', 'society', 'federation', 'centre', 'center', 'agency', 'partnership',
+  'commission', 'office', 'nhs', 'unison', 'unite', 'gmb', 'rcn', 'tuc', 'bma', 'hospital', 'lodge', 'house', 'home',
+  'homes', 'care', 'street', 'road', 'hall', 'court', 'college', 'school', 'university', 'network', 'alliance', 'forum',
+  'homecare', 'county', 'borough', 'city', 'district', 'cabinet', 'executive',
+]);
+
+/** Bodies that speak only through statements: "the council said" quotes no person. */
+export const BODY_WORDS = new Set([
+  'council', 'government', 'department', 'authority', 'trust', 'board', 'committee', 'union', 'company', 'firm', 'agency',
+  'commission', 'executive', 'cabinet', 'ministry', 'office', 'organisation', 'charity', 'provider', 'partnership',
+]);
+
+/** What a document is called: "a paper to the cabinet", "the report", "a council statement". */
+export const DOCUMENT_NOUNS = new Set([
+  'report', 'paper', 'statement', 'letter', 'document', 'briefing', 'review', 'study', 'survey', 'audit', 'minutes',
+  'analysis', 'proposal', 'proposals', 'plan', 'strategy', 'assessment', 'memo', 'email', 'notice', 'leaflet', 'website',
+  'consultation', 'petition', 'motion', 'submission', 'bulletin', 'newsletter', 'release',
+]);
+
+export const MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+/** Words that end a phrase: a name or role never runs across them. */
+export const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'and', 'or', 'but', 'as', 'that', 'this',
+  'these', 'those', 'who', 'whom', 'whose', 'which', 'it', 'its', 'their', 'our', 'his', 'her', 'is', 'are', 'was', 'were',
+  'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'not',
+  'than', 'into', 'over', 'under', 'about', 'after', 'before', 'since', 'until', 'while', 'where', 'when', 'there', 'they',
+  'he', 'she', 'we', 'you', 'i', 'up', 'out', 'so', 'if', 'all', 'some', 'any', 'each', 'every', 'per', 'also',
+]);
+
+// Openings of a subject that are scene-setting, not the speaker ("At the meeting, Liz Majer said").
+export const SCENE_OPENERS =
+  /^(?:at|in|on|during|after|before|following|speaking|responding|asked|commenting|writing|meanwhile|earlier|later|last|this|today|yesterday|however|but|and|now|so|ahead|addressing|outside|inside|under|with|without|despite|although|though|while|when|as|since|from|for|by|to|over|separately|elsewhere|instead|still|then|also|yet)\b/i;
+// Words left before the verb that are not part of the subject ("also said", "has told").
+export const TRAILING_FILLER =
+  /\s+(?:also|has|have|had|previously|later|recently|then|today|yesterday|further|earlier|again|simply|just|once|who|which|had also|has also)$/i;
+export const LEADING_FILLER = /^(?:but|and|however|meanwhile|now|so|yet)\b[,\s]*/i;

@@ -1,0 +1,39 @@
+import { describe, it, expect } from 'vitest';
+import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
+import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+
+/**
+ * One knowledge file may be up to 256 KB, and every reload extracts it. Bodies made of one phrase
+ * repeated hit each quadratic path the quote extractor once had (~60 s for `Mr. `, 58 s for
+ * `x Aaa Bbb `, 38 s for `he said ‘x’ `); each must now take well under a second. CPU time, not wall
+ * time, so other work on a shared machine does not make the test flaky.
+ */
+const SIZE = 256 * 1024;
+const BODIES = [
+  'Mr. ', // every full stop an abbreviation: sentence splitting
+  'x Aaa Bbb ', // a name after a lowercase word, over and over: people named in narrative
+  'he said ‘x’ ', // single-quoted spans in one endless sentence: partial-quote attribution
+  'said: “a” ', // thousands of quotes in one paragraph
+  '“a” said Bo. ', // a trailing attribution after each
+  '“a.” she said ', // pronouns to resolve, each after a full stop inside the mark
+  'Ann Bee said that x ', // reported speech with no sentence end
+  'Tom Hale and Ann Hale met. ', // people sharing a surname
+  'Aaa’s Bbb Ccc ', // possessives before names
+  'x, saying: ', // participles with no subject
+  'a, , . . ', // punctuation runs that anchored-at-end patterns rescan
+  "'a ", // straight single marks that never close
+  'Added Bo: ', // inverted attributions
+  'In a statement, she said: x. He added: y.\n\n', // many short paragraphs of unmarked speech
+];
+
+describe('quote extraction is linear in the body', () => {
+  for (const unit of BODIES) {
+    it(`extracts a 256 KB body of ${JSON.stringify(unit)} in under 1 s`, () => {
+      const paragraphs = splitParagraphs(unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE));
+      const before = process.cpuUsage();
+      extractQuotes(paragraphs);
+      const used = process.cpuUsage(before);
+      expect((used.user + used.system) / 1000).toBeLessThan(1000);
+    });
+  }
+});
