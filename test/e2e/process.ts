@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-// Run from an empty folder so a developer's own .env can never leak into a test.
-const EMPTY = path.join(tmpdir(), 'cutsbot-empty-cwd');
-mkdirSync(EMPTY, { recursive: true });
+// Run from an empty folder so a developer's own .env can never leak into a test; one per test
+// process, so a database another run left in its data/ cannot leak in either.
+const EMPTY = mkdtempSync(path.join(tmpdir(), 'cutsbot-empty-cwd-'));
+process.once('exit', () => rmSync(EMPTY, { recursive: true, force: true }));
 
 export interface Child {
   output: () => string;
