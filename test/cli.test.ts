@@ -45,7 +45,7 @@ describe('cli', () => {
     const x = JSON.parse(stdout);
     expect(Object.keys(x)).toEqual(['quotes', 'figures']);
     expect(Object.keys(x.quotes[0])).toEqual(['speaker', 'role', 'text', 'paragraphs', 'kind', 'attribution', 'confidence', 'reason']);
-    expect(Object.keys(x.figures[0])).toEqual(['kind', 'value', 'unit', 'text', 'qualifier', 'counts', 'sentence', 'paragraph']);
+    expect(Object.keys(x.figures[0])).toEqual(['kind', 'value', 'unit', 'text', 'qualifier', 'counts', 'sentence', 'paragraph', 'range', 'change', 'outOf']);
     expect(x.figures).toContainEqual(expect.objectContaining({ kind: 'money', value: 2500000, unit: 'GBP', paragraph: 3 }));
   });
 

@@ -1,0 +1,186 @@
+import { countedNoun, headOf, isCountable, nounPhrase, unitOf, type CountedNoun } from './counted-noun.js';
+import { isYearLike } from './dates.js';
+import { CHANGE_VERB, changedThing, WINDOW } from './figure-labels.js';
+import type { Hit, Hits } from './hits.js';
+import { isLoneOne, NUMBER_WORDS, VAGUE_MULTIPLE, vagueValue, wordsValue } from './number-words.js';
+
+/**
+ * Counts: a number, in digits or words, and what it counts. The noun usually follows the number
+ * ("150 vital care workers", "eight care homes"), but may belong to a neighbour ("64 out of 120 home
+ * carers", "between 200 and 250 residents", "30-40 jobs"), stand before it ("places cut from 90 to 45"),
+ * or follow "of" ("5 of the council’s remaining day centres"). So numbers are first read as atoms, then
+ * paired with the next atom when the words between make one figure of them.
+ */
+
+export const NUMBER = '(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?';
+// Not glued to a word ("Covid-19"), money or another number; not an ordinal or a percentage.
+const DIGITS = new RegExp(`(?<![\\p{L}\\d£.,/])(?<!\\p{L}-)${NUMBER}(?:\\s(million|thousand))?(?!st|nd|rd|th|\\d|%)`, 'gu');
+// A number after these is a label, an age or a school year, never a count ("paragraph 12", "aged 85", "Band 3").
+const LABEL_BEFORE =
+  /\b(?:paragraphs?|paras?|sections?|clauses?|items?|pages?|appendix|table|chapter|no\.?|number|rule|article|room|floor|flat|unit|ward|bus|route|junction|level|band|grade|tier|phase|stage|step|option|category|annex|schedule|regulation|part|vol|volume|version|aged|age|ages|covid|suite|block|plot|agenda|motion|amendment)\s+$/i;
+const SCHOOL_YEAR_BEFORE = /\bYear\s+$/;
+const PROPORTION_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$/i;
+const MULTIPLIERS: Record<string, number> = { million: 1e6, thousand: 1e3 };
+
+const RANGE_GAP = /^(?:\s?[-–—]\s?|\s+(?:to|or)\s+)$/;
+const TO_GAP = /^\s+to\s+$/;
+const AND_GAP = /^\s+and\s+$/;
+const OUT_OF_GAP = /^\s+(?:out\s+of|of)\s+(?:(?:the|its|their|our)\s+)?(?:\p{L}+[’']s\s+)?$/u;
+const IN_GAP = /^\s+in\s+$/;
+const PARTITIVE = /^\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|these\s+|those\s+)?/i;
+const STRONG = /^-strong\s+/;
+
+interface Atom {
+  start: number;
+  end: number;
+  value: number;
+  yearLike: boolean;
+  noun: CountedNoun | null;
+}
+
+export function countsIn(hits: Hits): void {
+  const { text } = hits;
+  for (const m of text.matchAll(VAGUE_MULTIPLE)) {
+    const noun = countedNoun(text.slice(m.index + m[0].length, m.index + m[0].length + WINDOW), { yearLike: false });
+    if (!noun) continue;
+    const qualifier = m[0].toLowerCase().replace(/\s+/g, ' ');
+    const end = m.index + m[0].length + noun.length;
+    hits.add({ kind: 'count', value: vagueValue(m[1], m[2]!), unit: noun.unit, start: m.index, end, counts: noun.phrase, qualifier });
+  }
+  const atoms = readAtoms(hits);
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i]!;
+    const b = atoms[i + 1];
+    if (b && b.start - a.end <= 30 && pair(hits, a, b)) i++;
+    else single(hits, a);
+  }
+}
+
+/** Every unclaimed number in digits or words, in text order, with the noun right after it if any. */
+function readAtoms(hits: Hits): Atom[] {
+  const { text } = hits;
+  const atom = (start: number, end: number, value: number, yearLike: boolean): Atom | null => {
+    if (hits.taken(start, end)) return null;
+    const before = text.slice(Math.max(0, start - 14), start);
+    if (LABEL_BEFORE.test(before) || SCHOOL_YEAR_BEFORE.test(before)) return null;
+    return { start, end, value, yearLike, noun: countedNoun(text.slice(end, end + WINDOW), { yearLike }) };
+  };
+  const digits: Atom[] = [];
+  for (const m of text.matchAll(DIGITS)) {
+    if (/^0\d/.test(m[1]!)) continue; // a phone number or a code
+    const value = Number(m[1]!.replace(/,/g, '') + (m[2] ?? '')) * (m[3] ? MULTIPLIERS[m[3]]! : 1);
+    const a = atom(m.index, m.index + m[0].length, value, !m[2] && !m[3] && isYearLike(m[1]!));
+    if (a) digits.push(a);
+  }
+  const words: Atom[] = [];
+  for (const m of text.matchAll(NUMBER_WORDS)) {
+    if (isLoneOne(m[0])) continue;
+    const value = wordsValue(m[0]);
+    if (value === null) continue;
+    const end = m.index + m[0].length;
+    // "forty per cent" is a percentage.
+    const percent = /^\s?(?:per\s?cent|percent)\b/i.exec(text.slice(end, end + 12));
+    if (percent) {
+      hits.add({ kind: 'percent', value, unit: '%', start: m.index, end: end + percent[0].length, counts: null });
+      continue;
+    }
+    const a = atom(m.index, end, value, false);
+    if (a) words.push(a);
+  }
+  return mergeByStart(digits, words);
+}
+
+function mergeByStart(a: Atom[], b: Atom[]): Atom[] {
+  const out: Atom[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]!.start < b[j]!.start) ? a[i++]! : b[j++]!);
+  return out;
+}
+
+// Before a year-like number, these make it a year: "In 2019 staff were told".
+const YEAR_BEFORE = /\b(?:in|since|by|from|until|till|during|before|after|of|early|late|mid|spring|summer|autumn|winter|january|february|march|april|june|july|august|september|october|november|december)\s+$/i;
+
+/** A count may be of people or jobs whatever it looks like, but a year-like number counts nothing else. */
+function countable(atom: Atom, unit: string, text: string): boolean {
+  if (!atom.yearLike) return true;
+  return (unit === 'people' || unit === 'jobs') && !YEAR_BEFORE.test(text.slice(Math.max(0, atom.start - 12), atom.start));
+}
+
+/** Two neighbouring atoms that make one figure (a range, a part of a whole) or two linked ones (a change). */
+function pair(hits: Hits, a: Atom, b: Atom): boolean {
+  const { text } = hits;
+  const gap = text.slice(a.end, b.start);
+  const before = text.slice(Math.max(0, a.start - WINDOW), a.start);
+  if (IN_GAP.test(gap) && !a.noun) return true; // "1 in 4 carers" is a proportion, not a count of four
+  const from = /\bfrom\s+$/i.exec(before);
+  if (from && TO_GAP.test(gap)) {
+    const lead = before.slice(0, from.index);
+    const hasVerb = a.value > b.value || lead.split(/\s+/).slice(-6).some((w) => CHANGE_VERB.test(w.toLowerCase().replace(/[^a-z]/g, '')) || /^(?:down|up)$/i.test(w));
+    const noun = b.noun ?? a.noun ?? nounOf(changedThing(lead, CHANGE_VERB));
+    if (!noun || !countable(a, noun.unit, text) || !countable(b, noun.unit, text)) return true;
+    if (!hasVerb) return range(hits, a, b, noun, undefined);
+    const change = { from: a.value, to: b.value };
+    for (const atom of [a, b]) {
+      const end = atom.end + (atom.noun ? atom.noun.length : 0);
+      hits.add({ kind: 'count', value: atom.value, unit: noun.unit, start: atom.start, end, counts: noun.phrase, change });
+    }
+    return true;
+  }
+  if (!a.noun && b.noun && countable(a, b.noun.unit, text) && countable(b, b.noun.unit, text)) {
+    const between = /\bbetween\s+$/i.test(before);
+    if (RANGE_GAP.test(gap) || (between && AND_GAP.test(gap))) return range(hits, a, b, b.noun, between ? 'between' : undefined);
+    if (OUT_OF_GAP.test(gap)) {
+      const end = b.end + b.noun.length;
+      hits.list.push({ kind: 'count', value: a.value, unit: b.noun.unit, start: a.start, end, counts: b.noun.phrase, outOf: b.value });
+      hits.add({ kind: 'count', value: b.value, unit: b.noun.unit, start: b.start, end, counts: b.noun.phrase });
+      hits.claim(a.start, end);
+      return true;
+    }
+  }
+  return false;
+}
+
+function range(hits: Hits, a: Atom, b: Atom, noun: CountedNoun, qualifier: string | undefined): true {
+  const low = Math.min(a.value, b.value);
+  const high = Math.max(a.value, b.value);
+  const end = b.end + (b.noun ? b.noun.length : 0);
+  hits.add({ kind: 'count', value: low, unit: noun.unit, start: a.start, end, counts: noun.phrase, range: { low, high }, ...(qualifier ? { qualifier } : {}) });
+  return true;
+}
+
+/** The noun a phrase before a verb of change gives ("places", "the number of beds" → beds), as a counted noun. */
+function nounOf(phrase: string | null): CountedNoun | null {
+  if (!phrase) return null;
+  const unit = unitOf(headOf(phrase));
+  return unit ? { phrase, unit, length: 0 } : null;
+}
+
+/** One atom alone: "150 care workers", "a 240-strong workforce", "5 of the council’s remaining day centres". */
+function single(hits: Hits, a: Atom): void {
+  const { text } = hits;
+  if (PROPORTION_BEFORE.test(text.slice(Math.max(0, a.start - 20), a.start))) return;
+  if (a.noun) {
+    if (countable(a, a.noun.unit, text)) hits.add({ kind: 'count', value: a.value, unit: a.noun.unit, start: a.start, end: a.end + a.noun.length, counts: a.noun.phrase });
+    return;
+  }
+  if (a.yearLike) return;
+  const after = text.slice(a.end, a.end + WINDOW);
+  const strong = STRONG.exec(after);
+  if (strong) {
+    const phrase = nounPhrase(after, strong[0].length);
+    const words = phrase?.split(' ') ?? [];
+    const head = words.findIndex(isCountable);
+    if (head < 0) return;
+    const counts = words.slice(0, head + 1).join(' ');
+    const end = a.end + after.indexOf(counts, strong[0].length) + counts.length;
+    hits.add({ kind: 'count', value: a.value, unit: 'people', start: a.start, end, counts });
+    return;
+  }
+  const of = PARTITIVE.exec(after);
+  const phrase = of ? nounPhrase(after, of[0].length) : null;
+  const unit = phrase ? unitOf(headOf(phrase)) : null;
+  if (!phrase || !unit) return;
+  const end = a.end + after.indexOf(phrase, of![0].length) + phrase.length;
+  hits.add({ kind: 'count', value: a.value, unit, start: a.start, end, counts: phrase });
+}

@@ -1,0 +1,73 @@
+import type { Hit, Hits } from './hits.js';
+
+/**
+ * Ranges and changes of money and percentages: "between £2m and £3m", "20-30%", "from 20% to 15%".
+ * (Counts pair up in counts.ts, where a number may borrow its neighbour's noun.) Only hits a few
+ * characters apart are looked at, so this is linear in the number of figures.
+ */
+
+const RANGE_GAP = /^(?:\s?[-–—]\s?|\s+(?:to|or)\s+)$/;
+const AND_GAP = /^\s+and\s+$/;
+const TO_GAP = /^\s+to\s+$/;
+// A bare number just before a percentage: "20-30%", "between 20 and 30 per cent", "from 20 to 15%".
+const BARE_BEFORE = /(?<![\d.,£])(\d+(?:\.\d+)?)(\s?[-–—]\s?|\s+(?:to|or|and)\s+)$/;
+const CHANGE_WORDS = /\b(?:cut|cuts|reduced?|reducing|slashed|fell|falls?|falling|dropped|drops?|rose|rises?|rising|increased?|increasing|grew|grows?|shrank|shrunk|declined?|halved|trimmed|lowered|raised|down|up)\b/i;
+
+type Link = 'range' | 'change' | null;
+
+export function linkRanges(hits: Hits): void {
+  const { text } = hits;
+  const sorted = hits.list.filter((h) => h.kind === 'money' || h.kind === 'percent').sort((a, b) => a.start - b.start);
+  const merged = new Set<Hit>();
+  for (let i = 0; i < sorted.length; i++) {
+    const q = sorted[i]!;
+    const p = sorted[i - 1];
+    if (p && !merged.has(p) && p.kind === q.kind && p.unit === q.unit && q.start - p.end <= 30) {
+      const how = linkOf(text, p, q, text.slice(p.end, q.start));
+      if (how === 'range') {
+        merged.add(p);
+        asRange(text, q, p.start, p.value as number);
+      } else if (how === 'change') asChange(p, q);
+      if (how) continue;
+    }
+    // A bare number before a percentage borrows its "%".
+    const bare = q.kind === 'percent' && !q.range && !q.change ? BARE_BEFORE.exec(text.slice(Math.max(0, q.start - 40), q.start)) : null;
+    if (!bare) continue;
+    const start = q.start - bare[0].length;
+    if (hits.taken(start, start + bare[1]!.length)) continue;
+    const p2: Hit = { ...q, value: Number(bare[1]), start, end: start + bare[1]!.length };
+    const how = linkOf(text, p2, q, bare[2]!);
+    if (how === 'range') asRange(text, q, start, p2.value as number);
+    else if (how === 'change') {
+      asChange(p2, q);
+      hits.list.push(p2);
+    }
+    if (how) hits.claim(start, q.start);
+  }
+  if (merged.size > 0) hits.list = hits.list.filter((h) => !merged.has(h));
+}
+
+function linkOf(text: string, p: Hit, q: Hit, gap: string): Link {
+  const lead = text.slice(Math.max(0, p.start - 60), p.start);
+  const from = /\bfrom\s+$/i.exec(lead);
+  if (from && TO_GAP.test(gap)) {
+    const decrease = (p.value as number) > (q.value as number);
+    return decrease || CHANGE_WORDS.test(lead.slice(0, from.index).slice(-50)) ? 'change' : 'range';
+  }
+  if (RANGE_GAP.test(gap) || (AND_GAP.test(gap) && /\bbetween\s+$/i.test(lead))) return 'range';
+  return null;
+}
+
+/** q becomes the whole range, starting where its low end starts. */
+function asRange(text: string, q: Hit, start: number, other: number): void {
+  const low = Math.min(other, q.value as number);
+  const high = Math.max(other, q.value as number);
+  const between = /\bbetween\s+$/i.test(text.slice(Math.max(0, start - 10), start));
+  Object.assign(q, { value: low, start, range: { low, high }, ...(between ? { qualifier: 'between' } : {}) });
+}
+
+function asChange(p: Hit, q: Hit): void {
+  const change = { from: p.value as number, to: q.value as number };
+  p.change = change;
+  q.change = change;
+}
