@@ -1,8 +1,8 @@
 import { countedNoun, headOf, isCountable, nounPhrase, unitOf, type CountedNoun } from './counted-noun.js';
 import { isYearLike } from './dates.js';
 import { CHANGE_VERB, changedThing, WINDOW } from './figure-labels.js';
-import type { Hit, Hits } from './hits.js';
-import { isLoneOne, NUMBER_WORDS, VAGUE_MULTIPLE, vagueValue, wordsValue } from './number-words.js';
+import { addHit, claim, taken, type Hit, type Hits } from './hits.js';
+import { gluedBefore, isLoneOne, NUMBER_WORDS, VAGUE_HINT, VAGUE_MULTIPLE, vagueValue, wordsValue } from './number-words.js';
 
 /**
  * Counts: a number, in digits or words, and what it counts. The noun usually follows the number
@@ -16,9 +16,27 @@ export const NUMBER = '(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?';
 // Not glued to a word ("Covid-19"), money or another number; not an ordinal or a percentage.
 const DIGITS = new RegExp(`(?<![\\p{L}\\d£.,/])(?<!\\p{L}-)${NUMBER}(?:\\s(million|thousand))?(?!st|nd|rd|th|\\d|%)`, 'gu');
 // A number after these is a label, an age or a school year, never a count ("paragraph 12", "aged 85", "Band 3").
-const LABEL_BEFORE =
-  /\b(?:paragraphs?|paras?|sections?|clauses?|items?|pages?|appendix|table|chapter|no\.?|number|rule|article|room|floor|flat|unit|ward|bus|route|junction|level|band|grade|tier|phase|stage|step|option|category|annex|schedule|regulation|part|vol|volume|version|aged|age|ages|covid|suite|block|plot|agenda|motion|amendment)\s+$/i;
-const SCHOOL_YEAR_BEFORE = /\bYear\s+$/;
+const LABELS = new Set([
+  'paragraph', 'paragraphs', 'para', 'paras', 'section', 'sections', 'clause', 'clauses', 'item', 'items', 'page', 'pages',
+  'appendix', 'table', 'chapter', 'no', 'no.', 'number', 'rule', 'article', 'room', 'floor', 'flat', 'unit', 'ward', 'bus',
+  'route', 'junction', 'level', 'band', 'grade', 'tier', 'phase', 'stage', 'step', 'option', 'category', 'annex', 'schedule',
+  'regulation', 'part', 'vol', 'volume', 'version', 'aged', 'age', 'ages', 'covid', 'suite', 'block', 'plot', 'agenda',
+  'motion', 'amendment',
+]);
+
+/** The word just before `start` (a few characters back at most), as written. */
+function wordBefore(text: string, start: number): string {
+  let end = start;
+  while (end > 0 && start - end < 2 && text[end - 1] === ' ') end--;
+  let begin = end;
+  while (begin > 0 && end - begin < 14 && /[\p{L}.]/u.test(text[begin - 1]!)) begin--;
+  return text.slice(begin, end);
+}
+
+function isLabel(text: string, start: number): boolean {
+  const word = wordBefore(text, start);
+  return word === 'Year' || LABELS.has(word.toLowerCase());
+}
 const PROPORTION_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$/i;
 const MULTIPLIERS: Record<string, number> = { million: 1e6, thousand: 1e3 };
 
@@ -40,12 +58,12 @@ interface Atom {
 
 export function countsIn(hits: Hits): void {
   const { text } = hits;
-  for (const m of text.matchAll(VAGUE_MULTIPLE)) {
+  for (const m of VAGUE_HINT.test(text) ? text.matchAll(VAGUE_MULTIPLE) : []) {
     const noun = countedNoun(text.slice(m.index + m[0].length, m.index + m[0].length + WINDOW), { yearLike: false });
     if (!noun) continue;
     const qualifier = m[0].toLowerCase().replace(/\s+/g, ' ');
     const end = m.index + m[0].length + noun.length;
-    hits.add({ kind: 'count', value: vagueValue(m[1], m[2]!), unit: noun.unit, start: m.index, end, counts: noun.phrase, qualifier });
+    addHit(hits, { kind: 'count', value: vagueValue(m[1], m[2]!), unit: noun.unit, start: m.index, end, counts: noun.phrase, qualifier });
   }
   const atoms = readAtoms(hits);
   for (let i = 0; i < atoms.length; i++) {
@@ -59,35 +77,34 @@ export function countsIn(hits: Hits): void {
 /** Every unclaimed number in digits or words, in text order, with the noun right after it if any. */
 function readAtoms(hits: Hits): Atom[] {
   const { text } = hits;
-  const atom = (start: number, end: number, value: number, yearLike: boolean): Atom | null => {
-    if (hits.taken(start, end)) return null;
-    const before = text.slice(Math.max(0, start - 14), start);
-    if (LABEL_BEFORE.test(before) || SCHOOL_YEAR_BEFORE.test(before)) return null;
-    return { start, end, value, yearLike, noun: countedNoun(text.slice(end, end + WINDOW), { yearLike }) };
-  };
   const digits: Atom[] = [];
   for (const m of text.matchAll(DIGITS)) {
     if (/^0\d/.test(m[1]!)) continue; // a phone number or a code
     const value = Number(m[1]!.replace(/,/g, '') + (m[2] ?? '')) * (m[3] ? MULTIPLIERS[m[3]]! : 1);
-    const a = atom(m.index, m.index + m[0].length, value, !m[2] && !m[3] && isYearLike(m[1]!));
+    const a = atomAt(hits, m.index, m.index + m[0].length, value, !m[2] && !m[3] && isYearLike(m[1]!));
     if (a) digits.push(a);
   }
   const words: Atom[] = [];
   for (const m of text.matchAll(NUMBER_WORDS)) {
-    if (isLoneOne(m[0])) continue;
+    if (isLoneOne(m[0]) || gluedBefore(text, m.index)) continue;
     const value = wordsValue(m[0]);
     if (value === null) continue;
     const end = m.index + m[0].length;
     // "forty per cent" is a percentage.
     const percent = /^\s?(?:per\s?cent|percent)\b/i.exec(text.slice(end, end + 12));
     if (percent) {
-      hits.add({ kind: 'percent', value, unit: '%', start: m.index, end: end + percent[0].length, counts: null });
+      addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end: end + percent[0].length, counts: null });
       continue;
     }
-    const a = atom(m.index, end, value, false);
+    const a = atomAt(hits, m.index, end, value, false);
     if (a) words.push(a);
   }
   return mergeByStart(digits, words);
+}
+
+function atomAt(hits: Hits, start: number, end: number, value: number, yearLike: boolean): Atom | null {
+  if (taken(hits, start, end) || isLabel(hits.text, start)) return null;
+  return { start, end, value, yearLike, noun: countedNoun(hits.text.slice(end, end + WINDOW), { yearLike }) };
 }
 
 function mergeByStart(a: Atom[], b: Atom[]): Atom[] {
@@ -123,7 +140,7 @@ function pair(hits: Hits, a: Atom, b: Atom): boolean {
     const change = { from: a.value, to: b.value };
     for (const atom of [a, b]) {
       const end = atom.end + (atom.noun ? atom.noun.length : 0);
-      hits.add({ kind: 'count', value: atom.value, unit: noun.unit, start: atom.start, end, counts: noun.phrase, change });
+      addHit(hits, { kind: 'count', value: atom.value, unit: noun.unit, start: atom.start, end, counts: noun.phrase, change });
     }
     return true;
   }
@@ -133,8 +150,8 @@ function pair(hits: Hits, a: Atom, b: Atom): boolean {
     if (OUT_OF_GAP.test(gap)) {
       const end = b.end + b.noun.length;
       hits.list.push({ kind: 'count', value: a.value, unit: b.noun.unit, start: a.start, end, counts: b.noun.phrase, outOf: b.value });
-      hits.add({ kind: 'count', value: b.value, unit: b.noun.unit, start: b.start, end, counts: b.noun.phrase });
-      hits.claim(a.start, end);
+      addHit(hits, { kind: 'count', value: b.value, unit: b.noun.unit, start: b.start, end, counts: b.noun.phrase });
+      claim(hits, a.start, end);
       return true;
     }
   }
@@ -145,7 +162,7 @@ function range(hits: Hits, a: Atom, b: Atom, noun: CountedNoun, qualifier: strin
   const low = Math.min(a.value, b.value);
   const high = Math.max(a.value, b.value);
   const end = b.end + (b.noun ? b.noun.length : 0);
-  hits.add({ kind: 'count', value: low, unit: noun.unit, start: a.start, end, counts: noun.phrase, range: { low, high }, ...(qualifier ? { qualifier } : {}) });
+  addHit(hits, { kind: 'count', value: low, unit: noun.unit, start: a.start, end, counts: noun.phrase, range: { low, high }, ...(qualifier ? { qualifier } : {}) });
   return true;
 }
 
@@ -161,7 +178,7 @@ function single(hits: Hits, a: Atom): void {
   const { text } = hits;
   if (PROPORTION_BEFORE.test(text.slice(Math.max(0, a.start - 20), a.start))) return;
   if (a.noun) {
-    if (countable(a, a.noun.unit, text)) hits.add({ kind: 'count', value: a.value, unit: a.noun.unit, start: a.start, end: a.end + a.noun.length, counts: a.noun.phrase });
+    if (countable(a, a.noun.unit, text)) addHit(hits, { kind: 'count', value: a.value, unit: a.noun.unit, start: a.start, end: a.end + a.noun.length, counts: a.noun.phrase });
     return;
   }
   if (a.yearLike) return;
@@ -174,7 +191,7 @@ function single(hits: Hits, a: Atom): void {
     if (head < 0) return;
     const counts = words.slice(0, head + 1).join(' ');
     const end = a.end + after.indexOf(counts, strong[0].length) + counts.length;
-    hits.add({ kind: 'count', value: a.value, unit: 'people', start: a.start, end, counts });
+    addHit(hits, { kind: 'count', value: a.value, unit: 'people', start: a.start, end, counts });
     return;
   }
   const of = PARTITIVE.exec(after);
@@ -182,5 +199,5 @@ function single(hits: Hits, a: Atom): void {
   const unit = phrase ? unitOf(headOf(phrase)) : null;
   if (!phrase || !unit) return;
   const end = a.end + after.indexOf(phrase, of![0].length) + phrase.length;
-  hits.add({ kind: 'count', value: a.value, unit, start: a.start, end, counts: phrase });
+  addHit(hits, { kind: 'count', value: a.value, unit, start: a.start, end, counts: phrase });
 }

@@ -11,6 +11,8 @@ const FINANCIAL_YEAR = /(?<![\d£])((?:19|20)\d{2})\s?[/–-]\s?(\d{4}|\d{2})(?!
 const DAY_MONTH = new RegExp(`(?<![\\d£.,])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+${YEAR}(?!\\d))?`, 'g');
 const MONTH_DAY = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d,.]\\d|\\s*(?:%|per\\s?cent))\\b(?:,?\\s+${YEAR}(?!\\d))?`, 'g');
 const MONTH_YEAR = new RegExp(`\\b${MONTH}\\.?\\s+${YEAR}(?!\\d)`, 'g');
+// Every month pattern holds one of these (case-sensitive, as they are).
+const MONTH_HINT = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 // Not a decade ("the 1990s").
 const BARE_YEAR = /(?<![\d£.,])((?:19|20)\d{2})(?!\d|[.,]\d|s\b)/g;
 
@@ -22,26 +24,30 @@ export interface DateHit {
 }
 
 /** Financial years, days and months, in that order of precedence (bare years come last, after counts). */
-export function* datesIn(text: string): Generator<DateHit> {
+export function datesIn(text: string): DateHit[] {
+  const out: DateHit[] = [];
+  if (!/\d/.test(text)) return out;
   for (const m of text.matchAll(FINANCIAL_YEAR)) {
     const first = Number(m[1]);
     const second = m[2]!.length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
     if (second !== first + 1) continue; // 2014-2016 is a span of years, not a financial year
-    yield { value: `${first}/${String(second).slice(2)}`, unit: 'financial-year', match: m };
+    out.push({ value: `${first}/${String(second).slice(2)}`, unit: 'financial-year', match: m });
   }
+  if (!MONTH_HINT.test(text)) return out;
   for (const m of text.matchAll(DAY_MONTH)) {
     const value = dayValue(m[2]!, m[1]!, m[3]);
-    if (value) yield { value, unit: 'day', match: m };
+    if (value) out.push({ value, unit: 'day', match: m });
   }
   for (const m of text.matchAll(MONTH_DAY)) {
     const value = dayValue(m[1]!, m[2]!, m[3]);
-    if (value) yield { value, unit: 'day', match: m };
+    if (value) out.push({ value, unit: 'day', match: m });
   }
-  for (const m of text.matchAll(MONTH_YEAR)) yield { value: `${m[2]}-${pad(monthNumber(m[1]!))}`, unit: 'month', match: m };
+  for (const m of text.matchAll(MONTH_YEAR)) out.push({ value: `${m[2]}-${pad(monthNumber(m[1]!))}`, unit: 'month', match: m });
+  return out;
 }
 
-export function* yearsIn(text: string): Generator<DateHit> {
-  for (const m of text.matchAll(BARE_YEAR)) yield { value: m[1]!, unit: 'year', match: m };
+export function yearsIn(text: string): DateHit[] {
+  return Array.from(text.matchAll(BARE_YEAR), (m) => ({ value: m[1]!, unit: 'year' as const, match: m }));
 }
 
 /** A number that reads as a year (1900–2099); such a number counts only people or jobs. */

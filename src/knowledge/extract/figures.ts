@@ -3,8 +3,8 @@ import { clipAround } from '../text.js';
 import { NUMBER, countsIn } from './counts.js';
 import { datesIn, yearsIn } from './dates.js';
 import { countsFor } from './figure-labels.js';
-import { newHits, spanOf, type Hit, type Hits } from './hits.js';
-import { FRACTION, fractionPercent } from './number-words.js';
+import { addHit, newHits, spanOf, type Hit, type Hits } from './hits.js';
+import { FRACTION, FRACTION_HINT, fractionPercent } from './number-words.js';
 import { isCountable, nounPhrase, headOf } from './counted-noun.js';
 import { linkRanges } from './ranges.js';
 import { sentenceAt, splitSentences } from './text.js';
@@ -59,15 +59,16 @@ export function extractFigures(paragraphs: Paragraph[]): Figure[] {
 
 function figuresIn(text: string): Hit[] {
   const hits = newHits(text);
-  moneyIn(hits);
-  for (const m of text.matchAll(PERCENT)) {
-    hits.add({ kind: 'percent', value: amount(m[1]!, m[2], undefined), unit: '%', ...spanOf(m), counts: null });
+  // Cheap tests first spare most paragraphs most patterns (a third of the time on the bench corpus).
+  if (text.includes('£')) moneyIn(hits);
+  for (const m of /\d/.test(text) ? text.matchAll(PERCENT) : []) {
+    addHit(hits, { kind: 'percent', value: amount(m[1]!, m[2], undefined), unit: '%', ...spanOf(m), counts: null });
   }
   fractionsIn(hits);
-  for (const d of datesIn(text)) hits.add({ kind: 'date', value: d.value, unit: d.unit, ...spanOf(d.match), counts: null });
+  for (const d of datesIn(text)) addHit(hits, { kind: 'date', value: d.value, unit: d.unit, ...spanOf(d.match), counts: null });
   countsIn(hits);
   linkRanges(hits);
-  for (const d of yearsIn(text)) hits.add({ kind: 'date', value: d.value, unit: d.unit, ...spanOf(d.match), counts: null });
+  for (const d of yearsIn(text)) addHit(hits, { kind: 'date', value: d.value, unit: d.unit, ...spanOf(d.match), counts: null });
   return hits.list;
 }
 
@@ -76,16 +77,17 @@ function moneyIn(hits: Hits): void {
     const low = amount(m[1]!, m[2], m[5]);
     const high = amount(m[3]!, m[4], m[5]);
     if (high <= low) continue;
-    hits.add({ kind: 'money', value: low, unit: 'GBP', ...spanOf(m), counts: null, range: { low, high } });
+    addHit(hits, { kind: 'money', value: low, unit: 'GBP', ...spanOf(m), counts: null, range: { low, high } });
   }
   for (const m of hits.text.matchAll(MONEY)) {
     const unit = m[4] ? RATES[m[4].toLowerCase()]! : 'GBP';
-    hits.add({ kind: 'money', value: amount(m[1]!, m[2], m[3]), unit, ...spanOf(m), counts: null });
+    addHit(hits, { kind: 'money', value: amount(m[1]!, m[2], m[3]), unit, ...spanOf(m), counts: null });
   }
 }
 
 /** "a third of staff", "two-thirds of the budget", "half the day centres": a percentage of what follows. */
 function fractionsIn(hits: Hits): void {
+  if (!FRACTION_HINT.test(hits.text)) return;
   for (const m of hits.text.matchAll(FRACTION)) {
     const value = fractionPercent(m[1], m[2]!);
     if (value === null) continue;
@@ -97,7 +99,7 @@ function fractionsIn(hits: Hits): void {
     const counts = nounPhrase(after, det[0].length);
     if (!counts || (value === 50 && !isCountable(headOf(counts)))) continue;
     const end = m.index + m[0].length - (hasOf ? m[0].match(/\s+of$/i)![0].length : 0);
-    hits.add({ kind: 'percent', value, unit: '%', start: m.index, end, counts });
+    addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Hit, Hits } from './hits.js';
+import { claim, taken, type Hit, type Hits } from './hits.js';
 
 /**
  * Ranges and changes of money and percentages: "between £2m and £3m", "20-30%", "from 20% to 15%".
@@ -34,7 +34,7 @@ export function linkRanges(hits: Hits): void {
     const bare = q.kind === 'percent' && !q.range && !q.change ? BARE_BEFORE.exec(text.slice(Math.max(0, q.start - 40), q.start)) : null;
     if (!bare) continue;
     const start = q.start - bare[0].length;
-    if (hits.taken(start, start + bare[1]!.length)) continue;
+    if (taken(hits, start, start + bare[1]!.length)) continue;
     const p2: Hit = { ...q, value: Number(bare[1]), start, end: start + bare[1]!.length };
     const how = linkOf(text, p2, q, bare[2]!);
     if (how === 'range') asRange(text, q, start, p2.value as number);
@@ -42,7 +42,7 @@ export function linkRanges(hits: Hits): void {
       asChange(p2, q);
       hits.list.push(p2);
     }
-    if (how) hits.claim(start, q.start);
+    if (how) claim(hits, start, q.start);
   }
   if (merged.size > 0) hits.list = hits.list.filter((h) => !merged.has(h));
 }

@@ -1,0 +1,37 @@
+import { describe, it, expect } from 'vitest';
+import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
+import { extractFigures } from '../../../src/knowledge/extract/figures.js';
+
+const countsOf = (text: string) => extractFigures(splitParagraphs(text)).map((f) => [f.text, f.counts]);
+
+describe('what a figure counts', () => {
+  it.each([
+    ['Staff face a 12% cut in pay.', '12%', 'pay'],
+    ['Their hours were slashed by up to 30%.', '30%', 'hours'],
+    ['Hours slashed by up to 30% have hit carers.', '30%', 'hours'],
+    ['It will cut its home care budget by 5%.', '5%', 'home care budget'],
+    ['Carers took a 5% pay cut.', '5%', 'pay'],
+    ['There will be a 10% reduction in the number of carers.', '10%', 'carers'],
+    ['About 40 per cent of the council’s adult social care budget goes on agencies.', '40 per cent', 'adult social care budget'],
+    ['Spending on home care was cut by 8%.', '8%', 'spending on home care'],
+  ])('%s', (text, written, counts) => {
+    expect(countsOf(text)).toEqual([[written, counts]]);
+  });
+
+  it('says "cuts" only when the words name no other thing cut', () => {
+    expect(countsOf('Last year the council cut the rate it pays by 5.5pc.')).toEqual([['5.5pc', 'cuts']]);
+  });
+
+  it.each([
+    ['The council plans 200 job cuts.', '200 job cuts', 'job cuts'],
+    ['It has 40 home care staff members.', '40 home care staff members', 'home care staff members'],
+    ['It lost 12 staff nurses.', '12 staff nurses', 'staff nurses'],
+    ['It has 2 post offices.', '2 post offices', 'post offices'],
+  ])('never clips a label mid-phrase: %s', (text, written, counts) => {
+    expect(countsOf(text)).toEqual([[written, counts]]);
+  });
+
+  it('gives no label rather than one cut off at six words', () => {
+    expect(countsOf('Some 40% of the very big old adult social care budget line went.')).toEqual([['40%', null]]);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, it, expect } from 'vitest';
+import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
+import { extractFigures } from '../../../src/knowledge/extract/figures.js';
+
+const figuresOf = (text: string) => extractFigures(splitParagraphs(text));
+/** What a member would see, plus how the figure relates to its neighbour. */
+const brief = (text: string) =>
+  figuresOf(text).map((f) => [f.kind, f.value, f.unit, f.text, f.qualifier, f.counts, { range: f.range, change: f.change, outOf: f.outOf }]);
+const none = { range: undefined, change: undefined, outOf: undefined };
+
+describe('a number whose noun belongs to its neighbour', () => {
+  it('"64 out of 120 home carers" gives both, the part knowing its whole', () => {
+    expect(brief('Some 64 out of 120 home carers were moved.')).toEqual([
+      ['count', 64, 'people', '64 out of 120 home carers', 'some', 'home carers', { ...none, outOf: 120 }],
+      ['count', 120, 'people', '120 home carers', null, 'home carers', none],
+    ]);
+  });
+
+  it('"12 of the 20 councils" is a part too', () => {
+    expect(brief('Only 12 of the 20 councils replied.').map((f) => [f[1], f[5], f[6]])).toEqual([
+      [12, 'councils', { ...none, outOf: 20 }],
+      [20, 'councils', none],
+    ]);
+  });
+
+  it.each([
+    ['Between 200 and 250 residents are affected.', 200, '200 and 250 residents', 'between', 'residents', 250],
+    ['Around 30-40 jobs will go.', 30, '30-40 jobs', 'around', 'jobs', 40],
+    ['Up to 30–40 jobs will go.', 30, '30–40 jobs', 'up to', 'jobs', 40],
+    ['Anything from 30 to 40 jobs could go.', 30, '30 to 40 jobs', null, 'jobs', 40],
+    ['Two or three care homes may close.', 2, 'Two or three care homes', null, 'care homes', 3],
+  ])('a range is one figure, its value the low end: %s', (text, low, written, qualifier, counts, high) => {
+    expect(brief(text)).toEqual([['count', low, expect.any(String), written, qualifier, counts, { ...none, range: { low, high } }]]);
+  });
+
+  it.each([
+    ['Places were cut from 90 to 45.', 'places', ['90', '45']],
+    ['The council cut places from 90 to 45 last year.', 'places', ['90', '45']],
+    ['The number of beds will be cut from 30 to 20.', 'beds', ['30', '20']],
+    ['Staff numbers fell from 120 to 80.', 'staff', ['120', '80']],
+    ['Respite beds, down from 90 to 45 beds, are full.', 'beds', ['90', '45 beds']],
+  ])('a change gives both sides, each with the change: %s', (text, counts, written) => {
+    const [from, to] = written.map(Number.parseFloat) as [number, number];
+    expect(figuresOf(text).map((f) => [f.kind, f.value, f.text, f.counts, f.change])).toEqual([
+      ['count', from, written[0], counts, { from, to }],
+      ['count', to, written[1], counts, { from, to }],
+    ]);
+  });
+
+  it('a name may stand between number and noun, before people or jobs', () => {
+    expect(brief('The 2,000 Westshire Council staff were told, and 40 Unison members.').map((f) => [f[1], f[2], f[3], f[5]])).toEqual([
+      [2000, 'people', '2,000 Westshire Council staff', 'Westshire Council staff'],
+      [40, 'people', '40 Unison members', 'Unison members'],
+    ]);
+  });
+
+  it.each([
+    ['It will shut 5 of the council’s remaining day centres.', 5, 'centres', '5 of the council’s remaining day centres', 'remaining day centres'],
+    ['It will sell two of its care homes.', 2, 'homes', 'two of its care homes', 'care homes'],
+    ['On top of the 900 posts already lost.', 900, 'jobs', '900 posts', 'posts'],
+    ['It has a 240-strong workforce.', 240, 'people', '240-strong workforce', 'workforce'],
+    ['A 40-strong home care team faces cuts.', 40, 'people', '40-strong home care team', 'home care team'],
+  ])('%s', (text, value, unit, written, counts) => {
+    expect(brief(text)).toEqual([['count', value, unit, written, null, counts, none]]);
+  });
+});
+
+describe('ranges and changes of money and percentages', () => {
+  it('keeps one figure per range and both sides of a change', () => {
+    expect(
+      figuresOf('It costs £2-3 million, between £4m and £5m, 20-30% or between 10 and 15 per cent. Spending was cut from £5m to £3m and from 20% to 15%.').map(
+        (f) => [f.kind, f.value, f.text, f.range ?? f.change],
+      ),
+    ).toEqual([
+      ['money', 2_000_000, '£2-3 million', { low: 2_000_000, high: 3_000_000 }],
+      ['money', 4_000_000, '£4m and £5m', { low: 4_000_000, high: 5_000_000 }],
+      ['percent', 20, '20-30%', { low: 20, high: 30 }],
+      ['percent', 10, '10 and 15 per cent', { low: 10, high: 15 }],
+      ['money', 5_000_000, '£5m', { from: 5_000_000, to: 3_000_000 }],
+      ['money', 3_000_000, '£3m', { from: 5_000_000, to: 3_000_000 }],
+      ['percent', 20, '20%', { from: 20, to: 15 }],
+      ['percent', 15, '15%', { from: 20, to: 15 }],
+    ]);
+  });
+
+  it('leaves a span of years as two years', () => {
+    expect(figuresOf('Cuts ran from 2014 to 2016, and between 2019 and 2021.').map((f) => [f.kind, f.value])).toEqual([
+      ['date', '2014'], ['date', '2016'], ['date', '2019'], ['date', '2021'],
+    ]);
+  });
+});
