@@ -151,12 +151,14 @@ export function nounPhrase(text: string, from: number): string | null {
   return words.join(' ');
 }
 
-const TAIL_WORD = /([\p{L}’'-]*\p{L})\s*$/u;
-const INNER = /^(?:of|on|for)$/;
+// A whole word at the end: not the tail of "1,500-strong" or "Covid-19".
+const TAIL_WORD = /(?<![\p{L}\p{N}’'-])(\p{L}[\p{L}’'-]*\p{L}|\p{L})\s*$/u;
+const INNER = /^(?:of|on|for|in)$/;
 
 /**
  * The noun phrase that ends `before` ("hours", "the number of beds" → beds, "staff numbers" → staff):
- * up to three content words, with "of", "on" or "for" allowed inside ("spending on home care"), never
+ * up to three content words, with "of", "on", "for" or "in" allowed inside ("spending on home care",
+ * "children in care"), never
  * across a word `stop` matches (a verb). A capital is lowered only for a sentence's first word.
  * Returns where the phrase starts, so the caller can check what stands before it.
  */
@@ -185,8 +187,8 @@ export function nounPhraseBefore(before: string, stop: RegExp): { phrase: string
   return INNER.test(phrase) || phrase === '' ? null : { phrase, start: words[0]!.start };
 }
 
-/** The head of a phrase: its last word, or the word before "of/on/for" ("spending on home care" → spending). */
+/** The head of a phrase: its last word, or the word before "of/on/for/in" ("spending on home care" → spending). */
 export function headOf(phrase: string): string {
-  const inner = /^(.*?)\s+(?:of|on|for)\s+/.exec(phrase);
+  const inner = /^(.*?)\s+(?:of|on|for|in)\s+/.exec(phrase);
   return (inner ? inner[1]! : phrase).split(' ').at(-1)!;
 }

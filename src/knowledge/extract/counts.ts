@@ -45,6 +45,7 @@ const TO_GAP = /^\s+to\s+$/;
 const AND_GAP = /^\s+and\s+$/;
 const OUT_OF_GAP = /^\s+(?:out\s+of|of)\s+(?:(?:the|its|their|our)\s+)?(?:\p{L}+[’']s\s+)?$/u;
 const IN_GAP = /^\s+in\s+$/;
+const YEAR_GAP = /^\s+(?:in|during)\s+$/;
 const PARTITIVE = /^\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|these\s+|those\s+)?/i;
 const STRONG = /^-strong\s+/;
 
@@ -69,7 +70,13 @@ export function countsIn(hits: Hits): void {
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i]!;
     const b = atoms[i + 1];
-    if (b && b.start - a.end <= 30 && pair(hits, a, b)) i++;
+    const c = atoms[i + 2];
+    // "from 450 in 2015 to 720": the year between is left to be a date.
+    if (b && c && b.yearLike && YEAR_GAP.test(hits.text.slice(a.end, b.start)) && c.start - b.end <= 30 && pair(hits, a, c, hits.text.slice(b.end, c.start))) {
+      i += 2;
+      continue;
+    }
+    if (b && b.start - a.end <= 30 && pair(hits, a, b, hits.text.slice(a.end, b.start))) i++;
     else single(hits, a);
   }
 }
@@ -125,11 +132,10 @@ function countable(atom: Atom, unit: string, text: string): boolean {
 }
 
 /** Two neighbouring atoms that make one figure (a range, a part of a whole) or two linked ones (a change). */
-function pair(hits: Hits, a: Atom, b: Atom): boolean {
+function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
   const { text } = hits;
-  const gap = text.slice(a.end, b.start);
   const before = text.slice(Math.max(0, a.start - WINDOW), a.start);
-  if (IN_GAP.test(gap) && !a.noun) return true; // "1 in 4 carers" is a proportion, not a count of four
+  if (IN_GAP.test(gap) && !a.noun && !b.yearLike) return true; // "1 in 4 carers" is a proportion, not a count of four
   const from = /\bfrom\s+$/i.exec(before);
   if (from && TO_GAP.test(gap)) {
     const lead = before.slice(0, from.index);

@@ -1,4 +1,5 @@
 import { nounPhrase, nounPhraseBefore } from './counted-noun.js';
+import { FUNCTION_WORDS } from './people.js';
 import type { Hit } from './hits.js';
 
 /**
@@ -26,6 +27,13 @@ const BEFORE_KEYWORDS: [RegExp, string][] = [
   [/\bshortfall\s+of\s+$/i, 'shortfall'],
   [/\b(?:budget\s+gap|funding\s+gap|black\s+hole)\s+of\s+$/i, 'budget gap'],
 ];
+
+// Words before "cut" or "rise" that say what kind of change it is, not what changes ("a 5% real-terms cut").
+const NOT_WHAT = new Set([
+  'real-terms', 'year-on-year', 'annual', 'overall', 'further', 'planned', 'proposed', 'average', 'total', 'maximum', 'minimum',
+  'inflation-busting', 'below-inflation', 'above-inflation', 'flat', 'blanket', 'one-off', 'permanent', 'temporary', 'massive',
+  'huge', 'big', 'small', 'modest', 'significant', 'possible', 'likely', 'brutal', 'savage', 'deep', 'new',
+]);
 
 const CUT_VERBS = [
   'cut', 'cuts', 'cutting', 'reduce', 'reduces', 'reduced', 'reducing', 'slash', 'slashes', 'slashed', 'slashing', 'trim', 'trims',
@@ -76,9 +84,9 @@ export function countsFor(text: string, hit: Hit, qualifierLength: number): stri
     const cutIn = /^\s+(?:pay\s+)?(?:cut|cuts|reduction|reductions|drop|fall)\s+in\s+(?:the\s+|its\s+|their\s+|our\s+)?/i.exec(after);
     const inWhat = cutIn ? nounPhrase(after, cutIn[0].length) : null;
     if (inWhat) return inWhat;
-    // "a 5% pay cut".
-    const noun = /^\s+(pay|wage|wages|salary|budget|funding|grant|staffing|rent)\s+(?:cut|cuts|reduction)\b/i.exec(after);
-    if (noun) return noun[1]!.toLowerCase();
+    // "a 5% pay cut", "a 4.99% council tax rise".
+    const noun = /^\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)\s+(?:cut|cuts|rise|rises|increase|increases|reduction|reductions|uplift)\b/u.exec(after);
+    if (noun && noun[1]!.split(/\s+/).every((w) => !FUNCTION_WORDS.has(w) && !NOT_WHAT.has(w))) return noun[1]!;
     // "hours slashed by up to 30%", "reduce staffing by 40 per cent".
     const by = /\s+by\s+$/i.exec(before);
     const cut = by ? changedThing(before.slice(0, by.index), CUT_VERB) : null;

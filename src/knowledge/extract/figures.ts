@@ -2,7 +2,7 @@ import type { Figure, Paragraph } from '../schema.js';
 import { clipAround } from '../text.js';
 import { NUMBER, countsIn } from './counts.js';
 import { datesIn, yearsIn } from './dates.js';
-import { countsFor } from './figure-labels.js';
+import { CHANGE_VERB, changedThing, countsFor, WINDOW } from './figure-labels.js';
 import { addHit, newHits, spanOf, type Hit, type Hits } from './hits.js';
 import { FRACTION, FRACTION_HINT, fractionPercent } from './number-words.js';
 import { isCountable, nounPhrase, headOf } from './counted-noun.js';
@@ -85,21 +85,28 @@ function moneyIn(hits: Hits): void {
   }
 }
 
-/** "a third of staff", "two-thirds of the budget", "half the day centres": a percentage of what follows. */
+/** "a third of staff", "two-thirds of the budget", "half the day centres", "cut by a quarter": percentages. */
 function fractionsIn(hits: Hits): void {
   if (!FRACTION_HINT.test(hits.text)) return;
   for (const m of hits.text.matchAll(FRACTION)) {
     const value = fractionPercent(m[1], m[2]!);
     if (value === null) continue;
     const hasOf = /\s+of$/i.test(m[0]);
-    const after = hits.text.slice(m.index + m[0].length, m.index + m[0].length + 120);
-    // Without "of", only "half" followed by a determiner: "half the staff", never "half an hour".
-    const det = /^\s+(?:the|its|their|our|all|these|those|his|her)\s+/i.exec(after) ?? (hasOf ? /^\s+/.exec(after) : null);
-    if (!det) continue;
-    const counts = nounPhrase(after, det[0].length);
-    if (!counts || (value === 50 && !isCountable(headOf(counts)))) continue;
     const end = m.index + m[0].length - (hasOf ? m[0].match(/\s+of$/i)![0].length : 0);
-    addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts });
+    const after = hits.text.slice(m.index + m[0].length, m.index + m[0].length + WINDOW);
+    // Without "of", "half" followed by a determiner: "half the staff", never "half an hour".
+    const det = /^\s+(?:the|its|their|our|all|these|those|his|her)\s+/i.exec(after) ?? (hasOf ? /^\s+/.exec(after) : null);
+    const counts = det ? nounPhrase(after, det[0].length) : null;
+    if (counts && (value !== 50 || isCountable(headOf(counts)))) {
+      addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts });
+      continue;
+    }
+    // Or a change by a fraction: "opening hours cut by a quarter", "will shrink by almost a third".
+    const before = hits.text.slice(Math.max(0, m.index - WINDOW), m.index);
+    const lead = before.slice(0, before.length - (QUALIFIER.exec(before.slice(-20))?.[0].length ?? 0));
+    const by = hasOf ? null : /\s+by\s+$/i.exec(lead);
+    const changed = by ? changedThing(lead.slice(0, by.index), CHANGE_VERB) : null;
+    if (changed) addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: changed });
   }
 }
 

@@ -14,6 +14,8 @@ describe('what a figure counts', () => {
     ['There will be a 10% reduction in the number of carers.', '10%', 'carers'],
     ['About 40 per cent of the council’s adult social care budget goes on agencies.', '40 per cent', 'adult social care budget'],
     ['Spending on home care was cut by 8%.', '8%', 'spending on home care'],
+    ['It follows a 4.99% council tax rise.', '4.99%', 'council tax'],
+    ['It is a 5% real-terms cut.', '5%', null],
   ])('%s', (text, written, counts) => {
     expect(countsOf(text)).toEqual([[written, counts]]);
   });

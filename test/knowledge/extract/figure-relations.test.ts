@@ -47,6 +47,14 @@ describe('a number whose noun belongs to its neighbour', () => {
     ]);
   });
 
+  it('a change may name its years between, which stay dates', () => {
+    expect(figuresOf('The number of children in care has risen from 450 in 2015 to 720 this year.').map((f) => [f.kind, f.value, f.counts, f.change])).toEqual([
+      ['count', 450, 'children in care', { from: 450, to: 720 }],
+      ['date', '2015', null, undefined],
+      ['count', 720, 'children in care', { from: 450, to: 720 }],
+    ]);
+  });
+
   it('a name may stand between number and noun, before people or jobs', () => {
     expect(brief('The 2,000 Westshire Council staff were told, and 40 Unison members.').map((f) => [f[1], f[2], f[3], f[5]])).toEqual([
       [2000, 'people', '2,000 Westshire Council staff', 'Westshire Council staff'],

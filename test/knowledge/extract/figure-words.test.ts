@@ -59,8 +59,16 @@ describe('fractions', () => {
     expect(brief(text).map((f) => [f[0], f[1], f[2], f[3], f[5]])).toEqual([['percent', value, '%', written, counts]]);
   });
 
+  it.each([
+    ['Opening hours will be cut by a quarter.', 25, 'a quarter', null, 'opening hours'],
+    ['The care workforce will shrink by almost a third.', 33.33, 'a third', 'almost', 'care workforce'],
+  ])('a change by a fraction says what changes: %s', (text, value, written, qualifier, counts) => {
+    expect(brief(text)).toEqual([['percent', value, '%', written, qualifier, counts]]);
+  });
+
   it('does not read time, idiom or an ordinal as a fraction', () => {
     expect(figuresOf('It took half an hour in the first half of the year, half the battle, a quarter of an hour, the third of five.')).toEqual([]);
+    expect(figuresOf('He won by a third.')).toEqual([]);
   });
 });
 
