@@ -41,6 +41,10 @@ const VERBS_AFTER = new Set([
   'agrees', 'believes', 'thinks', 'thought', 'wants', 'wanted', 'told', 'tells', 'found', 'finds',
 ]);
 
+// Pronouns end a phrase too ("30% of them affordable").
+const PRONOUNS = new Set(['them', 'us', 'me', 'him', 'those', 'these', 'whom', 'themselves', 'itself', 'ourselves']);
+const ends = (lower: string) => FUNCTION_WORDS.has(lower) || PRONOUNS.has(lower);
+
 export interface CountedNoun {
   /** The noun phrase as written, e.g. "home care staff". */
   phrase: string;
@@ -98,7 +102,7 @@ export function countedNoun(after: string, opts: { yearLike: boolean }): Counted
       named = true;
       continue;
     }
-    if (FUNCTION_WORDS.has(lower) || NOT_COUNTED.has(lower)) return null;
+    if (ends(lower) || NOT_COUNTED.has(lower)) return null;
     const unit = unitOf(lower);
     if (unit && !lower.endsWith('s') && next && CONTINUATIONS.has(next.word)) {
       const nextUnit = unitOf(next.word);
@@ -141,7 +145,7 @@ export function nounPhrase(text: string, from: number): string | null {
       skipped = true;
       continue;
     }
-    if (FUNCTION_WORDS.has(word.toLowerCase()) || word !== word.toLowerCase()) break;
+    if (ends(word.toLowerCase()) || word !== word.toLowerCase()) break;
     if (words.length > 0 && (/ed$/.test(word) || VERBS_AFTER.has(word))) break;
     if (words.length === MAX_PHRASE) return null;
     words.push(word);
@@ -170,7 +174,7 @@ export function nounPhraseBefore(before: string, stop: RegExp): { phrase: string
     if (!m) break;
     const word = m[1]!;
     const lower = word.toLowerCase();
-    if (stop.test(lower) || (FUNCTION_WORDS.has(lower) && !(INNER.test(lower) && words.length > 0))) break;
+    if (stop.test(lower) || (ends(lower) && !(INNER.test(lower) && words.length > 0))) break;
     const first = word !== lower;
     if (first && (!/^\p{Lu}\p{Ll}+$/u.test(word) || !/(?:^|[.!?]["”’]?\s+)$/u.test(rest.slice(0, m.index)))) break;
     words.unshift({ word: lower, start: m.index });

@@ -48,6 +48,7 @@ const IN_GAP = /^\s+in\s+$/;
 const YEAR_GAP = /^\s+(?:in|during)\s+$/;
 const PARTITIVE = /^\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|these\s+|those\s+)?/i;
 const STRONG = /^-strong\s+/;
+const UP_FROM = /\b(?:up|down)\s+from\s+$/i;
 
 interface Atom {
   start: number;
@@ -153,6 +154,8 @@ function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
   if (!a.noun && b.noun && countable(a, b.noun.unit, text) && countable(b, b.noun.unit, text)) {
     const between = /\bbetween\s+$/i.test(before);
     if (RANGE_GAP.test(gap) || (between && AND_GAP.test(gap))) return range(hits, a, b, b.noun, between ? 'between' : undefined);
+    // "nine out of ten respondents" is a proportion, not a survey of ten.
+    if (OUT_OF_GAP.test(gap) && (b.value === 10 || b.value === 100) && /^\s+out\s+of\s+$/.test(gap)) return true;
     if (OUT_OF_GAP.test(gap)) {
       const end = b.end + b.noun.length;
       hits.list.push({ kind: 'count', value: a.value, unit: b.noun.unit, start: a.start, end, counts: b.noun.phrase, outOf: b.value });
@@ -188,6 +191,15 @@ function single(hits: Hits, a: Atom): void {
     return;
   }
   if (a.yearLike) return;
+  // "more than 8,000 households, up from 6,500": the earlier side of a change just counted.
+  const upFrom = UP_FROM.exec(text.slice(Math.max(0, a.start - 20), a.start));
+  const last = hits.list.at(-1);
+  if (upFrom && last?.kind === 'count' && !last.change && a.start - last.end < 40 && /^[\s,;–-]*$/.test(text.slice(last.end, a.start - upFrom[0].length))) {
+    const change = { from: a.value, to: last.value as number };
+    last.change = change;
+    addHit(hits, { kind: 'count', value: a.value, unit: last.unit, start: a.start, end: a.end, counts: last.counts, change });
+    return;
+  }
   const after = text.slice(a.end, a.end + WINDOW);
   const strong = STRONG.exec(after);
   if (strong) {

@@ -12,7 +12,7 @@ describe('never a false figure', () => {
     ['addresses', 'Write to 12 Station Road, or 10 Downing Street residents.'],
     ['paragraph and section numbers', 'See paragraph 12 members, section 4 staff, Section 106 funds, item 7 homes, Band 3 workers and Year 6 pupils.'],
     ['codes glued to words', 'Covid-19 patients and A38 drivers.'],
-    ['proportions', 'Nine in ten carers and 1 in 4 carers agree.'],
+    ['proportions', 'Nine in ten carers, 1 in 4 carers and nine out of ten respondents agree.'],
   ])('%s', (_, text) => {
     expect(figuresOf(text)).toEqual([]);
   });

@@ -16,8 +16,9 @@ describe('what a figure counts', () => {
     ['Spending on home care was cut by 8%.', '8%', 'spending on home care'],
     ['It follows a 4.99% council tax rise.', '4.99%', 'council tax'],
     ['It is a 5% real-terms cut.', '5%', null],
+    ['It will build 312 homes, 30% of them affordable.', '30%', null],
   ])('%s', (text, written, counts) => {
-    expect(countsOf(text)).toEqual([[written, counts]]);
+    expect(countsOf(text).filter(([w]) => w === written)).toEqual([[written, counts]]);
   });
 
   it('says "cuts" only when the words name no other thing cut', () => {

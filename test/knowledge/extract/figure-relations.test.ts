@@ -47,6 +47,13 @@ describe('a number whose noun belongs to its neighbour', () => {
     ]);
   });
 
+  it('"up from" gives the earlier side of the count just made', () => {
+    expect(figuresOf('Waiting lists have grown to more than 8,000 households, up from 6,500 last year.').map((f) => [f.value, f.counts, f.change])).toEqual([
+      [8000, 'households', { from: 6500, to: 8000 }],
+      [6500, 'households', { from: 6500, to: 8000 }],
+    ]);
+  });
+
   it('a change may name its years between, which stay dates', () => {
     expect(figuresOf('The number of children in care has risen from 450 in 2015 to 720 this year.').map((f) => [f.kind, f.value, f.counts, f.change])).toEqual([
       ['count', 450, 'children in care', { from: 450, to: 720 }],
