@@ -13,7 +13,9 @@ const PEOPLE = new Set([
   'carers', 'carer', 'residents', 'resident', 'members', 'member', 'nurses', 'nurse', 'users', 'patients', 'families',
   'children', 'pensioners', 'volunteers', 'clients', 'tenants', 'adults', 'individuals', 'parents', 'cleaners', 'officers',
   'managers', 'councillors', 'students', 'teachers', 'assistants', 'drivers', 'cooks', 'wardens', 'pupils', 'librarians',
-  'porters', 'caretakers', 'therapists', 'practitioners', 'apprentices',
+  'porters', 'caretakers', 'therapists', 'practitioners', 'apprentices', 'passengers', 'attendees', 'respondents', 'visitors',
+  'customers', 'commuters', 'readers', 'protesters', 'campaigners', 'strikers', 'borrowers', 'learners', 'claimants',
+  'recipients', 'homeowners', 'collectors', 'loaders', 'operatives', 'supporters', 'signatories', 'swimmers', 'councillor',
 ]);
 const JOBS = new Set(['jobs', 'job', 'posts', 'post', 'roles', 'role', 'positions', 'position', 'redundancies', 'vacancies']);
 // After a count's noun, these say what happens to it and belong to the phrase ("200 job cuts", "40 staff members").
@@ -73,7 +75,7 @@ export function isCountable(head: string): boolean {
 
 /**
  * The noun a number counts: up to three lowercase modifiers may stand between ("150 mainly low paid
- * women"), and names only before people or jobs ("2,000 Westshire Council staff"). A singular head runs on
+ * women"), and names ("2,000 Westshire Council staff", "three Nottingham libraries"), never after a year. A singular head runs on
  * into what happens to it ("200 job cuts"), or is a modifier of a later head ("2 post offices"), so a label
  * never stops mid-phrase.
  */
@@ -114,7 +116,6 @@ export function countedNoun(after: string, opts: { yearLike: boolean }): Counted
     if (unit && singular && next && next.word === next.word.toLowerCase() && !FUNCTION_WORDS.has(next.word) && !VERBS_AFTER.has(next.word)) {
       // read on
     } else if (unit) {
-      if (named && unit !== 'people' && unit !== 'jobs') return null;
       return { phrase: tokens.slice(0, i + 1).map((t) => t.word).join(' '), unit, length: tokens[i]!.end };
     }
     if (stop || ++modifiers > 3) return null;

@@ -89,6 +89,7 @@ function readAtoms(hits: Hits): Atom[] {
   for (const m of text.matchAll(DIGITS)) {
     if (/^0\d/.test(m[1]!)) continue; // a phone number or a code
     const value = Number(m[1]!.replace(/,/g, '') + (m[2] ?? '')) * (m[3] ? MULTIPLIERS[m[3]]! : 1);
+    if (money(hits, m.index, m.index + m[0].length, value)) continue;
     const a = atomAt(hits, m.index, m.index + m[0].length, value, !m[2] && !m[3] && isYearLike(m[1]!));
     if (a) digits.push(a);
   }
@@ -104,10 +105,20 @@ function readAtoms(hits: Hits): Atom[] {
       addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end: end + percent[0].length, counts: null });
       continue;
     }
+    if (money(hits, m.index, end, value)) continue;
     const a = atomAt(hits, m.index, end, value, false);
     if (a) words.push(a);
   }
   return mergeByStart(digits, words);
+}
+
+/** "half a million pounds", "two million pounds", "5 million pounds": money without a £. */
+function money(hits: Hits, start: number, end: number, value: number): boolean {
+  const pounds = /^\s+pounds\b/.exec(hits.text.slice(end, end + 8));
+  if (!pounds) return false;
+  const half = /\b[Hh]alf\s+$/.exec(hits.text.slice(Math.max(0, start - 6), start));
+  const from = half && /^an?\s/i.test(hits.text.slice(start, end)) ? start - half[0].length : start;
+  return addHit(hits, { kind: 'money', value: from < start ? value / 2 : value, unit: 'GBP', start: from, end: end + pounds[0].length, counts: null });
 }
 
 function atomAt(hits: Hits, start: number, end: number, value: number, yearLike: boolean): Atom | null {
@@ -143,7 +154,7 @@ function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
     const hasVerb = a.value > b.value || lead.split(/\s+/).slice(-6).some((w) => CHANGE_VERB.test(w.toLowerCase().replace(/[^a-z]/g, '')) || /^(?:down|up)$/i.test(w));
     const noun = b.noun ?? a.noun ?? nounOf(changedThing(lead, CHANGE_VERB));
     if (!noun || !countable(a, noun.unit, text) || !countable(b, noun.unit, text)) return true;
-    if (!hasVerb) return range(hits, a, b, noun, undefined);
+    if (!hasVerb) return range(hits, a, b, noun);
     const change = { from: a.value, to: b.value };
     for (const atom of [a, b]) {
       const end = atom.end + (atom.noun ? atom.noun.length : 0);
@@ -153,7 +164,7 @@ function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
   }
   if (!a.noun && b.noun && countable(a, b.noun.unit, text) && countable(b, b.noun.unit, text)) {
     const between = /\bbetween\s+$/i.test(before);
-    if (RANGE_GAP.test(gap) || (between && AND_GAP.test(gap))) return range(hits, a, b, b.noun, between ? 'between' : undefined);
+    if (RANGE_GAP.test(gap) || (between && AND_GAP.test(gap))) return range(hits, a, b, b.noun);
     // "nine out of ten respondents" is a proportion, not a survey of ten.
     if (OUT_OF_GAP.test(gap) && (b.value === 10 || b.value === 100) && /^\s+out\s+of\s+$/.test(gap)) return true;
     if (OUT_OF_GAP.test(gap)) {
@@ -167,11 +178,13 @@ function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
   return false;
 }
 
-function range(hits: Hits, a: Atom, b: Atom, noun: CountedNoun, qualifier: string | undefined): true {
-  const low = Math.min(a.value, b.value);
-  const high = Math.max(a.value, b.value);
-  const end = b.end + (b.noun ? b.noun.length : 0);
-  addHit(hits, { kind: 'count', value: low, unit: noun.unit, start: a.start, end, counts: noun.phrase, range: { low, high }, ...(qualifier ? { qualifier } : {}) });
+/** Both ends of a range are figures ("between 44 and 60 workers": 44 and 60), each knowing the range. */
+function range(hits: Hits, a: Atom, b: Atom, noun: CountedNoun): true {
+  const span = { low: Math.min(a.value, b.value), high: Math.max(a.value, b.value) };
+  for (const atom of [a, b]) {
+    const end = atom.end + (atom.noun ? atom.noun.length : 0);
+    addHit(hits, { kind: 'count', value: atom.value, unit: noun.unit, start: atom.start, end, counts: noun.phrase, range: span });
+  }
   return true;
 }
 

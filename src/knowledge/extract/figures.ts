@@ -77,7 +77,12 @@ function moneyIn(hits: Hits): void {
     const low = amount(m[1]!, m[2], m[5]);
     const high = amount(m[3]!, m[4], m[5]);
     if (high <= low) continue;
-    addHit(hits, { kind: 'money', value: low, unit: 'GBP', ...spanOf(m), counts: null, range: { low, high } });
+    // Both ends, as for every range: "£2" (meaning £2 million) and "3 million".
+    const range = { low, high };
+    const second = m.index + m[0].search(/(?:-|–|to)\s?£?\d/) ;
+    const highStart = second + /^(?:-|–|to)\s?/.exec(m[0].slice(second - m.index))![0].length;
+    addHit(hits, { kind: 'money', value: low, unit: 'GBP', start: m.index, end: second - (/\s$/.test(m[0].slice(0, second - m.index)) ? 1 : 0), counts: null, range });
+    addHit(hits, { kind: 'money', value: high, unit: 'GBP', start: highStart, end: spanOf(m).end, counts: null, range });
   }
   for (const m of hits.text.matchAll(MONEY)) {
     const unit = m[4] ? RATES[m[4].toLowerCase()]! : 'GBP';

@@ -1,4 +1,5 @@
 import { claim, taken, type Hit, type Hits } from './hits.js';
+import { wordsValue } from './number-words.js';
 
 /**
  * Ranges and changes of money and percentages: "between £2m and £3m", "20-30%", "from 20% to 15%".
@@ -10,7 +11,7 @@ const RANGE_GAP = /^(?:\s?[-–—]\s?|\s+(?:to|or)\s+)$/;
 const AND_GAP = /^\s+and\s+$/;
 const TO_GAP = /^\s+to\s+$/;
 // A bare number just before a percentage: "20-30%", "between 20 and 30 per cent", "from 20 to 15%".
-const BARE_BEFORE = /(?<![\d.,£])(\d+(?:\.\d+)?)(\s?[-–—]\s?|\s+(?:to|or|and)\s+)$/;
+const BARE_BEFORE = /(?<![\p{L}\d.,£-])(\d+(?:\.\d+)?|\p{L}+(?:-\p{L}+)?)(\s?[-–—]\s?|\s+(?:to|or|and)\s+)$/u;
 const CHANGE_WORDS = /\b(?:cut|cuts|reduced?|reducing|slashed|fell|falls?|falling|dropped|drops?|rose|rises?|rising|increased?|increasing|grew|grows?|shrank|shrunk|declined?|halved|trimmed|lowered|raised|down|up)\b/i;
 
 type Link = 'range' | 'change' | null;
@@ -18,16 +19,13 @@ type Link = 'range' | 'change' | null;
 export function linkRanges(hits: Hits): void {
   const { text } = hits;
   const sorted = hits.list.filter((h) => h.kind === 'money' || h.kind === 'percent').sort((a, b) => a.start - b.start);
-  const merged = new Set<Hit>();
   for (let i = 0; i < sorted.length; i++) {
     const q = sorted[i]!;
     const p = sorted[i - 1];
-    if (p && !merged.has(p) && p.kind === q.kind && p.unit === q.unit && q.start - p.end <= 30) {
+    if (p && !p.range && !p.change && p.kind === q.kind && p.unit === q.unit && q.start - p.end <= 30) {
       const how = linkOf(text, p, q, text.slice(p.end, q.start));
-      if (how === 'range') {
-        merged.add(p);
-        asRange(text, q, p.start, p.value as number);
-      } else if (how === 'change') asChange(p, q);
+      if (how === 'range') asRange(p, q);
+      else if (how === 'change') asChange(p, q);
       if (how) continue;
     }
     // A bare number before a percentage borrows its "%".
@@ -35,16 +33,18 @@ export function linkRanges(hits: Hits): void {
     if (!bare) continue;
     const start = q.start - bare[0].length;
     if (taken(hits, start, start + bare[1]!.length)) continue;
-    const p2: Hit = { ...q, value: Number(bare[1]), start, end: start + bare[1]!.length };
+    // In digits or words ("between one to three percent"; "one" too, which is never a count).
+    const value = /^\d/.test(bare[1]!) ? Number(bare[1]) : wordsValue(bare[1]!);
+    if (value === null) continue;
+    const p2: Hit = { ...q, value, start, end: start + bare[1]!.length };
     const how = linkOf(text, p2, q, bare[2]!);
-    if (how === 'range') asRange(text, q, start, p2.value as number);
-    else if (how === 'change') {
-      asChange(p2, q);
+    if (how === 'range') asRange(p2, q);
+    else if (how === 'change') asChange(p2, q);
+    if (how) {
       hits.list.push(p2);
+      claim(hits, start, q.start);
     }
-    if (how) claim(hits, start, q.start);
   }
-  if (merged.size > 0) hits.list = hits.list.filter((h) => !merged.has(h));
 }
 
 function linkOf(text: string, p: Hit, q: Hit, gap: string): Link {
@@ -58,12 +58,11 @@ function linkOf(text: string, p: Hit, q: Hit, gap: string): Link {
   return null;
 }
 
-/** q becomes the whole range, starting where its low end starts. */
-function asRange(text: string, q: Hit, start: number, other: number): void {
-  const low = Math.min(other, q.value as number);
-  const high = Math.max(other, q.value as number);
-  const between = /\bbetween\s+$/i.test(text.slice(Math.max(0, start - 10), start));
-  Object.assign(q, { value: low, start, range: { low, high }, ...(between ? { qualifier: 'between' } : {}) });
+/** Both ends of a range stay figures, each knowing the range. */
+function asRange(p: Hit, q: Hit): void {
+  const range = { low: Math.min(p.value as number, q.value as number), high: Math.max(p.value as number, q.value as number) };
+  p.range = range;
+  q.range = range;
 }
 
 function asChange(p: Hit, q: Hit): void {

@@ -24,13 +24,17 @@ describe('a number whose noun belongs to its neighbour', () => {
   });
 
   it.each([
-    ['Between 200 and 250 residents are affected.', 200, '200 and 250 residents', 'between', 'residents', 250],
-    ['Around 30-40 jobs will go.', 30, '30-40 jobs', 'around', 'jobs', 40],
-    ['Up to 30–40 jobs will go.', 30, '30–40 jobs', 'up to', 'jobs', 40],
-    ['Anything from 30 to 40 jobs could go.', 30, '30 to 40 jobs', null, 'jobs', 40],
-    ['Two or three care homes may close.', 2, 'Two or three care homes', null, 'care homes', 3],
-  ])('a range is one figure, its value the low end: %s', (text, low, written, qualifier, counts, high) => {
-    expect(brief(text)).toEqual([['count', low, expect.any(String), written, qualifier, counts, { ...none, range: { low, high } }]]);
+    ['Between 200 and 250 residents are affected.', [null, null], 'residents', ['200', '250 residents']],
+    ['Around 30-40 jobs will go.', ['around', null], 'jobs', ['30', '40 jobs']],
+    ['Up to 30–40 jobs will go.', ['up to', null], 'jobs', ['30', '40 jobs']],
+    ['Anything from 30 to 40 jobs could go.', [null, null], 'jobs', ['30', '40 jobs']],
+    ['Two or three care homes may close.', [null, null], 'care homes', ['Two', 'three care homes']],
+  ])('both ends of a range are figures, each with the range: %s', (text, qualifiers, counts, written) => {
+    const [low, high] = written.map((w) => (/^\d/.test(w) ? Number.parseFloat(w) : w === 'Two' ? 2 : 3)) as [number, number];
+    expect(figuresOf(text).map((f) => [f.kind, f.value, f.text, f.qualifier, f.counts, f.range])).toEqual([
+      ['count', low, written[0], qualifiers[0], counts, { low, high }],
+      ['count', high, written[1], qualifiers[1], counts, { low, high }],
+    ]);
   });
 
   it.each([
@@ -62,10 +66,11 @@ describe('a number whose noun belongs to its neighbour', () => {
     ]);
   });
 
-  it('a name may stand between number and noun, before people or jobs', () => {
-    expect(brief('The 2,000 Westshire Council staff were told, and 40 Unison members.').map((f) => [f[1], f[2], f[3], f[5]])).toEqual([
+  it('a name may stand between number and noun', () => {
+    expect(brief('The 2,000 Westshire Council staff were told, and 40 Unison members, of three Nottingham libraries.').map((f) => [f[1], f[2], f[3], f[5]])).toEqual([
       [2000, 'people', '2,000 Westshire Council staff', 'Westshire Council staff'],
       [40, 'people', '40 Unison members', 'Unison members'],
+      [3, 'libraries', 'three Nottingham libraries', 'Nottingham libraries'],
     ]);
   });
 
@@ -81,20 +86,25 @@ describe('a number whose noun belongs to its neighbour', () => {
 });
 
 describe('ranges and changes of money and percentages', () => {
-  it('keeps one figure per range and both sides of a change', () => {
+  it('keeps both ends of a range and both sides of a change, in digits or words', () => {
     expect(
-      figuresOf('It costs £2-3 million, between £4m and £5m, 20-30% or between 10 and 15 per cent. Spending was cut from £5m to £3m and from 20% to 15%.').map(
-        (f) => [f.kind, f.value, f.text, f.range ?? f.change],
-      ),
+      figuresOf(
+        'It costs £2-3 million, between £4m and £5m, 20-30% or between one to three per cent. Spending was cut from £5m to £3m and from 20% to 15%. It saw half a million pounds cut.',
+      ).map((f) => [f.kind, f.value, f.text, f.range ?? f.change ?? null]),
     ).toEqual([
-      ['money', 2_000_000, '£2-3 million', { low: 2_000_000, high: 3_000_000 }],
-      ['money', 4_000_000, '£4m and £5m', { low: 4_000_000, high: 5_000_000 }],
-      ['percent', 20, '20-30%', { low: 20, high: 30 }],
-      ['percent', 10, '10 and 15 per cent', { low: 10, high: 15 }],
+      ['money', 2_000_000, '£2', { low: 2_000_000, high: 3_000_000 }],
+      ['money', 3_000_000, '3 million', { low: 2_000_000, high: 3_000_000 }],
+      ['money', 4_000_000, '£4m', { low: 4_000_000, high: 5_000_000 }],
+      ['money', 5_000_000, '£5m', { low: 4_000_000, high: 5_000_000 }],
+      ['percent', 20, '20', { low: 20, high: 30 }],
+      ['percent', 30, '30%', { low: 20, high: 30 }],
+      ['percent', 1, 'one', { low: 1, high: 3 }],
+      ['percent', 3, 'three per cent', { low: 1, high: 3 }],
       ['money', 5_000_000, '£5m', { from: 5_000_000, to: 3_000_000 }],
       ['money', 3_000_000, '£3m', { from: 5_000_000, to: 3_000_000 }],
       ['percent', 20, '20%', { from: 20, to: 15 }],
       ['percent', 15, '15%', { from: 20, to: 15 }],
+      ['money', 500_000, 'half a million pounds', null],
     ]);
   });
 
