@@ -91,6 +91,7 @@ export function countedNoun(after: string, opts: { yearLike: boolean }): Counted
     if (m[2]!.length > 0) break; // punctuation ends the phrase
   }
   let named = false;
+  let first = 0;
   let modifiers = 0;
   for (let i = 0; i < tokens.length; i++) {
     const { word, stop } = tokens[i]!;
@@ -102,6 +103,7 @@ export function countedNoun(after: string, opts: { yearLike: boolean }): Counted
       // A name between number and noun; never for a year ("In 2019 Labour councillors …") or an address.
       if (opts.yearLike || modifiers > 0 || stop || STREET.test(word) || !/^\p{Lu}[\p{Ll}’'-]*$/u.test(word)) return null;
       named = true;
+      first = i + 1;
       continue;
     }
     if (ends(lower) || NOT_COUNTED.has(lower)) return null;
@@ -109,14 +111,28 @@ export function countedNoun(after: string, opts: { yearLike: boolean }): Counted
     if (unit && !lower.endsWith('s') && next && CONTINUATIONS.has(next.word)) {
       const nextUnit = unitOf(next.word);
       const finalUnit = nextUnit === 'people' || nextUnit === 'jobs' ? nextUnit : unit;
-      return { phrase: `${tokens.slice(0, i + 1).map((t) => t.word).join(' ')} ${next.word}`, unit: finalUnit, length: next.end };
+      return { phrase: `${tokens.slice(first, i + 1).map((t) => t.word).join(' ')} ${next.word}`, unit: finalUnit, length: next.end };
     }
     // A singular head before another noun is its modifier: "2 post offices".
     const singular = unit !== null && !lower.endsWith('s') && unitOf(`${lower}s`) === unit;
     if (unit && singular && next && next.word === next.word.toLowerCase() && !FUNCTION_WORDS.has(next.word) && !VERBS_AFTER.has(next.word)) {
       // read on
     } else if (unit) {
-      return { phrase: tokens.slice(0, i + 1).map((t) => t.word).join(' '), unit, length: tokens[i]!.end };
+      // "refuse workers and street cleaners": a second phrase of the same kind joins the first.
+      let last = i;
+      if (next?.word === 'and' && !stop) {
+        for (let j = i + 2; j < Math.min(tokens.length, i + 5); j++) {
+          const w = tokens[j]!.word;
+          if (w !== w.toLowerCase() || ends(w) || NOT_COUNTED.has(w)) break;
+          if (unitOf(w) === unit && (unit === 'people' || unit === 'jobs')) {
+            last = j;
+            break;
+          }
+          if (tokens[j]!.stop) break;
+        }
+      }
+      // The names before the noun are in the text, not in what is counted ("three Nottingham libraries").
+      return { phrase: tokens.slice(first, last + 1).map((t) => t.word).join(' '), unit, length: tokens[last]!.end };
     }
     if (stop || ++modifiers > 3) return null;
   }
@@ -129,24 +145,19 @@ const MAX_PHRASE = 6;
 
 /**
  * The noun phrase starting at `from` ("enablement service workforce", "adult social care budget"):
- * lowercase words, up to a function word, a verb in -ed, a name or punctuation. A possessor opening it
- * ("the council’s") is not what is counted and is left out; "the number of carers" is about carers.
+ * lowercase words, up to a function word, a verb in -ed, a name or punctuation; a possessor may open it
+ * ("Bollington’s population"); "the number of carers" is about carers.
  * Null when nothing is there, or when it runs past six words (a label is never cut mid-phrase).
  */
 export function nounPhrase(text: string, from: number): string | null {
   NUMBER_OF.lastIndex = from;
   if (NUMBER_OF.test(text)) from = NUMBER_OF.lastIndex;
   const words: string[] = [];
-  let skipped = false;
   PHRASE_WORD.lastIndex = from;
   for (let m = PHRASE_WORD.exec(text); m; m = PHRASE_WORD.exec(text)) {
     const word = m[1]!;
     const possessive = /[’']s$/.test(word);
-    if (possessive && words.length === 0 && !m[2] && !skipped) {
-      skipped = true;
-      continue;
-    }
-    if (ends(word.toLowerCase()) || word !== word.toLowerCase()) break;
+    if (ends(word.toLowerCase()) || (word !== word.toLowerCase() && !(possessive && words.length === 0))) break;
     if (words.length > 0 && (/ed$/.test(word) || VERBS_AFTER.has(word))) break;
     if (words.length === MAX_PHRASE) return null;
     words.push(word);

@@ -32,7 +32,8 @@ const BEFORE_KEYWORDS: [RegExp, string][] = [
 const NOT_WHAT = new Set([
   'real-terms', 'year-on-year', 'annual', 'overall', 'further', 'planned', 'proposed', 'average', 'total', 'maximum', 'minimum',
   'inflation-busting', 'below-inflation', 'above-inflation', 'flat', 'blanket', 'one-off', 'permanent', 'temporary', 'massive',
-  'huge', 'big', 'small', 'modest', 'significant', 'possible', 'likely', 'brutal', 'savage', 'deep', 'new',
+  'huge', 'big', 'small', 'modest', 'significant', 'possible', 'likely', 'brutal', 'savage', 'deep', 'new', 'extra',
+  'additional', 'estimated', 'expected', 'potential', 'overall',
 ]);
 
 const CUT_VERBS = [
@@ -49,7 +50,7 @@ const OTHER_CHANGE_VERBS = [
 export const CUT_VERB = new RegExp(`^(?:${CUT_VERBS.join('|')})$`);
 /** Verbs of any change in number, as a whole lowercase word: "fell from 120 to 80", "rose from". */
 export const CHANGE_VERB = new RegExp(`^(?:${[...CUT_VERBS, ...OTHER_CHANGE_VERBS].join('|')})$`);
-const AUXILIARIES = /(?:\s+(?:is|are|was|were|be|been|being|has|have|had|will|would|could|may|might|to|also|already|now))*\s*$/;
+const AUXILIARIES = /(?:\s+(?:is|are|was|were|be|been|being|has|have|had|will|would|could|may|might|to|also|already|now|set|due|expected|likely|going|planned))*\s*$/;
 const DETERMINER = /(?:\s+(?:the|its|their|our|his|her|this|these|those))?\s*$/;
 
 /**
@@ -84,17 +85,44 @@ export function countsFor(text: string, hit: Hit, qualifierLength: number): stri
     const cutIn = /^\s+(?:pay\s+)?(?:cut|cuts|reduction|reductions|drop|fall)\s+in\s+(?:the\s+|its\s+|their\s+|our\s+)?/i.exec(after);
     const inWhat = cutIn ? nounPhrase(after, cutIn[0].length) : null;
     if (inWhat) return inWhat;
-    // "a 5% pay cut", "a 4.99% council tax rise".
+    // "a 5% pay cut", "a 4.99% council tax rise"; "a 0% increase".
     const noun = /^\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)\s+(?:cut|cuts|rise|rises|increase|increases|reduction|reductions|uplift)\b/u.exec(after);
     if (noun && noun[1]!.split(/\s+/).every((w) => !FUNCTION_WORDS.has(w) && !NOT_WHAT.has(w))) return noun[1]!;
-    // "hours slashed by up to 30%", "reduce staffing by 40 per cent".
-    const by = /\s+by\s+$/i.exec(before);
-    const cut = by ? changedThing(before.slice(0, by.index), CUT_VERB) : null;
-    if (cut) return cut;
+    const change = /^\s+(increase|rise|cut|reduction|uplift)\b/i.exec(after);
+    if (change) return change[1]!.toLowerCase();
+    // "hours slashed by up to 30%", "rents are set to rise by an average of six per cent".
+    const by = BY.exec(before);
+    const changed = by ? changedThing(before.slice(0, by.index), CHANGE_VERB) : null;
+    if (changed) return changed;
+    // "inflation is around 11%".
+    const is = /\s+(?:is|was|stands\s+at|stood\s+at)\s+$/i.exec(before);
+    const what = is ? nounPhraseBefore(before.slice(0, is.index), CHANGE_VERB) : null;
+    if (what) return what.phrase;
   }
   for (const [re, label] of AFTER_KEYWORDS) if (re.test(after)) return label;
+  if (SAVE_OBJECT.test(before)) return 'savings'; // "would save the authority £233,000"
   // Every keyword before a figure ends in one of these words: the cheap test spares the long patterns.
-  if (!/\b(?:by|of|save|saves|saving|savings)\s+$/i.test(before.slice(-12))) return null;
+  if (!/\b(?:by|of|between|save|saves|saving|savings)\s+$/i.test(before.slice(-12))) return null;
   for (const [re, label] of BEFORE_KEYWORDS) if (re.test(before)) return label;
-  return null;
+  // "a massive investment of £300million", "pay rises of between 6 and 12.7 per cent".
+  const of = /\s+of(?:\s+between)?\s+$/i.exec(before);
+  const whole = of ? nounPhraseBefore(before.slice(0, of.index), VERB_BEFORE) : null;
+  if (whole) {
+    const words = whole.phrase.split(' ');
+    while (words.length > 1 && NOT_WHAT.has(words[0]!)) words.shift();
+    if (WHOLES.has(words.at(-1)!)) return words.join(' ');
+  }
+  // Money changed by an amount: "Rent is due to rise by more than £150 a year".
+  const by = hit.kind === 'money' ? BY.exec(before) : null;
+  return by ? changedThing(before.slice(0, by.index), CHANGE_VERB) : null;
 }
+
+const BY = /\s+by(?:\s+an\s+average\s+of)?\s+$/i;
+const SAVE_OBJECT = /\b(?:save|saves|saved|saving)\s+(?:(?:the|its|their|our)\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?\s+$/iu;
+// What money or a percentage "of" may be: "an investment of £300million", "a rent increase of 6.19 per cent".
+const WHOLES = new Set([
+  'increase', 'increases', 'rise', 'rises', 'uplift', 'investment', 'funding', 'grant', 'subsidy', 'subsidies', 'budget', 'fall',
+  'drop', 'reduction', 'reductions',
+]);
+// Verbs that end the phrase before "of" ("offered pay rises of").
+const VERB_BEFORE = /ed$|^(?:says?|said|gave|gives?|made|makes?|offers?|agree[sd]?|saw|sees?|means?)$/;

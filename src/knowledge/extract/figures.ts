@@ -34,7 +34,7 @@ const RATES: Record<string, string> = { hour: 'GBP/hour', week: 'GBP/week', mont
 export function extractFigures(paragraphs: Paragraph[]): Figure[] {
   return paragraphs.flatMap((para) => {
     const sentences = splitSentences(para.text);
-    return figuresIn(para.text)
+    const figures = figuresIn(para.text)
       .sort((a, b) => a.start - b.start)
       .map((hit): Figure => {
         const qualifierMatch = hit.qualifier ? null : QUALIFIER.exec(para.text.slice(Math.max(0, hit.start - 20), hit.start));
@@ -54,6 +54,12 @@ export function extractFigures(paragraphs: Paragraph[]): Figure[] {
           ...(hit.outOf !== undefined ? { outOf: hit.outOf } : {}),
         };
       });
+    // The two ends of a range are labelled alike ("pay rises of between 6 and 12.7 per cent").
+    for (let i = 1; i < figures.length; i++) {
+      const [p, q] = [figures[i - 1]!, figures[i]!];
+      if (p.range && p.range === q.range && (p.counts === null) !== (q.counts === null)) p.counts = q.counts = p.counts ?? q.counts;
+    }
+    return figures;
   });
 }
 

@@ -12,7 +12,13 @@ describe('what a figure counts', () => {
     ['It will cut its home care budget by 5%.', '5%', 'home care budget'],
     ['Carers took a 5% pay cut.', '5%', 'pay'],
     ['There will be a 10% reduction in the number of carers.', '10%', 'carers'],
-    ['About 40 per cent of the council’s adult social care budget goes on agencies.', '40 per cent', 'adult social care budget'],
+    ['About 40 per cent of the council’s adult social care budget goes on agencies.', '40 per cent', 'council’s adult social care budget'],
+    ['Rents are set to rise by an average of six per cent.', 'six per cent', 'rents'],
+    ['Inflation is around 11%.', '11%', 'inflation'],
+    ['It was a massive investment of £300million.', '£300million', 'investment'],
+    ['It offered pay rises of between 6 and 12.7 per cent.', '12.7 per cent', 'pay rises'],
+    ['The closures would save the authority £233,000.', '£233,000', 'savings'],
+    ['Rent is due to rise by more than £150 a year.', '£150 a year', 'rent'],
     ['Spending on home care was cut by 8%.', '8%', 'spending on home care'],
     ['It follows a 4.99% council tax rise.', '4.99%', 'council tax'],
     ['It is a 5% real-terms cut.', '5%', null],
@@ -30,6 +36,7 @@ describe('what a figure counts', () => {
     ['It has 40 home care staff members.', '40 home care staff members', 'home care staff members'],
     ['It lost 12 staff nurses.', '12 staff nurses', 'staff nurses'],
     ['It has 2 post offices.', '2 post offices', 'post offices'],
+    ['It employs around 151 refuse workers and street cleaners.', '151 refuse workers and street cleaners', 'refuse workers and street cleaners'],
   ])('never clips a label mid-phrase: %s', (text, written, counts) => {
     expect(countsOf(text)).toEqual([[written, counts]]);
   });

@@ -49,7 +49,8 @@ describe('percentages', () => {
     ['The plan seeks to reduce staffing by 40 per cent.', 40, '40 per cent', null, 'staffing'],
     ['Last year the council cut the rate it pays by 5.5pc.', 5.5, '5.5pc', null, 'cuts'],
     ['Organisers said 60 per cent of staff attended.', 60, '60 per cent', null, 'staff'],
-    ['Spending rose by 7 per cent.', 7, '7 per cent', null, null],
+    ['Spending rose by 7 per cent.', 7, '7 per cent', null, 'spending'],
+    ['It gave 7 per cent.', 7, '7 per cent', null, null],
   ])('%s', (text, value, written, qualifier, counts) => {
     expect(brief(text)).toEqual([['percent', value, '%', written, qualifier, counts]]);
   });
