@@ -23,7 +23,7 @@ const CONTINUATIONS = new Set(['cuts', 'losses', 'members', 'nurses', 'jobs', 'p
 // A number before these is a duration or a measure, not a count.
 const NOT_COUNTED = new Set([
   'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'times', 'pounds', 'pence', 'miles', 'percent',
-  'decades', 'nights', 'years’', 'o’clock', 'centuries', 'metres', 'feet', 'yards', 'kilometres', 'km', 'mph', 'points',
+  'decades', 'nights', 'years’', 'o’clock', 'centuries', 'winters', 'summers', 'generations', 'metres', 'feet', 'yards', 'kilometres', 'km', 'mph', 'points',
 ]);
 // Singular nouns that still stand for many (a fraction or a "-strong" figure of them is a real figure).
 const COLLECTIVE = new Set([

@@ -28,6 +28,8 @@ const MONEY_RANGE = new RegExp(`£\\s?${NUMBER}\\s?(?:-|–|to)\\s?£?${NUMBER}\
 const PERCENT = new RegExp(`(?<![\\d.,£])${NUMBER}\\s?(%|per\\s?cent\\b|percent\\b|pc\\b)`, 'gi');
 const QUALIFIER = /\b(about|around|approximately|roughly|some|more than|over|up to|almost|nearly|at least|less than|fewer than|under|as many as|an estimated)\s+$/i;
 
+const RATE_BEFORE = /\b(hourly|weekly|monthly|annual|yearly)\s+(rate|pay|wage|fee|charge|salary)\b.*$/i;
+const RATE_UNITS: Record<string, string> = { hourly: 'GBP/hour', weekly: 'GBP/week', monthly: 'GBP/month', annual: 'GBP/year', yearly: 'GBP/year' };
 const MULTIPLIERS: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
 const RATES: Record<string, string> = { hour: 'GBP/hour', week: 'GBP/week', month: 'GBP/month', year: 'GBP/year', annum: 'GBP/year' };
 
@@ -40,13 +42,16 @@ export function extractFigures(paragraphs: Paragraph[]): Figure[] {
         const qualifierMatch = hit.qualifier ? null : QUALIFIER.exec(para.text.slice(Math.max(0, hit.start - 20), hit.start));
         const counts = hit.counts ?? (hit.kind === 'money' || hit.kind === 'percent' ? countsFor(para.text, hit, qualifierMatch?.[0].length ?? 0) : null);
         const sentence = sentenceAt(sentences, hit.start) ?? { start: 0, text: para.text };
+        // "raise the hourly rate it pays from £19.20 to £21.40": a rate named before the money is its unit.
+        const rate = hit.kind === 'money' && hit.unit === 'GBP' ? RATE_BEFORE.exec(para.text.slice(Math.max(sentence.start, hit.start - 80), hit.start)) : null;
+        const unit = rate && !rate[0].includes('£') ? RATE_UNITS[rate[1]!.toLowerCase()]! : hit.unit;
         return {
           kind: hit.kind,
           value: hit.value,
-          unit: hit.unit,
+          unit,
           text: para.text.slice(hit.start, hit.end),
           qualifier: hit.qualifier ?? (qualifierMatch ? qualifierMatch[1]!.toLowerCase().replace(/\s+/g, ' ') : null),
-          counts,
+          counts: counts ?? (rate && !rate[0].includes('£') ? `${rate[1]!.toLowerCase()} ${rate[2]!.toLowerCase()}` : null),
           sentence: clipAround(sentence.text, hit.start - sentence.start, hit.end - sentence.start, FIGURE_SENTENCE_MAX),
           paragraph: para.n,
           ...(hit.range ? { range: hit.range } : {}),

@@ -91,13 +91,13 @@ const DENOMINATORS: Record<string, number> = {
 export const FRACTION_HINT = /[Hh]al[fv]|[Tt]hird|[Qq]uarter|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth/;
 export const FRACTION = /(?<![\p{L}\p{N}’'-])(?:(an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?:\s+of\b)?(?![\p{L}-])/giu;
 
-/** A fraction as a percentage, to two decimals (a third → 33.33); null when it needs a numerator it lacks. */
+/** A fraction as a percentage, to one decimal as the labels write it (a third → 33.3); null when it needs a numerator it lacks. */
 export function fractionPercent(numerator: string | undefined, denominator: string): number | null {
   const den = DENOMINATORS[denominator.toLowerCase()]!;
   if (!numerator && den !== 2) return null;
   const num = !numerator || /^an?$/i.test(numerator) ? 1 : UNITS[numerator.toLowerCase()]!;
   if (num >= den) return null;
-  return Math.round((num / den) * 10000) / 100;
+  return Math.round((num / den) * 1000) / 10;
 }
 
 /** "hundreds of", "dozens of", "tens of thousands of": how many the words stand for at the least. */

@@ -19,12 +19,20 @@ describe('what a figure counts', () => {
     ['It offered pay rises of between 6 and 12.7 per cent.', '12.7 per cent', 'pay rises'],
     ['The closures would save the authority £233,000.', '£233,000', 'savings'],
     ['Rent is due to rise by more than £150 a year.', '£150 a year', 'rent'],
+    ['It will raise the hourly rate it pays from £19.20 to £21.40.', '£19.20', 'hourly rate'],
     ['Spending on home care was cut by 8%.', '8%', 'spending on home care'],
     ['It follows a 4.99% council tax rise.', '4.99%', 'council tax'],
     ['It is a 5% real-terms cut.', '5%', null],
     ['It will build 312 homes, 30% of them affordable.', '30%', null],
   ])('%s', (text, written, counts) => {
     expect(countsOf(text).filter(([w]) => w === written)).toEqual([[written, counts]]);
+  });
+
+  it('a rate named before money is its unit', () => {
+    expect(extractFigures(splitParagraphs('It will raise the hourly rate it pays from £19.20 to £21.40.')).map((f) => [f.value, f.unit])).toEqual([
+      [19.2, 'GBP/hour'],
+      [21.4, 'GBP/hour'],
+    ]);
   });
 
   it('says "cuts" only when the words name no other thing cut', () => {

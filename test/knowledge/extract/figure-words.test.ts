@@ -49,8 +49,8 @@ describe('counts in words', () => {
 
 describe('fractions', () => {
   it.each([
-    ['A third of staff left.', 33.33, 'A third', 'staff'],
-    ['Two-thirds of the budget goes on care.', 66.67, 'Two-thirds', 'budget'],
+    ['A third of staff left.', 33.3, 'A third', 'staff'],
+    ['Two-thirds of the budget goes on care.', 66.7, 'Two-thirds', 'budget'],
     ['Three quarters of its day centres will shut.', 75, 'Three quarters', 'day centres'],
     ['Half the day centres will shut.', 50, 'Half', 'day centres'],
     ['Nearly half of all care homes are full.', 50, 'half', 'care homes'],
@@ -61,7 +61,7 @@ describe('fractions', () => {
 
   it.each([
     ['Opening hours will be cut by a quarter.', 25, 'a quarter', null, 'opening hours'],
-    ['The care workforce will shrink by almost a third.', 33.33, 'a third', 'almost', 'care workforce'],
+    ['The care workforce will shrink by almost a third.', 33.3, 'a third', 'almost', 'care workforce'],
   ])('a change by a fraction says what changes: %s', (text, value, written, qualifier, counts) => {
     expect(brief(text)).toEqual([['percent', value, '%', written, qualifier, counts]]);
   });
