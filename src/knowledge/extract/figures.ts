@@ -59,10 +59,12 @@ export function extractFigures(paragraphs: Paragraph[]): Figure[] {
           ...(hit.outOf !== undefined ? { outOf: hit.outOf } : {}),
         };
       });
-    // The two ends of a range are labelled alike ("pay rises of between 6 and 12.7 per cent").
+    // The two ends of a range or change are labelled alike ("pay rises of between 6 and 12.7 per cent"), rates too.
     for (let i = 1; i < figures.length; i++) {
       const [p, q] = [figures[i - 1]!, figures[i]!];
-      if (p.range && p.range === q.range && (p.counts === null) !== (q.counts === null)) p.counts = q.counts = p.counts ?? q.counts;
+      if (!((p.range && p.range === q.range) || (p.change && p.change === q.change))) continue;
+      if ((p.counts === null) !== (q.counts === null)) p.counts = q.counts = p.counts ?? q.counts;
+      if (p.kind === 'money' && p.unit !== q.unit && (p.unit === 'GBP' || q.unit === 'GBP')) p.unit = q.unit = p.unit === 'GBP' ? q.unit : p.unit;
     }
     return figures;
   });

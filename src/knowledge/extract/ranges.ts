@@ -12,7 +12,7 @@ const AND_GAP = /^\s+and\s+$/;
 const TO_GAP = /^\s+to\s+$/;
 // A bare number just before a percentage: "20-30%", "between 20 and 30 per cent", "from 20 to 15%".
 const BARE_BEFORE = /(?<![\p{L}\d.,£-])(\d+(?:\.\d+)?|\p{L}+(?:-\p{L}+)?)(\s?[-–—]\s?|\s+(?:to|or|and)\s+)$/u;
-const CHANGE_WORDS = /\b(?:cut|cuts|reduced?|reducing|slashed|fell|falls?|falling|dropped|drops?|rose|rises?|rising|increased?|increasing|grew|grows?|shrank|shrunk|declined?|halved|trimmed|lowered|raised|down|up)\b/i;
+const CHANGE_WORDS = /\b(?:cut|cuts|reduced?|reducing|slashed|fell|falls?|falling|dropped|drops?|rose|rises?|rising|increased?|increasing|grew|grows?|shrank|shrunk|declined?|halved|trimmed|lowered|raised?|raises|raising|down|up)\b/i;
 
 type Link = 'range' | 'change' | null;
 
