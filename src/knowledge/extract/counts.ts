@@ -1,3 +1,4 @@
+import { FUNCTION_WORDS } from './people.js';
 import { countedNoun, headOf, isCountable, nounPhrase, unitOf, type CountedNoun } from './counted-noun.js';
 import { isYearLike } from './dates.js';
 import { CHANGE_VERB, changedThing, WINDOW } from './figure-labels.js';
@@ -49,6 +50,7 @@ const YEAR_GAP = /^\s+(?:in|during)\s+$/;
 const PARTITIVE = /^\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|these\s+|those\s+)?/i;
 const STRONG = /^-strong\s+/;
 const UP_FROM = /\b(?:up|down)\s+from\s+$/i;
+const OF_THE = /(?:^|[.!?]\s+|,\s+)[Oo]f\s+(?:the\s+|these\s+|those\s+)?$/;
 
 interface Atom {
   start: number;
@@ -162,6 +164,12 @@ function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
     }
     return true;
   }
+  // "approved by 31 votes to 22": the second number of a split counts the same.
+  if (a.noun && !b.noun && !b.yearLike && b.value < a.value && /^\s+to\s+$/.test(text.slice(a.end + a.noun.length, b.start)) && endsHere(text, b.end) && countable(a, a.noun.unit, text)) {
+    addHit(hits, { kind: 'count', value: a.value, unit: a.noun.unit, start: a.start, end: a.end + a.noun.length, counts: a.noun.phrase });
+    addHit(hits, { kind: 'count', value: b.value, unit: a.noun.unit, start: b.start, end: b.end, counts: a.noun.phrase });
+    return true;
+  }
   if (!a.noun && b.noun && countable(a, b.noun.unit, text) && countable(b, b.noun.unit, text)) {
     const between = /\bbetween\s+$/i.test(before);
     if (RANGE_GAP.test(gap) || (between && AND_GAP.test(gap))) return range(hits, a, b, b.noun);
@@ -176,6 +184,12 @@ function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
     }
   }
   return false;
+}
+
+/** Whether nothing that could be a noun follows a number ("… by 31 votes to 22."), not "to 20 hours". */
+function endsHere(text: string, end: number): boolean {
+  const next = /^\s*([.,;:!?)]|$)|^\s+(\p{L}+)/u.exec(text.slice(end, end + 30));
+  return next !== null && (next[1] !== undefined || FUNCTION_WORDS.has(next[2]!.toLowerCase()));
 }
 
 /** Both ends of a range are figures ("between 44 and 60 workers": 44 and 60), each knowing the range. */
@@ -212,6 +226,14 @@ function single(hits: Hits, a: Atom): void {
     last.change = change;
     addHit(hits, { kind: 'count', value: a.value, unit: last.unit, start: a.start, end: a.end, counts: last.counts, change });
     return;
+  }
+  // "Of the 820 carers who responded, 410 said …": a part of the whole the sentence opened with.
+  if (last?.kind === 'count' && !last.outOf && a.start - last.end < 80 && OF_THE.test(text.slice(Math.max(0, last.start - 12), last.start))) {
+    const between = text.slice(last.end, a.start);
+    if (/,\s*$/.test(between) && !/[.!?;]/.test(between)) {
+      addHit(hits, { kind: 'count', value: a.value, unit: last.unit, start: a.start, end: a.end, counts: last.counts, outOf: last.value as number });
+      return;
+    }
   }
   const after = text.slice(a.end, a.end + WINDOW);
   const strong = STRONG.exec(after);

@@ -64,6 +64,10 @@ export function changedThing(before: string, verbs: RegExp): string | null {
   const verb = /([\p{L}]+)$/u.exec(trimmed);
   if (verb && verbs.test(verb[1]!.toLowerCase())) {
     const subject = trimmed.slice(0, verb.index).replace(AUXILIARIES, '');
+    // "Places at Dunleigh’s day centres for adults … will be cut": the subject's head opens the sentence.
+    const whole = before.slice(0, before.length - before.slice(-80).length) + subject;
+    const opening = /(?:^|[.!?]\s+)(\p{Lu}\p{Ll}+)\s+(?:at|for|with|in|on|across)\s+[^.!?]*$/u.exec(whole);
+    if (opening && /[^su]s$/.test(opening[1]!) && !FUNCTION_WORDS.has(opening[1]!.toLowerCase())) return opening[1]!.toLowerCase();
     return nounPhraseBefore(subject, verbs)?.phrase ?? null;
   }
   const object = nounPhraseBefore(trimmed, verbs);

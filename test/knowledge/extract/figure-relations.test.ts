@@ -51,6 +51,25 @@ describe('a number whose noun belongs to its neighbour', () => {
     ]);
   });
 
+  it('the subject opening a sentence is what a change counts, whatever follows it', () => {
+    expect(figuresOf('Places at Dunleigh’s day centres for adults with learning disabilities will be cut from 90 to 45.').map((f) => [f.value, f.counts])).toEqual([
+      [90, 'places'],
+      [45, 'places'],
+    ]);
+  });
+
+  it('"31 votes to 22" and "Of the 820 carers …, 410" count what their neighbour counts', () => {
+    expect(figuresOf('The budget was approved by 31 votes to 22. It cut 40 jobs to 20 hours.').map((f) => [f.value, f.counts])).toEqual([
+      [31, 'votes'],
+      [22, 'votes'],
+      [40, 'jobs'],
+    ]);
+    expect(figuresOf('Of the 820 carers who responded, 410 said their health had suffered.').map((f) => [f.value, f.counts, f.outOf])).toEqual([
+      [820, 'carers', undefined],
+      [410, 'carers', 820],
+    ]);
+  });
+
   it('"up from" gives the earlier side of the count just made', () => {
     expect(figuresOf('Waiting lists have grown to more than 8,000 households, up from 6,500 last year.').map((f) => [f.value, f.counts, f.change])).toEqual([
       [8000, 'households', { from: 6500, to: 8000 }],
