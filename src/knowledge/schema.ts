@@ -138,7 +138,7 @@ export interface Figure {
   /** The figure's sentence, clipped to a window around the figure when the sentence is long. */
   sentence: string;
   paragraph: number;
-  /** A range ("30-40 jobs", "between 200 and 250 residents"): `value` is its low end. */
+  /** One end of a range ("30-40 jobs", "between 44 and 60 workers"): both ends are figures, each carrying the range. */
   range?: FigureRange | null;
   /** One side of a change ("cut from 90 to 45"): both sides are figures, each carrying the change. */
   change?: FigureChange | null;
