@@ -182,7 +182,9 @@ export async function extractFile(file: string): Promise<(Extraction & { warning
   // Field by field, so the printed shape stays exactly what other tools expect.
   return {
     quotes: quotes.map(({ speaker, role, text: t, paragraphs: ps, kind, attribution, confidence, reason }) => ({ speaker, role, text: t, paragraphs: ps, kind, attribution, confidence, reason })),
-    figures: figures.map(({ kind, value, unit, text: t, qualifier, counts, sentence, paragraph }) => ({ kind, value, unit, text: t, qualifier, counts, sentence, paragraph })),
+    figures: figures.map(({ kind, value, unit, text: t, qualifier, counts, sentence, paragraph, range, change, outOf }) => ({
+      kind, value, unit, text: t, qualifier, counts, sentence, paragraph, range: range ?? null, change: change ?? null, outOf: outOf ?? null,
+    })),
     warnings: found.problems.map(formatProblem),
   };
 }

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -45,9 +48,24 @@ describe('cli', () => {
     const x = JSON.parse(stdout);
     expect(Object.keys(x)).toEqual(['quotes', 'figures']);
     expect(Object.keys(x.quotes[0])).toEqual(['speaker', 'role', 'text', 'paragraphs', 'kind', 'attribution', 'confidence', 'reason']);
-    expect(Object.keys(x.figures[0])).toEqual(['kind', 'value', 'unit', 'text', 'qualifier', 'counts', 'sentence', 'paragraph']);
+    expect(Object.keys(x.figures[0])).toEqual(['kind', 'value', 'unit', 'text', 'qualifier', 'counts', 'sentence', 'paragraph', 'range', 'change', 'outOf']);
     expect(x.figures).toContainEqual(expect.objectContaining({ kind: 'money', value: 2500000, unit: 'GBP', paragraph: 3 }));
   });
+
+  it('extract --json prints 85,000 figures of one 256 KB paragraph, each with a clipped sentence', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cutsbot-cli-'));
+    try {
+      const file = path.join(dir, 'figures.txt');
+      await writeFile(file, '5% '.repeat(87_000));
+      const { stdout } = await run('node', ['--import', 'tsx', 'src/cli.ts', 'extract', file, '--json'], { maxBuffer: 200e6 });
+      const { figures } = JSON.parse(stdout) as { figures: { text: string; sentence: string }[] };
+      expect(figures.length).toBe(87_000);
+      expect(Math.max(...figures.map((f) => f.sentence.length))).toBeLessThanOrEqual(300);
+      expect(figures.every((f) => f.sentence.includes(f.text))).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('kb check passes the committed knowledge and fails a broken folder with file:line messages', async () => {
     const good = await cli('kb', 'check', 'knowledge');

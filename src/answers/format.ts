@@ -8,14 +8,19 @@ const PER: Record<string, string> = { 'GBP/hour': ' an hour', 'GBP/week': ' a we
 
 /** A figure as a member reads it: "more than 150 care workers", "£4 million (savings)", "about 40% of …". */
 export function formatFigure(f: Figure): string {
-  const q = f.qualifier ? `${f.qualifier} ` : '';
+  // A vague multiple's qualifier is its own words ("hundreds of carers"): said once.
+  const q = f.qualifier && !f.text.toLowerCase().startsWith(f.qualifier) ? `${f.qualifier} ` : '';
+  // Words as written ("eight care homes", "a third"); a range as low–high.
+  const inWords = !/\d/.test(f.text);
+  const num = (show: (v: number) => string) =>
+    f.range ? `${show(f.range.low)}–${show(f.range.high)}` : typeof f.value === 'number' ? show(f.value) : String(f.value);
   switch (f.kind) {
     case 'money':
-      return `${q}${typeof f.value === 'number' ? pounds(f.value) : f.text}${PER[f.unit] ?? ''}${f.counts ? ` (${f.counts})` : ''}`;
+      return `${q}${typeof f.value === 'number' ? num(pounds) : f.text}${PER[f.unit] ?? ''}${f.counts ? ` (${f.counts})` : ''}`;
     case 'percent':
-      return `${q}${f.value}%${f.counts ? ` of ${f.counts}` : ''}`;
+      return `${q}${inWords ? f.text : `${num(String)}%`}${f.counts ? ` of ${f.counts}` : ''}`;
     case 'count':
-      return `${q}${typeof f.value === 'number' ? f.value.toLocaleString('en-GB') : f.value} ${f.counts ?? f.unit}`;
+      return inWords && !f.range ? `${q}${f.text}` : `${q}${num((v) => v.toLocaleString('en-GB'))} ${f.counts ?? f.unit}`;
     case 'date':
       return f.text;
   }

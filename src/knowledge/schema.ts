@@ -183,8 +183,25 @@ export interface Figure {
   qualifier: string | null;
   /** What the figure counts when the sentence says so, e.g. "care workers", "savings"; else null. */
   counts: string | null;
+  /** The figure's sentence, clipped to a window around the figure when the sentence is long. */
   sentence: string;
   paragraph: number;
+  /** One end of a range ("30-40 jobs", "between 44 and 60 workers"): both ends are figures, each carrying the range. */
+  range?: FigureRange | null;
+  /** One side of a change ("cut from 90 to 45"): both sides are figures, each carrying the change. */
+  change?: FigureChange | null;
+  /** A part of a whole ("64 out of 120 home carers"): the whole, itself a figure too. */
+  outOf?: number | null;
+}
+
+export interface FigureRange {
+  low: number;
+  high: number;
+}
+
+export interface FigureChange {
+  from: number;
+  to: number;
 }
 
 export interface Extraction {

@@ -40,3 +40,29 @@ export function clip(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
 }
+
+/**
+ * A window of at most `max` characters around text[start, end) (a figure in its sentence): about a third
+ * of the room before it and the rest after, cut at word boundaries, with an ellipsis where cut. The
+ * figure itself is never cut unless it alone is longer than `max`.
+ */
+export function clipAround(text: string, start: number, end: number, max: number): string {
+  if (text.length <= max) return text;
+  if (end - start >= max - 2) return clip(text.slice(start), max);
+  const room = max - (end - start) - 2; // two ellipses at most
+  let from = Math.max(0, start - Math.floor(room / 3));
+  let to = Math.min(text.length, from + (end - start) + room);
+  from = Math.max(0, Math.min(from, to - (end - start) - room));
+  // Move each cut back to a space inside the window, unless that would lose most of the context.
+  // Only 20 characters are searched: a text without spaces must not cost a scan per figure.
+  if (from > 0) {
+    const space = text.slice(from, Math.min(from + 20, start)).indexOf(' ');
+    if (space >= 0) from += space + 1;
+  }
+  if (to < text.length) {
+    const space = text.slice(Math.max(to - 20, end), to).lastIndexOf(' ');
+    if (space >= 0) to = Math.max(to - 20, end) + space;
+  }
+  const body = text.slice(from, to).trim();
+  return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
+}

@@ -4,9 +4,6 @@
  */
 import type { Gender } from './words.js';
 
-// Kept for the figure extractor, which imports it from here.
-export { FUNCTION_WORDS } from './words.js';
-export type { Gender } from './words.js';
 
 export interface Person {
   /** Full name as first given; null for an unnamed speaker, who is known by `role`. */

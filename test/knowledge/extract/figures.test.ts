@@ -46,10 +46,11 @@ describe('percentages', () => {
     ['About 40 per cent of the enablement service workforce will go.', 40, '40 per cent', 'about', 'enablement service workforce'],
     ['Only 10% of home care staff are council employees.', 10, '10%', null, 'home care staff'],
     ['Nearly 12.5 percent of its adult social care spending is wasted.', 12.5, '12.5 percent', 'nearly', 'adult social care spending'],
-    ['The plan seeks to reduce staffing by 40 per cent.', 40, '40 per cent', null, 'cuts'],
+    ['The plan seeks to reduce staffing by 40 per cent.', 40, '40 per cent', null, 'staffing'],
     ['Last year the council cut the rate it pays by 5.5pc.', 5.5, '5.5pc', null, 'cuts'],
     ['Organisers said 60 per cent of staff attended.', 60, '60 per cent', null, 'staff'],
-    ['Spending rose by 7 per cent.', 7, '7 per cent', null, null],
+    ['Spending rose by 7 per cent.', 7, '7 per cent', null, 'spending'],
+    ['It gave 7 per cent.', 7, '7 per cent', null, null],
   ])('%s', (text, value, written, qualifier, counts) => {
     expect(brief(text)).toEqual([['percent', value, '%', written, qualifier, counts]]);
   });

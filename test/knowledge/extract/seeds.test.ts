@@ -47,7 +47,7 @@ describe('Birmingham enablement redundancies', () => {
       [7, 'money', 4_000_000, null, 'savings'],
       [8, 'count', 150, 'over', 'mainly low paid women'],
       [10, 'date', '2017-01', null, null],
-      [15, 'percent', 40, null, 'cuts'],
+      [15, 'percent', 40, null, 'staffing'], // "reduce staffing by 40 per cent": what is cut, not "40% of cuts"
     ]);
   });
 });

@@ -1,0 +1,256 @@
+import { FUNCTION_WORDS } from './words.js';
+import { countedNoun, headOf, isCountable, nounPhrase, unitOf, type CountedNoun } from './counted-noun.js';
+import { isYearLike } from './dates.js';
+import { CHANGE_VERB, changedThing, WINDOW } from './figure-labels.js';
+import { addHit, claim, taken, type Hit, type Hits } from './hits.js';
+import { gluedBefore, isLoneOne, NUMBER_WORDS, VAGUE_HINT, VAGUE_MULTIPLE, vagueValue, wordsValue } from './number-words.js';
+
+/**
+ * Counts: a number, in digits or words, and what it counts. The noun usually follows the number
+ * ("150 vital care workers", "eight care homes"), but may belong to a neighbour ("64 out of 120 home
+ * carers", "between 200 and 250 residents", "30-40 jobs"), stand before it ("places cut from 90 to 45"),
+ * or follow "of" ("5 of the council’s remaining day centres"). So numbers are first read as atoms, then
+ * paired with the next atom when the words between make one figure of them.
+ */
+
+export const NUMBER = '(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?';
+// Not glued to a word ("Covid-19"), money or another number; not an ordinal or a percentage.
+const DIGITS = new RegExp(`(?<![\\p{L}\\d£.,/])(?<!\\p{L}-)${NUMBER}(?:\\s(million|thousand))?(?!st|nd|rd|th|\\d|%)`, 'gu');
+// A number after these is a label, an age or a school year, never a count ("paragraph 12", "aged 85", "Band 3").
+const LABELS = new Set([
+  'paragraph', 'paragraphs', 'para', 'paras', 'section', 'sections', 'clause', 'clauses', 'item', 'items', 'page', 'pages',
+  'appendix', 'table', 'chapter', 'no', 'no.', 'number', 'rule', 'article', 'room', 'floor', 'flat', 'unit', 'ward', 'bus',
+  'route', 'junction', 'level', 'band', 'grade', 'tier', 'phase', 'stage', 'step', 'option', 'category', 'annex', 'schedule',
+  'regulation', 'part', 'vol', 'volume', 'version', 'aged', 'age', 'ages', 'covid', 'suite', 'block', 'plot', 'agenda',
+  'motion', 'amendment',
+]);
+
+/** The word just before `start` (a few characters back at most), as written. */
+function wordBefore(text: string, start: number): string {
+  let end = start;
+  while (end > 0 && start - end < 2 && text[end - 1] === ' ') end--;
+  let begin = end;
+  while (begin > 0 && end - begin < 14 && /[\p{L}.]/u.test(text[begin - 1]!)) begin--;
+  return text.slice(begin, end);
+}
+
+function isLabel(text: string, start: number): boolean {
+  const word = wordBefore(text, start);
+  return word === 'Year' || LABELS.has(word.toLowerCase());
+}
+const PROPORTION_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$/i;
+const MULTIPLIERS: Record<string, number> = { million: 1e6, thousand: 1e3 };
+
+const RANGE_GAP = /^(?:\s?[-–—]\s?|\s+(?:to|or)\s+)$/;
+const TO_GAP = /^\s+to\s+$/;
+const AND_GAP = /^\s+and\s+$/;
+const OUT_OF_GAP = /^\s+(?:out\s+of|of)\s+(?:(?:the|its|their|our)\s+)?(?:\p{L}+[’']s\s+)?$/u;
+const IN_GAP = /^\s+in\s+$/;
+const YEAR_GAP = /^\s+(?:in|during)\s+$/;
+const PARTITIVE = /^\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|these\s+|those\s+)?/i;
+const STRONG = /^-strong\s+/;
+const UP_FROM = /\b(?:up|down)\s+from\s+$/i;
+const OF_THE = /(?:^|[.!?]\s+|,\s+)[Oo]f\s+(?:the\s+|these\s+|those\s+)?$/;
+
+interface Atom {
+  start: number;
+  end: number;
+  value: number;
+  yearLike: boolean;
+  noun: CountedNoun | null;
+}
+
+export function countsIn(hits: Hits): void {
+  const { text } = hits;
+  for (const m of VAGUE_HINT.test(text) ? text.matchAll(VAGUE_MULTIPLE) : []) {
+    const noun = countedNoun(text.slice(m.index + m[0].length, m.index + m[0].length + WINDOW), { yearLike: false });
+    if (!noun) continue;
+    const qualifier = m[0].toLowerCase().replace(/\s+/g, ' ');
+    const end = m.index + m[0].length + noun.length;
+    addHit(hits, { kind: 'count', value: vagueValue(m[1], m[2]!), unit: noun.unit, start: m.index, end, counts: noun.phrase, qualifier });
+  }
+  const atoms = readAtoms(hits);
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i]!;
+    const b = atoms[i + 1];
+    const c = atoms[i + 2];
+    // "from 450 in 2015 to 720": the year between is left to be a date.
+    if (b && c && b.yearLike && YEAR_GAP.test(hits.text.slice(a.end, b.start)) && c.start - b.end <= 30 && pair(hits, a, c, hits.text.slice(b.end, c.start))) {
+      i += 2;
+      continue;
+    }
+    if (b && b.start - a.end <= 30 && pair(hits, a, b, hits.text.slice(a.end, b.start))) i++;
+    else single(hits, a);
+  }
+}
+
+/** Every unclaimed number in digits or words, in text order, with the noun right after it if any. */
+function readAtoms(hits: Hits): Atom[] {
+  const { text } = hits;
+  const digits: Atom[] = [];
+  for (const m of text.matchAll(DIGITS)) {
+    if (/^0\d/.test(m[1]!)) continue; // a phone number or a code
+    const value = Number(m[1]!.replace(/,/g, '') + (m[2] ?? '')) * (m[3] ? MULTIPLIERS[m[3]]! : 1);
+    if (money(hits, m.index, m.index + m[0].length, value)) continue;
+    const a = atomAt(hits, m.index, m.index + m[0].length, value, !m[2] && !m[3] && isYearLike(m[1]!));
+    if (a) digits.push(a);
+  }
+  const words: Atom[] = [];
+  for (const m of text.matchAll(NUMBER_WORDS)) {
+    if (isLoneOne(m[0]) || gluedBefore(text, m.index)) continue;
+    const value = wordsValue(m[0]);
+    if (value === null) continue;
+    const end = m.index + m[0].length;
+    // "forty per cent" is a percentage.
+    const percent = /^\s?(?:per\s?cent|percent)\b/i.exec(text.slice(end, end + 12));
+    if (percent) {
+      addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end: end + percent[0].length, counts: null });
+      continue;
+    }
+    if (money(hits, m.index, end, value)) continue;
+    const a = atomAt(hits, m.index, end, value, false);
+    if (a) words.push(a);
+  }
+  return mergeByStart(digits, words);
+}
+
+/** "half a million pounds", "two million pounds", "5 million pounds": money without a £. */
+function money(hits: Hits, start: number, end: number, value: number): boolean {
+  const pounds = /^\s+pounds\b/.exec(hits.text.slice(end, end + 8));
+  if (!pounds) return false;
+  const half = /\b[Hh]alf\s+$/.exec(hits.text.slice(Math.max(0, start - 6), start));
+  const from = half && /^an?\s/i.test(hits.text.slice(start, end)) ? start - half[0].length : start;
+  return addHit(hits, { kind: 'money', value: from < start ? value / 2 : value, unit: 'GBP', start: from, end: end + pounds[0].length, counts: null });
+}
+
+function atomAt(hits: Hits, start: number, end: number, value: number, yearLike: boolean): Atom | null {
+  if (taken(hits, start, end) || isLabel(hits.text, start)) return null;
+  return { start, end, value, yearLike, noun: countedNoun(hits.text.slice(end, end + WINDOW), { yearLike }) };
+}
+
+function mergeByStart(a: Atom[], b: Atom[]): Atom[] {
+  const out: Atom[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]!.start < b[j]!.start) ? a[i++]! : b[j++]!);
+  return out;
+}
+
+// Before a year-like number, these make it a year: "In 2019 staff were told".
+const YEAR_BEFORE = /\b(?:in|since|by|from|until|till|during|before|after|of|early|late|mid|spring|summer|autumn|winter|january|february|march|april|june|july|august|september|october|november|december)\s+$/i;
+
+/** A count may be of people or jobs whatever it looks like, but a year-like number counts nothing else. */
+function countable(atom: Atom, unit: string, text: string): boolean {
+  if (!atom.yearLike) return true;
+  return (unit === 'people' || unit === 'jobs') && !YEAR_BEFORE.test(text.slice(Math.max(0, atom.start - 12), atom.start));
+}
+
+/** Two neighbouring atoms that make one figure (a range, a part of a whole) or two linked ones (a change). */
+function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
+  const { text } = hits;
+  const before = text.slice(Math.max(0, a.start - WINDOW), a.start);
+  if (IN_GAP.test(gap) && !a.noun && !b.yearLike) return true; // "1 in 4 carers" is a proportion, not a count of four
+  const from = /\bfrom\s+$/i.exec(before);
+  if (from && TO_GAP.test(gap)) {
+    const lead = before.slice(0, from.index);
+    const hasVerb = a.value > b.value || lead.split(/\s+/).slice(-6).some((w) => CHANGE_VERB.test(w.toLowerCase().replace(/[^a-z]/g, '')) || /^(?:down|up)$/i.test(w));
+    const noun = b.noun ?? a.noun ?? nounOf(changedThing(lead, CHANGE_VERB));
+    if (!noun || !countable(a, noun.unit, text) || !countable(b, noun.unit, text)) return true;
+    if (!hasVerb) return range(hits, a, b, noun);
+    const change = { from: a.value, to: b.value };
+    for (const atom of [a, b]) {
+      const end = atom.end + (atom.noun ? atom.noun.length : 0);
+      addHit(hits, { kind: 'count', value: atom.value, unit: noun.unit, start: atom.start, end, counts: noun.phrase, change });
+    }
+    return true;
+  }
+  // "approved by 31 votes to 22": the second number of a split counts the same.
+  if (a.noun && !b.noun && !b.yearLike && b.value < a.value && /^\s+to\s+$/.test(text.slice(a.end + a.noun.length, b.start)) && endsHere(text, b.end) && countable(a, a.noun.unit, text)) {
+    addHit(hits, { kind: 'count', value: a.value, unit: a.noun.unit, start: a.start, end: a.end + a.noun.length, counts: a.noun.phrase });
+    addHit(hits, { kind: 'count', value: b.value, unit: a.noun.unit, start: b.start, end: b.end, counts: a.noun.phrase });
+    return true;
+  }
+  if (!a.noun && b.noun && countable(a, b.noun.unit, text) && countable(b, b.noun.unit, text)) {
+    const between = /\bbetween\s+$/i.test(before);
+    if (RANGE_GAP.test(gap) || (between && AND_GAP.test(gap))) return range(hits, a, b, b.noun);
+    // "nine out of ten respondents" is a proportion, not a survey of ten.
+    if (OUT_OF_GAP.test(gap) && (b.value === 10 || b.value === 100) && /^\s+out\s+of\s+$/.test(gap)) return true;
+    if (OUT_OF_GAP.test(gap)) {
+      const end = b.end + b.noun.length;
+      hits.list.push({ kind: 'count', value: a.value, unit: b.noun.unit, start: a.start, end, counts: b.noun.phrase, outOf: b.value });
+      addHit(hits, { kind: 'count', value: b.value, unit: b.noun.unit, start: b.start, end, counts: b.noun.phrase });
+      claim(hits, a.start, end);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether nothing that could be a noun follows a number ("… by 31 votes to 22."), not "to 20 hours". */
+function endsHere(text: string, end: number): boolean {
+  const next = /^\s*([.,;:!?)]|$)|^\s+(\p{L}+)/u.exec(text.slice(end, end + 30));
+  return next !== null && (next[1] !== undefined || FUNCTION_WORDS.has(next[2]!.toLowerCase()));
+}
+
+/** Both ends of a range are figures ("between 44 and 60 workers": 44 and 60), each knowing the range. */
+function range(hits: Hits, a: Atom, b: Atom, noun: CountedNoun): true {
+  const span = { low: Math.min(a.value, b.value), high: Math.max(a.value, b.value) };
+  for (const atom of [a, b]) {
+    const end = atom.end + (atom.noun ? atom.noun.length : 0);
+    addHit(hits, { kind: 'count', value: atom.value, unit: noun.unit, start: atom.start, end, counts: noun.phrase, range: span });
+  }
+  return true;
+}
+
+/** The noun a phrase before a verb of change gives ("places", "the number of beds" → beds), as a counted noun. */
+function nounOf(phrase: string | null): CountedNoun | null {
+  if (!phrase) return null;
+  const unit = unitOf(headOf(phrase));
+  return unit ? { phrase, unit, length: 0 } : null;
+}
+
+/** One atom alone: "150 care workers", "a 240-strong workforce", "5 of the council’s remaining day centres". */
+function single(hits: Hits, a: Atom): void {
+  const { text } = hits;
+  if (PROPORTION_BEFORE.test(text.slice(Math.max(0, a.start - 20), a.start))) return;
+  if (a.noun) {
+    if (countable(a, a.noun.unit, text)) addHit(hits, { kind: 'count', value: a.value, unit: a.noun.unit, start: a.start, end: a.end + a.noun.length, counts: a.noun.phrase });
+    return;
+  }
+  if (a.yearLike) return;
+  // "more than 8,000 households, up from 6,500": the earlier side of a change just counted.
+  const upFrom = UP_FROM.exec(text.slice(Math.max(0, a.start - 20), a.start));
+  const last = hits.list.at(-1);
+  if (upFrom && last?.kind === 'count' && !last.change && a.start - last.end < 40 && /^[\s,;–-]*$/.test(text.slice(last.end, a.start - upFrom[0].length))) {
+    const change = { from: a.value, to: last.value as number };
+    last.change = change;
+    addHit(hits, { kind: 'count', value: a.value, unit: last.unit, start: a.start, end: a.end, counts: last.counts, change });
+    return;
+  }
+  // "Of the 820 carers who responded, 410 said …": a part of the whole the sentence opened with.
+  if (last?.kind === 'count' && !last.outOf && a.start - last.end < 80 && OF_THE.test(text.slice(Math.max(0, last.start - 12), last.start))) {
+    const between = text.slice(last.end, a.start);
+    if (/,\s*$/.test(between) && !/[.!?;]/.test(between)) {
+      addHit(hits, { kind: 'count', value: a.value, unit: last.unit, start: a.start, end: a.end, counts: last.counts, outOf: last.value as number });
+      return;
+    }
+  }
+  const after = text.slice(a.end, a.end + WINDOW);
+  const strong = STRONG.exec(after);
+  if (strong) {
+    const phrase = nounPhrase(after, strong[0].length);
+    const words = phrase?.split(' ') ?? [];
+    const head = words.findIndex(isCountable);
+    if (head < 0) return;
+    const counts = words.slice(0, head + 1).join(' ');
+    const end = a.end + after.indexOf(counts, strong[0].length) + counts.length;
+    addHit(hits, { kind: 'count', value: a.value, unit: 'people', start: a.start, end, counts });
+    return;
+  }
+  const of = PARTITIVE.exec(after);
+  const phrase = of ? nounPhrase(after, of[0].length) : null;
+  const unit = phrase ? unitOf(headOf(phrase)) : null;
+  if (!phrase || !unit) return;
+  const end = a.end + after.indexOf(phrase, of![0].length) + phrase.length;
+  addHit(hits, { kind: 'count', value: a.value, unit, start: a.start, end, counts: phrase });
+}

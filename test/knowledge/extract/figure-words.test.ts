@@ -1,0 +1,86 @@
+import { describe, it, expect } from 'vitest';
+import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
+import { extractFigures } from '../../../src/knowledge/extract/figures.js';
+import { wordsValue } from '../../../src/knowledge/extract/number-words.js';
+
+const figuresOf = (...paragraphs: string[]) => extractFigures(splitParagraphs(paragraphs.join('\n\n')));
+/** kind, value, unit, text, qualifier, counts: what a member would see cited. */
+const brief = (text: string) => figuresOf(text).map((f) => [f.kind, f.value, f.unit, f.text, f.qualifier, f.counts]);
+
+describe('counts in words', () => {
+  it.each([
+    ['The council will close eight care homes.', 8, 'homes', 'eight care homes', null, 'care homes'],
+    ['Sixty-two full-time posts will go.', 62, 'jobs', 'Sixty-two full-time posts', null, 'full-time posts'],
+    ['Only six staff remain.', 6, 'people', 'six staff', null, 'staff'],
+    ['About a dozen staff walked out.', 12, 'people', 'a dozen staff', 'about', 'staff'],
+    ['Two dozen volunteers helped.', 24, 'people', 'Two dozen volunteers', null, 'volunteers'],
+    ['It employs two hundred and fifty carers.', 250, 'people', 'two hundred and fifty carers', null, 'carers'],
+    ['It employs a hundred carers.', 100, 'people', 'a hundred carers', null, 'carers'],
+    ['Some three thousand five hundred residents signed.', 3500, 'people', 'three thousand five hundred residents', 'some', 'residents'],
+    ['Nineteen respite beds closed.', 19, 'beds', 'Nineteen respite beds', null, 'respite beds'],
+    ['It will cut twenty two jobs.', 22, 'jobs', 'twenty two jobs', null, 'jobs'],
+  ])('%s', (text, value, unit, written, qualifier, counts) => {
+    expect(brief(text)).toEqual([['count', value, unit, written, qualifier, counts]]);
+  });
+
+  it.each([
+    ['Hundreds of carers marched.', 100, 'Hundreds of carers', 'hundreds of', 'carers'],
+    ['Dozens of jobs will go.', 12, 'Dozens of jobs', 'dozens of', 'jobs'],
+    ['Thousands of residents signed.', 1000, 'Thousands of residents', 'thousands of', 'residents'],
+    ['It affects tens of thousands of families.', 10_000, 'tens of thousands of families', 'tens of thousands of', 'families'],
+  ])('a vague multiple is the least it stands for, qualified by its words: %s', (text, value, written, qualifier, counts) => {
+    expect(brief(text).map((f) => [f[1], f[3], f[4], f[5]])).toEqual([[value, written, qualifier, counts]]);
+  });
+
+  it('reads "forty per cent" as a percentage', () => {
+    expect(brief('Almost forty per cent of staff are agency workers.')).toEqual([['percent', 40, '%', 'forty per cent', 'almost', 'staff']]);
+  });
+
+  it('does not take "one", number words that are not one number, or hyphenated words as counts', () => {
+    expect(
+      figuresOf(
+        'One of the homes closed one day, and one worker said so.',
+        'It is a two-year deal for a three-year-old service with a six-figure sum.',
+        'Thousands of pounds were lost over hundreds of years.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('fractions', () => {
+  it.each([
+    ['A third of staff left.', 33.3, 'A third', 'staff'],
+    ['Two-thirds of the budget goes on care.', 66.7, 'Two-thirds', 'budget'],
+    ['Three quarters of its day centres will shut.', 75, 'Three quarters', 'day centres'],
+    ['Half the day centres will shut.', 50, 'Half', 'day centres'],
+    ['Nearly half of all care homes are full.', 50, 'half', 'care homes'],
+    ['A fifth of the workforce is on zero hours.', 20, 'A fifth', 'workforce'],
+  ])('%s', (text, value, written, counts) => {
+    expect(brief(text).map((f) => [f[0], f[1], f[2], f[3], f[5]])).toEqual([['percent', value, '%', written, counts]]);
+  });
+
+  it.each([
+    ['Opening hours will be cut by a quarter.', 25, 'a quarter', null, 'opening hours'],
+    ['The care workforce will shrink by almost a third.', 33.3, 'a third', 'almost', 'care workforce'],
+  ])('a change by a fraction says what changes: %s', (text, value, written, qualifier, counts) => {
+    expect(brief(text)).toEqual([['percent', value, '%', written, qualifier, counts]]);
+  });
+
+  it('does not read time, idiom or an ordinal as a fraction', () => {
+    expect(figuresOf('It took half an hour in the first half of the year, half the battle, a quarter of an hour, the third of five.')).toEqual([]);
+    expect(figuresOf('He won by a third.')).toEqual([]);
+  });
+});
+
+describe('the value of number words', () => {
+  it.each([
+    ['eight', 8], ['Sixty-two', 62], ['a dozen', 12], ['two dozen', 24], ['a hundred', 100], ['one hundred and five', 105],
+    ['fifteen hundred', 1500], ['two thousand and one', 2001], ['three hundred thousand', 300_000], ['a million', 1_000_000],
+  ])('%s is %d', (words, value) => {
+    expect(wordsValue(words)).toBe(value);
+  });
+
+  it.each(['seven eight', 'twenty thirty', 'hundred', 'dozen', 'one thousand million', 'ten five'])('"%s" is not one number', (words) => {
+    expect(wordsValue(words)).toBeNull();
+  });
+});
