@@ -87,7 +87,7 @@ describe('cli', () => {
       'Check these quotes: speaker unsure, unnamed or a document (2):',
       'Corrected by a moderator (3):',
       'Quotes (1):',
-      'Figures (1):',
+      'Figures (2):', // "two day centres" and "60 jobs": number words are figures too
     ]);
     const at = (s: string) => {
       const i = stdout.indexOf(s);
