@@ -11,8 +11,8 @@ import type { Logger } from '../log.js';
 import { UserFacingError, type Command, type CommandContext, type CommandResult } from './command.js';
 import { createCooldowns, type Cooldowns } from './cooldown.js';
 import type { ReminderRuntime } from '../reminders/runtime.js';
-import type { KnowledgeKeeper } from './knowledge-keeper.js';
-import type { KnowledgeStore } from './knowledge-store.js';
+import type { KnowledgeKeeper } from '../knowledge/keeper.js';
+import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { isPrivate } from './options.js';
 import { clip, NO_MENTIONS, renderAnswer, type RenderedAnswer } from './render.js';
 

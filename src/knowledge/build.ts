@@ -1,10 +1,13 @@
-import { extract } from './extract/index.js';
+import { articleParts, extractArticle, type ArticleParts } from './article-parts.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEntry } from './knowledge-base.js';
+
+export { articleParts, type ArticleParts } from './article-parts.js';
 import { buildPlaceIndex } from './places.js';
 import type { Article } from './schema.js';
+import { runSync, type Steps } from './sliced.js';
 import { buildSpeakerIndex } from './speakers.js';
-import { buildTermIndex } from './term-index.js';
+import { termIndexSteps } from './term-index.js';
 import { normalize } from './text.js';
 
 /** "Blaenau Gwent County Borough Council" → "Blaenau Gwent": the name people use for a council's area. */
@@ -21,65 +24,69 @@ export function placeNameOfCouncil(council: string): string {
  * read. Answers then only look things up; nothing is recomputed per question.
  */
 export function buildKnowledgeBase(input: Article[], gazetteer: Gazetteer, loadedAt = new Date()): KnowledgeBase {
-  const articles = [...input].sort((a, b) => a.id.localeCompare(b.id));
-  const byId = new Map(articles.map((a) => [a.id, a]));
+  return runSync(knowledgeBaseSteps(input, gazetteer, (a) => articleParts(a, extractArticle(a)), loadedAt));
+}
+
+const byId = (a: Article, b: Article) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** `buildKnowledgeBase` as steps (see `sliced.ts`), with each article's parts from the caller, who may have them already. */
+export function* knowledgeBaseSteps(input: readonly Article[], gazetteer: Gazetteer, partsOf: (article: Article) => ArticleParts, loadedAt = new Date()): Steps<KnowledgeBase> {
+  const articles = [...input].sort(byId);
+  yield;
+  const byIdMap = new Map(articles.map((a) => [a.id, a]));
 
   const quotes: CitedQuote[] = [];
   const figures: CitedFigure[] = [];
   const consultations: ConsultationEntry[] = [];
   const byArticle: KnowledgeBase['byArticle'] = new Map();
-  for (const article of articles) {
-    const found = extract(article.paragraphs);
-    const own = {
-      quotes: found.quotes.map((q) => compact({ ...q, articleId: article.id })),
-      figures: found.figures.map((f) => compact({ ...f, articleId: article.id })),
-      consultations: article.consultations.map((c, i) => ({ ...c, key: `${article.id}/${i + 1}`, articleId: article.id })),
-    };
+  for (const [i, article] of articles.entries()) {
+    if (i % 64 === 63) yield;
+    const own = partsOf(article);
     byArticle.set(article.id, own);
-    quotes.push(...own.quotes);
-    figures.push(...own.figures);
-    consultations.push(...own.consultations);
+    for (const q of own.quotes) quotes.push(q);
+    for (const f of own.figures) figures.push(f);
+    for (const c of own.consultations) consultations.push(c);
   }
   consultations.sort((a, b) => Date.parse(a.closes) - Date.parse(b.closes));
+  yield;
 
-  const places = linkPlaces(articles, gazetteer);
-  const paragraphRefs = articles.flatMap((a) => a.paragraphs.map((p) => ({ articleId: a.id, n: p.n })));
-  const paragraphTexts = articles.flatMap((a) => a.paragraphs.map((p) => p.text));
+  const places = yield* linkPlaces(articles, gazetteer);
+  const paragraphRefs: { articleId: string; n: number }[] = [];
+  const paragraphTexts: string[] = [];
+  for (const a of articles) {
+    for (const p of a.paragraphs) {
+      paragraphRefs.push({ articleId: a.id, n: p.n });
+      paragraphTexts.push(p.text);
+    }
+  }
+  yield;
   const quoteTexts = quotes.map((q) => [q.text, q.speaker ?? '', q.role ?? ''].join(' '));
+  yield;
+  const placeIndex = buildPlaceIndex(places);
+  yield;
+  const speakers = buildSpeakerIndex(quotes);
+  yield;
+  const paragraphs = yield* termIndexSteps(paragraphTexts);
+  const quoteIndex = yield* termIndexSteps(quoteTexts);
 
   return {
     articles,
-    byId,
+    byId: byIdMap,
     quotes,
     figures,
     consultations,
     places,
     byArticle,
-    index: {
-      places: buildPlaceIndex(places),
-      speakers: buildSpeakerIndex(quotes),
-      paragraphs: buildTermIndex(paragraphTexts),
-      paragraphRefs,
-      quotes: buildTermIndex(quoteTexts),
-    },
+    index: { places: placeIndex, speakers, paragraphs, paragraphRefs, quotes: quoteIndex },
     loadedAt,
   };
-}
-
-/**
- * The same object, copied once more. V8 keeps `{ ...x, extra }` as a slow dictionary-like object
- * (544 bytes a figure against 224 for this copy, and slow to read): it was a third of the knowledge
- * base's heap at 10,000 articles, and scanning all figures for /cuts took three to five times as long.
- */
-function compact<T extends object>(o: T): T {
-  return { ...o };
 }
 
 /**
  * Ties articles to places: by their council, by the towns in their front matter, and (as mentions)
  * by gazetteer names found in their text. A council missing from the gazetteer still gets a place.
  */
-function linkPlaces(articles: Article[], gazetteer: Gazetteer): PlaceEntry[] {
+function* linkPlaces(articles: Article[], gazetteer: Gazetteer): Steps<PlaceEntry[]> {
   const places: PlaceEntry[] = gazetteer.map((g) => ({ ...g, towns: [...g.towns], aliases: [...g.aliases], articleIds: [], mentionedIn: [] }));
   const lookup = new Map<string, PlaceEntry>();
   const register = (name: string, place: PlaceEntry) => {
@@ -130,7 +137,8 @@ function linkPlaces(articles: Article[], gazetteer: Gazetteer): PlaceEntry[] {
     const words = key.split(' ');
     for (let n = 1; n <= Math.min(words.length, 4); n++) starts.add(words.slice(0, n).join(' '));
   }
-  for (const article of articles) {
+  for (const [i, article] of articles.entries()) {
+    if (i % 16 === 15) yield;
     const words = normalize(article.paragraphs.map((p) => p.text).join(' ')).split(' ');
     for (let i = 0; i < words.length; i++) {
       let phrase = '';

@@ -1,0 +1,158 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { articleParts, extractArticle, type ArticleParts } from './article-parts.js';
+import { readArticleFile, type FileResult } from './article-file.js';
+import { openExtractionCache, type ExtractionCache } from './extraction-cache.js';
+import type { Signature } from './folder.js';
+import { SLICE_MS } from './sliced.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+/**
+ * Reading knowledge files into records: read, parse, validate, extract (or take the extraction from
+ * the cache). Many files go to worker threads, so the thread answering members only receives
+ * finished records; a handful (one edited file) are done in this thread, in time slices.
+ */
+
+/** One version of one article file, as every later step needs it. */
+export interface FileRecord extends FileResult {
+  sig: Signature;
+  /** The article's cited quotes, figures and consultations; null when the file is not a valid article. */
+  parts: ArticleParts | null;
+  /** Whether the extraction came from the cache. */
+  cached: boolean;
+}
+
+export interface ReadOptions {
+  /** The extraction cache's SQLite file; null or absent for none. */
+  cacheFile?: string | null | undefined;
+  /** Worker threads to use for many files; 0 reads everything in this thread. Default: one per core, at most 2. */
+  workers?: number | undefined;
+  /** Fewer files than this are read in this thread (starting workers costs more). */
+  workersFrom?: number | undefined;
+  /** Told when the cache or the workers could not be used; the load goes on without them. */
+  onWarning?: ((message: string, error: unknown) => void) | undefined;
+}
+
+/** Below this, the cost of starting a worker (about 0.3 s under tsx) outweighs extracting in slices here. */
+const WORKERS_FROM = 64;
+/** Files per message between a worker and this thread: small messages keep each hand-over to a millisecond or two. */
+const BATCH = 24;
+
+export const defaultWorkers = () => Math.max(1, Math.min(2, availableParallelism()));
+
+/** Reads, validates and extracts one file; null when it vanished. Shared by the workers and this thread. */
+export async function readFileRecord(dir: string, name: string, sig: Signature, cache: ExtractionCache | null): Promise<FileRecord | null> {
+  const r = await readArticleFile(dir, name);
+  if (!r) return null;
+  if (!r.article) return { ...r, sig, parts: null, cached: false };
+  let found = cache?.get(r.hash);
+  const cached = found !== undefined;
+  if (!found) {
+    found = extractArticle(r.article);
+    cache?.put(r.hash, found);
+  }
+  return { ...r, sig, parts: articleParts(r.article, found), cached };
+}
+
+/** Opens the cache, or says why not and goes on without it. */
+export function tryOpenCache(file: string | null | undefined, onWarning?: ReadOptions['onWarning']): ExtractionCache | null {
+  if (!file) return null;
+  try {
+    return openExtractionCache(file);
+  } catch (error) {
+    onWarning?.(`the extraction cache ${file} cannot be used; extracting every file`, error);
+    return null;
+  }
+}
+
+/** Records for `files`, in their order (null for a file that vanished). */
+export async function readFileRecords(dir: string, files: readonly { name: string; sig: Signature }[], options: ReadOptions = {}): Promise<(FileRecord | null)[]> {
+  const workers = Math.min(options.workers ?? defaultWorkers(), Math.ceil(files.length / BATCH));
+  if (workers > 0 && files.length >= (options.workersFrom ?? WORKERS_FROM)) {
+    // Opened here once first: it creates the table and drops other versions' entries before two workers race to.
+    const cache = tryOpenCache(options.cacheFile, options.onWarning);
+    cache?.close();
+    try {
+      return await readInWorkers(dir, files, { ...options, cacheFile: cache ? options.cacheFile : null }, workers);
+    } catch (error) {
+      options.onWarning?.('worker threads could not read the knowledge files; reading them in the main thread', error);
+    }
+  }
+  return readHere(dir, files, options);
+}
+
+async function readHere(dir: string, files: readonly { name: string; sig: Signature }[], options: ReadOptions): Promise<(FileRecord | null)[]> {
+  const cache = tryOpenCache(options.cacheFile, options.onWarning);
+  const out: (FileRecord | null)[] = [];
+  try {
+    let start = performance.now();
+    for (const f of files) {
+      out.push(await readFileRecord(dir, f.name, f.sig, cache));
+      if (performance.now() - start >= SLICE_MS) {
+        cache?.flush();
+        await nextTurn();
+        start = performance.now();
+      }
+    }
+  } finally {
+    try {
+      cache?.close();
+    } catch (error) {
+      options.onWarning?.('the extraction cache could not be written', error);
+    }
+  }
+  return out;
+}
+
+/** Messages between this thread and a worker (`file-records-worker.ts`). */
+export interface WorkerRequest {
+  dir: string;
+  cacheFile: string | null;
+  batch: number;
+  files: { name: string; sig: Signature }[];
+}
+export type WorkerReply = { batch: number; records: (FileRecord | null)[] } | { batch: number; error: string };
+
+const WORKER_URL = new URL('./file-records-worker.mjs', import.meta.url);
+
+/** Hands batches to `count` workers as each finishes its last, and stops them when all are done. */
+function readInWorkers(dir: string, files: readonly { name: string; sig: Signature }[], options: ReadOptions, count: number): Promise<(FileRecord | null)[]> {
+  const batches: { name: string; sig: Signature }[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  const results: (FileRecord | null)[][] = new Array(batches.length);
+  return new Promise((resolve, reject) => {
+    const pool: Worker[] = [];
+    let next = 0;
+    let done = 0;
+    let failed = false;
+    const stop = () => pool.forEach((w) => void w.terminate());
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      stop();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    const give = (w: Worker) => {
+      if (next >= batches.length) return;
+      const batch = next++;
+      w.postMessage({ dir, cacheFile: options.cacheFile ?? null, batch, files: batches[batch]! } satisfies WorkerRequest);
+    };
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(WORKER_URL);
+      pool.push(w);
+      w.on('message', (reply: WorkerReply) => {
+        if ('error' in reply) return fail(new Error(reply.error));
+        results[reply.batch] = reply.records;
+        if (++done === batches.length) {
+          stop();
+          resolve(results.flat());
+        } else give(w);
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (done < batches.length) fail(new Error(`a knowledge worker stopped (exit code ${code})`));
+      });
+      give(w);
+    }
+  });
+}
