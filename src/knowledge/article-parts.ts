@@ -1,6 +1,7 @@
 import { extract } from './extract/index.js';
 import type { CitedFigure, CitedQuote, ConsultationEntry } from './knowledge-base.js';
 import type { Article, Extraction } from './schema.js';
+import { normalize, terms } from './text.js';
 
 export { EXTRACTOR_VERSION } from './extract/index.js';
 
@@ -35,4 +36,21 @@ export function articleParts(article: Article, found: Extraction): ArticleParts 
  */
 function compact<T extends object>(o: T): T {
   return { ...o };
+}
+
+/**
+ * An article's text as the indexes read it: each paragraph's search terms (space-separated) and the
+ * whole text normalised (for place mentions). Worked out where the article is read (a worker
+ * thread), so the thread serving members only splits strings when it builds the indexes.
+ */
+export interface ArticleText {
+  paragraphTerms: string[];
+  normalized: string;
+}
+
+export function articleText(article: Article): ArticleText {
+  return {
+    paragraphTerms: article.paragraphs.map((p) => terms(p.text).join(' ')),
+    normalized: normalize(article.paragraphs.map((p) => p.text).join(' ')),
+  };
 }

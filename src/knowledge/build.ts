@@ -1,12 +1,12 @@
-import { articleParts, extractArticle, type ArticleParts } from './article-parts.js';
+import { articleParts, articleText, extractArticle, type ArticleParts, type ArticleText } from './article-parts.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEntry } from './knowledge-base.js';
 
 export { articleParts, type ArticleParts } from './article-parts.js';
-import { buildPlaceIndex } from './places.js';
+import { placeIndexSteps } from './places.js';
 import type { Article } from './schema.js';
 import { runSync, type Steps } from './sliced.js';
-import { buildSpeakerIndex } from './speakers.js';
+import { speakerIndexSteps } from './speakers.js';
 import { termIndexSteps } from './term-index.js';
 import { normalize } from './text.js';
 
@@ -30,9 +30,20 @@ export function buildKnowledgeBase(input: Article[], gazetteer: Gazetteer, loade
 const byId = (a: Article, b: Article) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** `buildKnowledgeBase` as steps (see `sliced.ts`), with each article's parts from the caller, who may have them already. */
-export function* knowledgeBaseSteps(input: readonly Article[], gazetteer: Gazetteer, partsOf: (article: Article) => ArticleParts, loadedAt = new Date()): Steps<KnowledgeBase> {
+export function* knowledgeBaseSteps(
+  input: readonly Article[],
+  gazetteer: Gazetteer,
+  partsOf: (article: Article) => ArticleParts,
+  loadedAt = new Date(),
+  textOf: (article: Article) => ArticleText | undefined = () => undefined,
+): Steps<KnowledgeBase> {
   const articles = [...input].sort(byId);
   yield;
+  const texts = new Map<Article, ArticleText>();
+  for (const [i, a] of articles.entries()) {
+    if (i % 16 === 15) yield;
+    texts.set(a, textOf(a) ?? articleText(a));
+  }
   const byIdMap = new Map(articles.map((a) => [a.id, a]));
 
   const quotes: CitedQuote[] = [];
@@ -50,23 +61,26 @@ export function* knowledgeBaseSteps(input: readonly Article[], gazetteer: Gazett
   consultations.sort((a, b) => Date.parse(a.closes) - Date.parse(b.closes));
   yield;
 
-  const places = yield* linkPlaces(articles, gazetteer);
+  const places = yield* linkPlaces(articles, gazetteer, (a) => texts.get(a)!.normalized);
   const paragraphRefs: { articleId: string; n: number }[] = [];
   const paragraphTexts: string[] = [];
   for (const a of articles) {
-    for (const p of a.paragraphs) {
+    const paragraphTerms = texts.get(a)!.paragraphTerms;
+    for (const [i, p] of a.paragraphs.entries()) {
       paragraphRefs.push({ articleId: a.id, n: p.n });
-      paragraphTexts.push(p.text);
+      paragraphTexts.push(paragraphTerms[i]!);
     }
   }
+  texts.clear();
   yield;
-  const quoteTexts = quotes.map((q) => [q.text, q.speaker ?? '', q.role ?? ''].join(' '));
-  yield;
-  const placeIndex = buildPlaceIndex(places);
-  yield;
-  const speakers = buildSpeakerIndex(quotes);
-  yield;
-  const paragraphs = yield* termIndexSteps(paragraphTexts);
+  const quoteTexts: string[] = [];
+  for (const [i, q] of quotes.entries()) {
+    if (i % 1024 === 1023) yield;
+    quoteTexts.push([q.text, q.speaker ?? '', q.role ?? ''].join(' '));
+  }
+  const placeIndex = yield* placeIndexSteps(places);
+  const speakers = yield* speakerIndexSteps(quotes);
+  const paragraphs = yield* termIndexSteps(paragraphTexts, true);
   const quoteIndex = yield* termIndexSteps(quoteTexts);
 
   return {
@@ -86,7 +100,7 @@ export function* knowledgeBaseSteps(input: readonly Article[], gazetteer: Gazett
  * Ties articles to places: by their council, by the towns in their front matter, and (as mentions)
  * by gazetteer names found in their text. A council missing from the gazetteer still gets a place.
  */
-function* linkPlaces(articles: Article[], gazetteer: Gazetteer): Steps<PlaceEntry[]> {
+function* linkPlaces(articles: Article[], gazetteer: Gazetteer, normalizedText: (a: Article) => string): Steps<PlaceEntry[]> {
   const places: PlaceEntry[] = gazetteer.map((g) => ({ ...g, towns: [...g.towns], aliases: [...g.aliases], articleIds: [], mentionedIn: [] }));
   const lookup = new Map<string, PlaceEntry>();
   const register = (name: string, place: PlaceEntry) => {
@@ -113,7 +127,8 @@ function* linkPlaces(articles: Article[], gazetteer: Gazetteer): Steps<PlaceEntr
     set.add(id);
     list.push(id);
   };
-  for (const article of articles) {
+  for (const [i, article] of articles.entries()) {
+    if (i % 64 === 63) yield;
     let home = lookup.get(normalize(article.council)) ?? lookup.get(normalize(placeNameOfCouncil(article.council)));
     if (!home) {
       home = { name: placeNameOfCouncil(article.council), council: article.council, towns: [], aliases: [], articleIds: [], mentionedIn: [] };
@@ -139,7 +154,7 @@ function* linkPlaces(articles: Article[], gazetteer: Gazetteer): Steps<PlaceEntr
   }
   for (const [i, article] of articles.entries()) {
     if (i % 16 === 15) yield;
-    const words = normalize(article.paragraphs.map((p) => p.text).join(' ')).split(' ');
+    const words = normalizedText(article).split(' ');
     for (let i = 0; i < words.length; i++) {
       let phrase = '';
       for (let n = 0; n < 4 && i + n < words.length; n++) {

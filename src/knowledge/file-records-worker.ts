@@ -15,7 +15,7 @@ parentPort!.on('message', (request: WorkerRequest) => {
     try {
       cache ??= tryOpenCache(request.cacheFile);
       const records = [];
-      for (const f of request.files) records.push(await readFileRecord(request.dir, f.name, f.sig, cache));
+      for (const f of request.files) records.push(await readFileRecord(request.dir, f, cache));
       try {
         cache?.flush();
       } catch {

@@ -1,6 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { articleParts, extractArticle, type ArticleParts } from './article-parts.js';
+import { articleParts, articleText, extractArticle, type ArticleParts, type ArticleText } from './article-parts.js';
+import { createHash } from 'node:crypto';
+import { lstat, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { readArticleFile, type FileResult } from './article-file.js';
 import { openExtractionCache, type ExtractionCache } from './extraction-cache.js';
 import type { Signature } from './folder.js';
@@ -18,8 +21,24 @@ export interface FileRecord extends FileResult {
   sig: Signature;
   /** The article's cited quotes, figures and consultations; null when the file is not a valid article. */
   parts: ArticleParts | null;
+  /** Its text as the indexes read it; null when the file is not a valid article. */
+  text: ArticleText | null;
   /** Whether the extraction came from the cache. */
   cached: boolean;
+}
+
+/** A file re-read for a full reload whose bytes turned out the same as the version already held. */
+export interface Unchanged {
+  file: string;
+  sig: Signature;
+  unchanged: true;
+}
+
+/** A file to read, with the hash of the version already held, if any. */
+export interface FileToRead {
+  name: string;
+  sig: Signature;
+  knownHash?: string | undefined;
 }
 
 export interface ReadOptions {
@@ -40,18 +59,33 @@ const BATCH = 24;
 
 export const defaultWorkers = () => Math.max(1, Math.min(2, availableParallelism()));
 
-/** Reads, validates and extracts one file; null when it vanished. Shared by the workers and this thread. */
-export async function readFileRecord(dir: string, name: string, sig: Signature, cache: ExtractionCache | null): Promise<FileRecord | null> {
+/**
+ * Reads, validates and extracts one file; null when it vanished. A file whose bytes hash to
+ * `knownHash` is only hashed: the version already held stands. Shared by the workers and this thread.
+ */
+export async function readFileRecord(dir: string, f: FileToRead, cache: ExtractionCache | null): Promise<FileRecord | Unchanged | null> {
+  const { name, sig } = f;
+  if (f.knownHash && (await hashOf(path.join(dir, name))) === f.knownHash) return { file: name, sig, unchanged: true };
   const r = await readArticleFile(dir, name);
   if (!r) return null;
-  if (!r.article) return { ...r, sig, parts: null, cached: false };
+  if (!r.article) return { ...r, sig, parts: null, text: null, cached: false };
   let found = cache?.get(r.hash);
   const cached = found !== undefined;
   if (!found) {
     found = extractArticle(r.article);
     cache?.put(r.hash, found);
   }
-  return { ...r, sig, parts: articleParts(r.article, found), cached };
+  return { ...r, sig, parts: articleParts(r.article, found), text: articleText(r.article), cached };
+}
+
+/** The file's SHA-256, or '' when it cannot be read as a regular file (it is then read in full and reported). */
+async function hashOf(full: string): Promise<string> {
+  try {
+    if ((await lstat(full)).isSymbolicLink()) return '';
+    return createHash('sha256').update(await readFile(full)).digest('hex');
+  } catch {
+    return '';
+  }
 }
 
 /** Opens the cache, or says why not and goes on without it. */
@@ -66,7 +100,7 @@ export function tryOpenCache(file: string | null | undefined, onWarning?: ReadOp
 }
 
 /** Records for `files`, in their order (null for a file that vanished). */
-export async function readFileRecords(dir: string, files: readonly { name: string; sig: Signature }[], options: ReadOptions = {}): Promise<(FileRecord | null)[]> {
+export async function readFileRecords(dir: string, files: readonly FileToRead[], options: ReadOptions = {}): Promise<(FileRecord | Unchanged | null)[]> {
   const workers = Math.min(options.workers ?? defaultWorkers(), Math.ceil(files.length / BATCH));
   if (workers > 0 && files.length >= (options.workersFrom ?? WORKERS_FROM)) {
     // Opened here once first: it creates the table and drops other versions' entries before two workers race to.
@@ -81,13 +115,13 @@ export async function readFileRecords(dir: string, files: readonly { name: strin
   return readHere(dir, files, options);
 }
 
-async function readHere(dir: string, files: readonly { name: string; sig: Signature }[], options: ReadOptions): Promise<(FileRecord | null)[]> {
+async function readHere(dir: string, files: readonly FileToRead[], options: ReadOptions): Promise<(FileRecord | Unchanged | null)[]> {
   const cache = tryOpenCache(options.cacheFile, options.onWarning);
-  const out: (FileRecord | null)[] = [];
+  const out: (FileRecord | Unchanged | null)[] = [];
   try {
     let start = performance.now();
     for (const f of files) {
-      out.push(await readFileRecord(dir, f.name, f.sig, cache));
+      out.push(await readFileRecord(dir, f, cache));
       if (performance.now() - start >= SLICE_MS) {
         cache?.flush();
         await nextTurn();
@@ -109,17 +143,17 @@ export interface WorkerRequest {
   dir: string;
   cacheFile: string | null;
   batch: number;
-  files: { name: string; sig: Signature }[];
+  files: FileToRead[];
 }
-export type WorkerReply = { batch: number; records: (FileRecord | null)[] } | { batch: number; error: string };
+export type WorkerReply = { batch: number; records: (FileRecord | Unchanged | null)[] } | { batch: number; error: string };
 
 const WORKER_URL = new URL('./file-records-worker.mjs', import.meta.url);
 
 /** Hands batches to `count` workers as each finishes its last, and stops them when all are done. */
-function readInWorkers(dir: string, files: readonly { name: string; sig: Signature }[], options: ReadOptions, count: number): Promise<(FileRecord | null)[]> {
-  const batches: { name: string; sig: Signature }[][] = [];
+function readInWorkers(dir: string, files: readonly FileToRead[], options: ReadOptions, count: number): Promise<(FileRecord | Unchanged | null)[]> {
+  const batches: FileToRead[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-  const results: (FileRecord | null)[][] = new Array(batches.length);
+  const results: (FileRecord | Unchanged | null)[][] = new Array(batches.length);
   return new Promise((resolve, reject) => {
     const pool: Worker[] = [];
     let next = 0;

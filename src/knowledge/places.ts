@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase, PlaceEntry } from './knowledge-base.js';
 import { allowedSlips, editDistance } from './edit-distance.js';
 import { fuzzySearch } from './term-index.js';
+import { runSync, type Steps } from './sliced.js';
 import { normalize } from './text.js';
 
 /** How a query reached its place: the place's own name, its council's name, a nickname, or a town inside it. */
@@ -40,6 +41,11 @@ export type PlaceResolution =
 const FUSE_OPTIONS = { keys: ['norm'], threshold: 0.6, includeScore: true, ignoreLocation: true };
 
 export function buildPlaceIndex(places: PlaceEntry[]): PlaceIndex {
+  return runSync(placeIndexSteps(places));
+}
+
+/** `buildPlaceIndex` as steps (see `sliced.ts`). */
+export function* placeIndexSteps(places: PlaceEntry[]): Steps<PlaceIndex> {
   const records: PlaceName[] = [];
   for (const place of places) {
     const add = (name: string, via: Via) => records.push({ name, norm: normalize(name), place, via });
@@ -60,10 +66,14 @@ export function buildPlaceIndex(places: PlaceEntry[]): PlaceIndex {
     const words = rec.norm.split(' ');
     words.forEach((_, i) => prefixes.push({ key: words.slice(i).join(' '), rec }));
   }
+  yield;
   prefixes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  yield;
   const fuse = new Fuse(records, FUSE_OPTIONS);
+  yield;
   const deletions = new Map<string, PlaceName[]>();
-  for (const rec of records) {
+  for (const [i, rec] of records.entries()) {
+    if (i % 256 === 255) yield;
     for (const form of deletionForms(rec.norm, Math.min(1, allowedSlips(rec.norm.length)))) {
       const list = deletions.get(form);
       if (!list) deletions.set(form, [rec]);

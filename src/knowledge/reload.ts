@@ -1,4 +1,4 @@
-import { articleParts, extractArticle, type ArticleParts } from './article-parts.js';
+import { articleParts, extractArticle, type ArticleParts, type ArticleText } from './article-parts.js';
 import { duplicateIdProblem } from './article-file.js';
 import { knowledgeBaseSteps } from './build.js';
 import { readFileRecords, type FileRecord, type ReadOptions } from './file-records.js';
@@ -36,8 +36,9 @@ export interface ArticlesReload {
   files: ReadonlyMap<string, FileRecord>;
   /** Folder entries that are not loaded (subfolders, other files), with why. */
   skipped: Skipped[];
-  /** Each served article's cited quotes, figures and consultations. */
+  /** Each served article's cited quotes, figures and consultations, and its text as the indexes read it. */
   parts: ReadonlyMap<Article, ArticleParts>;
+  texts: ReadonlyMap<Article, ArticleText>;
   /** How many files were read (rather than taken from the previous load) and how many of those extracted afresh. */
   read: { files: number; extracted: number };
 }
@@ -58,6 +59,7 @@ export interface PreviousLoad {
   problems: readonly Problem[];
   files?: ReadonlyMap<string, FileRecord>;
   parts?: ReadonlyMap<Article, ArticleParts>;
+  texts?: ReadonlyMap<Article, ArticleText>;
 }
 
 export interface ReloadOptions extends ReadOptions {
@@ -83,14 +85,22 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
     const last = previous?.files?.get(f.name);
     return !options.full && last?.sig === f.sig ? last : undefined;
   });
-  const toRead = listing.articles.filter((_, i) => !reuse[i]);
+  // A full reload still only hashes a file whose signature is unchanged; it is parsed again only if its bytes differ.
+  const toRead = listing.articles
+    .filter((_, i) => !reuse[i])
+    .map((f) => ({ ...f, knownHash: previous?.files?.get(f.name)?.hash || undefined }));
   const fresh = await readFileRecords(dir, toRead, options);
   let k = 0;
+  let extracted = 0;
   const results: FileRecord[] = [];
-  for (const [i, last] of reuse.entries()) {
-    const r = last ?? fresh[k++];
+  for (const last of reuse) {
+    let r = last ?? fresh[k++];
     if (!r) continue;
-    if (r.article && !last) contentHash.set(r.article, r.hash);
+    if ('unchanged' in r) r = { ...previous!.files!.get(r.file)!, sig: r.sig };
+    else if (!last && r.article) {
+      contentHash.set(r.article, r.hash);
+      if (!r.cached) extracted++;
+    }
     results.push(r);
   }
   const heldBy = new Map((previous?.articles ?? []).map((a) => [a.id, a.file]));
@@ -107,6 +117,7 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
   const articles: Article[] = [];
   const problems: Problem[] = [];
   const parts = new Map<Article, ArticleParts>();
+  const texts = new Map<Article, ArticleText>();
   const good = new Set<string>();
   for (const r of results) {
     problems.push(...r.problems);
@@ -115,6 +126,7 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
     if (winner === r.file) {
       articles.push(r.article);
       parts.set(r.article, r.parts ?? articleParts(r.article, extractArticle(r.article)));
+      if (r.text) texts.set(r.article, r.text);
       good.add(r.file);
     } else {
       problems.push(duplicateIdProblem(r, r.article.id, winner!));
@@ -134,6 +146,8 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
     if (good.has(file) || !last || served.has(last.id)) continue;
     articles.push(last);
     parts.set(last, previous?.parts?.get(last) ?? articleParts(last, extractArticle(last)));
+    const text = previous?.texts?.get(last);
+    if (text) texts.set(last, text);
     served.add(last.id);
     kept.push(file);
   }
@@ -147,7 +161,8 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
     files: new Map(results.map((r) => [r.file, r])),
     skipped: listing.skipped,
     parts,
-    read: { files: toRead.length, extracted: fresh.filter((r) => r?.article && !r.cached).length },
+    read: { files: toRead.length, extracted },
+    texts,
   };
 }
 
@@ -166,7 +181,7 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
   }
   const problems = [...loaded.problems, ...places.problems];
   const at = new Date();
-  const kb = await runSliced(knowledgeBaseSteps(loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at));
+  const kb = await runSliced(knowledgeBaseSteps(loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a)));
   return {
     ...loaded,
     problems,

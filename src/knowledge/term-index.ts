@@ -25,8 +25,11 @@ export function buildTermIndex(docs: readonly string[]): TermIndex {
 /** Documents indexed between two chances to yield; a few hundred paragraphs take about a millisecond. */
 const DOCS_PER_STEP = 256;
 
-/** `buildTermIndex` as steps, for building on a serving thread without holding it (see `sliced.ts`). */
-export function* termIndexSteps(docs: readonly string[]): Steps<TermIndex> {
+/**
+ * `buildTermIndex` as steps, for building on a serving thread without holding it (see `sliced.ts`).
+ * With `tokenized`, each document is already its `terms()` joined by spaces.
+ */
+export function* termIndexSteps(docs: readonly string[], tokenized = false): Steps<TermIndex> {
   const lists = new Map<string, number[]>();
   const docLength = new Uint16Array(docs.length);
   let total = 0;
@@ -34,7 +37,8 @@ export function* termIndexSteps(docs: readonly string[]): Steps<TermIndex> {
   for (let doc = 0; doc < docs.length; doc++) {
     if (doc % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
     counts.clear();
-    const words = terms(docs[doc]!);
+    const text = docs[doc]!;
+    const words = !tokenized ? terms(text) : text === '' ? [] : text.split(' ');
     for (const t of words) counts.set(t, (counts.get(t) ?? 0) + 1);
     docLength[doc] = Math.min(words.length, 65535);
     total += words.length;
