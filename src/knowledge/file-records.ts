@@ -99,20 +99,20 @@ export function tryOpenCache(file: string | null | undefined, onWarning?: ReadOp
   }
 }
 
-/** Records for `files`, in their order (null for a file that vanished). */
-export async function readFileRecords(dir: string, files: readonly FileToRead[], options: ReadOptions = {}): Promise<(FileRecord | Unchanged | null)[]> {
+/** Records for `files`, in their order (null for a file that vanished), and how many worker threads read them. */
+export async function readFileRecords(dir: string, files: readonly FileToRead[], options: ReadOptions = {}): Promise<{ records: (FileRecord | Unchanged | null)[]; workers: number }> {
   const workers = Math.min(options.workers ?? defaultWorkers(), Math.ceil(files.length / BATCH));
   if (workers > 0 && files.length >= (options.workersFrom ?? WORKERS_FROM)) {
     // Opened here once first: it creates the table and drops other versions' entries before two workers race to.
     const cache = tryOpenCache(options.cacheFile, options.onWarning);
     cache?.close();
     try {
-      return await readInWorkers(dir, files, { ...options, cacheFile: cache ? options.cacheFile : null }, workers);
+      return { records: await readInWorkers(dir, files, { ...options, cacheFile: cache ? options.cacheFile : null }, workers), workers };
     } catch (error) {
       options.onWarning?.('worker threads could not read the knowledge files; reading them in the main thread', error);
     }
   }
-  return readHere(dir, files, options);
+  return { records: await readHere(dir, files, options), workers: 0 };
 }
 
 async function readHere(dir: string, files: readonly FileToRead[], options: ReadOptions): Promise<(FileRecord | Unchanged | null)[]> {

@@ -39,8 +39,8 @@ export interface ArticlesReload {
   /** Each served article's cited quotes, figures and consultations, and its text as the indexes read it. */
   parts: ReadonlyMap<Article, ArticleParts>;
   texts: ReadonlyMap<Article, ArticleText>;
-  /** How many files were read (rather than taken from the previous load) and how many of those extracted afresh. */
-  read: { files: number; extracted: number };
+  /** How many files were read (rather than taken from the previous load), how many of those extracted afresh, by how many worker threads. */
+  read: { files: number; extracted: number; workers: number };
 }
 
 /** One complete load of the folder: what is served, what is wrong, and what changed. */
@@ -89,7 +89,7 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
   const toRead = listing.articles
     .filter((_, i) => !reuse[i])
     .map((f) => ({ ...f, knownHash: previous?.files?.get(f.name)?.hash || undefined }));
-  const fresh = await readFileRecords(dir, toRead, options);
+  const { records: fresh, workers } = await readFileRecords(dir, toRead, options);
   let k = 0;
   let extracted = 0;
   const results: FileRecord[] = [];
@@ -161,7 +161,7 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
     files: new Map(results.map((r) => [r.file, r])),
     skipped: listing.skipped,
     parts,
-    read: { files: toRead.length, extracted },
+    read: { files: toRead.length, extracted, workers },
     texts,
   };
 }
