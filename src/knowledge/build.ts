@@ -64,7 +64,8 @@ export function* knowledgeBaseSteps(
   const places = yield* linkPlaces(articles, gazetteer, (a) => texts.get(a)!.normalized);
   const paragraphRefs: { articleId: string; n: number }[] = [];
   const paragraphTexts: string[] = [];
-  for (const a of articles) {
+  for (const [i, a] of articles.entries()) {
+    if (i % 64 === 63) yield;
     const paragraphTerms = texts.get(a)!.paragraphTerms;
     for (const [i, p] of a.paragraphs.entries()) {
       paragraphRefs.push({ articleId: a.id, n: p.n });
