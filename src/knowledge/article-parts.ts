@@ -39,18 +39,24 @@ function compact<T extends object>(o: T): T {
 }
 
 /**
- * An article's text as the indexes read it: each paragraph's search terms (space-separated) and the
- * whole text normalised (for place mentions). Worked out where the article is read (a worker
- * thread), so the thread serving members only splits strings when it builds the indexes.
+ * An article's text as the indexes read it: each paragraph's search terms (space-separated), and
+ * the place names its text mentions. Worked out where the article is read (a worker thread), so the
+ * thread serving members only splits strings when it builds the indexes.
  */
 export interface ArticleText {
   paragraphTerms: string[];
-  normalized: string;
+  /** The whole text normalised, until the first build has found its mentions (then dropped: it is as big as the article). */
+  normalized: string | null;
+  /** Known place names found in the text, in order, for the set of names identified by `sig`. */
+  mentions: { sig: string; keys: string[] } | null;
 }
 
 export function articleText(article: Article): ArticleText {
   return {
     paragraphTerms: article.paragraphs.map((p) => terms(p.text).join(' ')),
-    normalized: normalize(article.paragraphs.map((p) => p.text).join(' ')),
+    normalized: normalizedText(article),
+    mentions: null,
   };
 }
+
+export const normalizedText = (article: Article) => normalize(article.paragraphs.map((p) => p.text).join(' '));

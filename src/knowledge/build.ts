@@ -1,4 +1,4 @@
-import { articleParts, articleText, extractArticle, type ArticleParts, type ArticleText } from './article-parts.js';
+import { articleParts, articleText, extractArticle, normalizedText, type ArticleParts, type ArticleText } from './article-parts.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEntry } from './knowledge-base.js';
 
@@ -61,7 +61,7 @@ export function* knowledgeBaseSteps(
   consultations.sort((a, b) => Date.parse(a.closes) - Date.parse(b.closes));
   yield;
 
-  const places = yield* linkPlaces(articles, gazetteer, (a) => texts.get(a)!.normalized);
+  const places = yield* linkPlaces(articles, gazetteer, (a) => texts.get(a)!);
   const paragraphRefs: { articleId: string; n: number }[] = [];
   const paragraphTexts: string[] = [];
   for (const [i, a] of articles.entries()) {
@@ -101,7 +101,7 @@ export function* knowledgeBaseSteps(
  * Ties articles to places: by their council, by the towns in their front matter, and (as mentions)
  * by gazetteer names found in their text. A council missing from the gazetteer still gets a place.
  */
-function* linkPlaces(articles: Article[], gazetteer: Gazetteer, normalizedText: (a: Article) => string): Steps<PlaceEntry[]> {
+function* linkPlaces(articles: Article[], gazetteer: Gazetteer, textOf: (a: Article) => ArticleText): Steps<PlaceEntry[]> {
   const places: PlaceEntry[] = gazetteer.map((g) => ({ ...g, towns: [...g.towns], aliases: [...g.aliases], articleIds: [], mentionedIn: [] }));
   const lookup = new Map<string, PlaceEntry>();
   const register = (name: string, place: PlaceEntry) => {
@@ -153,18 +153,36 @@ function* linkPlaces(articles: Article[], gazetteer: Gazetteer, normalizedText: 
     const words = key.split(' ');
     for (let n = 1; n <= Math.min(words.length, 4); n++) starts.add(words.slice(0, n).join(' '));
   }
+  // An article's mentions are found again only when the names (or what they name) changed: one edit
+  // elsewhere leaves them as they were, and scanning every article's words is most of a rebuild.
+  yield;
+  const sig = [...lookup].map(([key, place]) => `${key}\u0000${place.name}`).join('\u0001');
   for (const [i, article] of articles.entries()) {
     if (i % 16 === 15) yield;
-    const words = normalizedText(article).split(' ');
-    for (let i = 0; i < words.length; i++) {
-      let phrase = '';
-      for (let n = 0; n < 4 && i + n < words.length; n++) {
-        phrase = n === 0 ? words[i]! : `${phrase} ${words[i + n]}`;
-        if (!starts.has(phrase)) break;
-        const place = lookup.get(phrase);
-        if (place && !has(place.articleIds, article.id)) link(place.mentionedIn, article.id);
-      }
+    const text = textOf(article);
+    if (text.mentions?.sig !== sig) {
+      text.mentions = { sig, keys: findMentions(text.normalized ?? normalizedText(article), starts, lookup) };
+    }
+    text.normalized = null;
+    for (const key of text.mentions.keys) {
+      const place = lookup.get(key)!;
+      if (!has(place.articleIds, article.id)) link(place.mentionedIn, article.id);
     }
   }
   return places;
+}
+
+/** Every known place name in the text, in order of first appearance. */
+function findMentions(normalized: string, starts: Set<string>, lookup: Map<string, PlaceEntry>): string[] {
+  const found = new Set<string>();
+  const words = normalized.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    let phrase = '';
+    for (let n = 0; n < 4 && i + n < words.length; n++) {
+      phrase = n === 0 ? words[i]! : `${phrase} ${words[i + n]}`;
+      if (!starts.has(phrase)) break;
+      if (lookup.has(phrase)) found.add(phrase);
+    }
+  }
+  return [...found];
 }
