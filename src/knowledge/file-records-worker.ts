@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { ExtractionCache } from './extraction-cache.js';
-import { readFileRecord, tryOpenCache, type WorkerReply, type WorkerRequest } from './file-records.js';
+import { readFileRecord, tryOpenCache } from './file-records.js';
+import type { WorkerReply, WorkerRequest } from './worker-pool.js';
 
 /**
  * A worker thread of `readFileRecords`: reads, validates and extracts the batches it is handed. The

@@ -1,14 +1,14 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { articleParts, articleText, extractArticle, type ArticleParts, type ArticleText } from './article-parts.js';
 import { createHash } from 'node:crypto';
 import { lstat, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readArticleFile, type FileResult } from './article-file.js';
+import { articleParts, articleText, extractArticle, type ArticleParts, type ArticleText } from './article-parts.js';
 import { openExtractionCache, type ExtractionCache } from './extraction-cache.js';
 import type { Signature } from './folder.js';
 import { SLICE_MS } from './sliced.js';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { BATCH, readInWorkers } from './worker-pool.js';
 
 /**
  * Reading knowledge files into records: read, parse, validate, extract (or take the extraction from
@@ -54,8 +54,6 @@ export interface ReadOptions {
 
 /** Below this, the cost of starting a worker (about 0.3 s under tsx) outweighs extracting in slices here. */
 const WORKERS_FROM = 64;
-/** Files per message between a worker and this thread: small messages keep each hand-over to a millisecond or two. */
-const BATCH = 24;
 
 export const defaultWorkers = () => Math.max(1, Math.min(2, availableParallelism()));
 
@@ -138,55 +136,3 @@ async function readHere(dir: string, files: readonly FileToRead[], options: Read
   return out;
 }
 
-/** Messages between this thread and a worker (`file-records-worker.ts`). */
-export interface WorkerRequest {
-  dir: string;
-  cacheFile: string | null;
-  batch: number;
-  files: FileToRead[];
-}
-export type WorkerReply = { batch: number; records: (FileRecord | Unchanged | null)[] } | { batch: number; error: string };
-
-const WORKER_URL = new URL('./file-records-worker.mjs', import.meta.url);
-
-/** Hands batches to `count` workers as each finishes its last, and stops them when all are done. */
-function readInWorkers(dir: string, files: readonly FileToRead[], options: ReadOptions, count: number): Promise<(FileRecord | Unchanged | null)[]> {
-  const batches: FileToRead[][] = [];
-  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-  const results: (FileRecord | Unchanged | null)[][] = new Array(batches.length);
-  return new Promise((resolve, reject) => {
-    const pool: Worker[] = [];
-    let next = 0;
-    let done = 0;
-    let failed = false;
-    const stop = () => pool.forEach((w) => void w.terminate());
-    const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
-      stop();
-      reject(error instanceof Error ? error : new Error(String(error)));
-    };
-    const give = (w: Worker) => {
-      if (next >= batches.length) return;
-      const batch = next++;
-      w.postMessage({ dir, cacheFile: options.cacheFile ?? null, batch, files: batches[batch]! } satisfies WorkerRequest);
-    };
-    for (let i = 0; i < count; i++) {
-      const w = new Worker(WORKER_URL);
-      pool.push(w);
-      w.on('message', (reply: WorkerReply) => {
-        if ('error' in reply) return fail(new Error(reply.error));
-        results[reply.batch] = reply.records;
-        if (++done === batches.length) {
-          stop();
-          resolve(results.flat());
-        } else give(w);
-      });
-      w.on('error', fail);
-      w.on('exit', (code) => {
-        if (done < batches.length) fail(new Error(`a knowledge worker stopped (exit code ${code})`));
-      });
-      give(w);
-    }
-  });
-}

@@ -34,6 +34,8 @@ export async function phase(work: () => Promise<Reloaded>): Promise<{ result: Re
   const t = performance.now();
   const result = await work();
   const ms = performance.now() - t;
+  // One more turn of the loop, so a block at the very end of the work is recorded too.
+  await new Promise((resolve) => setTimeout(resolve, 5));
   delay.disable();
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage.rss());
