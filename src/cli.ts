@@ -91,10 +91,11 @@ export async function runCli(argv: string[], io: Io = { out: (s) => console.log(
       io.err(`Cannot read the knowledge folder "${dir}": ${(e as Error).message}`);
       return 2;
     }
-    const { kb, problems } = loaded;
-    if (json) io.out(JSON.stringify({ ok: problems.length === 0, articles: kb.articles.length, problems }, null, 2));
+    const { kb, problems, skipped } = loaded;
+    if (json) io.out(JSON.stringify({ ok: problems.length === 0, articles: kb.articles.length, problems, skipped }, null, 2));
     else {
       problems.forEach((p) => io.out(formatProblem(p)));
+      skipped.forEach((s) => io.out(`${s.name}: skipped, ${s.reason}`));
       io.out(
         problems.length === 0
           ? `${kb.articles.length} article(s) OK: ${kb.quotes.length} quotes, ${kb.figures.length} figures, ${kb.places.length} places, ${kb.consultations.length} consultations.`

@@ -1,20 +1,23 @@
+import path from 'node:path';
 import { DiscordjsErrorCodes, Events, type Client } from 'discord.js';
 import { loadConfigOrExit, type Config } from './config.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { formatProblem } from './knowledge/loader.js';
-import { reloadKnowledge, type Reloaded } from './knowledge/reload.js';
+import { EXTRACTION_CACHE_FILE } from './knowledge/extraction-cache.js';
+import { reloadKnowledge, type Reloaded, type ReloadOptions } from './knowledge/reload.js';
+import { modLogPoster } from './discord/mod-log.js';
 import { createLogger, type Logger } from './log.js';
 import { createClient } from './discord/client.js';
 import type { Command } from './discord/command.js';
 import { commands as allCommands } from './discord/commands/index.js';
 import { isEntryPoint } from './discord/entry.js';
-import { createKnowledgeStore, type KnowledgeStore } from './discord/knowledge-store.js';
+import { createKnowledgeStore, type KnowledgeStore } from './knowledge/knowledge-store.js';
 import { keepToAllowedGuilds } from './discord/guild-scope.js';
 import { isRevokedTokenClose, watchForRevokedToken } from './discord/revoked-token.js';
 import { createInteractionHandler } from './discord/router.js';
 import { StoreOpenError } from './reminders/db-faults.js';
 import { startReminders, type ReminderRuntime } from './reminders/runtime.js';
-import { startKnowledgeKeeper, type KnowledgeKeeper } from './discord/knowledge-keeper.js';
+import { startKnowledgeKeeper, type KnowledgeKeeper } from './knowledge/keeper.js';
 
 export interface StartOptions {
   /** An already loaded knowledge base; otherwise it is loaded from `config.KNOWLEDGE_DIR`. */
@@ -49,10 +52,18 @@ const BAD_TOKEN =
   'Discord rejected DISCORD_TOKEN: it is wrong or was reset. Get a new one in the Developer Portal ' +
   '(https://discord.com/developers/applications → your application → Bot → Reset Token) and put it in .env.';
 
+/** Extraction is remembered in `DATA_DIR`, so a restart only extracts files that changed. */
+function readOptions(config: Config, log: Logger): ReloadOptions {
+  return {
+    cacheFile: path.join(config.DATA_DIR, EXTRACTION_CACHE_FILE),
+    onWarning: (message, err) => log.warn({ err }, message),
+  };
+}
+
 async function loadKnowledge(config: Config, log: Logger): Promise<Reloaded> {
   let loaded;
   try {
-    loaded = await reloadKnowledge(config.KNOWLEDGE_DIR);
+    loaded = await reloadKnowledge(config.KNOWLEDGE_DIR, null, readOptions(config, log));
   } catch (error) {
     throw new StartError(
       `KNOWLEDGE_DIR "${config.KNOWLEDGE_DIR}" could not be read (${error instanceof Error ? error.message : String(error)}). ` +
@@ -142,9 +153,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         dir: config.KNOWLEDGE_DIR,
         initial,
         store: knowledge,
-        log,
-        client,
-        ...(config.MOD_LOG_CHANNEL_ID ? { modLogChannelId: config.MOD_LOG_CHANNEL_ID } : {}),
+        log: log.child({ knowledgeDir: config.KNOWLEDGE_DIR }),
+        read: readOptions(config, log),
+        ...(config.MOD_LOG_CHANNEL_ID ? { onNewProblems: modLogPoster(client, config.MOD_LOG_CHANNEL_ID, log) } : {}),
         ...(config.MODERATOR_ROLE_ID ? { moderatorRoleId: config.MODERATOR_ROLE_ID } : {}),
       }).catch((err: unknown) => {
         log.error({ err }, 'not watching the knowledge folder: moderators must restart the bot to load changes');

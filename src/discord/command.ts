@@ -8,8 +8,8 @@ import type { Answer, Choice } from '../answers/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { ReminderRuntime } from '../reminders/runtime.js';
-import type { KnowledgeKeeper } from './knowledge-keeper.js';
-import type { KnowledgeStore } from './knowledge-store.js';
+import type { KnowledgeKeeper } from '../knowledge/keeper.js';
+import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 
 /** What a handler gets besides the interaction. Extend here when a command needs more (e.g. a data store). */
 export interface CommandContext {

@@ -43,7 +43,8 @@ export function statusText(r: Reloaded): string {
     `Extracted: ${plural(kb.quotes.length, 'quote')} · ${plural(kb.figures.length, 'figure')} · ${plural(kb.places.length, 'place')} · ${plural(kb.consultations.length, 'consultation')}.`,
     r.problems.length === 0 ? 'No problems: every file is valid.' : `**Problems (${r.problems.length})**:`,
   ];
-  return fit(head, problemLines(r.problems, r.kept));
+  const skipped = r.skipped.map((e) => `• ${escapeText(e.name)}: skipped, ${escapeText(e.reason)}`);
+  return fit(head, [...problemLines(r.problems, r.kept), ...(skipped.length > 0 ? [`**Not loaded (${skipped.length})**:`, ...skipped] : [])]);
 }
 
 export function reloadText(r: Reloaded): string {

@@ -13,8 +13,8 @@ import { UserFacingError, type Command, type CommandContext, type CommandResult,
 import { DISCORD_ATTACHMENT_HOSTS } from '../config.js';
 import { createCooldowns, type Cooldowns } from './cooldown.js';
 import type { ReminderRuntime } from '../reminders/runtime.js';
-import type { KnowledgeKeeper } from './knowledge-keeper.js';
-import type { KnowledgeStore } from './knowledge-store.js';
+import type { KnowledgeKeeper } from '../knowledge/keeper.js';
+import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { isPrivate } from './options.js';
 import { clip, NO_MENTIONS, renderAnswer, type RenderedAnswer } from './render.js';
 

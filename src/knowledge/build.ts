@@ -1,11 +1,14 @@
-import { extractArticle } from './extract-article.js';
+import { articleParts, articleText, extractForServing, normalizedText, type ArticleParts, type ArticleText } from './article-parts.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEntry } from './knowledge-base.js';
-import { buildPlaceIndex } from './places.js';
+
+export { articleParts, type ArticleParts } from './article-parts.js';
+import { placeIndexSteps } from './places.js';
 import type { Problem } from './problems.js';
 import type { Article } from './schema.js';
-import { buildSpeakerIndex, speakerIsClear } from './speakers.js';
-import { buildTermIndex } from './term-index.js';
+import { runSync, type Steps } from './sliced.js';
+import { speakerIndexSteps, speakerIsClear } from './speakers.js';
+import { termIndexSteps } from './term-index.js';
 import { normalize } from './text.js';
 
 /** "Blaenau Gwent County Borough Council" → "Blaenau Gwent": the name people use for a council's area. */
@@ -22,69 +25,88 @@ export function placeNameOfCouncil(council: string): string {
  * read. Answers then only look things up; nothing is recomputed per question.
  */
 export function buildKnowledgeBase(input: Article[], gazetteer: Gazetteer, loadedAt = new Date()): KnowledgeBase {
-  const articles = [...input].sort((a, b) => a.id.localeCompare(b.id));
-  const byId = new Map(articles.map((a) => [a.id, a]));
+  return runSync(knowledgeBaseSteps(input, gazetteer, (a) => articleParts(a, extractForServing(a)), loadedAt));
+}
+
+const byId = (a: Article, b: Article) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** `buildKnowledgeBase` as steps (see `sliced.ts`), with each article's parts from the caller, who may have them already. */
+export function* knowledgeBaseSteps(
+  input: readonly Article[],
+  gazetteer: Gazetteer,
+  partsOf: (article: Article) => ArticleParts,
+  loadedAt = new Date(),
+  textOf: (article: Article) => ArticleText | undefined = () => undefined,
+): Steps<KnowledgeBase> {
+  const articles = [...input].sort(byId);
+  yield;
+  const texts = new Map<Article, ArticleText>();
+  for (const [i, a] of articles.entries()) {
+    if (i % 16 === 15) yield;
+    texts.set(a, textOf(a) ?? articleText(a));
+  }
+  const byIdMap = new Map(articles.map((a) => [a.id, a]));
 
   const quotes: CitedQuote[] = [];
   const figures: CitedFigure[] = [];
   const consultations: ConsultationEntry[] = [];
   const byArticle: KnowledgeBase['byArticle'] = new Map();
   const problems: Problem[] = [];
-  for (const article of articles) {
-    const found = extractArticle(article);
-    problems.push(...found.problems);
-    const own = {
-      quotes: found.quotes.map((q) => compact({ ...q, articleId: article.id })),
-      figures: found.figures.map((f) => compact({ ...f, articleId: article.id })),
-      consultations: article.consultations.map((c, i) => ({ ...c, key: `${article.id}/${i + 1}`, articleId: article.id })),
-    };
+  for (const [i, article] of articles.entries()) {
+    if (i % 64 === 63) yield;
+    const own = partsOf(article);
     byArticle.set(article.id, own);
-    quotes.push(...own.quotes);
-    figures.push(...own.figures);
-    consultations.push(...own.consultations);
+    for (const p of own.problems) problems.push(p);
+    for (const q of own.quotes) quotes.push(q);
+    for (const f of own.figures) figures.push(f);
+    for (const c of own.consultations) consultations.push(c);
   }
   consultations.sort((a, b) => Date.parse(a.closes) - Date.parse(b.closes));
+  yield;
 
-  const places = linkPlaces(articles, gazetteer);
-  const paragraphRefs = articles.flatMap((a) => a.paragraphs.map((p) => ({ articleId: a.id, n: p.n })));
-  const paragraphTexts = articles.flatMap((a) => a.paragraphs.map((p) => p.text));
-  // An unsure speaker's name is not indexed either, so a topic search for that name cannot find the quote.
-  const quoteTexts = quotes.map((q) => (speakerIsClear(q) ? [q.text, q.speaker ?? '', q.role ?? ''] : [q.text]).join(' '));
+  const places = yield* linkPlaces(articles, gazetteer, (a) => texts.get(a)!);
+  const paragraphRefs: { articleId: string; n: number }[] = [];
+  const paragraphTexts: string[] = [];
+  for (const [i, a] of articles.entries()) {
+    if (i % 64 === 63) yield;
+    const paragraphTerms = texts.get(a)!.paragraphTerms;
+    for (const [i, p] of a.paragraphs.entries()) {
+      paragraphRefs.push({ articleId: a.id, n: p.n });
+      paragraphTexts.push(paragraphTerms[i]!);
+    }
+  }
+  texts.clear();
+  yield;
+  const quoteTexts: string[] = [];
+  for (const [i, q] of quotes.entries()) {
+    if (i % 1024 === 1023) yield;
+    // An unsure speaker's name is not indexed either, so a topic search for that name cannot find the quote.
+    quoteTexts.push((speakerIsClear(q) ? [q.text, q.speaker ?? '', q.role ?? ''] : [q.text]).join(' '));
+  }
+  const placeIndex = yield* placeIndexSteps(places);
+  const speakers = yield* speakerIndexSteps(quotes);
+  const paragraphs = yield* termIndexSteps(paragraphTexts, true);
+  const quoteIndex = yield* termIndexSteps(quoteTexts);
 
   return {
     articles,
-    byId,
+    byId: byIdMap,
     quotes,
     figures,
     consultations,
     places,
     byArticle,
-    index: {
-      places: buildPlaceIndex(places),
-      speakers: buildSpeakerIndex(quotes),
-      paragraphs: buildTermIndex(paragraphTexts),
-      paragraphRefs,
-      quotes: buildTermIndex(quoteTexts),
-    },
+    index: { places: placeIndex, speakers, paragraphs, paragraphRefs, quotes: quoteIndex },
     problems,
     loadedAt,
   };
 }
 
 /**
- * The same object, copied once more. V8 keeps `{ ...x, extra }` as a slow dictionary-like object
- * (544 bytes a figure against 224 for this copy, and slow to read): it was a third of the knowledge
- * base's heap at 10,000 articles, and scanning all figures for /cuts took three to five times as long.
- */
-function compact<T extends object>(o: T): T {
-  return { ...o };
-}
-
-/**
  * Ties articles to places: by their council, by the towns in their front matter, and (as mentions)
  * by gazetteer names found in their text. A council missing from the gazetteer still gets a place.
  */
-function linkPlaces(articles: Article[], gazetteer: Gazetteer): PlaceEntry[] {
+function* linkPlaces(articles: Article[], gazetteer: Gazetteer, textOf: (a: Article) => ArticleText): Steps<PlaceEntry[]> {
   const places: PlaceEntry[] = gazetteer.map((g) => ({ ...g, towns: [...g.towns], aliases: [...g.aliases], articleIds: [], mentionedIn: [] }));
   const lookup = new Map<string, PlaceEntry>();
   const register = (name: string, place: PlaceEntry) => {
@@ -111,7 +133,8 @@ function linkPlaces(articles: Article[], gazetteer: Gazetteer): PlaceEntry[] {
     set.add(id);
     list.push(id);
   };
-  for (const article of articles) {
+  for (const [i, article] of articles.entries()) {
+    if (i % 64 === 63) yield;
     let home = lookup.get(normalize(article.council)) ?? lookup.get(normalize(placeNameOfCouncil(article.council)));
     if (!home) {
       home = { name: placeNameOfCouncil(article.council), council: article.council, towns: [], aliases: [], articleIds: [], mentionedIn: [] };
@@ -135,17 +158,36 @@ function linkPlaces(articles: Article[], gazetteer: Gazetteer): PlaceEntry[] {
     const words = key.split(' ');
     for (let n = 1; n <= Math.min(words.length, 4); n++) starts.add(words.slice(0, n).join(' '));
   }
-  for (const article of articles) {
-    const words = normalize(article.paragraphs.map((p) => p.text).join(' ')).split(' ');
-    for (let i = 0; i < words.length; i++) {
-      let phrase = '';
-      for (let n = 0; n < 4 && i + n < words.length; n++) {
-        phrase = n === 0 ? words[i]! : `${phrase} ${words[i + n]}`;
-        if (!starts.has(phrase)) break;
-        const place = lookup.get(phrase);
-        if (place && !has(place.articleIds, article.id)) link(place.mentionedIn, article.id);
-      }
+  // An article's mentions are found again only when the names (or what they name) changed: one edit
+  // elsewhere leaves them as they were, and scanning every article's words is most of a rebuild.
+  yield;
+  const sig = [...lookup].map(([key, place]) => `${key}\u0000${place.name}`).join('\u0001');
+  for (const [i, article] of articles.entries()) {
+    if (i % 16 === 15) yield;
+    const text = textOf(article);
+    if (text.mentions?.sig !== sig) {
+      text.mentions = { sig, keys: findMentions(text.normalized ?? normalizedText(article), starts, lookup) };
+    }
+    text.normalized = null;
+    for (const key of text.mentions.keys) {
+      const place = lookup.get(key)!;
+      if (!has(place.articleIds, article.id)) link(place.mentionedIn, article.id);
     }
   }
   return places;
+}
+
+/** Every known place name in the text, in order of first appearance. */
+function findMentions(normalized: string, starts: Set<string>, lookup: Map<string, PlaceEntry>): string[] {
+  const found = new Set<string>();
+  const words = normalized.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    let phrase = '';
+    for (let n = 0; n < 4 && i + n < words.length; n++) {
+      phrase = n === 0 ? words[i]! : `${phrase} ${words[i + n]}`;
+      if (!starts.has(phrase)) break;
+      if (lookup.has(phrase)) found.add(phrase);
+    }
+  }
+  return [...found];
 }

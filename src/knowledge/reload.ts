@@ -1,15 +1,21 @@
-import { watch, type FSWatcher } from 'node:fs';
-import path from 'node:path';
-import { buildKnowledgeBase } from './build.js';
+import { articleParts, extractArticle, type ArticleParts, type ArticleText } from './article-parts.js';
+import { duplicateIdProblem } from './article-file.js';
+import { knowledgeBaseSteps } from './build.js';
+import { readFileRecords, type FileRecord, type ReadOptions } from './file-records.js';
+import { listKnowledgeFolder, readGazetteer, type FolderListing, type Signature, type Skipped } from './folder.js';
 import { GAZETTEER_FILE, type Gazetteer } from './gazetteer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { duplicateIdProblem, formatProblem, readArticleFiles, readGazetteer, type Problem } from './loader.js';
+import { formatProblem, type Problem } from './problems.js';
 import type { Article } from './schema.js';
+import { runSliced } from './sliced.js';
 
 /**
- * Reloading a knowledge folder that members are being answered from. The rule is that a bad file
- * never takes away what was serving: a file that turns invalid keeps its last good version (and
- * its problem is reported), so members only ever lose an article when a moderator deletes it.
+ * The one way a knowledge folder is loaded, at start (`loadKnowledgeBase`, the CLI) and while
+ * serving. The rule is that a bad file never takes away what was serving: a file that turns invalid
+ * keeps its last good version (and its problem is reported), so members only ever lose an article
+ * when a moderator deletes it. A reload re-reads only files whose signature changed, takes unchanged
+ * articles and their extraction from the previous load, and builds the new knowledge base in time
+ * slices, so the thread answering members is never held for long.
  */
 
 /** What changed between two loads, for moderators: article ids, and problems not seen last time. */
@@ -26,32 +32,80 @@ export interface ArticlesReload {
   /** Files that are invalid now and whose last good version is still being served. */
   kept: string[];
   diff: ReloadDiff;
+  /** Every article file as last read, by name: what the next reload compares signatures with. */
+  files: ReadonlyMap<string, FileRecord>;
+  /** Folder entries that are not loaded (subfolders, other files), with why. */
+  skipped: Skipped[];
+  /** Each served article's cited quotes, figures and consultations, and its text as the indexes read it. */
+  parts: ReadonlyMap<Article, ArticleParts>;
+  texts: ReadonlyMap<Article, ArticleText>;
+  /** How many files were read (rather than taken from the previous load), how many of those extracted afresh, by how many worker threads. */
+  read: { files: number; extracted: number; workers: number };
 }
 
 /** One complete load of the folder: what is served, what is wrong, and what changed. */
 export interface Reloaded extends ArticlesReload {
   /** The last good gazetteer (`places.yaml`); kept like an article when the file turns bad. */
   gazetteer: Gazetteer;
+  gazetteerSig: Signature | null;
+  gazetteerProblems: Problem[];
   kb: KnowledgeBase;
   at: Date;
 }
 
-/** The part of an earlier load that a reload builds on. */
+/** The part of an earlier load that a reload builds on (a `Reloaded` is one). */
 export interface PreviousLoad {
   articles: readonly Article[];
   problems: readonly Problem[];
+  files?: ReadonlyMap<string, FileRecord>;
+  parts?: ReadonlyMap<Article, ArticleParts>;
+  texts?: ReadonlyMap<Article, ArticleText>;
 }
 
+export interface ReloadOptions extends ReadOptions {
+  /** Re-read every file even when its signature is unchanged (extraction still comes from the cache). */
+  full?: boolean;
+}
+
+/** The bytes' hash of each article object, for telling an updated article from one merely read again. */
+const contentHash = new WeakMap<Article, string>();
+
 /**
- * Reads and validates every article file as `loadArticles` does, with two differences that matter
- * only while serving: an invalid file falls back to its last good version in `previous`, and when
- * two files claim one id the file that already served it keeps it, whatever the file names' order.
+ * Reads and validates the folder's article files, with two rules that matter only while serving:
+ * an invalid file falls back to its last good version in `previous`, and when two files claim one
+ * id the file that already served it keeps it, whatever the file names' order (with no previous
+ * load, the first file by name).
  */
-export async function reloadArticles(dir: string, previous?: PreviousLoad | null): Promise<ArticlesReload> {
-  const results = await readArticleFiles(dir);
+export async function reloadArticles(dir: string, previous?: PreviousLoad | null, options: ReloadOptions = {}): Promise<ArticlesReload> {
+  return reloadListed(dir, await listKnowledgeFolder(dir), previous, options);
+}
+
+async function reloadListed(dir: string, listing: FolderListing, previous: PreviousLoad | null | undefined, options: ReloadOptions): Promise<ArticlesReload> {
+  const reuse: (FileRecord | undefined)[] = listing.articles.map((f) => {
+    const last = previous?.files?.get(f.name);
+    return !options.full && last?.sig === f.sig ? last : undefined;
+  });
+  // A full reload still only hashes a file whose signature is unchanged; it is parsed again only if its bytes differ.
+  const toRead = listing.articles
+    .filter((_, i) => !reuse[i])
+    .map((f) => ({ ...f, knownHash: previous?.files?.get(f.name)?.hash || undefined }));
+  const { records: fresh, workers } = await readFileRecords(dir, toRead, options);
+  let k = 0;
+  let extracted = 0;
+  const results: FileRecord[] = [];
+  for (const last of reuse) {
+    let r = last ?? fresh[k++];
+    if (!r) continue;
+    if ('unchanged' in r) r = { ...previous!.files!.get(r.file)!, sig: r.sig };
+    else if (!last && r.article) {
+      contentHash.set(r.article, r.hash);
+      if (!r.cached) extracted++;
+    }
+    results.push(r);
+  }
   const heldBy = new Map((previous?.articles ?? []).map((a) => [a.id, a.file]));
 
-  // Who gets a contested id: the file that served it before, else the first file by name (as the loader).
+  // Who gets a contested id: the file that served it before, else the first file by name.
   const owner = new Map<string, string>();
   for (const r of results) {
     if (!r.article) continue;
@@ -62,6 +116,8 @@ export async function reloadArticles(dir: string, previous?: PreviousLoad | null
 
   const articles: Article[] = [];
   const problems: Problem[] = [];
+  const parts = new Map<Article, ArticleParts>();
+  const texts = new Map<Article, ArticleText>();
   const good = new Set<string>();
   for (const r of results) {
     problems.push(...r.problems);
@@ -69,58 +125,90 @@ export async function reloadArticles(dir: string, previous?: PreviousLoad | null
     const winner = owner.get(r.article.id);
     if (winner === r.file) {
       articles.push(r.article);
+      parts.set(r.article, r.parts ?? articleParts(r.article, extractArticle(r.article)));
+      if (r.text) texts.set(r.article, r.text);
       good.add(r.file);
     } else {
       problems.push(duplicateIdProblem(r, r.article.id, winner!));
     }
   }
+  // `places.yaml` as a symbolic link is reported by `readGazetteer`.
+  const listed = listing.problems.filter((p) => p.file !== GAZETTEER_FILE);
+  problems.push(...listed);
 
   // Last good versions, for files still there but not loadable now (a duplicate id included). Fresh valid content wins an id over a stale copy.
   const served = new Set(articles.map((a) => a.id));
   const kept: string[] = [];
   const byFile = new Map((previous?.articles ?? []).map((a) => [a.file, a]));
-  for (const r of results) {
-    const last = byFile.get(r.file);
-    if (good.has(r.file) || !last || served.has(last.id)) continue;
+  const present = new Set([...results.map((r) => r.file), ...listed.map((p) => p.file)]);
+  for (const file of present) {
+    const last = byFile.get(file);
+    if (good.has(file) || !last || served.has(last.id)) continue;
     articles.push(last);
+    parts.set(last, previous?.parts?.get(last) ?? articleParts(last, extractArticle(last)));
+    const text = previous?.texts?.get(last);
+    if (text) texts.set(last, text);
     served.add(last.id);
-    kept.push(r.file);
+    kept.push(file);
   }
-  articles.sort((a, b) => a.id.localeCompare(b.id));
+  articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  return { articles, problems, kept, diff: diffLoads(previous ?? null, articles, problems) };
+  return {
+    articles,
+    problems,
+    kept,
+    diff: diffLoads(previous ?? null, articles, problems),
+    files: new Map(results.map((r) => [r.file, r])),
+    skipped: listing.skipped,
+    parts,
+    read: { files: toRead.length, extracted, workers },
+    texts,
+  };
 }
 
 /** Reloads articles and gazetteer and builds the knowledge base to swap in. */
-export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & { gazetteer: Gazetteer }) | null): Promise<Reloaded> {
-  const [loaded, places] = await Promise.all([reloadArticles(dir, previous), readGazetteer(dir)]);
+export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Partial<Pick<Reloaded, 'gazetteer' | 'gazetteerSig' | 'gazetteerProblems'>>) | null, options: ReloadOptions = {}): Promise<Reloaded> {
+  const listing = await listKnowledgeFolder(dir);
+  const loaded = await reloadListed(dir, listing, previous, options);
+  const gazetteerSig = listing.gazetteer;
+  const same = !options.full && previous?.gazetteer && previous.gazetteerSig !== undefined && previous.gazetteerSig === gazetteerSig && gazetteerSig !== null;
+  const places = same ? { gazetteer: previous.gazetteer!, problems: previous.gazetteerProblems ?? [] } : await readGazetteer(dir);
   const kept = [...loaded.kept];
   let gazetteer = places.gazetteer;
-  if (places.problems.length > 0 && previous) {
+  if (places.problems.length > 0 && previous?.gazetteer) {
     gazetteer = previous.gazetteer;
     if (previous.gazetteer.length > 0) kept.push(GAZETTEER_FILE);
   }
   const at = new Date();
-  const kb = buildKnowledgeBase(loaded.articles, gazetteer, at);
+  const kb = await runSliced(knowledgeBaseSteps(loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a)));
   // Stale corrections are found only by extracting, so they join the problems after the build.
   const problems = [...loaded.problems, ...places.problems, ...kb.problems];
   return {
-    articles: loaded.articles,
+    ...loaded,
     problems,
     kept,
     diff: { ...loaded.diff, newProblems: newProblems(previous ?? null, problems) },
     gazetteer,
+    gazetteerSig,
+    gazetteerProblems: places.problems,
     kb,
     at,
   };
 }
 
 function diffLoads(previous: PreviousLoad | null, articles: readonly Article[], problems: readonly Problem[]): ReloadDiff {
-  const before = new Map((previous?.articles ?? []).map((a) => [a.id, JSON.stringify(a)]));
-  const after = new Map(articles.map((a) => [a.id, JSON.stringify(a)]));
+  const before = new Map((previous?.articles ?? []).map((a) => [a.id, a]));
+  const after = new Map(articles.map((a) => [a.id, a]));
+  const changed = (a: Article, b: Article) => {
+    if (a === b) return false;
+    const ha = contentHash.get(a);
+    const hb = contentHash.get(b);
+    // Without both hashes (an earlier load built elsewhere), compare the articles themselves.
+    return ha && hb ? ha !== hb || a.file !== b.file : JSON.stringify(a) !== JSON.stringify(b);
+  };
   return {
     added: [...after.keys()].filter((id) => !before.has(id)),
-    updated: [...after.keys()].filter((id) => before.has(id) && before.get(id) !== after.get(id)),
+    updated: [...after.keys()].filter((id) => before.has(id) && changed(before.get(id)!, after.get(id)!)),
     removed: [...before.keys()].filter((id) => !after.has(id)),
     newProblems: newProblems(previous, problems),
   };
@@ -129,93 +217,4 @@ function diffLoads(previous: PreviousLoad | null, articles: readonly Article[], 
 function newProblems(previous: PreviousLoad | null, problems: readonly Problem[]): Problem[] {
   const seen = new Set((previous?.problems ?? []).map(formatProblem));
   return problems.filter((p) => !seen.has(formatProblem(p)));
-}
-
-/** Editor swap files, our own temp files and the trash never trigger a reload. */
-export function isWatchedName(name: string): boolean {
-  if (name.startsWith('.') || name.includes('/') || name.includes(path.sep) || name.toLowerCase().endsWith('.tmp')) return false;
-  return name.toLowerCase().endsWith('.md') || name === GAZETTEER_FILE;
-}
-
-export interface WatchOptions {
-  dir: string;
-  /** Called with every completed reload; the caller swaps `result.kb` in. */
-  onReload: (result: Reloaded) => void;
-  /** A reload that could not read the folder at all; what was serving stays. */
-  onError?: (error: unknown) => void;
-  /** Quiet time after the last change before reloading, so a burst of writes gives one reload. */
-  debounceMs?: number;
-  /** The load being served now; without it the first reload has no last good versions to fall back on. */
-  initial?: Reloaded | null;
-}
-
-export interface KnowledgeWatcher {
-  /** Reloads now, after any reload under way, and hands the result to `onReload` as a watched change would. */
-  reload(): Promise<Reloaded>;
-  /** The latest completed load (the initial one until a reload completes). */
-  latest(): Reloaded | null;
-  close(): void;
-}
-
-/**
- * Watches the knowledge folder and reloads it after changes. Reloads run one at a time, each
- * building on the last, so a reload asked for by a moderator and one set off by the file it just
- * wrote cannot compute their differences from the same starting point.
- */
-export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
-  const debounceMs = options.debounceMs ?? 300;
-  // A folder that never stops changing (a sync tool) still gets reloaded now and then.
-  const maxWaitMs = Math.max(debounceMs * 10, 2_000);
-  let latest = options.initial ?? null;
-  let queue: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | null = null;
-  let firstPending = 0;
-  let closed = false;
-
-  const reload = (): Promise<Reloaded> => {
-    const run = queue.then(async () => {
-      const result = await reloadKnowledge(options.dir, latest);
-      latest = result;
-      try {
-        options.onReload(result);
-      } catch (error) {
-        options.onError?.(error);
-      }
-      return result;
-    });
-    queue = run.catch(() => undefined);
-    return run;
-  };
-
-  const fire = () => {
-    timer = null;
-    firstPending = 0;
-    if (closed) return;
-    reload().catch((error: unknown) => options.onError?.(error));
-  };
-
-  const schedule = () => {
-    if (closed) return;
-    const now = Date.now();
-    if (firstPending === 0) firstPending = now;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(fire, now - firstPending >= maxWaitMs ? 0 : debounceMs);
-  };
-
-  let watcher: FSWatcher | null = watch(options.dir, { persistent: false }, (_event, filename) => {
-    // Some platforms give no name; then any change may matter.
-    if (filename === null || isWatchedName(filename.toString())) schedule();
-  });
-  watcher.on('error', (error) => options.onError?.(error));
-
-  return {
-    reload,
-    latest: () => latest,
-    close: () => {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      watcher?.close();
-      watcher = null;
-    },
-  };
 }

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { CitedQuote } from './knowledge-base.js';
 import type { Quote } from './schema.js';
 import { fuzzySearch } from './term-index.js';
+import { runSync, type Steps } from './sliced.js';
 import { normalize } from './text.js';
 
 export interface Speaker {
@@ -27,16 +28,23 @@ export function speakerIsClear(q: Pick<Quote, 'speaker' | 'role' | 'attribution'
 const FUSE_OPTIONS = { keys: ['name'], threshold: 0.3, includeScore: true, ignoreLocation: true };
 
 export function buildSpeakerIndex(quotes: CitedQuote[]): SpeakerIndex {
+  return runSync(speakerIndexSteps(quotes));
+}
+
+/** `buildSpeakerIndex` as steps (see `sliced.ts`). */
+export function* speakerIndexSteps(quotes: CitedQuote[]): Steps<SpeakerIndex> {
   const byName = new Map<string, Speaker & { roleCounts: Map<string, number> }>();
-  quotes.forEach((q, i) => {
+  for (const [i, q] of quotes.entries()) {
+    if (i % 1024 === 1023) yield;
     // Only a speaker the rules are sure of: an unsure quote never appears under `/quote <speaker>`.
-    if (!q.speaker || !speakerIsClear(q)) return;
+    if (!q.speaker || !speakerIsClear(q)) continue;
     const key = normalize(q.speaker);
     let s = byName.get(key);
     if (!s) byName.set(key, (s = { name: q.speaker, roles: [], quotes: [], roleCounts: new Map() }));
     s.quotes.push(i);
     if (q.role) s.roleCounts.set(q.role, (s.roleCounts.get(q.role) ?? 0) + 1);
-  });
+  }
+  yield;
   const speakers: Speaker[] = [...byName.values()].map(({ roleCounts, ...s }) => ({
     ...s,
     roles: [...roleCounts.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r),
@@ -50,6 +58,7 @@ export function buildSpeakerIndex(quotes: CitedQuote[]): SpeakerIndex {
     surnames.set(surname, [...(surnames.get(surname) ?? []), s]);
   }
   for (const [surname, list] of surnames) if (list.length === 1 && !exact.has(surname)) exact.set(surname, list[0]!);
+  yield;
   const fuse = new Fuse(speakers, FUSE_OPTIONS);
   return { speakers, exact, fuse };
 }

@@ -1,4 +1,5 @@
 import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
+import { runSync, type Steps } from './sliced.js';
 import { terms } from './text.js';
 
 /**
@@ -18,12 +19,26 @@ export interface TermIndex {
 }
 
 export function buildTermIndex(docs: readonly string[]): TermIndex {
+  return runSync(termIndexSteps(docs));
+}
+
+/** Documents indexed between two chances to yield; a few hundred paragraphs take about a millisecond. */
+const DOCS_PER_STEP = 256;
+
+/**
+ * `buildTermIndex` as steps, for building on a serving thread without holding it (see `sliced.ts`).
+ * With `tokenized`, each document is already its `terms()` joined by spaces.
+ */
+export function* termIndexSteps(docs: readonly string[], tokenized = false): Steps<TermIndex> {
   const lists = new Map<string, number[]>();
   const docLength = new Uint16Array(docs.length);
   let total = 0;
-  docs.forEach((text, doc) => {
-    const counts = new Map<string, number>();
-    const words = terms(text);
+  const counts = new Map<string, number>();
+  for (let doc = 0; doc < docs.length; doc++) {
+    if (doc % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
+    counts.clear();
+    const text = docs[doc]!;
+    const words = !tokenized ? terms(text) : text === '' ? [] : text.split(' ');
     for (const t of words) counts.set(t, (counts.get(t) ?? 0) + 1);
     docLength[doc] = Math.min(words.length, 65535);
     total += words.length;
@@ -32,10 +47,12 @@ export function buildTermIndex(docs: readonly string[]): TermIndex {
       if (!list) lists.set(t, (list = []));
       list.push(doc * 8 + Math.min(tf, 7));
     }
-  });
+  }
   const postings = new Map<string, Uint32Array>();
   const vocabulary = new Map<string, string[]>();
+  let n = 0;
   for (const [t, list] of lists) {
+    if (++n % 4096 === 0) yield;
     postings.set(t, Uint32Array.from(list));
     const bucket = vocabulary.get(t[0]!);
     if (bucket) bucket.push(t);

@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import type { Problem } from './problems.js';
 
@@ -19,9 +19,55 @@ export function validateYaml<S extends z.ZodType>(text: string, schema: S, file:
       problems: doc.errors.map((e) => ({ file, line: lineAt(errorOffset(text, e)), field: null, message: `bad YAML: ${e.message.split('\n')[0]}` })),
     };
   }
-  const parsed = schema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml library throws (not reports) on aliases it refuses to expand; they are the file's fault like any other.
+    return { data: null, problems: [aliasProblem(doc, error, lineAt, file)] };
+  }
+  const parsed = schema.safeParse(value);
   if (parsed.success) return { data: parsed.data, problems: [], lineOf: (p) => lineAt(nodeOffset(doc, p) ?? 0) };
   return { data: null, problems: parsed.error.issues.map((i) => issueProblem(i, doc, lineAt, file)) };
+}
+
+/**
+ * How many times aliases may be expanded in one file. A knowledge file needs none; a few nested
+ * aliases can otherwise expand into billions of values (the "billion laughs" attack).
+ */
+const MAX_ALIAS_COUNT = 100;
+
+/** The problem for an alias the yaml library would not expand, at the line of the alias responsible. */
+function aliasProblem(doc: Document, error: unknown, lineAt: (offset: number) => number, file: string): Problem {
+  const text = error instanceof Error ? error.message : String(error);
+  let unresolved: { source: string; offset: number } | null = null;
+  let first: number | null = null;
+  visit(doc, {
+    Alias(_key, node) {
+      const offset = node.range?.[0] ?? 0;
+      first ??= offset;
+      if (!unresolved && node.resolve(doc) === undefined) unresolved = { source: node.source, offset };
+    },
+  });
+  const found = unresolved as { source: string; offset: number } | null;
+  if (found || /unresolved alias/i.test(text)) {
+    const name = found?.source ?? '';
+    return {
+      file,
+      line: lineAt(found?.offset ?? first ?? 0),
+      field: null,
+      message: `bad YAML: the alias *${name} refers to no anchor &${name} set before it (a value starting with * must be quoted)`,
+    };
+  }
+  if (/excessive alias count/i.test(text)) {
+    return {
+      file,
+      line: lineAt(first ?? 0),
+      field: null,
+      message: `bad YAML: its aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies, which is refused as a resource-exhaustion attack; write the values out instead`,
+    };
+  }
+  return { file, line: lineAt(first ?? 0), field: null, message: `bad YAML: ${text.split('\n')[0]}` };
 }
 
 /** The yaml parser reports an unclosed quote where the text ends; the moderator needs the line where it opened. */

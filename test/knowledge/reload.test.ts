@@ -5,7 +5,8 @@ import { cutsAnswer } from '../../src/answers/index.js';
 import type { Answer } from '../../src/answers/types.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { formatProblem } from '../../src/knowledge/loader.js';
-import { isWatchedName, reloadArticles } from '../../src/knowledge/reload.js';
+import { reloadArticles } from '../../src/knowledge/reload.js';
+import { isWatchedName } from '../../src/knowledge/watch.js';
 import { serve, tempKnowledgeDir, type Serving } from './watch-helpers.js';
 
 const NB = 'northbridge-day-centres';

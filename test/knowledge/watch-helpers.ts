@@ -1,7 +1,8 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { reloadKnowledge, watchKnowledge, type KnowledgeWatcher, type Reloaded } from '../../src/knowledge/reload.js';
+import { reloadKnowledge, type Reloaded } from '../../src/knowledge/reload.js';
+import { watchKnowledge, type KnowledgeWatcher } from '../../src/knowledge/watch.js';
 
 /** A temp copy of the committed knowledge folder (two articles and places.yaml). */
 export async function tempKnowledgeDir(): Promise<string> {

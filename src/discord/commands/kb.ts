@@ -11,8 +11,8 @@ import { MAX_FILE_BYTES, parseKnowledgeText } from '../../knowledge/loader.js';
 import { downloadAttachment } from '../attachment-download.js';
 import type { Command, CommandContext, CommandResult } from '../command.js';
 import { articleReport, refusalText, reloadText, statusText } from '../kb-report.js';
-import { fileExists, moveToTrash, writeFileAtomically } from '../knowledge-files.js';
-import type { KnowledgeKeeper } from '../knowledge-keeper.js';
+import { fileExists, moveToTrash, writeFileAtomically } from '../../knowledge/knowledge-files.js';
+import type { KnowledgeKeeper } from '../../knowledge/keeper.js';
 import { focusedText, requiredText } from '../options.js';
 import { clip, escapeText } from '../render.js';
 

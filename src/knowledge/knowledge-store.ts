@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { KnowledgeBase } from './knowledge-base.js';
 
 /**
  * The one place handlers get the knowledge base from. A reload builds a whole new KnowledgeBase and

@@ -1,0 +1,103 @@
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { GAZETTEER_FILE, loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { MAX_FILE_BYTES, tooLargeMessage } from './limits.js';
+import type { Problem } from './problems.js';
+
+/**
+ * What is in a knowledge folder, and the rules for what counts as a knowledge file: regular files
+ * only (a symbolic link could point anywhere on the machine), at most `MAX_FILE_BYTES`, and anything
+ * left out is said, never dropped silently.
+ */
+
+/** Markdown files in the knowledge folder that are documentation, not articles. */
+const NOT_ARTICLES = new Set(['readme.md']);
+
+/** An entry of the folder that is not loaded, with why, for `kb check` and `/kb status`. */
+export interface Skipped {
+  name: string;
+  reason: string;
+}
+
+/**
+ * Identifies one version of a file without reading it: size, modification and change times, inode.
+ * The change time moves on every write and cannot be set back by tools that keep modification times.
+ */
+export type Signature = string;
+
+export interface FolderListing {
+  /** Article files by name, sorted, with their signatures. */
+  articles: { name: string; sig: Signature }[];
+  /** `places.yaml`'s signature, or null when there is none. */
+  gazetteer: Signature | null;
+  /** Knowledge files that break a rule (a symbolic link), each a problem like any other. */
+  problems: Problem[];
+  skipped: Skipped[];
+}
+
+const signature = (s: { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint }): Signature => `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
+
+const isHidden = (name: string) => name.startsWith('.');
+const isArticleName = (name: string) => name.toLowerCase().endsWith('.md') && !NOT_ARTICLES.has(name.toLowerCase());
+
+export const SYMLINK_MESSAGE = 'is a symbolic link; knowledge files must be regular files in the folder (copy the file in instead), so it is not loaded';
+
+/** Lists the folder: one `readdir` and one `lstat` a file, all asynchronous. */
+export async function listKnowledgeFolder(dir: string): Promise<FolderListing> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const listing: FolderListing = { articles: [], gazetteer: null, problems: [], skipped: [] };
+  const candidates: string[] = [];
+  for (const e of entries) {
+    // Dot files are editors' temp files, our own uploads in progress and the trash.
+    if (isHidden(e.name)) continue;
+    const knowledge = isArticleName(e.name) || e.name === GAZETTEER_FILE;
+    if (e.isSymbolicLink() && knowledge) listing.problems.push({ file: e.name, line: 1, field: null, message: SYMLINK_MESSAGE });
+    else if (e.isSymbolicLink()) listing.skipped.push({ name: e.name, reason: 'a symbolic link: not read' });
+    else if (e.isDirectory()) listing.skipped.push({ name: `${e.name}/`, reason: 'a folder: files inside it are not loaded (articles must be directly in the knowledge folder)' });
+    else if (!e.isFile()) listing.skipped.push({ name: e.name, reason: 'not a regular file: not read' });
+    else if (knowledge) candidates.push(e.name);
+    else if (!NOT_ARTICLES.has(e.name.toLowerCase())) listing.skipped.push({ name: e.name, reason: 'not a `.md` article or `places.yaml`: not loaded' });
+  }
+  const stats = await Promise.all(
+    candidates.map((name) =>
+      lstat(path.join(dir, name), { bigint: true }).then(
+        (s) => ({ name, sig: signature(s) }),
+        (error: NodeJS.ErrnoException) => {
+          // Vanished between listing and stat (an editor saving): the next change reloads it.
+          if (error.code === 'ENOENT') return null;
+          throw error;
+        },
+      ),
+    ),
+  );
+  for (const s of stats) {
+    if (!s) continue;
+    if (s.name === GAZETTEER_FILE) listing.gazetteer = s.sig;
+    else listing.articles.push(s);
+  }
+  listing.articles.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  listing.skipped.sort((a, b) => (a.name < b.name ? -1 : 1));
+  return listing;
+}
+
+/**
+ * The folder's `places.yaml`, under the same rules as an article: a regular file of at most
+ * `MAX_FILE_BYTES`. None at all is fine (places then come from the articles alone).
+ */
+export async function readGazetteer(dir: string): Promise<{ gazetteer: Gazetteer; problems: Problem[] }> {
+  const full = path.join(dir, GAZETTEER_FILE);
+  const fail = (message: string) => ({ gazetteer: [], problems: [{ file: GAZETTEER_FILE, line: 1, field: null, message }] });
+  let text: string;
+  try {
+    const s = await lstat(full);
+    if (s.isSymbolicLink()) return fail(SYMLINK_MESSAGE);
+    if (!s.isFile()) return fail('is not a regular file, so it is not loaded');
+    if (s.size > MAX_FILE_BYTES) return fail(tooLargeMessage(s.size));
+    text = await readFile(full, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { gazetteer: [], problems: [] };
+    return fail(`could not be read (${code ?? String(error)}); check the file's permissions`);
+  }
+  return loadGazetteer(text);
+}

@@ -1,0 +1,98 @@
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { GAZETTEER_FILE } from './gazetteer.js';
+import { reloadKnowledge, type Reloaded, type ReloadOptions } from './reload.js';
+
+/** Editor swap files, our own temp files and the trash never trigger a reload. */
+export function isWatchedName(name: string): boolean {
+  if (name.startsWith('.') || name.includes('/') || name.includes(path.sep) || name.toLowerCase().endsWith('.tmp')) return false;
+  return name.toLowerCase().endsWith('.md') || name === GAZETTEER_FILE;
+}
+
+export interface WatchOptions {
+  dir: string;
+  /** Called with every completed reload; the caller swaps `result.kb` in. */
+  onReload: (result: Reloaded) => void;
+  /** A reload that could not read the folder at all; what was serving stays. */
+  onError?: (error: unknown) => void;
+  /** Quiet time after the last change before reloading, so a burst of writes gives one reload. */
+  debounceMs?: number;
+  /** The load being served now; without it the first reload has no last good versions to fall back on. */
+  initial?: Reloaded | null;
+  /** How files are read (extraction cache, workers). */
+  read?: ReloadOptions;
+}
+
+export interface KnowledgeWatcher {
+  /**
+   * Reloads now, after any reload under way, and hands the result to `onReload` as a watched change
+   * would. Only files whose signature changed are read again, unless `full`.
+   */
+  reload(options?: { full?: boolean }): Promise<Reloaded>;
+  /** The latest completed load (the initial one until a reload completes). */
+  latest(): Reloaded | null;
+  close(): void;
+}
+
+/**
+ * Watches the knowledge folder and reloads it after changes. Reloads run one at a time, each
+ * building on the last, so a reload asked for by a moderator and one set off by the file it just
+ * wrote cannot compute their differences from the same starting point.
+ */
+export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
+  const debounceMs = options.debounceMs ?? 300;
+  // A folder that never stops changing (a sync tool) still gets reloaded now and then.
+  const maxWaitMs = Math.max(debounceMs * 10, 2_000);
+  let latest = options.initial ?? null;
+  let queue: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  let firstPending = 0;
+  let closed = false;
+
+  const reload = (how: { full?: boolean } = {}): Promise<Reloaded> => {
+    const run = queue.then(async () => {
+      const result = await reloadKnowledge(options.dir, latest, { ...options.read, ...how });
+      latest = result;
+      try {
+        options.onReload(result);
+      } catch (error) {
+        options.onError?.(error);
+      }
+      return result;
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const fire = () => {
+    timer = null;
+    firstPending = 0;
+    if (closed) return;
+    reload().catch((error: unknown) => options.onError?.(error));
+  };
+
+  const schedule = () => {
+    if (closed) return;
+    const now = Date.now();
+    if (firstPending === 0) firstPending = now;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(fire, now - firstPending >= maxWaitMs ? 0 : debounceMs);
+  };
+
+  let watcher: FSWatcher | null = watch(options.dir, { persistent: false }, (_event, filename) => {
+    // Some platforms give no name; then any change may matter.
+    if (filename === null || isWatchedName(filename.toString())) schedule();
+  });
+  watcher.on('error', (error) => options.onError?.(error));
+
+  return {
+    reload,
+    latest: () => latest,
+    close: () => {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      watcher?.close();
+      watcher = null;
+    },
+  };
+}

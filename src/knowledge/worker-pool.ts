@@ -1,0 +1,60 @@
+import { Worker } from 'node:worker_threads';
+import type { FileRecord, FileToRead, ReadOptions, Unchanged } from './file-records.js';
+
+/** The worker threads of `readFileRecords`: batches handed out as each worker finishes its last. */
+
+/** Files per message between a worker and this thread: small messages keep each hand-over to a millisecond or two. */
+export const BATCH = 24;
+
+/** Messages between this thread and a worker (`file-records-worker.ts`). */
+export interface WorkerRequest {
+  dir: string;
+  cacheFile: string | null;
+  batch: number;
+  files: FileToRead[];
+}
+export type WorkerReply = { batch: number; records: (FileRecord | Unchanged | null)[] } | { batch: number; error: string };
+
+const WORKER_URL = new URL('./file-records-worker.mjs', import.meta.url);
+
+/** Hands batches to `count` workers as each finishes its last, and stops them when all are done. */
+export function readInWorkers(dir: string, files: readonly FileToRead[], options: ReadOptions, count: number): Promise<(FileRecord | Unchanged | null)[]> {
+  const batches: FileToRead[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  const results: (FileRecord | Unchanged | null)[][] = new Array(batches.length);
+  return new Promise((resolve, reject) => {
+    const pool: Worker[] = [];
+    let next = 0;
+    let done = 0;
+    let failed = false;
+    const stop = () => pool.forEach((w) => void w.terminate());
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      stop();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    const give = (w: Worker) => {
+      if (next >= batches.length) return;
+      const batch = next++;
+      w.postMessage({ dir, cacheFile: options.cacheFile ?? null, batch, files: batches[batch]! } satisfies WorkerRequest);
+    };
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(WORKER_URL);
+      pool.push(w);
+      w.on('message', (reply: WorkerReply) => {
+        if ('error' in reply) return fail(new Error(reply.error));
+        results[reply.batch] = reply.records;
+        if (++done === batches.length) {
+          stop();
+          resolve(results.flat());
+        } else give(w);
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (done < batches.length) fail(new Error(`a knowledge worker stopped (exit code ${code})`));
+      });
+      give(w);
+    }
+  });
+}
