@@ -56,7 +56,8 @@ const BAD_TOKEN =
 function readOptions(config: Config, log: Logger): ReloadOptions {
   return {
     cacheFile: path.join(config.DATA_DIR, EXTRACTION_CACHE_FILE),
-    onWarning: (message, err) => log.warn({ err }, message),
+    // One line, no stack: the bot goes on without the cache, and the cause is what the operator needs.
+    onWarning: (message, err) => log.warn(`${message} (${err instanceof Error ? err.message : String(err)})`),
   };
 }
 

@@ -378,7 +378,7 @@ describe('moderator corrections on Discord', () => {
       'Check these quotes: speaker unsure, unnamed or a document (2)',
       'Corrected by a moderator (3)',
       'Quotes (1)',
-      'Figures (1)',
+      'Figures (2)', // "two day centres" and "60 jobs"
     ]);
     const shown = shownText(review);
     expect(shown).toContain('eastmere.md:16: corrections.3.quote: paragraph 12 does not exist');

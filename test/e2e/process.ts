@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -8,6 +8,8 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 // Run from an empty folder so a developer's own .env can never leak into a test; one per test
 // process, so a database another run left in its data/ cannot leak in either.
 const EMPTY = mkdtempSync(path.join(tmpdir(), 'cutsbot-empty-cwd-'));
+// Readable by the unprivileged user some tests run the bot as (mkdtemp makes it owner-only).
+chmodSync(EMPTY, 0o755);
 process.once('exit', () => rmSync(EMPTY, { recursive: true, force: true }));
 
 export interface Child {

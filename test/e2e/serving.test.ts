@@ -42,6 +42,7 @@ beforeAll(async () => {
     KNOWLEDGE_DIR: gen.dir,
     DATA_DIR: path.join(tmp, 'data'),
     KB_GUILD_IDS: emulator.guildId,
+    ATTACHMENT_HOSTS: `127.0.0.1:${emulator.port}`,
     LOG_LEVEL: 'info',
   });
   await bot.waitFor('"msg":"watching the knowledge folder"', 240_000);
