@@ -1,6 +1,7 @@
 import { extract } from './extract/index.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEntry } from './knowledge-base.js';
+import { placeWords, regionPlaces, withNationalPlaces } from './national-places.js';
 import { buildPlaceIndex } from './places.js';
 import type { Article } from './schema.js';
 import { buildSpeakerIndex } from './speakers.js';
@@ -56,7 +57,7 @@ export function buildKnowledgeBase(input: Article[], gazetteer: Gazetteer, loade
     places,
     byArticle,
     index: {
-      places: buildPlaceIndex(places),
+      places: buildPlaceIndex([...places, ...regionPlaces(places, byId)]),
       speakers: buildSpeakerIndex(quotes),
       paragraphs: buildTermIndex(paragraphTexts),
       paragraphRefs,
@@ -80,11 +81,14 @@ function compact<T extends object>(o: T): T {
  * by gazetteer names found in their text. A council missing from the gazetteer still gets a place.
  */
 function linkPlaces(articles: Article[], gazetteer: Gazetteer): PlaceEntry[] {
-  const places: PlaceEntry[] = gazetteer.map((g) => ({ ...g, towns: [...g.towns], aliases: [...g.aliases], articleIds: [], mentionedIn: [] }));
+  const places = withNationalPlaces(gazetteer);
   const lookup = new Map<string, PlaceEntry>();
+  // Names of two places (Newport): an article's own places settle them, a mere mention does not.
+  const shared = new Set<string>();
   const register = (name: string, place: PlaceEntry) => {
     const key = normalize(name);
     if (key && !lookup.has(key)) lookup.set(key, place);
+    else if (key && lookup.get(key) !== place) shared.add(key);
   };
   const registerAll = (p: PlaceEntry) => {
     register(p.name, p);
@@ -115,7 +119,8 @@ function linkPlaces(articles: Article[], gazetteer: Gazetteer): PlaceEntry[] {
     }
     link(home.articleIds, article.id);
     for (const name of article.places) {
-      const place = lookup.get(normalize(name));
+      const key = normalize(name);
+      const place = home.towns.some((t) => normalize(t) === key) ? home : lookup.get(key);
       if (place) link(place.articleIds, article.id);
       else {
         home.towns.push(name);
@@ -123,22 +128,23 @@ function linkPlaces(articles: Article[], gazetteer: Gazetteer): PlaceEntry[] {
       }
     }
   }
-  // Mentions: every run of one to four words in the text that is a known place name. A run is only
-  // lengthened while it begins some name, so most words cost one lookup instead of four.
+  // Mentions: every run of one to four words in the text, starting with a capital, that is a known
+  // place name. A run is only lengthened while it begins some name, so most words cost one lookup instead of four.
   const starts = new Set<string>();
   for (const key of lookup.keys()) {
     const words = key.split(' ');
     for (let n = 1; n <= Math.min(words.length, 4); n++) starts.add(words.slice(0, n).join(' '));
   }
   for (const article of articles) {
-    const words = normalize(article.paragraphs.map((p) => p.text).join(' ')).split(' ');
+    const { words, capital } = placeWords(article.paragraphs.map((p) => p.text).join(' '));
     for (let i = 0; i < words.length; i++) {
+      if (!capital[i]) continue;
       let phrase = '';
       for (let n = 0; n < 4 && i + n < words.length; n++) {
         phrase = n === 0 ? words[i]! : `${phrase} ${words[i + n]}`;
         if (!starts.has(phrase)) break;
         const place = lookup.get(phrase);
-        if (place && !has(place.articleIds, article.id)) link(place.mentionedIn, article.id);
+        if (place && !shared.has(phrase) && !has(place.articleIds, article.id)) link(place.mentionedIn, article.id);
       }
     }
   }

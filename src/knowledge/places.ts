@@ -89,6 +89,8 @@ export function resolvePlace(kb: KnowledgeBase, query: string): PlaceResolution 
   const index = kb.index.places;
   const norm = normalize(query);
   if (!norm) return { kind: 'unknown', query, suggestions: [] };
+  const within = qualified(index, query);
+  if (within) return within;
   for (const key of [norm, norm.replace(COUNCIL_WORDS, ' ').replace(/\s+/g, ' ').trim()]) {
     const hits = index.exact.get(key);
     if (!hits) continue;
@@ -96,7 +98,7 @@ export function resolvePlace(kb: KnowledgeBase, query: string): PlaceResolution 
       const best = [...hits].sort((a, b) => VIA_RANK[a.via] - VIA_RANK[b.via])[0]!;
       return { kind: 'found', place: best.place, via: best.via, matched: best.name, fuzzy: false };
     }
-    return { kind: 'ambiguous', query, suggestions: hits.map(describe) };
+    return { kind: 'ambiguous', query, suggestions: hits.map(describeApart) };
   }
   // A typo is accepted only a slip or two away from the whole name, so "ham" is not Birmingham and
   // "billingham" is a suggestion, not an answer; fewer slips first, then a place's own name first.
@@ -150,12 +152,31 @@ function deletionForms(word: string, max: number): Set<string> {
   return forms;
 }
 
+/**
+ * "Newport (Isle of Wight)", as suggestions and autocomplete write a town: the town of that name in
+ * that place, so picking a suggestion never asks again. Null when the text is not of that form.
+ */
+function qualified(index: PlaceIndex, query: string): PlaceResolution | null {
+  const m = /^(.+?)\s*\((.+)\)\s*$/.exec(query);
+  if (!m) return null;
+  const within = index.exact.get(normalize(m[2]!));
+  const hit = (index.exact.get(normalize(m[1]!)) ?? []).find((r) => within?.some((w) => w.place === r.place));
+  if (!hit) return null;
+  const rec = hit.place.towns.some((t) => normalize(t) === hit.norm) ? { ...hit, via: 'town' as const } : hit;
+  return { kind: 'found', place: rec.place, via: rec.via, matched: rec.name, fuzzy: false };
+}
+
 function distinctPlaces(recs: PlaceName[]): PlaceEntry[] {
   return [...new Set(recs.map((r) => r.place))];
 }
 
 function describe(rec: PlaceName): string {
   return rec.via === 'town' ? `${rec.name} (${rec.place.name})` : rec.place.name;
+}
+
+/** As `describe`, but a council by its full name, for a list of places that share a name ("Newport City Council"). */
+function describeApart(rec: PlaceName): string {
+  return rec.via === 'town' ? describe(rec) : rec.place.council;
 }
 
 function suggestionsFrom(hits: { rec: PlaceName }[], max = 5): string[] {
@@ -177,7 +198,8 @@ const hasArticles = (p: PlaceEntry) => p.articleIds.length + p.mentionedIn.lengt
 
 /**
  * Autocomplete for place options: prefix matches on any word first (instant, from a sorted array),
- * then fuzzy ones for typos. Only places with articles are offered, since those are the ones with answers.
+ * then fuzzy ones for typos. Every council, town, region and nation is offered, since each has an
+ * answer; places with articles come first, and a town shows its council ("Crosby (Sefton)").
  */
 export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25): PlaceChoice[] {
   const index = kb.index.places;
@@ -186,7 +208,7 @@ export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25): Place
   const seen = new Set<string>();
   const take = (rec: PlaceName) => {
     const key = `${rec.place.name}|${rec.norm}`;
-    if (seen.has(key) || !hasArticles(rec.place)) return;
+    if (seen.has(key)) return;
     seen.add(key);
     picked.push(rec);
   };
@@ -200,24 +222,38 @@ export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25): Place
     const prefixHits: PlaceName[] = [];
     for (let i = lowerBound(index.prefixes, norm); i < index.prefixes.length; i++) {
       const entry = index.prefixes[i]!;
-      if (!entry.key.startsWith(norm) || prefixHits.length >= max * 4) break;
+      if (!entry.key.startsWith(norm) || prefixHits.length >= max * 8) break;
       prefixHits.push(entry.rec);
     }
     prefixHits
-      .sort((a, b) => Number(!a.norm.startsWith(norm)) - Number(!b.norm.startsWith(norm)) || VIA_RANK[a.via] - VIA_RANK[b.via] || a.name.length - b.name.length)
+      .sort(
+        (a, b) =>
+          Number(!a.norm.startsWith(norm)) - Number(!b.norm.startsWith(norm)) ||
+          Number(!hasArticles(a.place)) - Number(!hasArticles(b.place)) ||
+          VIA_RANK[a.via] - VIA_RANK[b.via] ||
+          a.name.length - b.name.length ||
+          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      )
       .forEach(take);
     if (picked.length < max && norm.length >= 3) {
       for (const h of searchPlaceNames(index, norm, max * 2, 0.4)) take(h.item);
     }
   }
-  return picked.slice(0, max).map((rec) => ({ label: label(rec), value: rec.name }));
+  return picked.slice(0, max).map((rec) => ({ label: label(rec), value: choiceValue(rec) }));
 }
 
 function label(rec: PlaceName): string {
   const n = rec.place.articleIds.length || rec.place.mentionedIn.length;
-  const count = `${n} article${n === 1 ? '' : 's'}`;
-  if (rec.via === 'town' || rec.via === 'alias') return `${rec.name} → ${rec.place.name} · ${count}`;
-  return `${rec.name} · ${count}`;
+  const count = n === 0 ? 'no articles yet' : `${n} article${n === 1 ? '' : 's'}`;
+  const kind = rec.place.area?.kind === 'region' || rec.place.area?.kind === 'nation' ? ` (${rec.place.area.kind})` : '';
+  if (rec.via === 'town') return `${describe(rec)} · ${count}`;
+  if (rec.via === 'alias') return `${rec.name} → ${rec.place.name}${kind} · ${count}`;
+  return `${rec.name}${kind} · ${count}`;
+}
+
+/** What a choice submits: a town with its council, so a name several places share resolves to the one picked. */
+function choiceValue(rec: PlaceName): string {
+  return rec.via === 'town' ? describe(rec) : rec.name;
 }
 
 function lowerBound(sorted: { key: string }[], key: string): number {

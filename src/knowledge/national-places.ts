@@ -1,0 +1,126 @@
+import type { Gazetteer } from './gazetteer.js';
+import type { PlaceEntry } from './knowledge-base.js';
+import type { Article } from './schema.js';
+import { normalize } from './text.js';
+import { ENGLISH_REGIONS, NATIONS, ukGazetteer, type Nation, type UkGazetteer } from './uk-gazetteer.js';
+
+/** Other names people use for a region or nation; the register's own spelling is the entry's name. */
+const REGION_ALIASES: Record<string, string[]> = {
+  'Yorkshire and The Humber': ['Yorkshire and Humber', 'Yorkshire'],
+  Wales: ['Cymru'],
+  Scotland: ['Alba'],
+};
+
+const dedupe = (names: string[]) => {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const k = normalize(n);
+    if (!k || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
+
+/**
+ * Every council area in the UK from the shipped gazetteer, with the moderators' `places.yaml` on top:
+ * an entry there that names a national council adds its nicknames and towns to it (its name and
+ * council wording win), any other entry is a place of its own, and a town or nickname a moderator
+ * lists is taken away from every other place, so `places.yaml` settles any clash.
+ */
+export function withNationalPlaces(moderator: Gazetteer, national: UkGazetteer = ukGazetteer()): PlaceEntry[] {
+  const byCode = new Map<string, PlaceEntry>();
+  const byName = new Map<string, PlaceEntry[]>();
+  for (const c of national.councils) {
+    const place: PlaceEntry = {
+      name: c.name,
+      council: c.officialName,
+      aliases: [...c.altNames],
+      towns: [],
+      articleIds: [],
+      mentionedIn: [],
+      area: { kind: 'council', council: c },
+    };
+    byCode.set(c.code, place);
+    for (const n of new Set([c.name, c.officialName, ...c.altNames].map(normalize))) byName.set(n, [...(byName.get(n) ?? []), place]);
+  }
+  for (const t of national.towns) byCode.get(t.council)?.towns.push(t.name);
+
+  const own: PlaceEntry[] = [];
+  for (const g of moderator) {
+    const match = [g.council, g.name].map((n) => byName.get(normalize(n))).find((l) => l?.length === 1)?.[0];
+    if (match) {
+      match.aliases = dedupe([...g.aliases, match.name, ...match.aliases]).filter((a) => normalize(a) !== normalize(g.name));
+      match.towns = dedupe([...g.towns, ...match.towns]);
+      match.name = g.name;
+      match.council = g.council;
+      own.push(match);
+    } else own.push({ ...g, aliases: [...g.aliases], towns: [...g.towns], articleIds: [], mentionedIn: [] });
+  }
+  const places = [...own, ...[...byCode.values()].filter((p) => !own.includes(p))];
+  for (const g of moderator) {
+    const mine = own[moderator.indexOf(g)]!;
+    const claimed = new Set([...g.aliases, ...g.towns].map(normalize));
+    for (const p of places) {
+      if (p === mine) continue;
+      p.towns = p.towns.filter((t) => !claimed.has(normalize(t)));
+      p.aliases = p.aliases.filter((a) => !claimed.has(normalize(a)));
+    }
+  }
+  return places;
+}
+
+/**
+ * England's nine regions and the four nations, each as a place whose articles are those of the
+ * council areas inside it. A council missing from the national gazetteer (an invented one in tests,
+ * or one a moderator added) counts where its articles' `region` and `nation` say.
+ */
+export function regionPlaces(places: PlaceEntry[], byId: Map<string, Article>): PlaceEntry[] {
+  const regionOf = (p: PlaceEntry): { region?: string; nation?: string } => {
+    if (p.area?.kind === 'council') return { region: p.area.council.region, nation: p.area.council.nation };
+    const a = p.articleIds.map((id) => byId.get(id)).find((x) => x?.nation || x?.region);
+    return { region: a?.region, nation: a?.nation };
+  };
+  const areas: { name: string; kind: 'region' | 'nation'; nation: Nation; inside: (p: PlaceEntry) => boolean }[] = [
+    ...ENGLISH_REGIONS.map((r) => ({ name: r, kind: 'region' as const, nation: 'England' as const, inside: (p: PlaceEntry) => normalize(regionOf(p).region ?? '') === normalize(r) })),
+    ...NATIONS.map((n) => ({ name: n, kind: 'nation' as const, nation: n, inside: (p: PlaceEntry) => regionOf(p).nation === n || normalize(regionOf(p).region ?? '') === normalize(n) })),
+  ];
+  return areas.map(({ name, kind, nation, inside }) => {
+    const members = places.filter(inside);
+    members.sort((a, b) => b.articleIds.length - a.articleIds.length || a.name.localeCompare(b.name));
+    return {
+      name,
+      council: name,
+      aliases: REGION_ALIASES[name] ?? [],
+      towns: [],
+      articleIds: [...new Set(members.flatMap((m) => m.articleIds))],
+      mentionedIn: [],
+      area: { kind, nation, members },
+    };
+  });
+}
+
+/** The place whose council runs adult social care for this one, when that is another council (Sevenoaks → Kent). */
+export function carePlace(places: PlaceEntry[], place: PlaceEntry): PlaceEntry | undefined {
+  if (place.area?.kind !== 'council') return undefined;
+  const code = place.area.council.careBy.code;
+  if (!code || code === place.area.council.code) return undefined;
+  return places.find((p) => p.area?.kind === 'council' && p.area.council.code === code);
+}
+
+/**
+ * The words of a text as `normalize` splits them, each with whether it was written with a capital:
+ * a national gazetteer names many towns that are also words ("Reading", "Bury", "Sale"), so only a
+ * capitalised run counts as naming a place.
+ */
+export function placeWords(text: string): { words: string[]; capital: boolean[] } {
+  const words: string[] = [];
+  const capital: boolean[] = [];
+  for (const m of text.replace(/&/g, ' and ').matchAll(/[\p{L}\p{N}'’‘`]+/gu)) {
+    for (const w of normalize(m[0]).split(' ')) {
+      if (!w) continue;
+      words.push(w);
+      capital.push(/^\p{Lu}/u.test(m[0]));
+    }
+  }
+  return { words, capital };
+}
