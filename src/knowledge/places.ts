@@ -201,14 +201,14 @@ const hasArticles = (p: PlaceEntry) => p.articleIds.length + p.mentionedIn.lengt
  * then fuzzy ones for typos. Every council, town, region and nation is offered, since each has an
  * answer; places with articles come first, and a town shows its council ("Crosby (Sefton)").
  */
-export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25): PlaceChoice[] {
+export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25, opts: { withArticles?: boolean } = {}): PlaceChoice[] {
   const index = kb.index.places;
   const norm = normalize(typed);
   const picked: PlaceName[] = [];
   const seen = new Set<string>();
   const take = (rec: PlaceName) => {
     const key = `${rec.place.name}|${rec.norm}`;
-    if (seen.has(key)) return;
+    if (seen.has(key) || (opts.withArticles && !hasArticles(rec.place))) return;
     seen.add(key);
     picked.push(rec);
   };
@@ -228,8 +228,8 @@ export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25): Place
     prefixHits
       .sort(
         (a, b) =>
-          Number(!a.norm.startsWith(norm)) - Number(!b.norm.startsWith(norm)) ||
           Number(!hasArticles(a.place)) - Number(!hasArticles(b.place)) ||
+          Number(!a.norm.startsWith(norm)) - Number(!b.norm.startsWith(norm)) ||
           VIA_RANK[a.via] - VIA_RANK[b.via] ||
           a.name.length - b.name.length ||
           (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
