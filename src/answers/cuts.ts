@@ -30,7 +30,7 @@ export function cutsAnswer(kb: KnowledgeBase, opts: { place: string; now?: Date 
   if (place.area?.kind === 'region' || place.area?.kind === 'nation') return regionAnswer(kb, place, note);
   // A district with no articles of its own answers with the county's, since the county runs its care.
   const care = carePlace(kb.places, place);
-  if (care && place.articleIds.length + place.mentionedIn.length === 0 && care.articleIds.length > 0) {
+  if (care && place.articleIds.length === 0 && care.articleIds.length > 0) {
     note += `${careNote(place)} `;
     place = care;
   }
