@@ -194,6 +194,8 @@ export interface PlaceChoice {
   value: string;
 }
 
+const FUZZY_FILL_BELOW = 5;
+
 const hasArticles = (p: PlaceEntry) => p.articleIds.length + p.mentionedIn.length > 0;
 
 /**
@@ -235,7 +237,9 @@ export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25, opts: 
           (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
       )
       .forEach(take);
-    if (picked.length < max && norm.length >= 3) {
+    // The fuzzy fill scans every name (5,000 and more with the national gazetteer), so it runs only
+    // when prefixes found almost nothing: a typo, or a rare start.
+    if (picked.length < FUZZY_FILL_BELOW && norm.length >= 3) {
       for (const h of searchPlaceNames(index, norm, max * 2, 0.4)) take(h.item);
     }
   }
