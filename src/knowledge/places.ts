@@ -160,7 +160,9 @@ function qualified(index: PlaceIndex, query: string): PlaceResolution | null {
   const m = /^(.+?)\s*\((.+)\)\s*$/.exec(query);
   if (!m) return null;
   const within = index.exact.get(normalize(m[2]!));
-  const hit = (index.exact.get(normalize(m[1]!)) ?? []).find((r) => within?.some((w) => w.place === r.place));
+  // The qualifier is the place itself ("Newport (Isle of Wight)") or a region or nation around it ("Newport (Wales)").
+  const around = (w: PlaceName, p: PlaceEntry) => w.place === p || ((w.place.area?.kind === 'region' || w.place.area?.kind === 'nation') && w.place.area.members.includes(p));
+  const hit = (index.exact.get(normalize(m[1]!)) ?? []).find((r) => within?.some((w) => around(w, r.place)));
   if (!hit) return null;
   const rec = hit.place.towns.some((t) => normalize(t) === hit.norm) ? { ...hit, via: 'town' as const } : hit;
   return { kind: 'found', place: rec.place, via: rec.via, matched: rec.name, fuzzy: false };

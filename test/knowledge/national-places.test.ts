@@ -27,6 +27,8 @@ describe('the place index with the national gazetteer', () => {
     expect(r.suggestions.map((s) => found(kb, s)).sort()).toEqual(['Isle of Wight', 'Newport', 'Telford and Wrekin']);
     expect(found(kb, 'richmond')).toBe('ambiguous: Richmond (North Yorkshire) | Richmond (Richmond upon Thames)');
     expect(found(kb, 'Richmond (North Yorkshire)')).toBe('North Yorkshire');
+    expect(found(kb, 'Newport (Wales)')).toBe('Newport');
+    expect(found(kb, 'Richmond (London)')).toBe('Richmond upon Thames');
   });
 
   it('resolves regions and nations, and Welsh and Gaelic names', () => {
