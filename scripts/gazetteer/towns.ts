@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { normalize } from '../../src/knowledge/text.js';
 import type { UkCouncil, UkTown } from '../../src/knowledge/uk-gazetteer.js';
 import { successors, type Register, type RegisterRow } from './register.js';
@@ -12,10 +13,16 @@ export interface CityRow {
 }
 
 /** A town added by hand (`gazetteer/sources/extra-towns.csv`): a suburb members name that the city list lacks. */
-export interface ExtraTown {
-  name: string;
-  council: string;
-  note: string;
+export const ExtraTown = z.object({ name: z.string().min(1), council: z.string().regex(/^[A-Z]{3}$/), note: z.string().min(1) }).strict();
+export type ExtraTown = z.infer<typeof ExtraTown>;
+
+/** The rows of extra-towns.csv, each checked, a bad one named by its line. */
+export function extraTowns(rows: Record<string, string>[]): ExtraTown[] {
+  return rows.map((row, i) => {
+    const r = ExtraTown.safeParse(row);
+    if (!r.success) throw new Error(`gazetteer/sources/extra-towns.csv:${i + 2}: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    return r.data;
+  });
 }
 
 /**

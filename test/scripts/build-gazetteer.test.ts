@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../../scripts/build-gazetteer.js';
+import { parseCsv } from '../../scripts/gazetteer/csv.js';
+import { extraTowns } from '../../scripts/gazetteer/towns.js';
 import { UK_GAZETTEER_URL, UkGazetteer } from '../../src/knowledge/uk-gazetteer.js';
 
 const built = buildGazetteer();
@@ -77,5 +79,21 @@ describe('npm run build:gazetteer', () => {
     expect(townsNamed('Newport')).toEqual(['Isle of Wight', 'Newport', 'Telford and Wrekin']);
     expect(townsNamed('Richmond')).toEqual(['North Yorkshire', 'Richmond upon Thames']);
     expect(townsNamed('London')).toEqual([]);
+  });
+});
+
+describe('the build’s readers', () => {
+  it('reads quoted CSV fields with commas, doubled quotes and CRLF line ends', () => {
+    expect(parseCsv('a,b\r\n"Armagh City, Banbridge and Craigavon","say ""hi"""\r\nx,\r\n')).toEqual([
+      { a: 'Armagh City, Banbridge and Craigavon', b: 'say "hi"' },
+      { a: 'x', b: '' },
+    ]);
+    expect(() => parseCsv('a,b\n1,2,3\n')).toThrow('CSV row 2 has 3 fields, the header has 2');
+  });
+
+  it('names the line of a bad hand-added town', () => {
+    expect(() => extraTowns([{ name: 'Teddington', council: 'RIC', note: 'suburb' }, { name: 'Nowhere', council: 'richmond', note: 'x' }])).toThrow(
+      /^gazetteer\/sources\/extra-towns\.csv:3: council: /,
+    );
   });
 });
