@@ -13,7 +13,7 @@ import { ENGLISH_REGIONS, NATIONS, UK_GAZETTEER_URL, UkGazetteer } from '../src/
 import { normalize } from '../src/knowledge/text.js';
 import { parseCsv } from './gazetteer/csv.js';
 import { councilsOf, readRegister } from './gazetteer/register.js';
-import { extraTowns, townsOf, type CityRow } from './gazetteer/towns.js';
+import { extraTowns, townCorrections, townsOf, type CityRow } from './gazetteer/towns.js';
 
 const SOURCES = new URL('../gazetteer/sources/', import.meta.url);
 
@@ -35,7 +35,7 @@ export function buildGazetteer(): string {
   }
   // A town named like a region or nation ("London") would shadow it: the region answers for it instead.
   const notTowns = new Set([...ENGLISH_REGIONS, ...NATIONS].map(normalize));
-  const towns = townsOf(register, councils, cities, extras, notTowns);
+  const towns = townsOf(register, councils, cities, extras, notTowns, townCorrections(parseCsv(read('town-corrections.csv'))));
 
   const gazetteer = UkGazetteer.parse({
     sources: [

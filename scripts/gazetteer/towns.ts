@@ -16,6 +16,18 @@ export interface CityRow {
 export const ExtraTown = z.object({ name: z.string().min(1), council: z.string().regex(/^[A-Z]{3}$/), note: z.string().min(1) }).strict();
 export type ExtraTown = z.infer<typeof ExtraTown>;
 
+/** A city-list row whose area is wrong in the source itself, not just out of date (`gazetteer/sources/town-corrections.csv`). */
+export const TownCorrection = z.object({ city: z.string().min(1), area: z.string().min(1), council: z.string().regex(/^[A-Z]{3}$/), note: z.string().min(1) }).strict();
+export type TownCorrection = z.infer<typeof TownCorrection>;
+
+export function townCorrections(rows: Record<string, string>[]): TownCorrection[] {
+  return rows.map((row, i) => {
+    const r = TownCorrection.safeParse(row);
+    if (!r.success) throw new Error(`gazetteer/sources/town-corrections.csv:${i + 2}: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    return r.data;
+  });
+}
+
 /** The rows of extra-towns.csv, each checked, a bad one named by its line. */
 export function extraTowns(rows: Record<string, string>[]): ExtraTown[] {
   return rows.map((row, i) => {
@@ -35,7 +47,9 @@ export function extraTowns(rows: Record<string, string>[]): ExtraTown[] {
  *   district named like the town (Carlisle), else of the former district whose register centre is nearest;
  * - no area given: the nearest council by register centre (all such rows are Bournemouth and Poole suburbs).
  */
-export function townsOf(reg: Register, councils: UkCouncil[], cities: CityRow[], extras: ExtraTown[], notTowns: Set<string>): UkTown[] {
+export function townsOf(reg: Register, councils: UkCouncil[], cities: CityRow[], extras: ExtraTown[], notTowns: Set<string>, corrections: TownCorrection[] = []): UkTown[] {
+  const corrected = new Map(corrections.map((c) => [`${c.city}|${c.area}`, c]));
+  const used = new Set<TownCorrection>();
   const byCode = new Map(councils.map((c) => [c.code, c]));
   const out: UkTown[] = [];
   const seen = new Set<string>();
@@ -48,9 +62,14 @@ export function townsOf(reg: Register, councils: UkCouncil[], cities: CityRow[],
   for (const c of cities.filter((row) => row.iso2 === 'GB' && !notTowns.has(normalize(row.city)))) {
     const lat = Number(c.lat);
     const long = Number(c.lng);
-    const { council, how } = placeTown(reg, councils, c.city, c.admin_name, lat, long);
+    const fix = corrected.get(`${c.city}|${c.admin_name}`);
+    if (fix) used.add(fix);
+    const { council, how } = fix ? { council: fix.council, how: `corrected by hand: ${fix.note}` } : placeTown(reg, councils, c.city, c.admin_name, lat, long);
+    if (!byCode.has(council)) throw new Error(`town-corrections.csv: ${c.city}: no current council with code "${council}"`);
     push({ name: c.city, council, lat, long, how });
   }
+  const unused = corrections.filter((c) => !used.has(c));
+  if (unused.length) throw new Error(`town-corrections.csv: no city-list row for ${unused.map((c) => `${c.city} (${c.area})`).join(', ')}`);
   for (const e of extras) {
     const council = byCode.get(e.council);
     if (!council) throw new Error(`extra-towns.csv: ${e.name}: no current council with code "${e.council}"`);

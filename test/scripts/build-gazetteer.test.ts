@@ -64,6 +64,11 @@ describe('npm run build:gazetteer', () => {
     expect(g.towns.some((t) => t.council === 'CMA' || t.council === 'NTH')).toBe(false);
   });
 
+  it('fixes the two city-list areas that are wrong in the source itself, from gazetteer/sources/town-corrections.csv', () => {
+    expect(townsNamed('Bangor')).toEqual(['Ards and North Down', 'Gwynedd']);
+    expect(townsNamed('Birstall')).toEqual(['Charnwood', 'Kirklees']);
+  });
+
   it('puts a town in a two-tier county in its district when they share a name, whose care the county runs', () => {
     expect(townsNamed('Sevenoaks')).toEqual(['Sevenoaks']);
     expect(townsNamed('Tonbridge')).toEqual(['Kent']);
