@@ -30,6 +30,8 @@ export interface PlaceIndex {
    * (Forms with two letters deleted would catch every two-slip typo too, but cost 28 MB at 3,000 names.)
    */
   deletions: Map<string, PlaceName[]>;
+  /** The names of places with articles, for autocomplete's fuzzy fill (a few dozen with real data, not the gazetteer's 5,000). */
+  live: { records: PlaceName[]; fuse: () => Fuse<PlaceName> };
 }
 
 export type PlaceResolution =
@@ -70,7 +72,10 @@ export function buildPlaceIndex(places: PlaceEntry[]): PlaceIndex {
       else if (!list.includes(rec)) list.push(rec);
     }
   }
-  return { exact, fuse, records, prefixes, deletions };
+  const liveRecords = records.filter((r) => hasArticles(r.place));
+  let liveFuse: Fuse<PlaceName> | undefined;
+  const live = { records: liveRecords, fuse: () => (liveFuse ??= new Fuse(liveRecords, FUSE_OPTIONS)) };
+  return { exact, fuse, records, prefixes, deletions, live };
 }
 
 /** Same as `index.fuse.search(norm, { limit })`, in a fraction of the time (see `fuzzySearch`). */
@@ -239,10 +244,11 @@ export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25, opts: 
           (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
       )
       .forEach(take);
-    // The fuzzy fill scans every name (5,000 and more with the national gazetteer), so it runs only
-    // when prefixes found almost nothing: a typo, or a rare start.
+    // A typo's fill scans names, so it runs only when prefixes found almost nothing, and only over
+    // places with articles: the gazetteer's 5,000 names would cost milliseconds a keystroke, and a
+    // misspelt place without articles still resolves when the member sends it.
     if (picked.length < FUZZY_FILL_BELOW && norm.length >= 3) {
-      for (const h of searchPlaceNames(index, norm, max * 2, 0.4)) take(h.item);
+      for (const h of fuzzySearch(index.live.fuse, index.live.records, (r) => r.norm, FUSE_OPTIONS, norm, max * 2, 0.4)) take(h.item);
     }
   }
   return picked.slice(0, max).map((rec) => ({ label: label(rec), value: choiceValue(rec) }));
