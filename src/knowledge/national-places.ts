@@ -56,14 +56,19 @@ export function withNationalPlaces(moderator: Gazetteer, national: UkGazetteer =
       own.push(match);
     } else own.push({ ...g, aliases: [...g.aliases], towns: [...g.towns], articleIds: [], mentionedIn: [] });
   }
-  const places = [...own, ...[...byCode.values()].filter((p) => !own.includes(p))];
-  for (const g of moderator) {
-    const mine = own[moderator.indexOf(g)]!;
-    const claimed = new Set([...g.aliases, ...g.towns].map(normalize));
+  const ownSet = new Set(own);
+  const places = [...own, ...[...byCode.values()].filter((p) => !ownSet.has(p))];
+  // One pass over every name, so a large places.yaml costs no more than the names it holds.
+  const claimedBy = new Map<string, PlaceEntry>();
+  moderator.forEach((g, i) => [...g.aliases, ...g.towns].forEach((n) => claimedBy.set(normalize(n), own[i]!)));
+  if (claimedBy.size > 0) {
+    const free = (p: PlaceEntry) => (n: string) => {
+      const owner = claimedBy.get(normalize(n));
+      return !owner || owner === p;
+    };
     for (const p of places) {
-      if (p === mine) continue;
-      p.towns = p.towns.filter((t) => !claimed.has(normalize(t)));
-      p.aliases = p.aliases.filter((a) => !claimed.has(normalize(a)));
+      p.towns = p.towns.filter(free(p));
+      p.aliases = p.aliases.filter(free(p));
     }
   }
   return places;
@@ -75,10 +80,18 @@ export function withNationalPlaces(moderator: Gazetteer, national: UkGazetteer =
  * or one a moderator added) counts where its articles' `region` and `nation` say.
  */
 export function regionPlaces(places: PlaceEntry[], byId: Map<string, Article>): PlaceEntry[] {
+  const where = new Map<PlaceEntry, { region?: string; nation?: string }>();
   const regionOf = (p: PlaceEntry): { region?: string; nation?: string } => {
-    if (p.area?.kind === 'council') return { region: p.area.council.region, nation: p.area.council.nation };
-    const a = p.articleIds.map((id) => byId.get(id)).find((x) => x?.nation || x?.region);
-    return { region: a?.region, nation: a?.nation };
+    let w = where.get(p);
+    if (w) return w;
+    if (p.area?.kind === 'council') w = { region: p.area.council.region, nation: p.area.council.nation };
+    else {
+      const id = p.articleIds.find((x) => byId.get(x)?.nation || byId.get(x)?.region);
+      const a = id ? byId.get(id) : undefined;
+      w = { region: a?.region, nation: a?.nation };
+    }
+    where.set(p, w);
+    return w;
   };
   const areas: { name: string; kind: 'region' | 'nation'; nation: Nation; inside: (p: PlaceEntry) => boolean }[] = [
     ...ENGLISH_REGIONS.map((r) => ({ name: r, kind: 'region' as const, nation: 'England' as const, inside: (p: PlaceEntry) => normalize(regionOf(p).region ?? '') === normalize(r) })),
