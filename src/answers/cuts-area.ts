@@ -105,20 +105,18 @@ function regionName(place: PlaceEntry): string | undefined {
 function nearestWithArticles(kb: KnowledgeBase, place: PlaceEntry): PlaceEntry[] {
   if (place.area?.kind !== 'council') return [];
   const { region, lat, long } = place.area.council;
+  // The region's own entry lists its council areas, those with articles first (built once per load).
+  const area = kb.index.places.exact.get(normalize(region))?.find((r) => r.place.area?.kind === 'region' || r.place.area?.kind === 'nation')?.place.area;
+  if (area?.kind !== 'region' && area?.kind !== 'nation') return [];
+  const withArticles: PlaceEntry[] = [];
+  for (const m of area.members) {
+    if (m.articleIds.length === 0) break;
+    if (m !== place) withArticles.push(m);
+  }
   const d = (p: PlaceEntry) => {
     if (p.area?.kind !== 'council') return Infinity;
     const dx = (p.area.council.long - long) * Math.cos((lat * Math.PI) / 180);
     return dx * dx + (p.area.council.lat - lat) ** 2;
   };
-  return kb.places
-    .filter((p) => p !== place && p.articleIds.length > 0 && (p.area?.kind === 'council' ? p.area.council.region === region : sameRegionByArticles(kb, p, region)))
-    .sort((a, b) => d(a) - d(b) || a.name.localeCompare(b.name))
-    .slice(0, NEAREST);
-}
-
-function sameRegionByArticles(kb: KnowledgeBase, p: PlaceEntry, region: string): boolean {
-  return p.articleIds.some((id) => {
-    const a = kb.byId.get(id);
-    return normalize(a?.region ?? a?.nation ?? '') === normalize(region);
-  });
+  return withArticles.sort((a, b) => d(a) - d(b) || a.name.localeCompare(b.name)).slice(0, NEAREST);
 }
