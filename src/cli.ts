@@ -19,6 +19,7 @@ import { extractArticle } from './knowledge/extract-article.js';
 import { extract } from './knowledge/extract/index.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { formatProblem, loadKnowledgeBase, parseKnowledgeText } from './knowledge/loader.js';
+import { importArticle } from './knowledge/import/import-file.js';
 import { splitParagraphs } from './knowledge/paragraphs.js';
 import type { Extraction } from './knowledge/schema.js';
 
@@ -31,6 +32,7 @@ Usage:
   npm run --silent cli -- extract FILE [--json]
   npm run --silent cli -- kb check [DIR] [--json]
   npm run --silent cli -- kb check --review FILE [--json]
+  npm run --silent cli -- kb import FILE.txt [--out DIR] [--council NAME]
   npm run ask -- "/quote hamilton"
 
 Questions: /cuts <place>, /quote <speaker or topic>, /figures <place>, /search <words>,
@@ -80,6 +82,8 @@ export async function runCli(argv: string[], io: Io = { out: (s) => console.log(
     return 0;
   }
 
+  if (command === 'kb' && rest[0] === 'import') return importCommand(rest.slice(1), io);
+
   if (command === 'kb' && rest[0] === 'check') {
     const reviewAt = rest.indexOf('--review');
     if (reviewAt >= 0) return reviewFile(rest[reviewAt + 1], json, io);
@@ -107,6 +111,32 @@ export async function runCli(argv: string[], io: Io = { out: (s) => console.log(
 
   io.out(USAGE);
   return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+}
+
+/** `kb import FILE.txt [--out DIR] [--council NAME]`: drafts a knowledge file from plain text; exit 1 when nothing was written. */
+async function importCommand(args: string[], io: Io): Promise<number> {
+  const value = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const file = args.find((a, i) => !a.startsWith('--') && !['--out', '--council'].includes(args[i - 1] ?? ''));
+  if (!file || (args.includes('--out') && !value('--out')) || (args.includes('--council') && !value('--council'))) {
+    io.err('kb import needs a plain-text file: kb import article.txt [--out knowledge] [--council "Name of Council"]');
+    return 2;
+  }
+  const council = value('--council');
+  const result = await importArticle(file, value('--out') ?? 'knowledge', council ? { council } : {});
+  if (!result.ok) {
+    result.found.forEach((f) => io.out(`  found ${f}`));
+    io.err(result.message);
+    return 1;
+  }
+  io.out(`Wrote ${result.written}`);
+  io.out('Found:');
+  result.draft.found.forEach((f) => io.out(`  ${f}`));
+  io.out('Check before it goes live (lines marked "# check:" in the file):');
+  result.draft.check.forEach((c) => io.out(`  - ${c}`));
+  return 0;
 }
 
 /** Parses slash-command text ("/cuts place:birmingham" or "/cuts birmingham") and answers it. */

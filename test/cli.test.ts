@@ -39,8 +39,10 @@ describe('cli', () => {
     const { code, stdout } = await cli('ask', '/cuts birmingem');
     expect(code).toBe(0);
     expect(stdout).toMatch(/Care cuts in Birmingham|Did you mean: Birmingham/);
-    const unknown = await cli('ask', '/cuts billingham');
-    expect(unknown.stdout).toContain('Did you mean: Birmingham');
+    const unknown = await cli('ask', '/cuts atlantis');
+    expect(unknown.stdout).toContain('No place called “atlantis”');
+    const real = await cli('ask', '/cuts billingham');
+    expect(real.stdout).toContain('Billingham is in Stockton-on-Tees. No articles about Stockton-on-Tees Borough Council');
   });
 
   it('extract --json prints exactly the documented shape', async () => {

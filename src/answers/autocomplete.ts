@@ -34,7 +34,8 @@ export function autocompleteSpeakersOrTopics(kb: KnowledgeBase, typed: string): 
   if (norm.length >= 3 && out.length === 0) {
     for (const h of searchSpeakers(kb.index.speakers, norm, 5)) add(choice(h.item.name, h.item.name));
   }
-  for (const p of suggestPlaces(kb, typed, MAX_CHOICES)) add(choice(`${p.label} (place)`, p.value));
+  // Only places with articles: a place without any has no quotes to offer.
+  for (const p of suggestPlaces(kb, typed, MAX_CHOICES, { withArticles: true })) add(choice(`${p.label} (place)`, p.value));
   for (const tag of new Set(kb.articles.flatMap((a) => a.tags))) if (wordStarts(tag)) add(choice(`${tag} (topic)`, tag));
   return out;
 }

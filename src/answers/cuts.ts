@@ -1,8 +1,10 @@
 import type { CitedFigure, CitedQuote, KnowledgeBase, PlaceEntry } from '../knowledge/knowledge-base.js';
+import { carePlace } from '../knowledge/national-places.js';
 import { resolvePlace } from '../knowledge/places.js';
 import { clip } from '../knowledge/text.js';
 import { cite, firstSentence, placeNotFound, sourcesOf } from './cite.js';
 import { consultationLine } from './consultations.js';
+import { careNote, noArticlesAnswer, regionAnswer } from './cuts-area.js';
 import { formatFigure } from './format.js';
 import { quoteLine } from './quotes.js';
 import type { Answer, AnswerSection } from './types.js';
@@ -16,12 +18,24 @@ const SUMMARY_ARTICLES = 10;
 export function cutsAnswer(kb: KnowledgeBase, opts: { place: string; now?: Date }): Answer {
   const r = resolvePlace(kb, opts.place);
   if (r.kind !== 'found') return placeNotFound(kb, r);
-  const place = r.place;
-  const ids = [...newestFirst(kb, place.articleIds), ...newestFirst(kb, place.mentionedIn)];
-  const note = r.via === 'town' ? `${r.matched} is in ${place.name}. ` : r.fuzzy || r.via === 'alias' ? `Showing ${place.name} for “${opts.place}”. ` : '';
-  if (ids.length === 0) {
-    return { kind: 'cuts', title: `Care cuts in ${place.name}`, summary: `${note}No articles about ${place.name} are in the knowledge base yet.`, sections: [], suggestions: [], sources: [] };
+  let place = r.place;
+  let note =
+    r.via === 'town' && r.fuzzy
+      ? `Showing ${r.matched} (in ${place.name}) for “${opts.place}”. `
+      : r.via === 'town'
+        ? `${r.matched} is in ${place.name}. `
+        : r.fuzzy || r.via === 'alias'
+          ? `Showing ${place.name} for “${opts.place}”. `
+          : '';
+  if (place.area?.kind === 'region' || place.area?.kind === 'nation') return regionAnswer(kb, place, note);
+  // A district with no articles of its own answers with the county's, since the county runs its care.
+  const care = carePlace(kb.places, place);
+  if (care && place.articleIds.length === 0 && care.articleIds.length > 0) {
+    note += `${careNote(place)} `;
+    place = care;
   }
+  const ids = [...newestFirst(kb, place.articleIds), ...newestFirst(kb, place.mentionedIn)];
+  if (ids.length === 0) return noArticlesAnswer(kb, place, note);
   const sections: AnswerSection[] = [];
   // A summary reads the newest articles only, so a place with hundreds answers as fast as one with two.
   const recent = ids.slice(0, SUMMARY_ARTICLES);
@@ -68,7 +82,7 @@ export function cutsAnswer(kb: KnowledgeBase, opts: { place: string; now?: Date 
   return {
     kind: 'cuts',
     title: `Care cuts in ${place.name}`,
-    summary: `${note}${n} article${n === 1 ? '' : 's'} about ${place.council}.`,
+    summary: [`${note}${n} article${n === 1 ? '' : 's'} about ${place.council}.`, place === r.place ? careNote(place) : ''].filter(Boolean).join(' '),
     sections,
     suggestions: [],
     sources: sourcesOf(kb, recent),

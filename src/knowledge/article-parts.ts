@@ -2,7 +2,7 @@ import type { CorrectedExtraction } from './corrections.js';
 import type { CitedFigure, CitedQuote, ConsultationEntry } from './knowledge-base.js';
 import type { Problem } from './problems.js';
 import type { Article } from './schema.js';
-import { normalize, terms } from './text.js';
+import { markedPlaceWords, terms } from './text.js';
 
 export { EXTRACTOR_VERSION } from './extract/index.js';
 /**
@@ -56,7 +56,7 @@ function compact<T extends object>(o: T): T {
  */
 export interface ArticleText {
   paragraphTerms: string[];
-  /** The whole text normalised, until the first build has found its mentions (then dropped: it is as big as the article). */
+  /** The whole text's words as `markedPlaceWords` gives them, until the first build has found its mentions (then dropped: it is as big as the article). */
   normalized: string | null;
   /** Known place names found in the text, in order, for the set of names identified by `sig`. */
   mentions: { sig: string; keys: string[] } | null;
@@ -70,4 +70,4 @@ export function articleText(article: Article): ArticleText {
   };
 }
 
-export const normalizedText = (article: Article) => normalize(article.paragraphs.map((p) => p.text).join(' '));
+export const normalizedText = (article: Article) => markedPlaceWords(article.paragraphs.map((p) => p.text).join(' '));

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { articleParts, articleText, extractForServing, normalizedText, type ArticleParts, type ArticleText } from './article-parts.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEntry } from './knowledge-base.js';
+import { regionPlaces, withNationalPlaces } from './national-places.js';
 
 export { articleParts, type ArticleParts } from './article-parts.js';
 import { placeIndexSteps } from './places.js';
@@ -9,7 +11,7 @@ import type { Article } from './schema.js';
 import { runSync, type Steps } from './sliced.js';
 import { speakerIndexSteps, speakerIsClear } from './speakers.js';
 import { termIndexSteps } from './term-index.js';
-import { normalize } from './text.js';
+import { CAPITAL, normalize } from './text.js';
 
 /** "Blaenau Gwent County Borough Council" → "Blaenau Gwent": the name people use for a council's area. */
 export function placeNameOfCouncil(council: string): string {
@@ -83,7 +85,7 @@ export function* knowledgeBaseSteps(
     // An unsure speaker's name is not indexed either, so a topic search for that name cannot find the quote.
     quoteTexts.push((speakerIsClear(q) ? [q.text, q.speaker ?? '', q.role ?? ''] : [q.text]).join(' '));
   }
-  const placeIndex = yield* placeIndexSteps(places);
+  const placeIndex = yield* placeIndexSteps([...places, ...regionPlaces(places, byIdMap)]);
   const speakers = yield* speakerIndexSteps(quotes);
   const paragraphs = yield* termIndexSteps(paragraphTexts, true);
   const quoteIndex = yield* termIndexSteps(quoteTexts);
@@ -107,11 +109,14 @@ export function* knowledgeBaseSteps(
  * by gazetteer names found in their text. A council missing from the gazetteer still gets a place.
  */
 function* linkPlaces(articles: Article[], gazetteer: Gazetteer, textOf: (a: Article) => ArticleText): Steps<PlaceEntry[]> {
-  const places: PlaceEntry[] = gazetteer.map((g) => ({ ...g, towns: [...g.towns], aliases: [...g.aliases], articleIds: [], mentionedIn: [] }));
+  const places = withNationalPlaces(gazetteer);
   const lookup = new Map<string, PlaceEntry>();
+  // Names of two places (Newport): an article's own places settle them, a mere mention does not.
+  const shared = new Set<string>();
   const register = (name: string, place: PlaceEntry) => {
     const key = normalize(name);
     if (key && !lookup.has(key)) lookup.set(key, place);
+    else if (key && lookup.get(key) !== place) shared.add(key);
   };
   const registerAll = (p: PlaceEntry) => {
     register(p.name, p);
@@ -143,7 +148,8 @@ function* linkPlaces(articles: Article[], gazetteer: Gazetteer, textOf: (a: Arti
     }
     link(home.articleIds, article.id);
     for (const name of article.places) {
-      const place = lookup.get(normalize(name));
+      const key = normalize(name);
+      const place = home.towns.some((t) => normalize(t) === key) ? home : lookup.get(key);
       if (place) link(place.articleIds, article.id);
       else {
         home.towns.push(name);
@@ -151,8 +157,8 @@ function* linkPlaces(articles: Article[], gazetteer: Gazetteer, textOf: (a: Arti
       }
     }
   }
-  // Mentions: every run of one to four words in the text that is a known place name. A run is only
-  // lengthened while it begins some name, so most words cost one lookup instead of four.
+  // Mentions: every run of one to four words in the text, starting with a capital, that is a known
+  // place name. A run is only lengthened while it begins some name, so most words cost one lookup instead of four.
   const starts = new Set<string>();
   for (const key of lookup.keys()) {
     const words = key.split(' ');
@@ -161,12 +167,15 @@ function* linkPlaces(articles: Article[], gazetteer: Gazetteer, textOf: (a: Arti
   // An article's mentions are found again only when the names (or what they name) changed: one edit
   // elsewhere leaves them as they were, and scanning every article's words is most of a rebuild.
   yield;
-  const sig = [...lookup].map(([key, place]) => `${key}\u0000${place.name}`).join('\u0001');
+  const sig = createHash('sha1')
+    .update([...lookup].map(([key, place]) => `${key}\u0000${place.name}`).join('\u0001'))
+    .update(`\u0002${[...shared].join('\u0001')}`)
+    .digest('base64');
   for (const [i, article] of articles.entries()) {
     if (i % 16 === 15) yield;
     const text = textOf(article);
     if (text.mentions?.sig !== sig) {
-      text.mentions = { sig, keys: findMentions(text.normalized ?? normalizedText(article), starts, lookup) };
+      text.mentions = { sig, keys: findMentions(text.normalized ?? normalizedText(article), starts, lookup, shared) };
     }
     text.normalized = null;
     for (const key of text.mentions.keys) {
@@ -178,15 +187,18 @@ function* linkPlaces(articles: Article[], gazetteer: Gazetteer, textOf: (a: Arti
 }
 
 /** Every known place name in the text, in order of first appearance. */
-function findMentions(normalized: string, starts: Set<string>, lookup: Map<string, PlaceEntry>): string[] {
+function findMentions(marked: string, starts: Set<string>, lookup: Map<string, PlaceEntry>, shared: Set<string>): string[] {
   const found = new Set<string>();
-  const words = normalized.split(' ');
+  const words = marked.split(' ');
   for (let i = 0; i < words.length; i++) {
+    // A name starts with a capital ("Newport", not "a new port"): `markedPlaceWords` marks those words.
+    if (!words[i]!.startsWith(CAPITAL)) continue;
     let phrase = '';
     for (let n = 0; n < 4 && i + n < words.length; n++) {
-      phrase = n === 0 ? words[i]! : `${phrase} ${words[i + n]}`;
+      const word = words[i + n]!.startsWith(CAPITAL) ? words[i + n]!.slice(1) : words[i + n]!;
+      phrase = n === 0 ? word : `${phrase} ${word}`;
       if (!starts.has(phrase)) break;
-      if (lookup.has(phrase)) found.add(phrase);
+      if (lookup.has(phrase) && !shared.has(phrase)) found.add(phrase);
     }
   }
   return [...found];

@@ -3,6 +3,7 @@ import type { PlaceIndex } from './places.js';
 import type { Problem } from './problems.js';
 import type { SpeakerIndex } from './speakers.js';
 import type { TermIndex } from './term-index.js';
+import type { Nation, UkCouncil } from './uk-gazetteer.js';
 
 /** A quote or figure together with the article it came from. */
 export type CitedQuote = Quote & { articleId: string };
@@ -26,7 +27,14 @@ export interface PlaceEntry {
   articleIds: string[];
   /** Articles that only name the place in their text. */
   mentionedIn: string[];
+  /** What the national gazetteer knows of it: a council (with who runs its adult social care), or a region or nation. */
+  area?: PlaceArea;
 }
+
+export type PlaceArea =
+  | { kind: 'council'; council: UkCouncil }
+  /** `members`: the council areas in it, those with articles first (see `national-places.ts`). */
+  | { kind: 'region' | 'nation'; nation: Nation; members: PlaceEntry[] };
 
 /** Everything the answers need, built once per load and then only read. */
 export interface KnowledgeBase {

@@ -31,6 +31,8 @@ export interface PlaceIndex {
    * (Forms with two letters deleted would catch every two-slip typo too, but cost 28 MB at 3,000 names.)
    */
   deletions: Map<string, PlaceName[]>;
+  /** The names of places with articles, for autocomplete's fuzzy fill (a few dozen with real data, not the gazetteer's 5,000). */
+  live: { records: PlaceName[]; fuse: () => Fuse<PlaceName> };
 }
 
 export type PlaceResolution =
@@ -80,7 +82,10 @@ export function* placeIndexSteps(places: PlaceEntry[]): Steps<PlaceIndex> {
       else if (!list.includes(rec)) list.push(rec);
     }
   }
-  return { exact, fuse, records, prefixes, deletions };
+  const liveRecords = records.filter((r) => hasArticles(r.place));
+  let liveFuse: Fuse<PlaceName> | undefined;
+  const live = { records: liveRecords, fuse: () => (liveFuse ??= new Fuse(liveRecords, FUSE_OPTIONS)) };
+  return { exact, fuse, records, prefixes, deletions, live };
 }
 
 /** Same as `index.fuse.search(norm, { limit })`, in a fraction of the time (see `fuzzySearch`). */
@@ -99,6 +104,8 @@ export function resolvePlace(kb: KnowledgeBase, query: string): PlaceResolution 
   const index = kb.index.places;
   const norm = normalize(query);
   if (!norm) return { kind: 'unknown', query, suggestions: [] };
+  const within = qualified(index, query);
+  if (within) return within;
   for (const key of [norm, norm.replace(COUNCIL_WORDS, ' ').replace(/\s+/g, ' ').trim()]) {
     const hits = index.exact.get(key);
     if (!hits) continue;
@@ -106,7 +113,7 @@ export function resolvePlace(kb: KnowledgeBase, query: string): PlaceResolution 
       const best = [...hits].sort((a, b) => VIA_RANK[a.via] - VIA_RANK[b.via])[0]!;
       return { kind: 'found', place: best.place, via: best.via, matched: best.name, fuzzy: false };
     }
-    return { kind: 'ambiguous', query, suggestions: hits.map(describe) };
+    return { kind: 'ambiguous', query, suggestions: hits.map(describeApart) };
   }
   // A typo is accepted only a slip or two away from the whole name, so "ham" is not Birmingham and
   // "billingham" is a suggestion, not an answer; fewer slips first, then a place's own name first.
@@ -160,12 +167,33 @@ function deletionForms(word: string, max: number): Set<string> {
   return forms;
 }
 
+/**
+ * "Newport (Isle of Wight)", as suggestions and autocomplete write a town: the town of that name in
+ * that place, so picking a suggestion never asks again. Null when the text is not of that form.
+ */
+function qualified(index: PlaceIndex, query: string): PlaceResolution | null {
+  const m = /^(.+?)\s*\((.+)\)\s*$/.exec(query);
+  if (!m) return null;
+  const within = index.exact.get(normalize(m[2]!));
+  // The qualifier is the place itself ("Newport (Isle of Wight)") or a region or nation around it ("Newport (Wales)").
+  const around = (w: PlaceName, p: PlaceEntry) => w.place === p || ((w.place.area?.kind === 'region' || w.place.area?.kind === 'nation') && w.place.area.members.includes(p));
+  const hit = (index.exact.get(normalize(m[1]!)) ?? []).find((r) => within?.some((w) => around(w, r.place)));
+  if (!hit) return null;
+  const rec = hit.place.towns.some((t) => normalize(t) === hit.norm) ? { ...hit, via: 'town' as const } : hit;
+  return { kind: 'found', place: rec.place, via: rec.via, matched: rec.name, fuzzy: false };
+}
+
 function distinctPlaces(recs: PlaceName[]): PlaceEntry[] {
   return [...new Set(recs.map((r) => r.place))];
 }
 
 function describe(rec: PlaceName): string {
   return rec.via === 'town' ? `${rec.name} (${rec.place.name})` : rec.place.name;
+}
+
+/** As `describe`, but a council by its full name, for a list of places that share a name ("Newport City Council"). */
+function describeApart(rec: PlaceName): string {
+  return rec.via === 'town' ? describe(rec) : rec.place.council;
 }
 
 function suggestionsFrom(hits: { rec: PlaceName }[], max = 5): string[] {
@@ -183,20 +211,23 @@ export interface PlaceChoice {
   value: string;
 }
 
+const FUZZY_FILL_BELOW = 5;
+
 const hasArticles = (p: PlaceEntry) => p.articleIds.length + p.mentionedIn.length > 0;
 
 /**
  * Autocomplete for place options: prefix matches on any word first (instant, from a sorted array),
- * then fuzzy ones for typos. Only places with articles are offered, since those are the ones with answers.
+ * then fuzzy ones for typos. Every council, town, region and nation is offered, since each has an
+ * answer; places with articles come first, and a town shows its council ("Crosby (Sefton)").
  */
-export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25): PlaceChoice[] {
+export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25, opts: { withArticles?: boolean } = {}): PlaceChoice[] {
   const index = kb.index.places;
   const norm = normalize(typed);
   const picked: PlaceName[] = [];
   const seen = new Set<string>();
   const take = (rec: PlaceName) => {
     const key = `${rec.place.name}|${rec.norm}`;
-    if (seen.has(key) || !hasArticles(rec.place)) return;
+    if (seen.has(key) || (opts.withArticles && !hasArticles(rec.place))) return;
     seen.add(key);
     picked.push(rec);
   };
@@ -210,17 +241,26 @@ export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25): Place
     const prefixHits: PlaceName[] = [];
     for (let i = lowerBound(index.prefixes, norm); i < index.prefixes.length; i++) {
       const entry = index.prefixes[i]!;
-      if (!entry.key.startsWith(norm) || prefixHits.length >= max * 4) break;
+      if (!entry.key.startsWith(norm) || prefixHits.length >= max * 8) break;
       prefixHits.push(entry.rec);
     }
     prefixHits
-      .sort((a, b) => Number(!a.norm.startsWith(norm)) - Number(!b.norm.startsWith(norm)) || VIA_RANK[a.via] - VIA_RANK[b.via] || a.name.length - b.name.length)
+      .sort(
+        (a, b) =>
+          Number(!hasArticles(a.place)) - Number(!hasArticles(b.place)) ||
+          Number(!a.norm.startsWith(norm)) - Number(!b.norm.startsWith(norm)) ||
+          VIA_RANK[a.via] - VIA_RANK[b.via] ||
+          a.name.length - b.name.length ||
+          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      )
       .forEach(take);
-    if (picked.length < max && norm.length >= 3) {
-      for (const rec of nearPlaceNames(index, norm, max * 2)) take(rec);
+    // A typo's fill runs only when prefixes found almost nothing, and only over places with articles:
+    // a misspelt place without articles still resolves when the member sends it.
+    if (picked.length < FUZZY_FILL_BELOW && norm.length >= 3) {
+      for (const rec of nearPlaceNames(index.live, norm, max * 2)) take(rec);
     }
   }
-  return picked.slice(0, max).map((rec) => ({ label: label(rec), value: rec.name }));
+  return picked.slice(0, max).map((rec) => ({ label: label(rec), value: choiceValue(rec) }));
 }
 
 /** As many slips as the fill accepts: four in ten letters typed, as Fuse's threshold 0.4 did. */
@@ -232,12 +272,12 @@ const FILL_ERRORS = 0.4;
  * candidates: this is a fill below the prefix matches, where that order serves as well, and it keeps
  * autocomplete well under a millisecond at a few thousand names.
  */
-export function nearPlaceNames(index: PlaceIndex, norm: string, limit: number): PlaceName[] {
-  if (norm.length > 32) return searchPlaceNames(index, norm, limit, FILL_ERRORS).map((h) => h.item);
+export function nearPlaceNames(names: PlaceIndex['live'], norm: string, limit: number): PlaceName[] {
+  if (norm.length > 32) return fuzzySearch(names.fuse, names.records, (r) => r.norm, FUSE_OPTIONS, norm, limit, FILL_ERRORS).map((h) => h.item);
   const maxErrors = Math.floor(norm.length * FILL_ERRORS + 1e-9);
   const distance = substringEditDistance(norm);
   const byErrors: PlaceName[][] = Array.from({ length: maxErrors + 1 }, () => []);
-  for (const rec of index.records) {
+  for (const rec of names.records) {
     const errors = distance(rec.norm);
     if (errors <= maxErrors) byErrors[errors]!.push(rec);
   }
@@ -255,9 +295,16 @@ export function nearPlaceNames(index: PlaceIndex, norm: string, limit: number): 
 
 function label(rec: PlaceName): string {
   const n = rec.place.articleIds.length || rec.place.mentionedIn.length;
-  const count = `${n} article${n === 1 ? '' : 's'}`;
-  if (rec.via === 'town' || rec.via === 'alias') return `${rec.name} → ${rec.place.name} · ${count}`;
-  return `${rec.name} · ${count}`;
+  const count = n === 0 ? 'no articles yet' : `${n} article${n === 1 ? '' : 's'}`;
+  const kind = rec.place.area?.kind === 'region' || rec.place.area?.kind === 'nation' ? ` (${rec.place.area.kind})` : '';
+  if (rec.via === 'town') return `${describe(rec)} · ${count}`;
+  if (rec.via === 'alias') return `${rec.name} → ${rec.place.name}${kind} · ${count}`;
+  return `${rec.name}${kind} · ${count}`;
+}
+
+/** What a choice submits: a town with its council, so a name several places share resolves to the one picked. */
+function choiceValue(rec: PlaceName): string {
+  return rec.via === 'town' ? describe(rec) : rec.name;
 }
 
 function lowerBound(sorted: { key: string }[], key: string): number {

@@ -64,11 +64,12 @@ describe('/cuts', () => {
     expect(open[0]).toMatch(/^Day centres consultation: closes Friday 15 January 2027 at 17:00 GMT/);
   });
 
-  it('never answers a near-miss with the wrong place', () => {
+  it('never answers a near-miss with the wrong place: Billingham is a real town, not a typo of Birmingham', () => {
     const a = cutsAnswer(kb, { place: 'billingham' });
-    expect(a.kind).toBe('not-found');
+    expect(a.title).toBe('Care cuts in Stockton-on-Tees');
+    expect(a.summary).toMatch(/^Billingham is in Stockton-on-Tees\. No articles about Stockton-on-Tees Borough Council are in the knowledge base yet\./);
     expect(a.sources).toEqual([]);
-    expect(a.suggestions).toContain('Birmingham');
+    expect(cutsAnswer(kb, { place: 'bilingham' }).summary).toMatch(/^Showing Billingham \(in Stockton-on-Tees\) for “bilingham”/);
   });
 
   it('answers an unknown place with suggestions or the list of places, never an empty answer', () => {

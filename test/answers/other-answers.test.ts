@@ -104,7 +104,16 @@ describe('autocomplete', () => {
   it('offers places by any word prefix, towns with their council area', () => {
     expect(autocompletePlaces(kb, 'bir')[0]!.value).toBe('Birmingham');
     const vale = autocompletePlaces(kb, 'vale');
-    expect(vale[0]).toEqual({ name: 'Ebbw Vale → Blaenau Gwent · 1 article', value: 'Ebbw Vale' });
+    expect(vale[0]).toEqual({ name: 'Ebbw Vale (Blaenau Gwent) · 1 article', value: 'Ebbw Vale (Blaenau Gwent)' });
+  });
+
+  it('offers every UK council, town, region and nation, places with articles first', () => {
+    expect(autocompletePlaces(kb, 'crosb')[0]).toEqual({ name: 'Crosby (Sefton) · no articles yet', value: 'Crosby (Sefton)' });
+    expect(autocompletePlaces(kb, 'scot')[0]!.name).toBe('Scotland (nation) · no articles yet');
+    expect(autocompletePlaces(kb, 'north w').map((c) => c.name)).toContain('North West (region) · no articles yet');
+    expect(autocompletePlaces(kb, 'wal')[0]!.name).toBe('Wales (nation) · 1 article');
+    const newport = autocompletePlaces(kb, 'newport').map((c) => c.value);
+    expect(newport).toEqual(expect.arrayContaining(['Newport', 'Newport (Isle of Wight)', 'Newport (Telford and Wrekin)']));
   });
 
   it('offers the right place for a typo', () => {

@@ -2,6 +2,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { normalize } from '../../src/knowledge/text.js';
+import { ENGLISH_REGIONS, NATIONS, ukGazetteer } from '../../src/knowledge/uk-gazetteer.js';
 
 /**
  * A synthetic knowledge base for the benchmark: invented council areas, towns, aliases, speakers,
@@ -101,7 +102,9 @@ const SC_TAIL = 'ness more brae lochy garry tay ross allan keld lorn muir cairn 
 const TWO_WORD: ((n: string) => string)[] = [(n) => `North ${n}`, (n) => `South ${n}`, (n) => `Upper ${n}`, (n) => `Great ${n}`, (n) => `${n} Vale`, (n) => `${n} Green`, (n) => `${n} Heath`, (n) => `${n}-on-Sea`, (n) => `Little ${n}`, (n) => `${n} Cross`];
 
 function placeNamer(rng: Rng) {
-  const used = new Set<string>();
+  // The real gazetteer is part of every knowledge base, so invented names keep clear of real ones.
+  const g = ukGazetteer();
+  const used = new Set([...g.councils.flatMap((c) => [c.name, c.officialName, ...c.altNames]), ...g.towns.map((t) => t.name), ...ENGLISH_REGIONS, ...NATIONS].map(normalize));
   const word = (nation: Area['nation']) => {
     const [heads, tails] = nation === 'Wales' ? [CY_HEAD, CY_TAIL] : nation === 'Scotland' ? [SC_HEAD, SC_TAIL] : [EN_HEAD, EN_TAIL];
     const head = pick(rng, heads);

@@ -11,7 +11,8 @@ import { readGazetteer } from '../../src/knowledge/folder.js';
 import { loadArticles } from '../../src/knowledge/loader.js';
 import { reloadKnowledge } from '../../src/knowledge/reload.js';
 import { measureReloads, phase, type Phase } from './serving.js';
-import type { PlaceEntry } from '../../src/knowledge/knowledge-base.js';
+import type { KnowledgeBase, PlaceEntry } from '../../src/knowledge/knowledge-base.js';
+import { resolvePlace } from '../../src/knowledge/places.js';
 import { normalize } from '../../src/knowledge/text.js';
 import { measureReminders, reminderTable } from './reminders.js';
 import { generateKnowledgeBase, prng, type PlaceQuery, type QuerySet } from './generate.js';
@@ -140,6 +141,11 @@ function timeQueries<T, R>(queries: T[], run: (q: T) => R, rounds = ROUNDS, warm
 /** Stats without the samples and answers, for the report. */
 const plain = ({ n, coldMs, p50, p95, p99, max }: Stats): Stats => ({ n, coldMs, p50, p95, p99, max });
 
+function placeOf(kb: KnowledgeBase, value: string): string | null {
+  const r = resolvePlace(kb, value);
+  return r.kind === 'found' ? r.place.name : null;
+}
+
 function namesOf(places: PlaceEntry[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const a of places) for (const n of [a.name, a.council, ...a.aliases, ...a.towns]) out.set(normalize(n), a.name);
@@ -217,7 +223,8 @@ async function measureSize(dir: string, corpus: { articles: number; bytes: numbe
     const list = queries.autocomplete.filter((q) => q.typo === typo && q.query.length >= 3);
     const r: Relevance = { total: list.length, right: 0, suggested: 0, wrong: 0, examples: [] };
     for (const q of list) {
-      if (autocompletePlaces(kb, q.query).some((c) => names.get(normalize(c.value)) === q.place)) r.right++;
+      // A choice's value is what a member submits ("Crosby (Sefton)" for a town): resolve it as /cuts would.
+      if (autocompletePlaces(kb, q.query).some((c) => names.get(normalize(c.value)) === q.place || placeOf(kb, c.value) === q.place)) r.right++;
       else if (r.examples.length < 3) r.examples.push(`“${q.query}” (${q.place})`);
     }
     relevance[`autocomplete ≥3 chars${typo ? ', typo' : ''}`] = r;

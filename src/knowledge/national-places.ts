@@ -1,0 +1,122 @@
+import type { Gazetteer } from './gazetteer.js';
+import type { PlaceEntry } from './knowledge-base.js';
+import type { Article } from './schema.js';
+import { normalize } from './text.js';
+import { ENGLISH_REGIONS, NATIONS, ukGazetteer, type Nation, type UkGazetteer } from './uk-gazetteer.js';
+
+/** Other names people use for a region or nation; the register's own spelling is the entry's name. */
+const REGION_ALIASES: Record<string, string[]> = {
+  'Yorkshire and The Humber': ['Yorkshire and Humber', 'Yorkshire'],
+  Wales: ['Cymru'],
+  Scotland: ['Alba'],
+};
+
+const dedupe = (names: string[]) => {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const k = normalize(n);
+    if (!k || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
+
+/**
+ * Every council area in the UK from the shipped gazetteer, with the moderators' `places.yaml` on top:
+ * an entry there that names a national council adds its nicknames and towns to it (its name and
+ * council wording win), any other entry is a place of its own, and a town or nickname a moderator
+ * lists is taken away from every other place, so `places.yaml` settles any clash.
+ */
+export function withNationalPlaces(moderator: Gazetteer, national: UkGazetteer = ukGazetteer()): PlaceEntry[] {
+  const byCode = new Map<string, PlaceEntry>();
+  const byName = new Map<string, PlaceEntry[]>();
+  for (const c of national.councils) {
+    const place: PlaceEntry = {
+      name: c.name,
+      council: c.officialName,
+      aliases: [...c.altNames],
+      towns: [],
+      articleIds: [],
+      mentionedIn: [],
+      area: { kind: 'council', council: c },
+    };
+    byCode.set(c.code, place);
+    for (const n of new Set([c.name, c.officialName, ...c.altNames].map(normalize))) byName.set(n, [...(byName.get(n) ?? []), place]);
+  }
+  for (const t of national.towns) byCode.get(t.council)?.towns.push(t.name);
+
+  const own: PlaceEntry[] = [];
+  for (const g of moderator) {
+    const match = [g.council, g.name].map((n) => byName.get(normalize(n))).find((l) => l?.length === 1)?.[0];
+    if (match) {
+      match.aliases = dedupe([...g.aliases, match.name, ...match.aliases]).filter((a) => normalize(a) !== normalize(g.name));
+      match.towns = dedupe([...g.towns, ...match.towns]);
+      match.name = g.name;
+      match.council = g.council;
+      own.push(match);
+    } else own.push({ ...g, aliases: [...g.aliases], towns: [...g.towns], articleIds: [], mentionedIn: [] });
+  }
+  const ownSet = new Set(own);
+  const places = [...own, ...[...byCode.values()].filter((p) => !ownSet.has(p))];
+  // One pass over every name, so a large places.yaml costs no more than the names it holds.
+  const claimedBy = new Map<string, PlaceEntry>();
+  moderator.forEach((g, i) => [...g.aliases, ...g.towns].forEach((n) => claimedBy.set(normalize(n), own[i]!)));
+  if (claimedBy.size > 0) {
+    const free = (p: PlaceEntry) => (n: string) => {
+      const owner = claimedBy.get(normalize(n));
+      return !owner || owner === p;
+    };
+    for (const p of places) {
+      p.towns = p.towns.filter(free(p));
+      p.aliases = p.aliases.filter(free(p));
+    }
+  }
+  return places;
+}
+
+/**
+ * England's nine regions and the four nations, each as a place whose articles are those of the
+ * council areas inside it. A council missing from the national gazetteer (an invented one in tests,
+ * or one a moderator added) counts where its articles' `region` and `nation` say.
+ */
+export function regionPlaces(places: PlaceEntry[], byId: Map<string, Article>): PlaceEntry[] {
+  const where = new Map<PlaceEntry, { region?: string; nation?: string }>();
+  const regionOf = (p: PlaceEntry): { region?: string; nation?: string } => {
+    let w = where.get(p);
+    if (w) return w;
+    if (p.area?.kind === 'council') w = { region: p.area.council.region, nation: p.area.council.nation };
+    else {
+      const id = p.articleIds.find((x) => byId.get(x)?.nation || byId.get(x)?.region);
+      const a = id ? byId.get(id) : undefined;
+      w = { region: a?.region, nation: a?.nation };
+    }
+    where.set(p, w);
+    return w;
+  };
+  const areas: { name: string; kind: 'region' | 'nation'; nation: Nation; inside: (p: PlaceEntry) => boolean }[] = [
+    ...ENGLISH_REGIONS.map((r) => ({ name: r, kind: 'region' as const, nation: 'England' as const, inside: (p: PlaceEntry) => normalize(regionOf(p).region ?? '') === normalize(r) })),
+    ...NATIONS.map((n) => ({ name: n, kind: 'nation' as const, nation: n, inside: (p: PlaceEntry) => regionOf(p).nation === n || normalize(regionOf(p).region ?? '') === normalize(n) })),
+  ];
+  return areas.map(({ name, kind, nation, inside }) => {
+    const members = places.filter(inside);
+    members.sort((a, b) => b.articleIds.length - a.articleIds.length || a.name.localeCompare(b.name));
+    return {
+      name,
+      council: name,
+      aliases: REGION_ALIASES[name] ?? [],
+      towns: [],
+      articleIds: [...new Set(members.flatMap((m) => m.articleIds))],
+      mentionedIn: [],
+      area: { kind, nation, members },
+    };
+  });
+}
+
+/** The place whose council runs adult social care for this one, when that is another council (Sevenoaks → Kent). */
+export function carePlace(places: PlaceEntry[], place: PlaceEntry): PlaceEntry | undefined {
+  if (place.area?.kind !== 'council') return undefined;
+  const code = place.area.council.careBy.code;
+  if (!code || code === place.area.council.code) return undefined;
+  return places.find((p) => p.area?.kind === 'council' && p.area.council.code === code);
+}
+
