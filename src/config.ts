@@ -81,6 +81,12 @@ export const ConfigSchema = z.object({
       .pipe(z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/, 'must list host names (optionally with :port) separated by commas, e.g. cdn.discordapp.com')).min(1))
       .default([...DISCORD_ATTACHMENT_HOSTS]),
   ),
+  /** Serves GET /healthz and /metrics on this port when set (0: any free port, logged). */
+  HEALTH_PORT: optional(
+    z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535'),
+  ),
+  /** Where the health server listens; loopback unless a scraper elsewhere needs it. */
+  HEALTH_HOST: z.preprocess(blankToUndefined, z.string().trim().min(1).default('127.0.0.1')),
 });
 
 export type Config = z.output<typeof ConfigSchema>;

@@ -18,6 +18,8 @@ import { createInteractionHandler } from './discord/router.js';
 import { StoreOpenError } from './reminders/db-faults.js';
 import { startReminders, type ReminderRuntime } from './reminders/runtime.js';
 import { startKnowledgeKeeper, type KnowledgeKeeper } from './knowledge/keeper.js';
+import { startBotHealth } from './service/bot-health.js';
+import { createMetrics, type Metrics } from './service/metrics.js';
 
 export interface StartOptions {
   /** An already loaded knowledge base; otherwise it is loaded from `config.KNOWLEDGE_DIR`. */
@@ -61,7 +63,7 @@ function readOptions(config: Config, log: Logger): ReloadOptions {
   };
 }
 
-async function loadKnowledge(config: Config, log: Logger): Promise<Reloaded> {
+async function loadKnowledge(config: Config, log: Logger, metrics: Metrics): Promise<Reloaded> {
   let loaded;
   try {
     loaded = await reloadKnowledge(config.KNOWLEDGE_DIR, null, readOptions(config, log));
@@ -74,16 +76,17 @@ async function loadKnowledge(config: Config, log: Logger): Promise<Reloaded> {
   // A bad file must not stop the bot: the good articles are served and each problem is logged to be fixed.
   for (const problem of loaded.problems) log.warn({ file: problem.file, line: problem.line, field: problem.field }, formatProblem(problem));
   log.info(
-    { dir: config.KNOWLEDGE_DIR, articles: loaded.kb.articles.length, problems: loaded.problems.length },
+    { dir: config.KNOWLEDGE_DIR, articles: loaded.kb.articles.length, problems: loaded.problems.length, ms: Math.round(loaded.ms) },
     'knowledge base loaded',
   );
+  metrics.reload(loaded.ms / 1000, loaded.kb.articles.length, loaded.problems.length);
   return loaded;
 }
 
 /** A bad reminders database stops the start with its one line, not a stack trace. */
-function startOwnReminders(config: Config, log: Logger, knowledge: KnowledgeStore): ReminderRuntime {
+function startOwnReminders(config: Config, log: Logger, knowledge: KnowledgeStore, metrics: Metrics): ReminderRuntime {
   try {
-    return startReminders({ config, log, consultations: () => knowledge.current().consultations });
+    return startReminders({ config, log, consultations: () => knowledge.current().consultations, onOutcome: (o) => metrics.reminder(o) });
   } catch (error) {
     if (error instanceof StoreOpenError) throw new StartError(error.message);
     throw error;
@@ -96,18 +99,31 @@ function startOwnReminders(config: Config, log: Logger, knowledge: KnowledgeStor
  */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const log = options.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const metrics = createMetrics();
+  let client: Client | null = null;
+  let knowledge: KnowledgeStore | null = null;
+  let reminders: ReminderRuntime | null = null;
+  const health = await startBotHealth({ config, log, metrics, client: () => client, knowledgeLoaded: () => knowledge !== null, scheduler: () => reminders?.scheduler ?? null });
   // Loaded once here; the folder's keeper starts from this same load rather than reading it again.
-  const initial = options.knowledgeBase ? null : await loadKnowledge(config, log);
-  const knowledge = createKnowledgeStore(options.knowledgeBase ?? initial!.kb);
+  const initial = options.knowledgeBase ? null : await loadKnowledge(config, log, metrics).catch(async (e: unknown) => {
+    await health?.close();
+    throw e;
+  });
+  knowledge = createKnowledgeStore(options.knowledgeBase ?? initial!.kb);
   const commands = options.commands ?? allCommands;
   // Started here, once per process: never on a ready event, which fires again after every reconnect.
   const ownReminders = options.reminders === undefined;
-  const reminders = options.reminders === false ? null : (options.reminders ?? startOwnReminders(config, log, knowledge));
+  try {
+    reminders = options.reminders === false ? null : (options.reminders ?? startOwnReminders(config, log, knowledge, metrics));
+  } catch (e) {
+    await health?.close();
+    throw e;
+  }
 
   let keeper: KnowledgeKeeper | null = null;
 
-  const client = createClient(config);
-  client.on(Events.InteractionCreate, createInteractionHandler({ commands, knowledge, log, reminders, keeper: () => keeper, settings: config }));
+  client = createClient(config);
+  client.on(Events.InteractionCreate, createInteractionHandler({ commands, knowledge, log, reminders, keeper: () => keeper, settings: config, metrics }));
   keepToAllowedGuilds(client, config.ALLOWED_GUILD_IDS, log);
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.ShardError, (err) => {
@@ -130,6 +146,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   } catch (error) {
     await client.destroy().catch(() => undefined);
     if (ownReminders) await reminders?.stop();
+    await health?.close();
     const code = (error as { code?: unknown }).code;
     if (code === DiscordjsErrorCodes.TokenInvalid || (error instanceof Error && /authentication failed/i.test(error.message))) {
       throw new StartError(BAD_TOKEN);
@@ -156,6 +173,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         store: knowledge,
         log: log.child({ knowledgeDir: config.KNOWLEDGE_DIR }),
         read: readOptions(config, log),
+        onReloaded: (r) => metrics.reload(r.ms / 1000, r.kb.articles.length, r.problems.length),
         ...(config.MOD_LOG_CHANNEL_ID ? { onNewProblems: modLogPoster(client, config.MOD_LOG_CHANNEL_ID, log) } : {}),
         ...(config.MODERATOR_ROLE_ID ? { moderatorRoleId: config.MODERATOR_ROLE_ID } : {}),
       }).catch((err: unknown) => {
@@ -173,7 +191,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         keeper?.close();
         client.removeAllListeners(Events.InteractionCreate);
         if (ownReminders) await reminders?.stop();
-        await client.destroy();
+        await client!.destroy();
+        await health?.close();
         log.info('stopped');
       })();
       return stopping;

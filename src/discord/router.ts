@@ -13,6 +13,7 @@ import { UserFacingError, type Command, type CommandContext, type CommandResult,
 import { DISCORD_ATTACHMENT_HOSTS } from '../config.js';
 import { createCooldowns, type Cooldowns } from './cooldown.js';
 import type { ReminderRuntime } from '../reminders/runtime.js';
+import type { CommandOutcome, Metrics } from '../service/metrics.js';
 import type { KnowledgeKeeper } from '../knowledge/keeper.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { isPrivate } from './options.js';
@@ -30,6 +31,8 @@ export interface RouterOptions {
   settings?: Partial<CommandSettings>;
   /** Defer a command that has not answered after this long; Discord gives up at 3 seconds. */
   autoDeferMs?: number;
+  /** Counts every interaction by name and outcome, with its answer time (`/metrics`). */
+  metrics?: Pick<Metrics, 'command'>;
 }
 
 type Payload = (RenderedAnswer | { content: string }) & { files?: AttachmentPayload[] };
@@ -191,14 +194,21 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
       userId: interaction.user.id,
       guildId: interaction.guildId,
     });
+    const started = performance.now();
+    const count = (outcome: CommandOutcome) =>
+      options.metrics?.command(interaction.isAutocomplete() ? `${interaction.commandName} (autocomplete)` : interaction.commandName, outcome, (performance.now() - started) / 1000);
     if (interaction.isAutocomplete()) {
       await runAutocomplete(interaction, log);
+      count('answered');
       return;
     }
     try {
       await runCommand(interaction, log);
+      count('answered');
     } catch (error) {
       const userFacing = error instanceof UserFacingError;
+      // A refusal is an answer; anything else is a failure the operator should see.
+      count(userFacing ? 'answered' : 'failed');
       if (userFacing) log.info({ reason: error.message }, 'refused');
       else log.error({ err: error }, 'command failed');
       try {

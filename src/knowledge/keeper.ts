@@ -40,6 +40,8 @@ export interface KeeperOptions {
   initial?: Reloaded;
   /** How files are read (extraction cache, workers). */
   read?: ReloadOptions;
+  /** Told of every reload swapped in (`/metrics`). */
+  onReloaded?: (r: Reloaded) => void;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function startKnowledgeKeeper(options: KeeperOptions): Promise<Know
 
   const onReload = (r: Reloaded) => {
     options.store.replace(r.kb);
+    options.onReloaded?.(r);
     const { added, updated, removed, newProblems } = r.diff;
     if (added.length + updated.length + removed.length > 0 || newProblems.length > 0) {
       log.info({ added, updated, removed, problems: r.problems.length, keptLastGood: r.kept, articles: r.articles.length, filesRead: r.read.files }, 'knowledge reloaded');

@@ -51,6 +51,8 @@ export interface Reloaded extends ArticlesReload {
   gazetteerProblems: Problem[];
   kb: KnowledgeBase;
   at: Date;
+  /** How long the whole reload took, in milliseconds (for `/metrics`). */
+  ms: number;
 }
 
 /** The part of an earlier load that a reload builds on (a `Reloaded` is one). */
@@ -168,6 +170,7 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
 
 /** Reloads articles and gazetteer and builds the knowledge base to swap in. */
 export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Partial<Pick<Reloaded, 'gazetteer' | 'gazetteerSig' | 'gazetteerProblems'>>) | null, options: ReloadOptions = {}): Promise<Reloaded> {
+  const started = performance.now();
   const listing = await listKnowledgeFolder(dir);
   const loaded = await reloadListed(dir, listing, previous, options);
   const gazetteerSig = listing.gazetteer;
@@ -193,6 +196,7 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
     gazetteerProblems: places.problems,
     kb,
     at,
+    ms: performance.now() - started,
   };
 }
 

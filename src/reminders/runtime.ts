@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { ConsultationEntry } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../log.js';
 import { createRest, createRestPoster, type Poster } from './poster.js';
-import { createScheduler, systemClock, type Clock, type Scheduler } from './scheduler.js';
+import { createScheduler, systemClock, type Clock, type Scheduler, type SchedulerOptions } from './scheduler.js';
 import type { ServiceDeps } from './service.js';
 import { openFailureMessage, StoreOpenError } from './db-faults.js';
 import { dbFileIn, openStore, type Store } from './store.js';
@@ -35,6 +35,7 @@ export interface StartRemindersOptions {
   deliver?: boolean;
   /** Discord rejected the token while posting (401); whoever runs the process should end it. */
   onUnauthorized?: (error: string) => void;
+  onOutcome?: SchedulerOptions['onOutcome'];
 }
 
 /**
@@ -63,6 +64,7 @@ export function startReminders(opts: StartRemindersOptions): ReminderRuntime {
     ...(opts.leaseMs !== undefined ? { leaseMs: opts.leaseMs } : {}),
     ...(opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {}),
     ...(opts.onUnauthorized ? { onUnauthorized: opts.onUnauthorized } : {}),
+    ...(opts.onOutcome ? { onOutcome: opts.onOutcome } : {}),
   });
   const deps: ServiceDeps = {
     store,

@@ -58,6 +58,8 @@ export interface SchedulerOptions {
   /** Called once when Discord rejects the token (401): nothing more can be posted until a restart with a new one. */
   onUnauthorized?: (error: string) => void;
   log?: SchedulerLog;
+  /** Told of every post that went out (on time or late) and every delivery that failed for good (`/metrics`). */
+  onOutcome?: (outcome: 'posted' | 'late' | 'failed') => void;
 }
 
 export interface TickReport {
@@ -173,6 +175,7 @@ export function createScheduler(opts: SchedulerOptions) {
       const moved = store.settle(ids(pending), owner, { status: 'sent', messageId: result.messageId, mergedInto: pending.length > 1 ? first.id : null }, after);
       if (moved < pending.length) log.warn({ reminderId: r.id }, 'lease lost while posting; another scheduler will repeat the post under the same nonce');
       report.posted += 1;
+      opts.onOutcome?.(late ? 'late' : 'posted');
       log.info({ reminderId: r.id, deliveries: ids(pending), messageId: result.messageId, late }, 'reminder posted');
       return;
     }
@@ -200,6 +203,7 @@ export function createScheduler(opts: SchedulerOptions) {
 
     store.settle(ids(pending), owner, { status: 'failed', error: result.error }, after);
     report.failed += 1;
+    opts.onOutcome?.('failed');
     await notifyFailure(group, result.kind === 'permanent' ? result.reason : 'gave-up', result.error, first);
   }
 
@@ -225,6 +229,8 @@ export function createScheduler(opts: SchedulerOptions) {
   }
 
   let running = false;
+  // Real time, not the clock: the health check asks whether this loop is alive.
+  let tickedAt: number | null = null;
   let wake: (() => void) | null = null;
   let loop: Promise<void> | null = null;
 
@@ -252,6 +258,7 @@ export function createScheduler(opts: SchedulerOptions) {
           await tick();
           const next = unauthorized ? null : store.nextWakeMs();
           faults.recovered();
+          tickedAt = Date.now();
           wait = Math.max(50, Math.min(pollMs, next === null ? pollMs : next - clock.now()));
         } catch (err) {
           wait = faults.failed(err);
@@ -276,5 +283,8 @@ export function createScheduler(opts: SchedulerOptions) {
     wake?.();
   }
 
-  return { owner, tick, start, stop, poke };
+  /** When the loop last finished a look at the store (ms since the epoch), or null before the first. */
+  const lastTickAt = () => tickedAt;
+
+  return { owner, tick, start, stop, poke, lastTickAt, pollMs };
 }
