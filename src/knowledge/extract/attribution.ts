@@ -5,7 +5,7 @@
 import { findNarrativeNames, isNameToken, titleOf } from './names.js';
 import { MAX_SUBJECT_CHARS, parseSubject, roleOf, type Subject } from './subject.js';
 import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
-import { INVERTED_VERB, PARTICIPLE, ROLE_NOUNS, SPEECH_VERB } from './words.js';
+import { INVERTED_VERB, PARTICIPLE, ROLE_NOUNS } from './words.js';
 
 // An attribution after a quote is a short clause (", said Tom Barr, chair of the care association").
 const MAX_CLAUSE_WORDS = 16;
@@ -113,24 +113,4 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
     const subject = parseAttribution(after);
     return subject ? { subject, at: span.end } : null;
   };
-}
-
-/** "Cllr Hamilton said that they are…": the speaker and the reported clause. */
-export function reportedSpeech(sentence: string): { subject: Subject; clause: string } | null {
-  for (const m of sentence.matchAll(SPEECH_VERB)) {
-    const rest = sentence.slice(m.index + m[0].length);
-    const that = /^\s+(?:[\p{L}’']+\s+){0,3}?that\s+/u.exec(rest);
-    if (!that) continue;
-    const subject = parseSubject(sentence.slice(0, m.index));
-    const clause = trimEnd(rest.slice(that[0].length), /[\s.!?]/);
-    return subject && clause !== '' ? { subject, clause } : null;
-  }
-  return null;
-}
-
-/** Drops trailing characters matching `char`; a loop, since a regex anchored at the end rescans each run. */
-export function trimEnd(text: string, char: RegExp): string {
-  let end = text.length;
-  while (end > 0 && char.test(text[end - 1]!)) end--;
-  return text.slice(0, end).trim();
 }

@@ -1,8 +1,9 @@
 import type { Paragraph, Quote } from '../schema.js';
-import { partialAttributions, reportedSpeech, trimEnd } from './attribution.js';
+import { partialAttributions } from './attribution.js';
 import { attributeUnit, POS, type Found, type UnitContext } from './direct-quotes.js';
 import { findNarrativeNames } from './names.js';
 import { mention, newPeople, remention, type People, type Place } from './people.js';
+import { reportedSpeech, trimEnd } from './reported.js';
 import { NOBODY, resolveSubject, type Resolved } from './resolve.js';
 import { findUnits, mergeInterrupted } from './spans.js';
 import { parseSubject, roleOf, type Subject } from './subject.js';

@@ -137,10 +137,16 @@ function opensWithFunctionWord(phrase: string): boolean {
   return FUNCTION_WORDS.has(first) && !/^(?:the|a|an|his|her|their|our|its)$/.test(first);
 }
 
+const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does)\b/i;
+
 function parseSimpleSubject(raw: string): Subject | null {
   // "Dan Price of the GMB": an affiliation after the name is neither name nor role.
-  const text = raw.replace(/^((?:\p{Lu}\S*\s+){1,3}\p{Lu}\S*)\s+(?:of|from)\s+.+$/u, (all, name: string) =>
-    name.split(/\s+/).every((t) => isNameToken(t) || titleOf(t) !== null) ? name : all,
+  // An affiliation is a noun phrase: "The Friends of X meanwhile are taking advice and have" is a clause, and
+  // "The Friends" no one's name.
+  const text = raw.replace(/^((?:\p{Lu}\S*\s+){1,3}\p{Lu}\S*)\s+(?:of|from)\s+(.+)$/u, (all, name: string, affiliation: string) =>
+    !/^(?:the|a|an)\s/i.test(name) && !CLAUSE_WORD.test(affiliation) && name.split(/\s+/).every((t) => isNameToken(t) || titleOf(t) !== null)
+      ? name
+      : all,
   );
   const tokens = text.split(/\s+/).filter((t) => t !== '');
   if (tokens.length === 0 || tokens.length > 14) return null;

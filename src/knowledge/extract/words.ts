@@ -18,6 +18,21 @@ export const SPEECH_VERB = new RegExp(`(?<![\\p{L}-])(?:${SPEECH_VERBS.join('|')
 /** A verb of speech opening the text (anchored, so testing it never scans the rest). */
 export const SPEECH_VERB_FIRST = new RegExp(`^\\s*(?:${SPEECH_VERBS.join('|')})(?![\\p{L}-])`, 'u');
 
+// Verbs that report a statement (the labelling rules' list): reported speech without "that" needs one of
+// these, never a verb of belief or of naming ("believes", "called the cuts").
+const REPORT_VERBS = [
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'announced', 'announces', 'warned', 'warns', 'noted', 'notes',
+  'replied', 'replies', 'pointed out', 'points out', 'confirmed', 'confirms', 'explained', 'explains', 'stated', 'states',
+  'insisted', 'insists', 'argued', 'argues', 'claimed', 'claims', 'revealed', 'reveals', 'stressed', 'stresses', 'admitted',
+  'admits', 'found', 'finds',
+];
+/** What only a document or survey reports with ("the survey found"): a person who "found" is not speaking. */
+export const DOCUMENT_ONLY_VERBS = new Set(['found', 'finds']);
+/** A verb of report opening the text: ", said a paper to the cabinet", ", according to a report". */
+export const REPORT_VERB_FIRST = new RegExp(`^(?:${REPORT_VERBS.join('|')}|according to)(?![\\p{L}-])\\s*`, 'u');
+/** A verb of report closing the text, perhaps after "has" or "have": ", the council has confirmed". */
+export const REPORT_VERB_LAST = new RegExp(`(?<![\\p{L}-])(?:${REPORT_VERBS.join('|')})$`, 'u');
+
 /** "Added Cllr Hamilton:": a verb opening the sentence before its subject. */
 export const INVERTED_VERB = /^(?:Added|Adds|Said|Says|Continued|Continues|Explained|Warned|Insisted)\s+/;
 

@@ -247,9 +247,10 @@ describe('reported speech', () => {
     });
   });
 
-  it('reads "told reporters that" and needs "that"', () => {
+  it('reads "told reporters that", and "says" with no "that" from a body', () => {
     expect(who('Jo Bell told reporters that members backed action.', 'The union Unison says it is a short-sighted move.')).toEqual([
       ['Jo Bell', null, 'reported', [1]],
+      [null, 'union Unison', 'reported', [2]],
     ]);
   });
 });
