@@ -108,9 +108,22 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
     }
     if (accordingSubject && according && span.start >= sentenceStart + according[0].length) return { subject: accordingSubject, at: sentenceStart };
     const after = text.slice(span.end, Math.min(sentenceEnd, span.end + MAX_CLAUSE_CHARS + 1));
+    const agent = verbAt >= 0 ? passiveAgent(text.slice(Math.max(sentenceStart, verbAt - 8), verbAt), after) : null;
+    if (agent) return { subject: agent, at: span.end };
     const handover = /^\s*,/.test(after) || /[,?!]\s*$/.test(text.slice(Math.max(span.start + 1, span.end - 4), span.end - 1));
     if (!handover && !startsWithVerb(after)) return null;
     const subject = parseAttribution(after);
     return subject ? { subject, at: span.end } : null;
   };
+}
+
+// The agent of a passive verb of speech: "were accused of ‘…’ by a campaigner fighting to save the pool".
+const PASSIVE = /(?:^|\s)(?:is|are|was|were|been|being)\s+$/;
+const AGENT = /^\s*by\s+((?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+)(?=\s+(?:who|which|that|\p{Ll}+ing)\b|\s*[,.;:!?]|\s*$)/u;
+
+/** "were accused of ‘…’ by X": X said it, when the verb before the quote is passive and "by" follows it. */
+function passiveAgent(beforeVerb: string, after: string): Subject | null {
+  if (!PASSIVE.test(beforeVerb)) return null;
+  const agent = AGENT.exec(after);
+  return agent ? parseSubject(agent[1]!) : null;
 }

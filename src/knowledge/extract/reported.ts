@@ -109,10 +109,21 @@ function leading(sentence: string): Reported | null {
   if (!/^[\p{L}\p{N}£]/u.test(rest) || NOT_A_CLAUSE.test(rest) || startsWithVerb(rest) || /:\s*$/.test(rest)) return null;
   const second = SECOND_PREDICATE.exec(rest);
   const clause = trimEnd(second ? rest.slice(0, second.index) : rest, /[\s.!?]/);
-  const subjectText = sentence.slice(0, verb.index);
-  const subject = parseSubject(subjectText);
+  const { subject, subjectText } = leadingSubject(sentence.slice(0, verb.index));
   if (!subject || !isSource(subject, subjectText, verb.text) || words(clause) < MIN_CLAUSE_WORDS) return null;
   return { subject, clause };
+}
+
+// "The library is well used and FOBL say …": after a clause and "and", the next clause's subject.
+// The first clause has no comma and no "who": "Tom Hale, who is a carer, and Ann Hale said" is two speakers.
+const AFTER_CLAUSE = /^(?![^,]*\b(?:who|which|whose)\b)[^,]*\b(?:is|are|was|were|has|have|had|will|would)\b[^,]*\s(?:and|but)\s+((?:the\s+)?\p{Lu}[^,]{0,60})$/u;
+
+/** The subject before the verb, or the subject of a second clause joined to a first by "and". */
+function leadingSubject(text: string): { subject: Subject | null; subjectText: string } {
+  const subject = parseSubject(text);
+  if (subject) return { subject, subjectText: text };
+  const second = AFTER_CLAUSE.exec(text);
+  return second ? { subject: parseSubject(second[1]!), subjectText: second[1]! } : { subject: null, subjectText: text };
 }
 
 /**
@@ -121,7 +132,7 @@ function leading(sentence: string): Reported | null {
  */
 function isSource(subject: Subject, text: string, verb: string): boolean {
   if (DOCUMENT_ONLY_VERBS.has(verb) && subject.type !== 'document') return false;
-  if (subject.type !== 'person' && /\p{N}/u.test(text)) return false;
+  if (subject.type === 'role' && /\p{N}/u.test(text)) return false;
   if (subject.type === 'role' && words(subject.role) > 6) return false;
   return true;
 }

@@ -179,7 +179,11 @@ describe('unnamed speakers', () => {
   });
 
   it('does not take a place after "in" as a person being introduced', () => {
-    expect(who('Care agencies in Eastmere say the council pays too little.', '“We lose money,” he said.')).toEqual([[null, null, 'direct', [2]]]);
+    // The agencies are an unnamed group (their reported speech is theirs); "he" still refers to nobody.
+    expect(who('Care agencies in Eastmere say the council pays too little.', '“We lose money,” he said.')).toEqual([
+      [null, 'Care agencies in Eastmere', 'reported', [1]],
+      [null, null, 'direct', [2]],
+    ]);
   });
 
 

@@ -22,7 +22,19 @@ describe('parseSubject', () => {
     expect(parseSubject(text)).toMatchObject(expected);
   });
 
-  it.each(['who had worked there for years', 'executive member Adam Ogilvie told the meeting', 'Care agencies in Eastmere', ''])(
+  it('reads "Care agencies in Eastmere" as an unnamed group, never a person called Eastmere', () => {
+    expect(parseSubject('Care agencies in Eastmere')).toEqual({ type: 'role', role: 'Care agencies in Eastmere', gender: null });
+  });
+
+  it('finds nobody in "Tom Hale, who is a carer, and Ann Hale": two speakers', () => {
+    expect(parseSubject('Tom Hale, who is a carer, and Ann Hale')).toBeNull();
+  });
+
+  it('takes no name from an affiliation that runs into a clause', () => {
+    expect(parseSubject('The Friends of Bollington Library meanwhile are taking legal advice and have')).toBeNull();
+  });
+
+  it.each(['who had worked there for years', 'executive member Adam Ogilvie told the meeting', ''])(
     'finds no speaker in %j',
     (text) => {
       const subject = parseSubject(text);
