@@ -30,6 +30,10 @@ describe('parseSubject', () => {
     expect(parseSubject('Tom Hale, who is a carer, and Ann Hale')).toBeNull();
   });
 
+  it.each(['Like Jane Smith, Tom Hale', 'Echoing Jane Smith, Tom Hale', 'Alongside Jane Smith, Tom Hale'])('takes the speaker, not the name in a scene-setting phrase, in %j', (text) => {
+    expect(parseSubject(text)).toMatchObject({ type: 'person', name: 'Tom Hale' });
+  });
+
   it('takes no name from an affiliation that runs into a clause', () => {
     expect(parseSubject('The Friends of Bollington Library meanwhile are taking legal advice and have')).toBeNull();
   });
