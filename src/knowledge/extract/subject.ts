@@ -143,6 +143,12 @@ const PLACE_PREPOSITIONS = new Set(['in', 'across', 'at']);
 const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does)\b/i;
 
 function parseSimpleSubject(raw: string): Subject | null {
+  // "Nearly half the unpaid carers who answered a council survey": the people before "who" are the speaker.
+  const relative = /^(\S+(?:\s+\S+){0,6}?)\s+who\s+\S/.exec(raw);
+  if (relative) {
+    const head = parseSimpleSubject(relative[1]!);
+    if (head?.type === 'role' || head?.type === 'person') return head;
+  }
   // "Dan Price of the GMB": an affiliation after the name is neither name nor role.
   // An affiliation is a noun phrase: "The Friends of X meanwhile are taking advice and have" is a clause, and
   // "The Friends" no one's name.

@@ -34,6 +34,11 @@ describe('parseSubject', () => {
     expect(parseSubject(text)).toMatchObject({ type: 'person', name: 'Tom Hale' });
   });
 
+  it('reads the people before a "who" clause as the speaker: "Nearly half the unpaid carers who answered a survey"', () => {
+    expect(parseSubject('Nearly half the unpaid carers who answered a Jarrow Heath Council survey')).toMatchObject({ type: 'role' });
+    expect(parseSubject('Tom Hale who runs the home')).toMatchObject({ type: 'person', name: 'Tom Hale' });
+  });
+
   it('takes no name from an affiliation that runs into a clause', () => {
     expect(parseSubject('The Friends of Bollington Library meanwhile are taking legal advice and have')).toBeNull();
   });
