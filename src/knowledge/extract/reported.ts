@@ -76,14 +76,16 @@ const LEADING_VERBS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'warned', 'warns', 'insisted', 'insists', 'argued', 'argues',
   'stressed', 'stresses', 'replied', 'replies', 'pointed out', 'points out',
 ]);
+const IN_RELATIVE = /(?:^|,\s*|\s)(?:which|whom|whose|that|where)\s[^,]*$/i;
 // After the verb: a time ("said on Monday", "said this week") before the clause starts.
 const TIME_AFTER_VERB = /^(?:(?:on|last|this|earlier this|late last|next)\s+\p{L}+|yesterday|today|tonight|previously|recently)\b,?\s+/iu;
 // The person told: "told councillors", "told the committee", "told the BBC", "told BBC Radio Leeds".
 const TOLD_OBJECT = /^(?:(?:the|a|an|his|her|their|its)\s+)?(?:\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*|\p{Ll}+)\s+/u;
 // A clause opens with its subject; these words open a phrase that is not one ("said in a statement").
 // "said about a third of…" is a clause (a figure); "said about the plans" is not.
+// A verb first means the clause's subject is before "said": "The plans Jane Smith said were unlawful will go…".
 const NOT_A_CLAUSE =
-  /^(?:in|on|at|to|for|of|with|by|from|during|after|before|as|and|or|but|so|yes|no|goodbye|sorry|nothing|otherwise|enough|about(?!\s+(?:\p{N}|a\s+(?:third|quarter|half|fifth|dozen)|half)))\b/iu;
+  /^(?:in|on|at|to|for|of|with|by|from|during|after|before|as|and|or|but|so|yes|no|goodbye|sorry|nothing|otherwise|enough|is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|be|been|about(?!\s+(?:\p{N}|a\s+(?:third|quarter|half|fifth|dozen)|half)))\b/iu;
 // "Bell said rent rises will heap pressure on people - and predicts it will get worse": after a dash, a
 // verb with no subject of its own is the speaker's next act, not part of what they said.
 const SECOND_PREDICATE = /\s[-–—]\s+and\s+(?!(?:the|a|an|they|he|she|it|we|this|that|there|their|its|his|her|our|you|i)\s)\p{Ll}+s\s/u;
@@ -109,6 +111,8 @@ function leading(sentence: string): Reported | null {
   if (!/^[\p{L}\p{N}£]/u.test(rest) || NOT_A_CLAUSE.test(rest) || startsWithVerb(rest) || /:\s*$/.test(rest)) return null;
   const second = SECOND_PREDICATE.exec(rest);
   const clause = trimEnd(second ? rest.slice(0, second.index) : rest, /[\s.!?]/);
+  // "The decision, which Jane Smith said was taken in secret, …": the verb is inside a relative clause.
+  if (IN_RELATIVE.test(sentence.slice(0, verb.index))) return null;
   const { subject, subjectText } = leadingSubject(sentence.slice(0, verb.index));
   if (!subject || !isSource(subject, subjectText, verb.text) || words(clause) < MIN_CLAUSE_WORDS) return null;
   return { subject, clause };

@@ -46,6 +46,11 @@ describe('reported speech without "that"', () => {
     expect(reported('Jo Bell said no.')).toEqual([]);
   });
 
+  it('is not speech when "said" is inside a relative clause', () => {
+    expect(reported('The decision, which Jane Smith said was taken in secret, angered parents.')).toEqual([]);
+    expect(reported('The plans Jane Smith said were unlawful will go to the cabinet next month.')).toEqual([]);
+  });
+
   it('does not take a clause before "and have said" for a name', () => {
     expect(
       reported('The Friends of Bollington Library meanwhile are taking legal advice and have said they will also be contacting the department.').map((q) => q[0]),
