@@ -70,6 +70,8 @@ export const ORG_WORDS = new Set([
 export const BODY_WORDS = new Set([
   'council', 'government', 'department', 'authority', 'trust', 'board', 'committee', 'union', 'company', 'firm', 'agency',
   'commission', 'executive', 'cabinet', 'ministry', 'office', 'organisation', 'charity', 'provider', 'partnership',
+  // A union branch, and the unions by name ("the union Unison says"): bodies, so never what "he" or "she" means.
+  'branch', 'unison', 'unite', 'gmb', 'rcn', 'tuc', 'bma',
 ]);
 
 /** What a document is called: "a paper to the cabinet", "the report", "a council statement". */

@@ -101,6 +101,18 @@ describe('a trailing attribution', () => {
     ]);
   });
 
+  it('reads a union branch or a union by name as a body, which "she" never means', () => {
+    expect(
+      quotesOf('Jo Bell runs the depot.', 'A third of carers have left, the branch says.', '“We are losing staff every week,” she said.').map((q) => [
+        q.speaker, q.role, q.attribution,
+      ]),
+    ).toEqual([
+      [null, 'branch', 'document'],
+      ['Jo Bell', null, 'pronoun'],
+    ]);
+    expect(reported('The union Unison says it is a short-sighted move.').map((q) => q[3])).toEqual(['document']);
+  });
+
   it('is not a passive "it has been announced"', () => {
     expect(reported('Three care homes will close next year, it has been announced.')).toEqual([]);
   });
