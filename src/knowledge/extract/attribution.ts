@@ -5,7 +5,7 @@
 import { findNarrativeNames, isNameToken, titleOf } from './names.js';
 import { MAX_SUBJECT_CHARS, parseSubject, roleOf, type Subject } from './subject.js';
 import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
-import { INVERTED_VERB, PARTICIPLE, ROLE_NOUNS, SPEECH_VERB } from './words.js';
+import { INVERTED_VERB, PARTICIPLE, ROLE_NOUNS } from './words.js';
 
 // An attribution after a quote is a short clause (", said Tom Barr, chair of the care association").
 const MAX_CLAUSE_WORDS = 16;
@@ -108,6 +108,8 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
     }
     if (accordingSubject && according && span.start >= sentenceStart + according[0].length) return { subject: accordingSubject, at: sentenceStart };
     const after = text.slice(span.end, Math.min(sentenceEnd, span.end + MAX_CLAUSE_CHARS + 1));
+    const agent = verbAt >= 0 ? passiveAgent(text.slice(Math.max(sentenceStart, verbAt - 8), verbAt), after) : null;
+    if (agent) return { subject: agent, at: span.end };
     const handover = /^\s*,/.test(after) || /[,?!]\s*$/.test(text.slice(Math.max(span.start + 1, span.end - 4), span.end - 1));
     if (!handover && !startsWithVerb(after)) return null;
     const subject = parseAttribution(after);
@@ -115,22 +117,13 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
   };
 }
 
-/** "Cllr Hamilton said that they are…": the speaker and the reported clause. */
-export function reportedSpeech(sentence: string): { subject: Subject; clause: string } | null {
-  for (const m of sentence.matchAll(SPEECH_VERB)) {
-    const rest = sentence.slice(m.index + m[0].length);
-    const that = /^\s+(?:[\p{L}’']+\s+){0,3}?that\s+/u.exec(rest);
-    if (!that) continue;
-    const subject = parseSubject(sentence.slice(0, m.index));
-    const clause = trimEnd(rest.slice(that[0].length), /[\s.!?]/);
-    return subject && clause !== '' ? { subject, clause } : null;
-  }
-  return null;
-}
+// The agent of a passive verb of speech: "were accused of ‘…’ by a campaigner fighting to save the pool".
+const PASSIVE = /(?:^|\s)(?:is|are|was|were|been|being)\s+$/;
+const AGENT = /^\s*by\s+((?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+)(?=\s+(?:who|which|that|\p{Ll}+ing)\b|\s*[,.;:!?]|\s*$)/u;
 
-/** Drops trailing characters matching `char`; a loop, since a regex anchored at the end rescans each run. */
-export function trimEnd(text: string, char: RegExp): string {
-  let end = text.length;
-  while (end > 0 && char.test(text[end - 1]!)) end--;
-  return text.slice(0, end).trim();
+/** "were accused of ‘…’ by X": X said it, when the verb before the quote is passive and "by" follows it. */
+function passiveAgent(beforeVerb: string, after: string): Subject | null {
+  if (!PASSIVE.test(beforeVerb)) return null;
+  const agent = AGENT.exec(after);
+  return agent ? parseSubject(agent[1]!) : null;
 }

@@ -6,7 +6,7 @@ import type { Paragraph, Quote, QuoteKind } from '../schema.js';
 import { leadSubject, parseAttribution, parseBareAttribution, relativeSubject, verbSubject } from './attribution.js';
 import type { Unit } from './spans.js';
 import { parseSubject, type Subject } from './subject.js';
-import { splitSentences } from './text.js';
+import { dropSentenceStop, HEARD, isHeading, splitSentences } from './text.js';
 import { INVERTED_VERB } from './words.js';
 import { firstVerb, startsWithVerb } from './verbs.js';
 
@@ -81,10 +81,12 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
 
   const subject = lead === '' ? null : leadSubject(lead);
   const kind: QuoteKind = partial ? 'partial' : 'direct';
-  const base = { quote: { text: quoteText, paragraphs: paragraphsOf, kind }, order };
+  const base = { quote: { text: partial ? dropSentenceStop(quoteText) : quoteText, paragraphs: paragraphsOf, kind }, order };
 
   if (subject) return { ...base, source: { type: 'subject', subject }, at: POS(firstPart.p, leadStart) };
   if (trailing) return { ...base, source: { type: 'subject', subject: trailing.subject }, at: POS(lastPart.p, trailing.at) };
+  // Quoted words in a headline, or put to a meeting ("Cabinet heard … “…”"): a partial quote nobody is named for.
+  if (partial && (isHeading(paragraphs[firstPart.p]!.text) || HEARD.test(lead))) return { ...base, source: { type: 'none' }, at: order };
   if (partial) return null; // quotation marks mid-sentence with nobody speaking: a scare quote or a title
 
   if (lead === '') {

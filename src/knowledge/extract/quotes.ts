@@ -1,12 +1,13 @@
 import type { Paragraph, Quote } from '../schema.js';
-import { partialAttributions, reportedSpeech, trimEnd } from './attribution.js';
+import { partialAttributions } from './attribution.js';
 import { attributeUnit, POS, type Found, type UnitContext } from './direct-quotes.js';
 import { findNarrativeNames } from './names.js';
 import { mention, newPeople, remention, type People, type Place } from './people.js';
+import { reportedSpeech, trimEnd } from './reported.js';
 import { NOBODY, resolveSubject, type Resolved } from './resolve.js';
 import { findUnits, mergeInterrupted } from './spans.js';
 import { parseSubject, roleOf, type Subject } from './subject.js';
-import { findDoubleQuotes, findSingleQuotes, maskSpans, normalizeSpace, splitSentences } from './text.js';
+import { dropSentenceStop, findDoubleQuotes, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences } from './text.js';
 import { firstVerb, lastVerb } from './verbs.js';
 
 /*
@@ -107,21 +108,27 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
         return;
       }
     }
+    const heading = isHeading(para.text);
     for (const sentence of splitSentences(text)) {
       const attributionOf = partialAttributions(text, sentence.start, sentence.end);
+      const heardAt = sentence.text.search(HEARD);
       let partial = false;
       for (const span of findSingleQuotes(sentence.text)) {
         const start = sentence.start + span.start;
         const end = sentence.start + span.end;
         const attribution = attributionOf({ start, end });
-        if (!attribution) continue; // a scare quote: nobody is said to have said it
+        const content = normalizeSpace(para.text.slice(start + 1, end - 1));
+        // Quoted words in a headline or crosshead, or put to a meeting ("Cabinet heard … ‘…’"), are a
+        // partial quote whose speaker the words around it do not give; anywhere else they are a scare quote.
+        if (!attribution && !heading && !(heardAt >= 0 && heardAt < span.start)) continue;
         partial = true;
         // Some papers mark speech with single quotes: ‘We were never asked,’ said one carer.
-        const content = normalizeSpace(para.text.slice(start + 1, end - 1));
+        const kind = !heading && (span.start === 0 || afterColon(sentence.text, span.start)) ? 'direct' : 'partial';
+        const quoteText = content.replace(/\s*,$/, '');
         found.push({
-          quote: { text: content.replace(/\s*,$/, ''), paragraphs: [para.n], kind: span.start === 0 || afterColon(sentence.text, span.start) ? 'direct' : 'partial' },
-          source: { type: 'subject', subject: attribution.subject },
-          at: POS(pi, attribution.at),
+          quote: { text: kind === 'partial' ? dropSentenceStop(quoteText) : quoteText, paragraphs: [para.n], kind },
+          source: attribution ? { type: 'subject', subject: attribution.subject } : { type: 'none' },
+          at: POS(pi, attribution?.at ?? start),
           order: POS(pi, start),
         });
       }

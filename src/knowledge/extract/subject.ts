@@ -112,6 +112,8 @@ export function parseSubject(raw: string): Subject | null {
   if (pronoun) return { type: 'pronoun', pronoun: pronoun[1]!.toLowerCase() as 'he' | 'she' | 'they' };
 
   let parts = text.split(/\s*,\s*/).filter((p) => p !== '');
+  // "Tom Hale, who is a carer, and Ann Hale": two speakers, and the rules cannot say whose words these are.
+  if (parts.some((p, i) => i > 0 && /^(?:and|&)\s/i.test(p))) return null;
   while (parts.length > 1 && SCENE_OPENERS.test(parts[0]!)) parts = parts.slice(1);
   // "In a statement, she said": the pronoun after the scene-setting.
   const after = parts.length === 1 ? /^(he|she|they)$/i.exec(parts[0]!) : null;
@@ -137,10 +139,23 @@ function opensWithFunctionWord(phrase: string): boolean {
   return FUNCTION_WORDS.has(first) && !/^(?:the|a|an|his|her|their|our|its)$/.test(first);
 }
 
+const PLACE_PREPOSITIONS = new Set(['in', 'across', 'at']);
+const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does)\b/i;
+
 function parseSimpleSubject(raw: string): Subject | null {
+  // "Nearly half the unpaid carers who answered a council survey": the people before "who" are the speaker.
+  const relative = /^(\S+(?:\s+\S+){0,6}?)\s+who\s+\S/.exec(raw);
+  if (relative) {
+    const head = parseSimpleSubject(relative[1]!);
+    if (head?.type === 'role' || head?.type === 'person') return head;
+  }
   // "Dan Price of the GMB": an affiliation after the name is neither name nor role.
-  const text = raw.replace(/^((?:\p{Lu}\S*\s+){1,3}\p{Lu}\S*)\s+(?:of|from)\s+.+$/u, (all, name: string) =>
-    name.split(/\s+/).every((t) => isNameToken(t) || titleOf(t) !== null) ? name : all,
+  // An affiliation is a noun phrase: "The Friends of X meanwhile are taking advice and have" is a clause, and
+  // "The Friends" no one's name.
+  const text = raw.replace(/^((?:\p{Lu}\S*\s+){1,3}\p{Lu}\S*)\s+(?:of|from)\s+(.+)$/u, (all, name: string, affiliation: string) =>
+    !/^(?:the|a|an)\s/i.test(name) && !CLAUSE_WORD.test(affiliation) && name.split(/\s+/).every((t) => isNameToken(t) || titleOf(t) !== null)
+      ? name
+      : all,
   );
   const tokens = text.split(/\s+/).filter((t) => t !== '');
   if (tokens.length === 0 || tokens.length > 14) return null;
@@ -160,10 +175,15 @@ function parseSimpleSubject(raw: string): Subject | null {
       const own = before.length > 0 && before.length <= 3 && isPossessive(before.at(-1)!) && isNameToken(before[0]!);
       const role = own ? possessor(before, before.length - 1) : before.length > 0 ? cleanRole(before.join(' ')) : null;
       if (role !== null && !isRole(role)) return null;
-      // Words before a name that end in "in", "of"… make it a place ("Care agencies in Eastmere").
-      if (before.length > 0 && FUNCTION_WORDS.has(before.at(-1)!.toLowerCase())) return null;
-      const bare = run.length === 1 && before.length === 0;
-      return { type: 'person', name: name.name, gender: name.gender, role, bare };
+      // Words before a name that end in "in", "of"… make it a place, not a person ("Care agencies in
+      // Eastmere"); people described by where they are are an unnamed group, read as a role below.
+      const last = before.at(-1)?.toLowerCase();
+      if (last !== undefined && FUNCTION_WORDS.has(last)) {
+        if (!PLACE_PREPOSITIONS.has(last)) return null;
+      } else {
+        const bare = run.length === 1 && before.length === 0;
+        return { type: 'person', name: name.name, gender: name.gender, role, bare };
+      }
     }
     if (before.length === 0 || (before.length === 1 && /^the$/i.test(before[0]!))) {
       if (isOrgLike(run)) return { type: 'org', name: run.join(' ') };

@@ -119,3 +119,21 @@ export function maskSpans(text: string, spans: Span[]): string {
 export function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+// A headline or crosshead is short and does not end like a sentence; it can hold quoted words but is never one's speech.
+const MAX_HEADING_WORDS = 20;
+
+/** A headline or crosshead: a short paragraph with no full stop, question or exclamation mark closing it. */
+export function isHeading(text: string): boolean {
+  if (text.length > MAX_HEADING_WORDS * 12) return false;
+  const bare = text.replace(/[\s”’"')]+$/, '');
+  return bare !== '' && !/[.!?:;…]$/.test(bare) && bare.split(/\s+/).length <= MAX_HEADING_WORDS;
+}
+
+/** A partial quote's closing full stop ends the sentence around it, not the quoted words (“…plans were "short-sighted."”). */
+export function dropSentenceStop(text: string): string {
+  return /[^.]\.$/.test(text) ? text.slice(0, -1) : text;
+}
+
+/** "Cabinet heard …", "the meeting heard": words put to a meeting whose speaker the sentence does not name. */
+export const HEARD = /(?<![\p{L}-])heard(?![\p{L}-])/u;

@@ -18,6 +18,21 @@ export const SPEECH_VERB = new RegExp(`(?<![\\p{L}-])(?:${SPEECH_VERBS.join('|')
 /** A verb of speech opening the text (anchored, so testing it never scans the rest). */
 export const SPEECH_VERB_FIRST = new RegExp(`^\\s*(?:${SPEECH_VERBS.join('|')})(?![\\p{L}-])`, 'u');
 
+// Verbs that report a statement (the labelling rules' list): reported speech without "that" needs one of
+// these, never a verb of belief or of naming ("believes", "called the cuts").
+const REPORT_VERBS = [
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'announced', 'announces', 'warned', 'warns', 'noted', 'notes',
+  'replied', 'replies', 'pointed out', 'points out', 'confirmed', 'confirms', 'explained', 'explains', 'stated', 'states',
+  'insisted', 'insists', 'argued', 'argues', 'claimed', 'claims', 'revealed', 'reveals', 'stressed', 'stresses', 'admitted',
+  'admits', 'found', 'finds',
+];
+/** What only a document or survey reports with ("the survey found"): a person who "found" is not speaking. */
+export const DOCUMENT_ONLY_VERBS = new Set(['found', 'finds']);
+/** A verb of report opening the text: ", said a paper to the cabinet", ", according to a report". */
+export const REPORT_VERB_FIRST = new RegExp(`^(?:${REPORT_VERBS.join('|')}|according to)(?![\\p{L}-])\\s*`, 'u');
+/** A verb of report closing the text, perhaps after "has" or "have": ", the council has confirmed". */
+export const REPORT_VERB_LAST = new RegExp(`(?<![\\p{L}-])(?:${REPORT_VERBS.join('|')})$`, 'u');
+
 /** "Added Cllr Hamilton:": a verb opening the sentence before its subject. */
 export const INVERTED_VERB = /^(?:Added|Adds|Said|Says|Continued|Continues|Explained|Warned|Insisted)\s+/;
 
@@ -55,6 +70,8 @@ export const ORG_WORDS = new Set([
 export const BODY_WORDS = new Set([
   'council', 'government', 'department', 'authority', 'trust', 'board', 'committee', 'union', 'company', 'firm', 'agency',
   'commission', 'executive', 'cabinet', 'ministry', 'office', 'organisation', 'charity', 'provider', 'partnership',
+  // A union branch, and the unions by name ("the union Unison says"): bodies, so never what "he" or "she" means.
+  'branch', 'unison', 'unite', 'gmb', 'rcn', 'tuc', 'bma',
 ]);
 
 /** What a document is called: "a paper to the cabinet", "the report", "a council statement". */
@@ -80,7 +97,7 @@ export const FUNCTION_WORDS = new Set([
 
 // Openings of a subject that are scene-setting, not the speaker ("At the meeting, Liz Majer said").
 export const SCENE_OPENERS =
-  /^(?:at|in|on|during|after|before|following|speaking|responding|asked|commenting|writing|meanwhile|earlier|later|last|this|today|yesterday|however|but|and|now|so|ahead|addressing|outside|inside|under|with|without|despite|although|though|while|when|as|since|from|for|by|to|over|separately|elsewhere|instead|still|then|also|yet)\b/i;
+  /^(?:at|in|on|during|after|before|following|speaking|responding|asked|commenting|writing|meanwhile|earlier|later|last|this|today|yesterday|however|but|and|now|so|ahead|addressing|outside|inside|under|with|without|despite|although|though|while|when|as|since|from|for|by|to|over|separately|elsewhere|instead|still|then|also|yet|like|unlike|alongside|besides|beside|including|among|amid|against|along|together|within|throughout|behind|beyond|near|upon|towards|toward|around|across|through|unless|whereas|whether|if|once|until|echoing|joining|backing|supporting|quoting|citing|praising|criticising|thanking)\b/i;
 // Words left before the verb that are not part of the subject ("also said", "has told").
 export const TRAILING_FILLER =
   /\s+(?:also|has|have|had|previously|later|recently|then|today|yesterday|further|earlier|again|simply|just|once|who|which|had also|has also)$/i;

@@ -45,7 +45,9 @@ describe('attribution earlier in the article, or with another verb', () => {
   });
 
   it('gives a quote paragraph to the person who "said this week" in the paragraph before', () => {
+    // The narrative sentence is her reported speech too (no "that" needed), then the quote is hers.
     expect(how('Jo Marsh said this week the council had not listened.', '“Nobody asked the families.”').map((q) => q.slice(0, 3))).toEqual([
+      ['Jo Marsh', null, 'named'],
       ['Jo Marsh', null, 'named'],
     ]);
   });

@@ -17,6 +17,12 @@ const BODIES = [
   '“a” said Bo. ', // a trailing attribution after each
   '“a.” she said ', // pronouns to resolve, each after a full stop inside the mark
   'Ann Bee said that x ', // reported speech with no sentence end
+  'Kaye said the union would ', // reported speech without "that", no sentence end
+  'cuts, the council said, ', // trailing attributions, comma after comma
+  'it is so and Bo say x ', // a clause, "and", then a subject
+  'were accused of ‘x’ by a b ', // passive verbs of speech, each with an agent
+  'Cabinet heard ‘x’ ', // partial quotes put to a meeting
+  '‘x’\n\n', // crossheads of quoted words
   'Tom Hale and Ann Hale met. ', // people sharing a surname
   'Aaa’s Bbb Ccc ', // possessives before names
   'x, saying: ', // participles with no subject

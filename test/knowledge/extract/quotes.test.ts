@@ -179,7 +179,11 @@ describe('unnamed speakers', () => {
   });
 
   it('does not take a place after "in" as a person being introduced', () => {
-    expect(who('Care agencies in Eastmere say the council pays too little.', '“We lose money,” he said.')).toEqual([[null, null, 'direct', [2]]]);
+    // The agencies are an unnamed group (their reported speech is theirs); "he" still refers to nobody.
+    expect(who('Care agencies in Eastmere say the council pays too little.', '“We lose money,” he said.')).toEqual([
+      [null, 'Care agencies in Eastmere', 'reported', [1]],
+      [null, null, 'direct', [2]],
+    ]);
   });
 
 
@@ -247,9 +251,10 @@ describe('reported speech', () => {
     });
   });
 
-  it('reads "told reporters that" and needs "that"', () => {
+  it('reads "told reporters that", and "says" with no "that" from a body', () => {
     expect(who('Jo Bell told reporters that members backed action.', 'The union Unison says it is a short-sighted move.')).toEqual([
       ['Jo Bell', null, 'reported', [1]],
+      [null, 'union Unison', 'reported', [2]],
     ]);
   });
 });

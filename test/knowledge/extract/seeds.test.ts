@@ -18,6 +18,8 @@ describe('Birmingham enablement redundancies', () => {
 
   it('finds the quotes with their speakers, kinds and paragraphs', () => {
     expect(quotes.map((q) => [q.speaker, q.role, q.kind, q.paragraphs])).toEqual([
+      // "But the union Unison says it is a short-sighted move…": the union's reported speech, no person's.
+      [null, 'union Unison', 'reported', [4]],
       ['Caroline Johnson', 'Unison spokeswoman', 'direct', [6, 7, 8, 9]],
       ['Paulette Hamilton', 'Labour cabinet member for social care', 'direct', [12, 13, 14, 15]],
       ['Paulette Hamilton', 'Labour cabinet member for social care', 'reported', [16]],
@@ -35,7 +37,7 @@ describe('Birmingham enablement redundancies', () => {
   });
 
   it('gives the reported clause, not the whole sentence', () => {
-    expect(quotes[2]?.text).toBe('they are compiling details of other care jobs with the city council for staff at risk, while some have sought compulsory redundancy');
+    expect(quotes[3]?.text).toBe('they are compiling details of other care jobs with the city council for staff at risk, while some have sought compulsory redundancy');
   });
 
   it('finds the figures (the second caption is paragraph 10)', () => {

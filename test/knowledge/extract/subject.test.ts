@@ -22,7 +22,28 @@ describe('parseSubject', () => {
     expect(parseSubject(text)).toMatchObject(expected);
   });
 
-  it.each(['who had worked there for years', 'executive member Adam Ogilvie told the meeting', 'Care agencies in Eastmere', ''])(
+  it('reads "Care agencies in Eastmere" as an unnamed group, never a person called Eastmere', () => {
+    expect(parseSubject('Care agencies in Eastmere')).toEqual({ type: 'role', role: 'Care agencies in Eastmere', gender: null });
+  });
+
+  it('finds nobody in "Tom Hale, who is a carer, and Ann Hale": two speakers', () => {
+    expect(parseSubject('Tom Hale, who is a carer, and Ann Hale')).toBeNull();
+  });
+
+  it.each(['Like Jane Smith, Tom Hale', 'Echoing Jane Smith, Tom Hale', 'Alongside Jane Smith, Tom Hale'])('takes the speaker, not the name in a scene-setting phrase, in %j', (text) => {
+    expect(parseSubject(text)).toMatchObject({ type: 'person', name: 'Tom Hale' });
+  });
+
+  it('reads the people before a "who" clause as the speaker: "Nearly half the unpaid carers who answered a survey"', () => {
+    expect(parseSubject('Nearly half the unpaid carers who answered a Jarrow Heath Council survey')).toMatchObject({ type: 'role' });
+    expect(parseSubject('Tom Hale who runs the home')).toMatchObject({ type: 'person', name: 'Tom Hale' });
+  });
+
+  it('takes no name from an affiliation that runs into a clause', () => {
+    expect(parseSubject('The Friends of Bollington Library meanwhile are taking legal advice and have')).toBeNull();
+  });
+
+  it.each(['who had worked there for years', 'executive member Adam Ogilvie told the meeting', ''])(
     'finds no speaker in %j',
     (text) => {
       const subject = parseSubject(text);

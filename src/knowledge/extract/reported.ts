@@ -1,0 +1,153 @@
+/**
+ * Reported speech: the clause a verb of speech reports, with or without "that", and whether the
+ * attribution leads ("Kaye said the union would ballot") or trails ("…, the council has confirmed").
+ * Every search is bounded per sentence: the subject by `MAX_SUBJECT_CHARS`, a trailing attribution by
+ * `MAX_TRAILING_CHARS`, and each pattern is anchored where it starts.
+ */
+import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
+import { firstVerb, startsWithVerb } from './verbs.js';
+import { DOCUMENT_ONLY_VERBS, REPORT_VERB_FIRST, REPORT_VERB_LAST, SPEECH_VERB } from './words.js';
+
+export interface Reported {
+  subject: Subject;
+  clause: string;
+}
+
+// A trailing attribution is a short clause (", the council has confirmed", ", said a paper to the cabinet").
+const MAX_TRAILING_CHARS = 120;
+const MAX_TRAILING_WORDS = 10;
+// A reported clause shorter than this is not a statement ("she said no", "he said so").
+const MIN_CLAUSE_WORDS = 3;
+
+/** The clause a sentence reports and who reports it, or null when the sentence reports nobody's words. */
+export function reportedSpeech(sentence: string): Reported | null {
+  return withThat(sentence) ?? trailing(sentence) ?? leading(sentence);
+}
+
+/** "Cllr Hamilton said that they are…": the speaker and the reported clause. */
+function withThat(sentence: string): Reported | null {
+  for (const m of sentence.matchAll(SPEECH_VERB)) {
+    const rest = sentence.slice(m.index + m[0].length);
+    const that = /^\s+(?:[\p{L}’']+\s+){0,3}?that\s+/u.exec(rest);
+    if (!that) continue;
+    const subject = parseSubject(sentence.slice(0, m.index));
+    const clause = trimEnd(rest.slice(that[0].length), /[\s.!?]/);
+    return subject && clause !== '' ? { subject, clause } : null;
+  }
+  return null;
+}
+
+/**
+ * "Half the budget will go to the hub, the council said.", "…, union leaders have warned.", "…, said a
+ * paper to the cabinet.", "…, according to a report.": the attribution after the sentence's last comma.
+ */
+function trailing(sentence: string): Reported | null {
+  const body = trimEnd(sentence, /[\s.!?]/);
+  const window = body.slice(-MAX_TRAILING_CHARS);
+  const comma = window.lastIndexOf(',');
+  if (comma < 0) return null;
+  const clause = window.slice(comma + 1).trim();
+  if (clause === '' || clause.split(/\s+/).length > MAX_TRAILING_WORDS) return null;
+  let subjectText: string | null = null;
+  let verb = '';
+  const inverted = REPORT_VERB_FIRST.exec(clause);
+  if (inverted) {
+    subjectText = clause.slice(inverted[0].length);
+    verb = inverted[0].trim();
+  } else {
+    const last = REPORT_VERB_LAST.exec(clause);
+    if (last) {
+      subjectText = clause.slice(0, last.index);
+      verb = last[0];
+    }
+  }
+  if (subjectText === null) return null;
+  const subject = parseSubject(subjectText);
+  const reported = body.slice(0, body.length - window.length + comma).trim();
+  if (!subject || !isSource(subject, subjectText, verb) || words(reported) < MIN_CLAUSE_WORDS) return null;
+  return { subject, clause: reported };
+}
+
+// "According to a report to the cabinet, hundreds of visits…": the source is bounded like any subject.
+const ACCORDING = /^According to\s+([^,]{1,200}),\s*/;
+// Verbs that report a clause with no "that" when they lead it; "confirmed", "announced" and the like
+// as often take a thing ("has confirmed changes to its service"), so they report only with "that" or trailing.
+const LEADING_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'warned', 'warns', 'insisted', 'insists', 'argued', 'argues',
+  'stressed', 'stresses', 'replied', 'replies', 'pointed out', 'points out',
+]);
+const IN_RELATIVE = /(?:^|,\s*|\s)(?:which|whom|whose|that|where)\s[^,]*$/i;
+// After the verb: a time ("said on Monday", "said this week") before the clause starts.
+const TIME_AFTER_VERB = /^(?:(?:on|last|this|earlier this|late last|next)\s+\p{L}+|yesterday|today|tonight|previously|recently)\b,?\s+/iu;
+// The person told: "told councillors", "told the committee", "told the BBC", "told BBC Radio Leeds".
+const TOLD_OBJECT = /^(?:(?:the|a|an|his|her|their|its)\s+)?(?:\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*|\p{Ll}+)\s+/u;
+// A clause opens with its subject; these words open a phrase that is not one ("said in a statement").
+// "said about a third of…" is a clause (a figure); "said about the plans" is not.
+// A verb first means the clause's subject is before "said": "The plans Jane Smith said were unlawful will go…".
+const NOT_A_CLAUSE =
+  /^(?:in|on|at|to|for|of|with|by|from|during|after|before|as|and|or|but|so|yes|no|goodbye|sorry|nothing|otherwise|enough|is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|be|been|about(?!\s+(?:\p{N}|a\s+(?:third|quarter|half|fifth|dozen)|half)))\b/iu;
+// "Bell said rent rises will heap pressure on people - and predicts it will get worse": after a dash, a
+// verb with no subject of its own is the speaker's next act, not part of what they said.
+const SECOND_PREDICATE = /\s[-–—]\s+and\s+(?!(?:the|a|an|they|he|she|it|we|this|that|there|their|its|his|her|our|you|i)\s)\p{Ll}+s\s/u;
+
+/** "Kaye said the union would ballot its 180 home care members.": the subject before the sentence's first verb of speech. */
+function leading(sentence: string): Reported | null {
+  const according = ACCORDING.exec(sentence);
+  if (according) {
+    const subject = parseSubject(according[1]!);
+    const clause = trimEnd(sentence.slice(according[0].length), /[\s.!?]/);
+    return subject && isSource(subject, according[1]!, 'according to') && words(clause) >= MIN_CLAUSE_WORDS ? { subject, clause } : null;
+  }
+  const verb = firstVerb(sentence.slice(0, MAX_SUBJECT_CHARS + 20));
+  if (!verb || verb.index === 0 || verb.index > MAX_SUBJECT_CHARS) return null;
+  if (!LEADING_VERBS.has(verb.text)) return null;
+  let rest = sentence.slice(verb.index + verb.text.length).replace(/^\s+/, '');
+  rest = rest.replace(TIME_AFTER_VERB, '');
+  if (/^tell|^told/i.test(verb.text)) {
+    const object = TOLD_OBJECT.exec(rest);
+    if (!object) return null;
+    rest = rest.slice(object[0].length);
+  }
+  if (!/^[\p{L}\p{N}£]/u.test(rest) || NOT_A_CLAUSE.test(rest) || startsWithVerb(rest) || /:\s*$/.test(rest)) return null;
+  const second = SECOND_PREDICATE.exec(rest);
+  const clause = trimEnd(second ? rest.slice(0, second.index) : rest, /[\s.!?]/);
+  // "The decision, which Jane Smith said was taken in secret, …": the verb is inside a relative clause.
+  if (IN_RELATIVE.test(sentence.slice(0, verb.index))) return null;
+  const { subject, subjectText } = leadingSubject(sentence.slice(0, verb.index));
+  if (!subject || !isSource(subject, subjectText, verb.text) || words(clause) < MIN_CLAUSE_WORDS) return null;
+  return { subject, clause };
+}
+
+// "The library is well used and FOBL say …": after a clause and "and", the next clause's subject.
+// The first clause has no comma and no "who": "Tom Hale, who is a carer, and Ann Hale said" is two speakers.
+const AFTER_CLAUSE = /^(?![^,]*\b(?:who|which|whose)\b)[^,]*\b(?:is|are|was|were|has|have|had|will|would)\b[^,]*\s(?:and|but)\s+((?:the\s+)?\p{Lu}[^,]{0,60})$/u;
+
+/** The subject before the verb, or the subject of a second clause joined to a first by "and". */
+function leadingSubject(text: string): { subject: Subject | null; subjectText: string } {
+  const subject = parseSubject(text);
+  if (subject) return { subject, subjectText: text };
+  const second = AFTER_CLAUSE.exec(text);
+  return second ? { subject: parseSubject(second[1]!), subjectText: second[1]! } : { subject: null, subjectText: text };
+}
+
+/**
+ * Only a document "found" something; a role phrase that holds a number or that
+ * runs to a clause ("410", "Care workers on the lowest grades") is the reported clause, not its source.
+ */
+function isSource(subject: Subject, text: string, verb: string): boolean {
+  if (DOCUMENT_ONLY_VERBS.has(verb) && subject.type !== 'document') return false;
+  if (subject.type === 'role' && /\p{N}/u.test(text)) return false;
+  if (subject.type === 'role' && words(subject.role) > 6) return false;
+  return true;
+}
+
+function words(text: string): number {
+  return text.split(/\s+/).filter((w) => w !== '').length;
+}
+
+/** Drops trailing characters matching `char`; a loop, since a regex anchored at the end rescans each run. */
+export function trimEnd(text: string, char: RegExp): string {
+  let end = text.length;
+  while (end > 0 && char.test(text[end - 1]!)) end--;
+  return text.slice(0, end).trim();
+}
