@@ -69,9 +69,9 @@ async function loadKnowledge(config: Config, log: Logger): Promise<Reloaded> {
 }
 
 /** A bad reminders database stops the start with its one line, not a stack trace. */
-function startOwnReminders(config: Config, log: Logger, knowledge: KnowledgeStore): ReminderRuntime {
+async function startOwnReminders(config: Config, log: Logger, knowledge: KnowledgeStore): Promise<ReminderRuntime> {
   try {
-    return startReminders({ config, log, consultations: () => knowledge.current().consultations });
+    return await startReminders({ config, log, consultations: () => knowledge.current().consultations });
   } catch (error) {
     if (error instanceof StoreOpenError) throw new StartError(error.message);
     throw error;
@@ -90,7 +90,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const commands = options.commands ?? allCommands;
   // Started here, once per process: never on a ready event, which fires again after every reconnect.
   const ownReminders = options.reminders === undefined;
-  const reminders = options.reminders === false ? null : (options.reminders ?? startOwnReminders(config, log, knowledge));
+  const reminders = options.reminders === false ? null : (options.reminders ?? (await startOwnReminders(config, log, knowledge)));
 
   let keeper: KnowledgeKeeper | null = null;
 

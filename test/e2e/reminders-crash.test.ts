@@ -63,7 +63,7 @@ function seed(store: Store, channelId: string, n: number): number[] {
   const now = Date.now();
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
-    const res = store.createReminder(
+    const res = await store.createReminder(
       { guildId: GUILD, channelId, createdBy: AUTHOR, kind: 'message', message: `reminder ${i}`, zone: 'Europe/London' },
       [{ dueMs: now - 1000 + i }],
       BIG,
@@ -76,7 +76,7 @@ function seed(store: Store, channelId: string, n: number): number[] {
 }
 
 function deliveryStatuses(store: Store, ids: number[]): string[] {
-  return ids.flatMap((id) => store.getReminder(GUILD, id)!.deliveries.map((d) => d.status));
+  return ids.flatMap((id) => (await store.getReminder(GUILD, id))!.deliveries.map((d) => d.status));
 }
 
 /** Posts the scheduler made (not the test's own forwarding, marked `?via=test`). */
@@ -126,7 +126,7 @@ describe('scheduler processes', () => {
     // with the message it already had.
     const heldNonce = (held as { nonce: unknown } | null)?.nonce;
     expect(messagePosts(emulator, channel).filter((r) => (r.body as { nonce?: unknown }).nonce === heldNonce)).toHaveLength(2);
-    const recorded = ids.map((id) => store.getReminder(GUILD, id)!.deliveries[0]!);
+    const recorded = ids.map((id) => (await store.getReminder(GUILD, id))!.deliveries[0]!);
     expect(recorded.map((d) => d.messageId).sort()).toEqual(messages.map((m) => m.id).sort());
     expect(recorded.find((d) => d.nonce === heldNonce)?.attempts).toBe(2);
     store.close();
