@@ -2,9 +2,20 @@
 # Starts a throwaway PostgreSQL server for the tests and prints its URL on stdout (nothing else).
 # Installs Debian's postgresql package when no server is found; runs the cluster as a non-root
 # user (postgres refuses to run as root) in a temp folder, on a loopback port, with trust auth
-# limited to 127.0.0.1. Stop it with: pg_ctl -D "$(dirname URL's data folder)" stop, or let CI end.
+# limited to 127.0.0.1. With PG_TEST_STATE=<file> it records the cluster there, and
+# `postgres.sh stop <file>` stops that cluster and removes its folder (what .ci/run does on exit).
 set -euo pipefail
 log() { echo "postgres.sh: $*" >&2; }
+
+if [ "${1:-}" = "stop" ]; then
+  state="${2:?usage: postgres.sh stop STATE_FILE}"
+  [ -s "$state" ] || exit 0
+  read -r bin dir run_as <"$state"
+  if [ -n "${run_as:-}" ]; then runuser -u "$run_as" -- "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >&2 || true
+  else "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >&2 || true; fi
+  rm -rf "$dir" "$state"
+  exit 0
+fi
 
 find_bin() {
   local d
@@ -40,6 +51,7 @@ as_user "$bin/initdb" -D "$dir/data" -U cutsbot -A trust --no-sync -E UTF8 >"$di
 as_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
   -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >&2 \
   || { cat "$dir/server.log" >&2; exit 1; }
+[ -n "${PG_TEST_STATE:-}" ] && echo "$bin $dir $run_as" >"$PG_TEST_STATE"
 as_user "$bin/createdb" -h 127.0.0.1 -p "$port" -U cutsbot cutsbot_test
 log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') running in $dir/data on 127.0.0.1:$port (stop: $bin/pg_ctl -D $dir/data stop)"
 echo "postgres://cutsbot@127.0.0.1:$port/cutsbot_test"

@@ -137,6 +137,16 @@ describe.each(backends)('reminders and deliveries ($name)', (backend) => {
     expect((await s.createReminder(reminder(), [{ dueMs: NOW + HOUR }], small, NOW)).ok).toBe(true);
   });
 
+  it('organisers creating at the same moment through several connections cannot pass the guild limit', async () => {
+    const stores = [await open(), await open(), await open()];
+    const small = { perGuild: 3, perMember: 100 };
+    const results = await Promise.all(
+      Array.from({ length: 9 }, (_, i) => stores[i % 3]!.createReminder(reminder({ createdBy: `4000000000000000${10 + i}` }), [{ dueMs: NOW + HOUR }], small, NOW)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(await stores[0]!.countActive(GUILD)).toBe(3);
+  });
+
   it('cancelling keeps every row and marks the deliveries still to come cancelled', async () => {
     const s = await open();
     const res = await s.createReminder(reminder(), [{ dueMs: NOW + HOUR }, { dueMs: NOW + 2 * HOUR }], LIMITS, NOW);
@@ -205,6 +215,23 @@ describe.each(backends)('claiming due deliveries ($name)', (backend) => {
     }
     expect(claimed).toHaveLength(30);
     expect(new Set(claimed).size).toBe(30);
+  });
+
+  it('claimants racing at once (as processes on other hosts would) never take the same delivery', async () => {
+    const stores = [await open(), await open(), await open(), await open()];
+    for (let i = 0; i < 40; i++) await stores[0]!.createReminder(reminder({ message: `m${i}` }), [{ dueMs: NOW }], { perGuild: 100, perMember: 100 }, NOW);
+    const claimed: number[] = [];
+    await Promise.all(
+      stores.map(async (s, k) => {
+        for (;;) {
+          const groups = await s.claimDue(`owner${k}`, NOW, 60_000, 1);
+          if (groups.length === 0) return;
+          for (const g of groups) claimed.push(...g.deliveries.map((d) => d.id));
+        }
+      }),
+    );
+    expect(claimed).toHaveLength(40);
+    expect(new Set(claimed).size).toBe(40);
   });
 
   it('says when it next needs to wake', async () => {
