@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/reminders/store.js';
-import { backends, reportPostgresAvailability, type BackendDb } from '../reminders/backends.js';
+import { backends, type BackendDb } from '../reminders/backends.js';
+import { reportPostgresAvailability } from '../reminders/postgres-availability.js';
 import { startEmulator, type Emulator } from './emulator.js';
 
 /**

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { shardOptions } from '../../src/discord/client.js';
-import { backends, reportPostgresAvailability, type BackendDb } from '../reminders/backends.js';
+import { backends, type BackendDb } from '../reminders/backends.js';
+import { reportPostgresAvailability } from '../reminders/postgres-availability.js';
 import { startEmulator, type Emulator } from './emulator.js';
 import { ROOT, runScript, type Child } from './process.js';
 

@@ -4,7 +4,8 @@ import { StoreOpenError } from '../../src/reminders/db-faults.js';
 import { PG_SCHEMA_VERSION } from '../../src/reminders/pg-migrations.js';
 import { openPgStore } from '../../src/reminders/pg-store.js';
 import { openConfiguredStore } from '../../src/reminders/runtime.js';
-import { postgres, reportPostgresAvailability, TEST_DATABASE_URL, type BackendDb } from './backends.js';
+import { postgres, TEST_DATABASE_URL, type BackendDb } from './backends.js';
+import { reportPostgresAvailability } from './postgres-availability.js';
 import { CHANNEL, GUILD, ORGANISER } from './helpers.js';
 
 /** What only the PostgreSQL back end has: its schema_version table, and its start-up messages. */

@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../src/reminders/migrations.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, dbFileIn, type NewReminder } from '../../src/reminders/store.js';
-import { backends, reportPostgresAvailability, type Backend, type BackendDb } from './backends.js';
+import { backends, type Backend, type BackendDb } from './backends.js';
+import { reportPostgresAvailability } from './postgres-availability.js';
 import { CHANNEL, GUILD, MEMBER, ORGANISER, OTHER_GUILD, tempDb } from './helpers.js';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
