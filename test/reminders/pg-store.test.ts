@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StoreOpenError } from '../../src/reminders/db-faults.js';
+import { dbFaultOf, faultPhrase, StoreOpenError } from '../../src/reminders/db-faults.js';
 import { PG_SCHEMA_VERSION } from '../../src/reminders/pg-migrations.js';
 import { openPgStore } from '../../src/reminders/pg-store.js';
 import { openConfiguredStore } from '../../src/reminders/runtime.js';
@@ -77,5 +77,21 @@ describe.runIf(TEST_DATABASE_URL)('the PostgreSQL schema', () => {
     const err = await openConfiguredStore({ DATA_DIR: 'unused', DATABASE_URL: url }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreOpenError);
     expect((err as Error).message).toMatch(/a newer version of the bot migrated it.*newer than this code/);
+  });
+
+  it('a database that goes away under a running store fails as a fault the scheduler backs off on, phrased for PostgreSQL', async () => {
+    database = await postgres.create();
+    const url = database.env.DATABASE_URL!;
+    const store = await openPgStore({ url });
+    try {
+      expect(await store.nextWakeMs()).toBeNull();
+      const name = new URL(url).pathname.slice(1);
+      await query(TEST_DATABASE_URL!, `DROP DATABASE ${name} WITH (FORCE)`);
+      const err = await store.claimDue('probe', NOW, 1000).catch((e: unknown) => e);
+      expect(dbFaultOf(err)).toBe('cannot-open');
+      expect(faultPhrase(dbFaultOf(err)!, err)).toMatch(/check DATABASE_URL/);
+    } finally {
+      await store.close().catch(() => {});
+    }
   });
 });
