@@ -78,7 +78,8 @@ describe.each(backends)('two shard processes on one $name database', (backend) =
         }),
       );
     }
-    await Promise.all(bots.map((b) => b.waitFor('reminder scheduler started', 30_000)));
+    // Each delivery loop starts before its gateway session; both sessions are up before the assertions.
+    await Promise.all(bots.map((b) => b.waitFor('"msg":"ready"', 40_000)));
     const end = Date.now() + 40_000;
     const sent = async () => (await Promise.all(ids.map((id) => store.getReminder(GUILD, id)))).every((r) => r!.deliveries[0]!.status === 'sent');
     while (!(await sent())) {
