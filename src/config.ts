@@ -65,6 +65,21 @@ export const ConfigSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }),
   ),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('data')),
+  /** Reminders in PostgreSQL instead of `DATA_DIR/cutsbot.db`, for several processes or hosts sharing them. */
+  DATABASE_URL: optional(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a PostgreSQL URL such as postgres://cutsbot:secret@db.example.org:5432/cutsbot' }),
+  ),
+  /** How many gateway shards the whole deployment runs (discord.js `shardCount`); unset: one process, Discord's recommendation. */
+  SHARD_COUNT: optional(
+    z.coerce.number({ error: 'must be a whole number of shards, 1 or more' }).int('must be a whole number of shards, 1 or more').min(1, 'must be a whole number of shards, 1 or more'),
+  ),
+  /** The shards this process runs, e.g. `0,1` (discord.js `shards`); needs SHARD_COUNT. Unset: all of them. */
+  SHARD_IDS: optional(
+    z
+      .string()
+      .transform((v) => v.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+      .pipe(z.array(z.string().regex(/^\d+$/, 'must list shard numbers separated by commas, e.g. 0,1').transform(Number)).min(1, 'must list shard numbers separated by commas, e.g. 0,1')),
+  ),
   MOD_LOG_CHANNEL_ID: optional(snowflake(copyId('channel'))),
   MODERATOR_ROLE_ID: optional(snowflake(copyId('role'))),
   ORGANISER_ROLE_ID: optional(snowflake(copyId('role'))),
@@ -90,6 +105,19 @@ export const ConfigSchema = z.object({
 });
 
 export type Config = z.output<typeof ConfigSchema>;
+
+/** Rules between settings, checked after each one is valid on its own. */
+function crossCheck(config: Config): Config {
+  const { SHARD_COUNT: count, SHARD_IDS: ids } = config;
+  if (ids && count === undefined) {
+    throw new ConfigError('SHARD_IDS needs SHARD_COUNT too: set SHARD_COUNT to the number of shards the whole deployment runs', ['SHARD_IDS']);
+  }
+  const outside = ids?.filter((id) => count !== undefined && id >= count) ?? [];
+  if (outside.length) {
+    throw new ConfigError(`SHARD_IDS lists shard ${outside.join(', ')}, but SHARD_COUNT=${count} numbers them 0 to ${count! - 1}`, ['SHARD_IDS']);
+  }
+  return config;
+}
 
 /** A configuration fault, phrased so the person starting the bot can fix it from the message alone. */
 export class ConfigError extends Error {
@@ -123,7 +151,7 @@ export class MissingTokenError extends ConfigError {
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const result = ConfigSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) return crossCheck(result.data);
   const error = toConfigError(result.error.issues);
   if (error.variables.includes('DISCORD_TOKEN') && blankToUndefined(env.DISCORD_TOKEN) === undefined) throw new MissingTokenError();
   throw error;

@@ -84,9 +84,9 @@ async function loadKnowledge(config: Config, log: Logger, metrics: Metrics): Pro
 }
 
 /** A bad reminders database stops the start with its one line, not a stack trace. */
-function startOwnReminders(config: Config, log: Logger, knowledge: KnowledgeStore, metrics: Metrics): ReminderRuntime {
+async function startOwnReminders(config: Config, log: Logger, knowledge: KnowledgeStore, metrics: Metrics): Promise<ReminderRuntime> {
   try {
-    return startReminders({ config, log, consultations: () => knowledge.current().consultations, onOutcome: (o) => metrics.reminder(o) });
+    return await startReminders({ config, log, consultations: () => knowledge.current().consultations, onOutcome: (o) => metrics.reminder(o) });
   } catch (error) {
     if (error instanceof StoreOpenError) throw new StartError(error.message);
     throw error;
@@ -114,7 +114,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   // Started here, once per process: never on a ready event, which fires again after every reconnect.
   const ownReminders = options.reminders === undefined;
   try {
-    reminders = options.reminders === false ? null : (options.reminders ?? startOwnReminders(config, log, knowledge, metrics));
+    reminders = options.reminders === false ? null : (options.reminders ?? (await startOwnReminders(config, log, knowledge, metrics)));
   } catch (e) {
     await health?.close();
     throw e;

@@ -17,7 +17,7 @@ export function createFaultBackoff(opts: { log: SchedulerLog; now: () => number;
       episode = { since: opts.now(), failures: 0 };
       opts.log.error(
         { err: String(err), fault: kind, file: opts.file },
-        `reminders database unavailable${kind ? `: ${faultPhrase(kind)}` : ''}; deliveries wait and are retried`,
+        `reminders database unavailable${kind ? `: ${faultPhrase(kind, err)}` : ''}; deliveries wait and are retried`,
       );
     }
     episode.failures += 1;

@@ -1,16 +1,15 @@
 import type Database from 'better-sqlite3';
 import { toDelivery, toReminder, type ClaimedGroup, type Row } from './records.js';
+import type { Settlement } from './store-interface.js';
 
 /**
  * Claiming due deliveries with a lease, and settling them after a post. A claim is a write inside
  * BEGIN IMMEDIATE, so two schedulers on one file serialise here and never claim the same row; a
- * settle only moves rows the caller still holds.
+ * settle only moves rows the caller still holds. Synchronous, like better-sqlite3; store.ts puts the
+ * asynchronous `Store` face on it.
  */
 
-export type Settlement =
-  | { status: 'sent'; messageId: string; mergedInto: number | null }
-  | { status: 'scheduled'; nextAttemptMs: number; error: string; notAnAttempt?: boolean }
-  | { status: 'failed' | 'skipped'; error: string };
+export type { Settlement };
 
 export function createLeases(db: Database.Database) {
   const q = {

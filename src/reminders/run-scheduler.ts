@@ -5,12 +5,13 @@ import { createLogger } from '../log.js';
 import { createRest, createRestPoster } from './poster.js';
 import { createScheduler } from './scheduler.js';
 import { StoreOpenError } from './db-faults.js';
-import { openStoreIn } from './runtime.js';
+import { openConfiguredStore } from './runtime.js';
 
 /**
  * The delivery loop on its own, without the gateway: `tsx src/reminders/run-scheduler.ts`.
  * Useful to post reminders while the bot is down for maintenance, and what the crash tests run.
- * Several may run against one database file; leases keep them from posting twice.
+ * Several may run against one database file, or one PostgreSQL database (DATABASE_URL) from several
+ * hosts; leases keep them from posting twice.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.LOG_LEVEL }).child({ module: 'reminders' });
   let store;
   try {
-    store = openStoreIn(config.DATA_DIR);
+    store = await openConfiguredStore(config);
   } catch (err) {
     if (!(err instanceof StoreOpenError)) throw err;
     console.error(err.message);
@@ -36,19 +37,19 @@ async function main(): Promise<void> {
     ...(values.owner ? { owner: values.owner } : {}),
     // A reset token will not come back: exit non-zero so a supervisor restarts with the new one.
     onUnauthorized: () => {
-      void scheduler.stop().then(() => {
-        store.close();
+      void scheduler.stop().then(async () => {
+        await store.close();
         process.exit(1);
       });
     },
   });
   const loop = scheduler.start();
-  log.info({ file: store.file, owner: scheduler.owner }, 'reminder scheduler started');
+  log.info({ store: store.location, owner: scheduler.owner }, 'reminder scheduler started');
   const shutdown = (signal: NodeJS.Signals) => {
     log.info({ signal }, 'stopping the reminder scheduler');
     setTimeout(() => process.exit(1), 10_000).unref();
-    void scheduler.stop().then(() => {
-      store.close();
+    void scheduler.stop().then(async () => {
+      await store.close();
       process.exit(0);
     });
   };

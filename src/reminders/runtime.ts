@@ -5,7 +5,8 @@ import type { Logger } from '../log.js';
 import { createRest, createRestPoster, type Poster } from './poster.js';
 import { createScheduler, systemClock, type Clock, type Scheduler, type SchedulerOptions } from './scheduler.js';
 import type { ServiceDeps } from './service.js';
-import { openFailureMessage, StoreOpenError } from './db-faults.js';
+import { openFailureMessage, pgOpenFailureMessage, StoreOpenError } from './db-faults.js';
+import { openPgStore } from './pg-store.js';
 import { dbFileIn, openStore, type Store } from './store.js';
 
 /**
@@ -22,7 +23,7 @@ export interface ReminderRuntime {
 }
 
 export interface StartRemindersOptions {
-  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_BASE' | 'DATA_DIR' | 'ORGANISER_ROLE_ID'>;
+  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_BASE' | 'DATA_DIR' | 'ORGANISER_ROLE_ID'> & Partial<Pick<Config, 'DATABASE_URL'>>;
   log: Logger;
   consultations: () => readonly ConsultationEntry[];
   clock?: Clock;
@@ -51,9 +52,22 @@ export function openStoreIn(dataDir: string): Store {
   }
 }
 
-export function startReminders(opts: StartRemindersOptions): ReminderRuntime {
+/**
+ * The reminders store the settings ask for: PostgreSQL when DATABASE_URL is set, else the SQLite
+ * file in DATA_DIR. A store that cannot be opened throws a `StoreOpenError` with one line to print.
+ */
+export async function openConfiguredStore(config: { DATA_DIR: string; DATABASE_URL?: string | undefined }): Promise<Store> {
+  if (!config.DATABASE_URL) return openStoreIn(config.DATA_DIR);
+  try {
+    return await openPgStore({ url: config.DATABASE_URL });
+  } catch (err) {
+    throw new StoreOpenError(pgOpenFailureMessage(err, config.DATABASE_URL), { cause: err });
+  }
+}
+
+export async function startReminders(opts: StartRemindersOptions): Promise<ReminderRuntime> {
   const log = opts.log.child({ module: 'reminders' });
-  const store = openStoreIn(opts.config.DATA_DIR);
+  const store = await openConfiguredStore(opts.config);
   const rest = createRest({ token: opts.config.DISCORD_TOKEN, ...(opts.config.DISCORD_API_BASE ? { apiBase: opts.config.DISCORD_API_BASE } : {}) });
   const clock = opts.clock ?? systemClock;
   const scheduler = createScheduler({
@@ -74,7 +88,7 @@ export function startReminders(opts: StartRemindersOptions): ReminderRuntime {
   };
   if (opts.deliver !== false) {
     void scheduler.start();
-    log.info({ file: store.file, owner: scheduler.owner }, 'reminder scheduler started');
+    log.info({ store: store.location, owner: scheduler.owner }, 'reminder scheduler started');
   }
   let stopping: Promise<void> | null = null;
   const runtime: ReminderRuntime = {
@@ -85,7 +99,7 @@ export function startReminders(opts: StartRemindersOptions): ReminderRuntime {
     stop: () => {
       stopping ??= (async () => {
         await scheduler.stop();
-        store.close();
+        await store.close();
         log.info('reminder scheduler stopped');
       })();
       return stopping;

@@ -93,10 +93,10 @@ export function createScheduler(opts: SchedulerOptions) {
   async function notifyFailure(group: ClaimedGroup, reason: 'gone' | 'forbidden' | 'rejected' | 'gave-up', error: string, delivery: Delivery) {
     const r = group.reminder;
     log.error({ reminderId: r.id, guildId: r.guildId, channelId: r.channelId, reason, error }, 'reminder could not be posted');
-    if (!store.markFailureNotified(r.id, clock.now())) return;
+    if (!await store.markFailureNotified(r.id, clock.now())) return;
     // Without the DM intent the bot cannot message the organiser privately; a guild-configured
     // fallback channel is the one place it can reliably say so.
-    const fallback = store.settings(r.guildId).fallbackChannelId;
+    const fallback = (await store.settings(r.guildId)).fallbackChannelId;
     if (!fallback || fallback === r.channelId) {
       log.warn({ reminderId: r.id, guildId: r.guildId }, 'no fallback channel configured; the failure is only logged');
       return;
@@ -127,7 +127,7 @@ export function createScheduler(opts: SchedulerOptions) {
     }
     if (found.messageId === null) return false;
     const after = clock.now();
-    store.settle(ids(pending), owner, { status: 'sent', messageId: found.messageId, mergedInto: pending.length > 1 ? first.id : null }, after);
+    await store.settle(ids(pending), owner, { status: 'sent', messageId: found.messageId, mergedInto: pending.length > 1 ? first.id : null }, after);
     report.posted += 1;
     log.info({ reminderId: r.id, deliveries: ids(pending), messageId: found.messageId }, 'found the earlier post of a reminder in its channel; not posting it again');
     return true;
@@ -140,7 +140,7 @@ export function createScheduler(opts: SchedulerOptions) {
 
     if (r.status === 'cancelled') {
       // Cancelled while a claim was outstanding (e.g. a crashed sender's lease).
-      report.skipped += store.settle(ids(pending), owner, { status: 'skipped', error: 'reminder was cancelled' }, now);
+      report.skipped += await store.settle(ids(pending), owner, { status: 'skipped', error: 'reminder was cancelled' }, now);
       return;
     }
 
@@ -148,7 +148,7 @@ export function createScheduler(opts: SchedulerOptions) {
       // "Closes in 7 days" after it has closed would mislead; only the deadline notice may go late.
       const stale = pending.filter((d) => d.lead !== '0m');
       if (stale.length) {
-        report.skipped += store.settle(ids(stale), owner, { status: 'skipped', error: 'deadline passed before this notice could be posted' }, now);
+        report.skipped += await store.settle(ids(stale), owner, { status: 'skipped', error: 'deadline passed before this notice could be posted' }, now);
         log.warn({ reminderId: r.id, deliveries: ids(stale) }, 'skipped consultation notices that fell due before a deadline now passed');
       }
       pending = pending.filter((d) => d.lead === '0m');
@@ -159,7 +159,7 @@ export function createScheduler(opts: SchedulerOptions) {
     const retried = pending.filter((d) => d.attempts > 1);
     if (retried.length > 0 && retried.length < pending.length) {
       const fresh = pending.filter((d) => d.attempts <= 1);
-      store.settle(ids(fresh), owner, { status: 'scheduled', nextAttemptMs: now, error: 'deferred behind a retried delivery' }, now);
+      await store.settle(ids(fresh), owner, { status: 'scheduled', nextAttemptMs: now, error: 'deferred behind a retried delivery' }, now);
       pending = retried;
     }
 
@@ -172,7 +172,7 @@ export function createScheduler(opts: SchedulerOptions) {
     const after = clock.now();
 
     if (result.ok) {
-      const moved = store.settle(ids(pending), owner, { status: 'sent', messageId: result.messageId, mergedInto: pending.length > 1 ? first.id : null }, after);
+      const moved = await store.settle(ids(pending), owner, { status: 'sent', messageId: result.messageId, mergedInto: pending.length > 1 ? first.id : null }, after);
       if (moved < pending.length) log.warn({ reminderId: r.id }, 'lease lost while posting; another scheduler will repeat the post under the same nonce');
       report.posted += 1;
       opts.onOutcome?.(late ? 'late' : 'posted');
@@ -183,7 +183,7 @@ export function createScheduler(opts: SchedulerOptions) {
     if (result.kind === 'unauthorized') {
       // Not the delivery's fault and nothing reached the channel: it stays due, uncounted, for the
       // process that starts with a working token.
-      store.settle(ids(pending), owner, { status: 'scheduled', nextAttemptMs: after, error: result.error, notAnAttempt: true }, after);
+      await store.settle(ids(pending), owner, { status: 'scheduled', nextAttemptMs: after, error: result.error, notAnAttempt: true }, after);
       report.retried += 1;
       if (!unauthorized) {
         unauthorized = result.error;
@@ -195,13 +195,13 @@ export function createScheduler(opts: SchedulerOptions) {
 
     if (result.kind === 'transient' && first.attempts < maxAttempts) {
       const next = after + backoff(first.attempts, result);
-      store.settle(ids(pending), owner, { status: 'scheduled', nextAttemptMs: next, error: result.error }, after);
+      await store.settle(ids(pending), owner, { status: 'scheduled', nextAttemptMs: next, error: result.error }, after);
       report.retried += 1;
       log.warn({ reminderId: r.id, attempts: first.attempts, retryAt: new Date(next).toISOString(), error: result.error }, 'reminder post failed; will retry');
       return;
     }
 
-    store.settle(ids(pending), owner, { status: 'failed', error: result.error }, after);
+    await store.settle(ids(pending), owner, { status: 'failed', error: result.error }, after);
     report.failed += 1;
     opts.onOutcome?.('failed');
     await notifyFailure(group, result.kind === 'permanent' ? result.reason : 'gave-up', result.error, first);
@@ -215,7 +215,7 @@ export function createScheduler(opts: SchedulerOptions) {
     const report: TickReport = { posted: 0, retried: 0, failed: 0, skipped: 0 };
     // One reminder per claim keeps each lease short: a lease is taken just before its post.
     for (let i = 0; i < maxPerTick && !unauthorized; i++) {
-      const [group] = store.claimDue(owner, clock.now(), leaseMs, 1);
+      const [group] = await store.claimDue(owner, clock.now(), leaseMs, 1);
       if (!group) break;
       try {
         await handle(group, report);
@@ -245,7 +245,7 @@ export function createScheduler(opts: SchedulerOptions) {
       wake = null;
     });
 
-  const faults = createFaultBackoff({ log, now: () => clock.now(), file: store.file, baseMs: faultBackoffBaseMs, maxMs: faultBackoffMaxMs });
+  const faults = createFaultBackoff({ log, now: () => clock.now(), file: store.location, baseMs: faultBackoffBaseMs, maxMs: faultBackoffMaxMs });
 
   /** Starts the loop once; later calls return the same loop. */
   function start(): Promise<void> {
@@ -256,7 +256,7 @@ export function createScheduler(opts: SchedulerOptions) {
         let wait: number;
         try {
           await tick();
-          const next = unauthorized ? null : store.nextWakeMs();
+          const next = unauthorized ? null : await store.nextWakeMs();
           faults.recovered();
           tickedAt = Date.now();
           wait = Math.max(50, Math.min(pollMs, next === null ? pollMs : next - clock.now()));

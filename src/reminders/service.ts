@@ -103,9 +103,9 @@ export interface ConsultationRequest {
   roleId?: string;
 }
 
-export function createConsultationReminder(deps: ServiceDeps, req: ConsultationRequest): Outcome<{ reminder: Reminder; deliveries: Delivery[] }> {
+export async function createConsultationReminder(deps: ServiceDeps, req: ConsultationRequest): Promise<Outcome<{ reminder: Reminder; deliveries: Delivery[] }>> {
   const now = deps.clock.now();
-  const guild = deps.store.settings(req.guildId);
+  const guild = await deps.store.settings(req.guildId);
   if (!canManage(deps, guild, req.actor)) return permissionRefusal(deps, guild);
   if (!snowflake.safeParse(req.channelId).success) return refuse('channel', 'Choose a channel to post in.');
   if (req.roleId !== undefined && !snowflake.safeParse(req.roleId).success) return refuse('role', 'That role is not valid.');
@@ -133,7 +133,7 @@ export function createConsultationReminder(deps: ServiceDeps, req: ConsultationR
   if (!deliveries.some((d) => d.status !== 'skipped')) {
     return refuse('leads-past', `All those notices fall before now; the deadline is ${discordTime(deadline, 'F')}. Choose shorter leads.`);
   }
-  const res = deps.store.createReminder(
+  const res = await deps.store.createReminder(
     {
       guildId: req.guildId,
       channelId: req.channelId,
@@ -192,16 +192,16 @@ function scheduleFor(deps: ServiceDeps, zone: string, when: string, repeatText: 
   return { ok: true, times, repeat, wallTime, note: `${moved ? `\n${moved}` : ''}${stop}` };
 }
 
-export function createAtReminder(deps: ServiceDeps, req: AtRequest): Outcome<{ reminder: Reminder; deliveries: Delivery[] }> {
+export async function createAtReminder(deps: ServiceDeps, req: AtRequest): Promise<Outcome<{ reminder: Reminder; deliveries: Delivery[] }>> {
   const now = deps.clock.now();
-  const guild = deps.store.settings(req.guildId);
+  const guild = await deps.store.settings(req.guildId);
   if (!canManage(deps, guild, req.actor)) return permissionRefusal(deps, guild);
   if (!snowflake.safeParse(req.channelId).success) return refuse('channel', 'Choose a channel to post in.');
   const msg = MessageText.safeParse(req.message);
   if (!msg.success) return refuse('message', msg.error.issues[0]?.message ?? 'That message cannot be posted.');
   const plan = scheduleFor(deps, guild.zone, req.when, req.repeat, now);
   if (!plan.ok) return plan;
-  const res = deps.store.createReminder(
+  const res = await deps.store.createReminder(
     {
       guildId: req.guildId,
       channelId: req.channelId,
@@ -221,32 +221,33 @@ export function createAtReminder(deps: ServiceDeps, req: AtRequest): Outcome<{ r
 }
 
 /** Anyone may list; only this guild's reminders are visible. */
-export function listReminders(deps: ServiceDeps, guildId: string, page = 1): Outcome<{ total: number; pages: number }> {
+export async function listReminders(deps: ServiceDeps, guildId: string, page = 1): Promise<Outcome<{ total: number; pages: number }>> {
   const p = Math.max(1, Math.floor(page));
-  const { total, items } = deps.store.listUpcoming(guildId, { offset: (p - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const { total, items } = await deps.store.listUpcoming(guildId, { offset: (p - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (total === 0) return { ok: true, message: 'No upcoming reminders in this server.', value: { total, pages } };
   if (items.length === 0) return refuse('page', `There are only ${pages} page${pages === 1 ? '' : 's'} of reminders.`);
-  const zone = deps.store.settings(guildId).zone;
+  const zone = (await deps.store.settings(guildId)).zone;
   const head = `Upcoming reminders (${total}), page ${p} of ${pages}; this server's time zone is ${zone}:`;
-  const lines = items.map((item) => {
+  const lines: string[] = [];
+  for (const item of items) {
     const r = item.reminder;
     // Only a repeat keeps a time of day that a clock change can move; at most a page of look-ups.
-    const pending = r.wallTime ? deps.store.deliveriesOf(r.id).filter((d) => d.status === 'scheduled' || d.status === 'sending') : [];
+    const pending = r.wallTime ? (await deps.store.deliveriesOf(r.id)).filter((d) => d.status === 'scheduled' || d.status === 'sending') : [];
     const moved = r.wallTime ? movedByClockChange(pending.map((d) => d.dueMs), r.wallTime, r.zone) : [];
-    return renderListItem({ ...item, moved });
-  });
+    lines.push(renderListItem({ ...item, moved }));
+  }
   return { ok: true, message: [head, ...lines].join('\n'), value: { total, pages } };
 }
 
-export function cancelReminder(deps: ServiceDeps, req: { guildId: string; actor: Actor; id: number }): Outcome {
+export async function cancelReminder(deps: ServiceDeps, req: { guildId: string; actor: Actor; id: number }): Promise<Outcome> {
   const now = deps.clock.now();
-  const guild = deps.store.settings(req.guildId);
+  const guild = await deps.store.settings(req.guildId);
   if (!canManage(deps, guild, req.actor)) return permissionRefusal(deps, guild);
-  const found = deps.store.getReminder(req.guildId, req.id);
+  const found = await deps.store.getReminder(req.guildId, req.id);
   if (!found) return refuse('not-found', `There is no reminder #${req.id} in this server. \`/remind list\` shows their numbers.`);
   if (found.reminder.status === 'cancelled') return refuse('already', `Reminder #${req.id} was already cancelled.`);
-  if (!deps.store.cancelReminder(req.guildId, req.id, req.actor.userId, now)) {
+  if (!await deps.store.cancelReminder(req.guildId, req.id, req.actor.userId, now)) {
     return refuse('already', `Reminder #${req.id} was already cancelled.`);
   }
   const left = found.deliveries.filter((d) => d.status === 'sending').length;
@@ -255,10 +256,10 @@ export function cancelReminder(deps: ServiceDeps, req: { guildId: string; actor:
 }
 
 /** Ids for the cancel/edit autocomplete: this guild's upcoming reminders. */
-export function reminderChoices(deps: ServiceDeps, guildId: string, typed: string): { name: string; value: number }[] {
+export async function reminderChoices(deps: ServiceDeps, guildId: string, typed: string): Promise<{ name: string; value: number }[]> {
   const t = typed.trim().toLowerCase().replace(/^#/, '');
   // Nothing typed shows the 25 soonest; text typed is matched against the 100 soonest.
-  const { items } = deps.store.listUpcoming(guildId, { offset: 0, limit: t ? 100 : 25 });
+  const { items } = await deps.store.listUpcoming(guildId, { offset: 0, limit: t ? 100 : 25 });
   return items
     .map(({ reminder: r, nextMs }) => {
       const what = r.kind === 'consultation' ? (r.title ?? r.consultationKey ?? '') : r.message;
@@ -279,11 +280,11 @@ export interface EditRequest {
   channelId?: string;
 }
 
-export function editReminder(deps: ServiceDeps, req: EditRequest): Outcome<{ reminder: Reminder; deliveries: Delivery[] }> {
+export async function editReminder(deps: ServiceDeps, req: EditRequest): Promise<Outcome<{ reminder: Reminder; deliveries: Delivery[] }>> {
   const now = deps.clock.now();
-  const guild = deps.store.settings(req.guildId);
+  const guild = await deps.store.settings(req.guildId);
   if (!canManage(deps, guild, req.actor)) return permissionRefusal(deps, guild);
-  const found = deps.store.getReminder(req.guildId, req.id);
+  const found = await deps.store.getReminder(req.guildId, req.id);
   if (!found) return refuse('not-found', `There is no reminder #${req.id} in this server. \`/remind list\` shows their numbers.`);
   const r = found.reminder;
   const pending = found.deliveries.filter((d) => d.status === 'scheduled');
@@ -320,23 +321,23 @@ export function editReminder(deps: ServiceDeps, req: EditRequest): Outcome<{ rem
     ...(req.channelId !== undefined ? { channelId: req.channelId } : {}),
     ...(deliveries ? { deliveries, repeat, wallTime } : {}),
   };
-  if (!deps.store.editReminder(req.guildId, req.id, patch, req.actor.userId, now)) {
+  if (!await deps.store.editReminder(req.guildId, req.id, patch, req.actor.userId, now)) {
     return refuse('finished', `Reminder #${req.id} has nothing left to post, so it cannot be changed.`);
   }
-  const after = deps.store.getReminder(req.guildId, req.id);
+  const after = await deps.store.getReminder(req.guildId, req.id);
   if (!after) return refuse('not-found', `There is no reminder #${req.id} in this server.`);
   const live = after.deliveries.filter((d) => d.status === 'scheduled' || d.status === 'sending');
   return { ok: true, message: renderConfirmation(after.reminder, live, 'changed') + note, value: { reminder: after.reminder, deliveries: live } };
 }
 
-export function setTimezone(deps: ServiceDeps, req: { guildId: string; actor: Actor; zone: string }): Outcome<GuildSettings> {
-  const guild = deps.store.settings(req.guildId);
+export async function setTimezone(deps: ServiceDeps, req: { guildId: string; actor: Actor; zone: string }): Promise<Outcome<GuildSettings>> {
+  const guild = await deps.store.settings(req.guildId);
   if (!canManage(deps, guild, req.actor)) return permissionRefusal(deps, guild);
   const zone = req.zone.trim();
   if (!isValidZone(zone)) {
     return refuse('invalid-zone', `${quote(zone)} is not a time zone I know. Use a name from the IANA list such as Europe/London or Europe/Dublin.`);
   }
-  const next = deps.store.updateSettings(req.guildId, { zone }, deps.clock.now());
+  const next = await deps.store.updateSettings(req.guildId, { zone }, deps.clock.now());
   const local = DateTime.fromMillis(deps.clock.now(), { zone }).toFormat('HH:mm');
   return {
     ok: true,
@@ -346,16 +347,16 @@ export function setTimezone(deps: ServiceDeps, req: { guildId: string; actor: Ac
 }
 
 /** Who may manage reminders and where failures are reported; Manage Events only, not the organiser role. */
-export function configureGuild(
+export async function configureGuild(
   deps: ServiceDeps,
   req: { guildId: string; actor: Actor; organiserRoleId?: string | null; fallbackChannelId?: string | null },
-): Outcome<GuildSettings> {
-  const guild = deps.store.settings(req.guildId);
+): Promise<Outcome<GuildSettings>> {
+  const guild = await deps.store.settings(req.guildId);
   if (!req.actor.hasManageEvents) return refuse('permission', 'Only members with the Manage Events permission can change who manages reminders.');
   for (const id of [req.organiserRoleId, req.fallbackChannelId]) {
     if (id && !snowflake.safeParse(id).success) return refuse('id', 'That role or channel is not valid.');
   }
-  const next = deps.store.updateSettings(
+  const next = await deps.store.updateSettings(
     req.guildId,
     {
       ...(req.organiserRoleId !== undefined ? { organiserRoleId: req.organiserRoleId } : {}),

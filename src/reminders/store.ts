@@ -17,14 +17,17 @@ import {
   type Reminder,
   type Row,
 } from './records.js';
-import { DEFAULT_ZONE, type Repeat } from './time.js';
+import type { ReminderPatch, Store } from './store-interface.js';
+import { DEFAULT_ZONE } from './time.js';
 
 export type * from './records.js';
+export type * from './store-interface.js';
 export { SCHEMA_VERSION } from './migrations.js';
 
 /**
- * Reminders on disk, behind one interface (`Store`): settings, reminders and their deliveries here,
- * leases in leases.ts, the schema in migrations.ts, row shapes in records.ts.
+ * Reminders in a SQLite file, behind the `Store` interface (store-interface.ts): settings, reminders
+ * and their deliveries here, leases in leases.ts, the schema in migrations.ts, row shapes in
+ * records.ts. The PostgreSQL back end (pg-store.ts) answers the same interface.
  */
 
 /** The database file inside the configured data directory (`DATA_DIR`, `data` by default). */
@@ -33,7 +36,7 @@ export function dbFileIn(dataDir = 'data'): string {
 }
 
 /** Discord allows nonces of up to 25 characters; 18 random url-safe characters do not collide. */
-function newNonce(): string {
+export function newNonce(): string {
   return `cb${randomBytes(12).toString('base64url')}`;
 }
 
@@ -51,16 +54,8 @@ export const LIST_UPCOMING_SQL = `
 
 export const COUNT_ACTIVE_SQL = `SELECT count(*) AS n FROM reminders r WHERE r.guild_id = ? AND ${ACTIVE}`;
 
-export type Store = ReturnType<typeof openStore>;
-
-export interface ReminderPatch {
-  message?: string;
-  channelId?: string;
-  deliveries?: NewDelivery[];
-  deadlineMs?: number | null;
-  repeat?: Repeat | null;
-  wallTime?: string | null;
-}
+/** The SQLite store also shows its connection and file, for tests and tools on this back end only. */
+export type SqliteStore = Store & { db: Database.Database; file: string };
 
 export interface OpenStoreOptions {
   /** The database file; `./data/cutsbot.db` by default (see `dbFileIn`). */
@@ -77,7 +72,7 @@ export const BUSY_TIMEOUT_MS = 250;
 /** Opening runs once, before anything is served, so it may wait longer for a migrating peer. */
 const OPEN_BUSY_TIMEOUT_MS = 3_000;
 
-export function openStore(opts: OpenStoreOptions = {}) {
+export function openStore(opts: OpenStoreOptions = {}): SqliteStore {
   const file = opts.file ?? dbFileIn();
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
@@ -259,22 +254,29 @@ export function openStore(opts: OpenStoreOptions = {}) {
     q.setScheduledEvent.run(eventId, id, guildId);
   }
 
+  const leases = createLeases(db);
+  // better-sqlite3 answers at once; the promises only give both back ends one interface.
   return {
+    backend: 'sqlite',
+    location: file,
     db,
     file,
-    settings,
-    updateSettings,
-    createReminder: (input: NewReminder, deliveries: NewDelivery[], limits: Limits, now: number) =>
-      createReminder.immediate(input, deliveries, limits, now),
-    getReminder,
-    deliveriesOf,
-    countActive,
-    listUpcoming,
-    cancelReminder: (guildId: string, id: number, by: string, now: number) => cancelReminder.immediate(guildId, id, by, now),
-    editReminder: (guildId: string, id: number, patch: ReminderPatch, by: string, now: number) =>
-      editReminder.immediate(guildId, id, patch, by, now),
-    setScheduledEvent,
-    ...createLeases(db),
-    close: () => db.close(),
+    settings: async (guildId) => settings(guildId),
+    updateSettings: async (guildId, patch, now) => updateSettings(guildId, patch, now),
+    createReminder: async (input, deliveries, limits, now) => createReminder.immediate(input, deliveries, limits, now),
+    getReminder: async (guildId, id) => getReminder(guildId, id),
+    deliveriesOf: async (reminderId) => deliveriesOf(reminderId),
+    countActive: async (guildId, memberId) => countActive(guildId, memberId),
+    listUpcoming: async (guildId, page) => listUpcoming(guildId, page),
+    cancelReminder: async (guildId, id, by, now) => cancelReminder.immediate(guildId, id, by, now),
+    editReminder: async (guildId, id, patch, by, now) => editReminder.immediate(guildId, id, patch, by, now),
+    setScheduledEvent: async (guildId, id, eventId) => setScheduledEvent(guildId, id, eventId),
+    claimDue: async (owner, now, leaseMs, maxReminders) => leases.claimDue(owner, now, leaseMs, maxReminders),
+    settle: async (ids, owner, to, now) => leases.settle(ids, owner, to, now),
+    markFailureNotified: async (reminderId, now) => leases.markFailureNotified(reminderId, now),
+    nextWakeMs: async () => leases.nextWakeMs(),
+    close: async () => {
+      db.close();
+    },
   };
 }

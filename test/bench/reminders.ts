@@ -20,19 +20,19 @@ export interface ReminderBench {
   baselineAutocompleteMs: number;
 }
 
-function median(run: () => void, rounds: number): number {
+export async function median(run: () => Promise<unknown>, rounds: number): Promise<number> {
   const times: number[] = [];
-  run();
+  await run();
   for (let i = 0; i < rounds; i++) {
     const t = performance.now();
-    run();
+    await run();
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
 }
 
-export function measureReminders(opts: { reminders?: number; guilds?: number; rounds?: number } = {}): ReminderBench {
+export async function measureReminders(opts: { reminders?: number; guilds?: number; rounds?: number } = {}): Promise<ReminderBench> {
   const reminders = opts.reminders ?? 10_000;
   const guilds = opts.guilds ?? 50;
   const rounds = opts.rounds ?? 7;
@@ -43,17 +43,17 @@ export function measureReminders(opts: { reminders?: number; guilds?: number; ro
     const ids = seedMany(store, { reminders, guilds, now });
     const deps = { store, clock: { now: () => now }, consultations: () => [] };
     let g = 0;
-    const list = () => void listReminders(deps, ids[g++ % ids.length]!, 1);
-    const complete = () => void reminderChoices(deps, ids[g++ % ids.length]!, '');
-    const listMs = median(list, rounds);
-    const autocompleteMs = median(complete, rounds);
+    const list = () => listReminders(deps, ids[g++ % ids.length]!, 1);
+    const complete = () => reminderChoices(deps, ids[g++ % ids.length]!, '');
+    const listMs = await median(list, rounds);
+    const autocompleteMs = await median(complete, rounds);
     // Statements prepared by the store keep their plan; a second connection sees the old indexes.
     store.db.exec('DROP INDEX deliveries_reminder_status; CREATE INDEX deliveries_reminder ON deliveries (reminder_id);');
     store.close();
     const old = openStore({ file: join(dir, 'cutsbot.db') });
     const oldDeps = { ...deps, store: old };
-    const baselineListMs = median(() => void listReminders(oldDeps, ids[g++ % ids.length]!, 1), Math.min(rounds, 3));
-    const baselineAutocompleteMs = median(() => void reminderChoices(oldDeps, ids[g++ % ids.length]!, ''), Math.min(rounds, 3));
+    const baselineListMs = await median(() => listReminders(oldDeps, ids[g++ % ids.length]!, 1), Math.min(rounds, 3));
+    const baselineAutocompleteMs = await median(() => reminderChoices(oldDeps, ids[g++ % ids.length]!, ''), Math.min(rounds, 3));
     old.close();
     return { reminders, guilds, listMs, autocompleteMs, baselineListMs, baselineAutocompleteMs };
   } finally {

@@ -441,7 +441,7 @@ async function main(): Promise<void> {
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  const reminders = measureReminders();
+  const reminders = await measureReminders();
   say();
   reminderTable(reminders).forEach((l) => say(l));
   const target = results.find((r) => r.articles === 10_000) ?? results.at(-1)!;

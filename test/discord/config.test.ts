@@ -62,6 +62,16 @@ describe('loadConfig', () => {
     expect(failure({ ...base, ATTACHMENT_HOSTS: 'https://cdn.discordapp.com/' }).message).toMatch(/^ATTACHMENT_HOSTS must list host names/);
   });
 
+  it('reads a PostgreSQL DATABASE_URL and refuses anything else, naming the setting', () => {
+    expect(loadConfig({ ...base, DATABASE_URL: 'postgres://cutsbot:pw@db.example.org:5432/cutsbot' }).DATABASE_URL).toBe(
+      'postgres://cutsbot:pw@db.example.org:5432/cutsbot',
+    );
+    expect(loadConfig({ ...base, DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+    expect(failure({ ...base, DATABASE_URL: 'mysql://db/cutsbot' }).message).toBe(
+      'DATABASE_URL must be a PostgreSQL URL such as postgres://cutsbot:secret@db.example.org:5432/cutsbot',
+    );
+  });
+
   it('explains how to get a token when there is none', () => {
     for (const token of [undefined, '', '   ']) {
       const error = failure({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: APP });

@@ -43,7 +43,7 @@ async function setup(withReminders?: { now: () => number }) {
   dirs.push(dataDir);
   const config = emulatorConfig(emulator, { KNOWLEDGE_DIR: KNOWLEDGE, DATA_DIR: dataDir });
   if (withReminders) {
-    runtime = startReminders({ config, log: log.logger, consultations: () => [], clock: withReminders, pollMs: 25 });
+    runtime = await startReminders({ config, log: log.logger, consultations: () => [], clock: withReminders, pollMs: 25 });
   }
   bot = await startBot(config, { logger: log.logger, ...(runtime ? { reminders: runtime } : {}) });
   emulator.registerCommands(commands.map((c) => c.data.toJSON()));

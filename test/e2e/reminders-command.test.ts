@@ -50,7 +50,7 @@ async function setup() {
   const clock = { now: () => now };
   const log = captureLog();
   const config = emulatorConfig(emulator, { DATA_DIR: dir, KNOWLEDGE_DIR: 'knowledge', LOG_LEVEL: 'debug' });
-  const rt = startReminders({ config, log: log.logger, consultations: () => [CONSULTATION], clock, deliver: false });
+  const rt = await startReminders({ config, log: log.logger, consultations: () => [CONSULTATION], clock, deliver: false });
   runtime = rt;
   const remind = createRemindCommand();
   bot = await startBot(config, { commands: [remind], logger: log.logger, reminders: rt });
@@ -246,7 +246,7 @@ describe('/remind', () => {
 describe('/remind while the reminders database is locked by another process', () => {
   it('answers within the interaction window that nothing changed and to try again, and works once the lock is gone', async () => {
     const { emulator, rt, general } = await setup();
-    const other = new Database(rt.store.file);
+    const other = new Database(rt.store.location);
     other.exec('BEGIN IMMEDIATE');
     other.exec("INSERT INTO guild_settings VALUES ('1', 'UTC', NULL, NULL, 1)");
     try {
@@ -262,13 +262,13 @@ describe('/remind while the reminders database is locked by another process', ()
       other.exec('ROLLBACK');
       other.close();
     }
-    expect(rt.store.countActive(GUILD)).toBe(0);
+    expect(await rt.store.countActive(GUILD)).toBe(0);
     const ok = await emulator.sendCommand(
       'remind at',
       { at: 'tomorrow 9am', message: 'Branch meeting', channel: channelOpt(general) },
       { user: ORGANISER, permissions: ORGANISER_PERMS },
     );
     expect(ok.messages[0]!.content).toContain('set in');
-    expect(rt.store.countActive(GUILD)).toBe(1);
+    expect(await rt.store.countActive(GUILD)).toBe(1);
   });
 });

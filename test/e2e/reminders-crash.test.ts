@@ -1,14 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dbFileIn, openStore, type Store } from '../../src/reminders/store.js';
+import type { Store } from '../../src/reminders/store.js';
+import { backends, type BackendDb } from '../reminders/backends.js';
+import { reportPostgresAvailability } from '../reminders/postgres-availability.js';
 import { startEmulator, type Emulator } from './emulator.js';
 
 /**
  * The delivery guarantee with real processes: the scheduler entry script runs under tsx against a
- * real SQLite file and the Discord emulator, and is killed with SIGKILL mid-post.
+ * real SQLite file or PostgreSQL database and the Discord emulator, and is killed with SIGKILL mid-post.
  */
 
 const GUILD = '100000000000000001';
@@ -16,7 +15,7 @@ const AUTHOR = '400000000000000001';
 const BIG = { perGuild: 1000, perMember: 1000 };
 
 let emulator: Emulator | null = null;
-let dir = '';
+let database: BackendDb | null = null;
 const children: ChildProcess[] = [];
 const holds: (() => void)[] = [];
 
@@ -25,8 +24,11 @@ afterEach(async () => {
   for (const release of holds.splice(0)) release();
   await emulator?.close();
   emulator = null;
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await database?.cleanup();
+  database = null;
 });
+
+reportPostgresAvailability();
 
 function startScheduler(owner: string): { child: ChildProcess; output: () => string } {
   // node --import tsx rather than npx tsx: one process, so SIGKILL really kills the scheduler.
@@ -36,7 +38,7 @@ function startScheduler(owner: string): { child: ChildProcess; output: () => str
       DISCORD_TOKEN: emulator!.token,
       DISCORD_APPLICATION_ID: emulator!.applicationId,
       DISCORD_API_BASE: emulator!.apiBase,
-      DATA_DIR: dir,
+      ...database!.env,
       LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,19 +53,19 @@ function startScheduler(owner: string): { child: ChildProcess; output: () => str
 const exited = (child: ChildProcess) =>
   new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
-async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000, debug: () => string = () => ''): Promise<void> {
+async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000, debug: () => string = () => ''): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${debug()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
-function seed(store: Store, channelId: string, n: number): number[] {
+async function seed(store: Store, channelId: string, n: number): Promise<number[]> {
   const now = Date.now();
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
-    const res = store.createReminder(
+    const res = await store.createReminder(
       { guildId: GUILD, channelId, createdBy: AUTHOR, kind: 'message', message: `reminder ${i}`, zone: 'Europe/London' },
       [{ dueMs: now - 1000 + i }],
       BIG,
@@ -75,21 +77,22 @@ function seed(store: Store, channelId: string, n: number): number[] {
   return ids;
 }
 
-function deliveryStatuses(store: Store, ids: number[]): string[] {
-  return ids.flatMap((id) => store.getReminder(GUILD, id)!.deliveries.map((d) => d.status));
+async function deliveryStatuses(store: Store, ids: number[]): Promise<string[]> {
+  const found = await Promise.all(ids.map((id) => store.getReminder(GUILD, id)));
+  return found.flatMap((r) => r!.deliveries.map((d) => d.status));
 }
 
 /** Posts the scheduler made (not the test's own forwarding, marked `?via=test`). */
 const messagePosts = (e: Emulator, channelId: string) =>
   e.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && !r.query.has('via'));
 
-describe('scheduler processes', () => {
+describe.each(backends)('scheduler processes on $name', (backend) => {
   it('killed with SIGKILL while Discord holds a post open, a restarted scheduler posts every due reminder exactly once', { timeout: 60_000 }, async () => {
     emulator = await startEmulator({ guilds: [{ id: GUILD }] });
     const channel = emulator.channelId;
-    dir = mkdtempSync(join(tmpdir(), 'cutsbot-crash-'));
-    const store = openStore({ file: dbFileIn(dir) });
-    const ids = seed(store, channel, 3);
+    database = await backend.create();
+    const store = await database.open();
+    const ids = await seed(store, channel, 3);
 
     // The first post reaches Discord and the message is made, but the answer never comes back:
     // the worst moment to die, since only the nonce can stop the retry from posting it again.
@@ -112,11 +115,11 @@ describe('scheduler processes', () => {
     first.child.kill('SIGKILL');
     await exited(first.child);
     // Nothing was recorded as sent: the process died holding the claim.
-    expect(deliveryStatuses(store, ids).filter((s) => s === 'sent')).toHaveLength(0);
-    expect(deliveryStatuses(store, ids)).toContain('sending');
+    expect((await deliveryStatuses(store, ids)).filter((s) => s === 'sent')).toHaveLength(0);
+    expect(await deliveryStatuses(store, ids)).toContain('sending');
 
     const second = startScheduler('second');
-    await waitFor('every reminder to be recorded as sent', () => deliveryStatuses(store, ids).every((s) => s === 'sent'), 20_000, second.output);
+    await waitFor('every reminder to be recorded as sent', async () => (await deliveryStatuses(store, ids)).every((s) => s === 'sent'), 20_000, second.output);
     second.child.kill('SIGTERM');
     await exited(second.child);
 
@@ -126,30 +129,30 @@ describe('scheduler processes', () => {
     // with the message it already had.
     const heldNonce = (held as { nonce: unknown } | null)?.nonce;
     expect(messagePosts(emulator, channel).filter((r) => (r.body as { nonce?: unknown }).nonce === heldNonce)).toHaveLength(2);
-    const recorded = ids.map((id) => store.getReminder(GUILD, id)!.deliveries[0]!);
+    const recorded = (await Promise.all(ids.map((id) => store.getReminder(GUILD, id)))).map((r) => r!.deliveries[0]!);
     expect(recorded.map((d) => d.messageId).sort()).toEqual(messages.map((m) => m.id).sort());
     expect(recorded.find((d) => d.nonce === heldNonce)?.attempts).toBe(2);
     store.close();
   });
 
-  it('two scheduler processes on one database file never post a reminder twice', { timeout: 60_000 }, async () => {
+  it.each([2, 3])('%i scheduler processes on one database post every due reminder exactly once', { timeout: 60_000 }, async (n) => {
     emulator = await startEmulator({ guilds: [{ id: GUILD }] });
     const channel = emulator.channelId;
-    dir = mkdtempSync(join(tmpdir(), 'cutsbot-two-'));
-    const store = openStore({ file: dbFileIn(dir) });
-    const ids = seed(store, channel, 12);
-    const a = startScheduler('A');
-    const b = startScheduler('B');
-    await waitFor('every reminder to be sent', () => deliveryStatuses(store, ids).every((s) => s === 'sent'), 30_000, () => a.output() + b.output());
-    a.child.kill('SIGTERM');
-    b.child.kill('SIGTERM');
-    await Promise.all([exited(a.child), exited(b.child)]);
+    database = await backend.create();
+    const store = await database.open();
+    const ids = await seed(store, channel, 6 * n);
+    const schedulers = Array.from({ length: n }, (_, i) => startScheduler(`S${i}`));
+    const output = () => schedulers.map((p) => p.output()).join('\n');
+    await waitFor('every reminder to be sent', async () => (await deliveryStatuses(store, ids)).every((s) => s === 'sent'), 30_000, output);
+    for (const p of schedulers) p.child.kill('SIGTERM');
+    await Promise.all(schedulers.map((p) => exited(p.child)));
     const contents = emulator.channelMessages(channel).map((m) => m.content);
-    expect(contents).toHaveLength(12);
-    expect(new Set(contents).size).toBe(12);
+    expect(contents).toHaveLength(ids.length);
+    expect(new Set(contents).size).toBe(ids.length);
     // Not even a repeated request: each delivery was claimed by exactly one process.
     const nonces = messagePosts(emulator, channel).map((r) => (r.body as { nonce?: unknown }).nonce);
     expect(new Set(nonces).size).toBe(nonces.length);
-    store.close();
+    const recorded = (await Promise.all(ids.map((id) => store.getReminder(GUILD, id)))).map((r) => r!.deliveries[0]!);
+    expect(recorded.map((d) => d.messageId).sort()).toEqual(emulator.channelMessages(channel).map((m) => m.id).sort());
   });
 });

@@ -40,20 +40,21 @@ async function setup() {
   let now = Date.parse('2026-11-23T10:00:00Z');
   const clock = { now: () => now };
   const log = captureLog();
-  runtime = startReminders({
+  const rt = await startReminders({
     config: emulatorConfig(emulator, { DATA_DIR: dir }),
     log: log.logger,
     consultations: () => [CONSULTATION],
     clock,
     deliver: false,
   });
-  return { emulator, runtime, log, setNow: (iso: string) => (now = Date.parse(iso)), advance: (ms: number) => (now += ms) };
+  runtime = rt;
+  return { emulator, runtime: rt, log, setNow: (iso: string) => (now = Date.parse(iso)), advance: (ms: number) => (now += ms) };
 }
 
 describe('reminder delivery through the Discord REST API', () => {
   it('posts a consultation notice with only the chosen role allowed to be mentioned, and a nonce', async () => {
     const { emulator, runtime, setNow } = await setup();
-    const res = createConsultationReminder(runtime.deps, { guildId: GUILD, actor: organiser, consultationKey: 'a/1', channelId: emulator.channelId, roleId: ROLE });
+    const res = await createConsultationReminder(runtime.deps, { guildId: GUILD, actor: organiser, consultationKey: 'a/1', channelId: emulator.channelId, roleId: ROLE });
     expect(res.ok).toBe(true);
     setNow('2026-12-08T17:00:00Z');
     await runtime.scheduler.tick();
@@ -71,8 +72,8 @@ describe('reminder delivery through the Discord REST API', () => {
     const { emulator, runtime, setNow, log } = await setup();
     const doomed = emulator.addChannel({ name: 'protest-planning', guildId: GUILD });
     const fallback = emulator.addChannel({ name: 'bot-notices', guildId: GUILD });
-    configureGuild(runtime.deps, { guildId: GUILD, actor: organiser, fallbackChannelId: fallback.id });
-    const res = createAtReminder(runtime.deps, { guildId: GUILD, actor: organiser, when: '24/11 18:00', message: 'Picket rota', channelId: doomed.id, repeat: 'daily x3' });
+    await configureGuild(runtime.deps, { guildId: GUILD, actor: organiser, fallbackChannelId: fallback.id });
+    const res = await createAtReminder(runtime.deps, { guildId: GUILD, actor: organiser, when: '24/11 18:00', message: 'Picket rota', channelId: doomed.id, repeat: 'daily x3' });
     if (!res.ok) throw new Error(res.message);
     emulator.deleteChannel(doomed.id);
     setNow('2026-11-24T18:00:00Z');
@@ -84,7 +85,7 @@ describe('reminder delivery through the Discord REST API', () => {
     expect(notes[0]!.content).toContain(`<@${organiser.userId}>`);
     expect(notes[0]!.content).toContain(`#${res.value.reminder.id}`);
     expect(notes[0]!.allowedMentions).toEqual({ users: [organiser.userId], parse: [] });
-    const statuses = runtime.store.getReminder(GUILD, res.value.reminder.id)!.deliveries.map((d) => d.status);
+    const statuses = (await runtime.store.getReminder(GUILD, res.value.reminder.id))!.deliveries.map((d) => d.status);
     expect(statuses).toEqual(['failed', 'failed', 'scheduled']);
     expect(log.text()).toContain('10003');
   });
@@ -92,7 +93,7 @@ describe('reminder delivery through the Discord REST API', () => {
   it('a channel the bot may not post in fails without retrying', async () => {
     const { emulator, runtime, setNow, advance } = await setup();
     const locked = emulator.addChannel({ name: 'locked', guildId: GUILD, canSend: false });
-    const res = createAtReminder(runtime.deps, { guildId: GUILD, actor: organiser, when: '24/11 18:00', message: 'x', channelId: locked.id });
+    const res = await createAtReminder(runtime.deps, { guildId: GUILD, actor: organiser, when: '24/11 18:00', message: 'x', channelId: locked.id });
     if (!res.ok) throw new Error(res.message);
     setNow('2026-11-24T18:00:00Z');
     await runtime.scheduler.tick();
@@ -100,7 +101,7 @@ describe('reminder delivery through the Discord REST API', () => {
     await runtime.scheduler.tick();
     const posts = emulator.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${locked.id}/messages`);
     expect(posts).toHaveLength(1);
-    expect(runtime.store.getReminder(GUILD, res.value.reminder.id)!.deliveries[0]).toMatchObject({ status: 'failed' });
+    expect((await runtime.store.getReminder(GUILD, res.value.reminder.id))!.deliveries[0]).toMatchObject({ status: 'failed' });
   });
 
   it('retries after a 5xx and a 429 under the same nonce, then posts once', async () => {
@@ -118,7 +119,7 @@ describe('reminder delivery through the Discord REST API', () => {
       if (answers.length === 0) remove();
       return next!;
     });
-    const res = createAtReminder(runtime.deps, { guildId: GUILD, actor: organiser, when: '24/11 18:00', message: 'Branch meeting', channelId: emulator.channelId });
+    const res = await createAtReminder(runtime.deps, { guildId: GUILD, actor: organiser, when: '24/11 18:00', message: 'Branch meeting', channelId: emulator.channelId });
     if (!res.ok) throw new Error(res.message);
     setNow('2026-11-24T18:00:00Z');
     for (let i = 0; i < 6; i++) {
@@ -132,7 +133,7 @@ describe('reminder delivery through the Discord REST API', () => {
     expect(posts).toHaveLength(3);
     expect(new Set(posts.map((p) => (p.body as { nonce: string }).nonce)).size).toBe(1);
     expect(emulator.channelMessages(emulator.channelId)).toHaveLength(1);
-    expect(runtime.store.getReminder(GUILD, res.value.reminder.id)!.deliveries[0]).toMatchObject({ status: 'sent' });
+    expect((await runtime.store.getReminder(GUILD, res.value.reminder.id))!.deliveries[0]).toMatchObject({ status: 'sent' });
   });
 
   it('creates an external scheduled event for a deadline with the location cut to 100 characters', async () => {

@@ -44,7 +44,7 @@ async function setup() {
     return s;
   };
   const store = open();
-  const res = createAtReminder(
+  const res = await createAtReminder(
     { store, clock, consultations: () => [] },
     { guildId: GUILD, actor: organiser, when: 'tomorrow 9am', message: 'Picket at the civic centre', channelId: emulator.channelId },
   );
@@ -91,7 +91,7 @@ describe('a post left unfinished by a crash', () => {
     const messages = e.channelMessages(channel);
     expect(messages).toHaveLength(1);
     expect(postsTo(e, channel)).toHaveLength(1);
-    const d = restartedStore.getReminder(GUILD, reminderId)!.deliveries[0]!;
+    const d = (await restartedStore.getReminder(GUILD, reminderId))!.deliveries[0]!;
     expect(d.status).toBe('sent');
     expect(d.messageId).toBe(messages[0]!.id);
   });
@@ -129,7 +129,7 @@ describe('a reset token (REST 401) during a delivery', () => {
     await stale.tick();
     expect(told).toHaveLength(1);
     expect(told[0]).toMatch(/^401/);
-    const before = store.getReminder(GUILD, reminderId)!.deliveries[0]!;
+    const before = (await store.getReminder(GUILD, reminderId))!.deliveries[0]!;
     expect(before.status).toBe('scheduled');
     expect(before.attempts).toBe(0);
     expect(e.channelMessages(e.channelId)).toHaveLength(0);
@@ -137,6 +137,6 @@ describe('a reset token (REST 401) during a delivery', () => {
     const restarted = createScheduler({ store: open(), poster: poster(), clock, owner: 'restarted' });
     await restarted.tick();
     expect(e.channelMessages(e.channelId)).toHaveLength(1);
-    expect(store.getReminder(GUILD, reminderId)!.deliveries[0]!.status).toBe('sent');
+    expect((await store.getReminder(GUILD, reminderId))!.deliveries[0]!.status).toBe('sent');
   });
 });

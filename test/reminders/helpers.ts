@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MessageBody, Poster, PostResult } from '../../src/reminders/poster.js';
 import type { SchedulerLog } from '../../src/reminders/scheduler.js';
-import { openStore, type Store } from '../../src/reminders/store.js';
+import { openStore, type SqliteStore } from '../../src/reminders/store.js';
 
 export const GUILD = '100000000000000001';
 export const OTHER_GUILD = '100000000000000002';
@@ -17,11 +17,11 @@ export const MEMBER = '400000000000000002';
 export function tempDb() {
   const dir = mkdtempSync(join(tmpdir(), 'cutsbot-rem-'));
   const file = join(dir, 'cutsbot.db');
-  const opened: Store[] = [];
+  const opened: SqliteStore[] = [];
   return {
     dir,
     file,
-    open(): Store {
+    open(): SqliteStore {
       const s = openStore({ file });
       opened.push(s);
       return s;

@@ -1,11 +1,11 @@
-import type { Store } from '../../src/reminders/store.js';
+import type { SqliteStore } from '../../src/reminders/store.js';
 
 /**
  * A store at the size organisers reach: `reminders` spread over `guilds` servers, each with one post
  * already sent and `pending` still to come. Written with plain inserts in one transaction (the
  * store's own create checks limits per call, which would take minutes at this size).
  */
-export function seedMany(store: Store, opts: { reminders: number; guilds: number; pending?: number; now: number }): string[] {
+export function seedMany(store: SqliteStore, opts: { reminders: number; guilds: number; pending?: number; now: number }): string[] {
   const guilds = Array.from({ length: opts.guilds }, (_, i) => String(100000000000000000n + BigInt(i + 1)));
   const pending = opts.pending ?? 3;
   const insertReminder = store.db.prepare(`INSERT INTO reminders (guild_id, channel_id, created_by, kind, message, zone, repeat_json,

@@ -25,7 +25,7 @@ async function until(what: string, check: () => boolean, ms = 8_000): Promise<vo
   }
 }
 
-function setup() {
+async function setup() {
   db = tempDb();
   const store = db.open();
   const clock = fakeClock('2026-11-23T10:00:00Z');
@@ -34,7 +34,7 @@ function setup() {
   const deps: ServiceDeps = { store, clock, consultations: () => [] };
   const scheduler = createScheduler({ store, poster: discord.poster, clock, log, owner: 'test', pollMs: 50, faultBackoffBaseMs: 20, faultBackoffMaxMs: 100 });
   closers.push(() => scheduler.stop());
-  const res = createAtReminder(deps, { guildId: GUILD, actor: organiser, when: 'tomorrow 9am', message: 'Branch meeting', channelId: CHANNEL });
+  const res = await createAtReminder(deps, { guildId: GUILD, actor: organiser, when: 'tomorrow 9am', message: 'Branch meeting', channelId: CHANNEL });
   if (!res.ok) throw new Error(res.message);
   clock.set('2026-11-24T09:00:00Z');
   const other = new Database(db.file);
@@ -47,7 +47,7 @@ const recoveries = (lines: { level: string; obj: object; msg?: string }[]) => li
 
 describe('the scheduler when the database fails', () => {
   it('keeps going through a broken database and posts once it works again, reporting the fault once', async () => {
-    const { discord, lines, scheduler, other } = setup();
+    const { discord, lines, scheduler, other } = await setup();
     // Every statement on deliveries now fails, reads included, as with a file being restored.
     other.exec('ALTER TABLE deliveries RENAME TO deliveries_away');
     void scheduler.start();
@@ -62,12 +62,12 @@ describe('the scheduler when the database fails', () => {
   });
 
   it('a locked file fails a statement in a fraction of a second, not 5 s, and the post goes out when the lock is released', async () => {
-    const { store, clock, discord, lines, scheduler, other } = setup();
+    const { store, clock, discord, lines, scheduler, other } = await setup();
     // Another process holding the write lock (a long transaction, a backup tool).
     other.exec('BEGIN IMMEDIATE');
     other.exec("INSERT INTO guild_settings VALUES ('1', 'UTC', NULL, NULL, 1)");
     const t = performance.now();
-    expect(() => store.claimDue('probe', clock.now(), 1000)).toThrow(/locked|busy/i);
+    await expect(store.claimDue('probe', clock.now(), 1000)).rejects.toThrow(/locked|busy/i);
     // better-sqlite3 waits synchronously: every command and the gateway heartbeat stop meanwhile.
     expect(performance.now() - t).toBeLessThan(1_000);
     void scheduler.start();
@@ -89,11 +89,12 @@ describe('Discord rejecting the token (401) during a delivery', () => {
     const discord = fakePoster();
     const { log, lines } = captureLog();
     const deps: ServiceDeps = { store, clock, consultations: () => [] };
-    const ids = ['tomorrow 9am', 'tomorrow 9:30am'].map((when, i) => {
-      const res = createAtReminder(deps, { guildId: GUILD, actor: organiser, when, message: `meeting ${i}`, channelId: CHANNEL });
+    const ids: number[] = [];
+    for (const [i, when] of ['tomorrow 9am', 'tomorrow 9:30am'].entries()) {
+      const res = await createAtReminder(deps, { guildId: GUILD, actor: organiser, when, message: `meeting ${i}`, channelId: CHANNEL });
       if (!res.ok) throw new Error(res.message);
-      return res.value.reminder.id;
-    });
+      ids.push(res.value.reminder.id);
+    }
     clock.set('2026-11-24T10:00:00Z');
     const told: string[] = [];
     const first = createScheduler({ store, poster: discord.poster, clock, log, owner: 'first', onUnauthorized: (e) => told.push(e) });
@@ -104,7 +105,7 @@ describe('Discord rejecting the token (401) during a delivery', () => {
     expect(told).toHaveLength(1);
     expect(lines.filter((l) => /rejected the bot token/.test(l.msg ?? ''))).toHaveLength(1);
     for (const id of ids) {
-      const d = store.getReminder(GUILD, id)!.deliveries[0]!;
+      const d = (await store.getReminder(GUILD, id))!.deliveries[0]!;
       expect(d.status).toBe('scheduled');
       expect(d.attempts).toBe(0);
     }
@@ -114,6 +115,6 @@ describe('Discord rejecting the token (401) during a delivery', () => {
     const second = createScheduler({ store, poster: discord.poster, clock, log, owner: 'second' });
     await second.tick();
     expect(discord.messages.map((m) => m.body.content.split('\n')[0]).sort()).toEqual(['⏰ **Reminder:** meeting 0', '⏰ **Reminder:** meeting 1']);
-    expect(ids.map((id) => store.getReminder(GUILD, id)!.deliveries[0]!.status)).toEqual(['sent', 'sent']);
+    expect(await Promise.all(ids.map(async (id) => (await store.getReminder(GUILD, id))!.deliveries[0]!.status))).toEqual(['sent', 'sent']);
   });
 });

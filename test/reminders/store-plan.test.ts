@@ -15,7 +15,7 @@ let db: ReturnType<typeof tempDb>;
 afterEach(() => db?.cleanup());
 
 describe('listing reminders at 10,000 across 50 servers', () => {
-  it('uses the per-reminder index for every look at deliveries', () => {
+  it('uses the per-reminder index for every look at deliveries', async () => {
     db = tempDb();
     const store = db.open();
     const guilds = seedMany(store, { reminders: 10_000, guilds: 50, now: NOW });
@@ -32,17 +32,17 @@ describe('listing reminders at 10,000 across 50 servers', () => {
     }
   });
 
-  it('lists only the server’s own 200 reminders, soonest first, with their pending posts', () => {
+  it('lists only the server’s own 200 reminders, soonest first, with their pending posts', async () => {
     db = tempDb();
     const store = db.open();
     const guilds = seedMany(store, { reminders: 10_000, guilds: 50, now: NOW });
     const deps = { store, clock: { now: () => NOW }, consultations: () => [] };
-    const page = store.listUpcoming(guilds[7]!, { offset: 0, limit: 10 });
+    const page = await store.listUpcoming(guilds[7]!, { offset: 0, limit: 10 });
     expect(page.total).toBe(200);
     expect(page.items.every((i) => i.reminder.guildId === guilds[7] && i.pending === 3)).toBe(true);
     const next = page.items.map((i) => i.nextMs);
     expect(next).toEqual([...next].sort((a, b) => a - b));
-    expect(listReminders(deps, guilds[7]!, 20).message).toContain('page 20 of 20');
-    expect(reminderChoices(deps, guilds[7]!, '')).toHaveLength(25);
+    expect((await listReminders(deps, guilds[7]!, 20)).message).toContain('page 20 of 20');
+    expect(await reminderChoices(deps, guilds[7]!, '')).toHaveLength(25);
   });
 });

@@ -150,7 +150,7 @@ async function addExtras(rt: ReminderRuntime, guildId: string, r: Reminder, deli
       endMs: startMs + 30 * 60_000,
     });
     if (res.ok) {
-      rt.store.setScheduledEvent(guildId, r.id, res.id);
+      await rt.store.setScheduledEvent(guildId, r.id, res.id);
       lines.push('A Discord event was created for it.');
     } else {
       lines.push(`I could not create the Discord event (${res.error}); the bot may need the Manage Events permission.`);
@@ -236,7 +236,7 @@ export function createRemindCommand(): Command {
         case 'at': {
           const outcome =
             sub === 'consultation'
-              ? createConsultationReminder(rt.deps, {
+              ? await createConsultationReminder(rt.deps, {
                   guildId,
                   actor,
                   consultationKey: str(interaction, 'consultation') ?? '',
@@ -244,7 +244,7 @@ export function createRemindCommand(): Command {
                   ...(str(interaction, 'lead') !== undefined ? { leads: str(interaction, 'lead')! } : {}),
                   ...(idOption(interaction, 'role') !== undefined ? { roleId: idOption(interaction, 'role')! } : {}),
                 })
-              : createAtReminder(rt.deps, {
+              : await createAtReminder(rt.deps, {
                   guildId,
                   actor,
                   when: str(interaction, 'at') ?? '',
@@ -260,14 +260,14 @@ export function createRemindCommand(): Command {
           return { message: [outcome.message, ...lines].join('\n'), files, ephemeral: true };
         }
         case 'list':
-          return reply(listReminders(rt.deps, guildId, interaction.options.getInteger('page') ?? 1));
+          return reply(await listReminders(rt.deps, guildId, interaction.options.getInteger('page') ?? 1));
         case 'cancel':
-          return reply(cancelReminder(rt.deps, { guildId, actor, id: reminderId(str(interaction, 'id') ?? '') }));
+          return reply(await cancelReminder(rt.deps, { guildId, actor, id: reminderId(str(interaction, 'id') ?? '') }));
         case 'edit': {
           const at = str(interaction, 'at');
           const message = str(interaction, 'message');
           const channelId = idOption(interaction, 'channel');
-          const outcome = editReminder(rt.deps, {
+          const outcome = await editReminder(rt.deps, {
             guildId,
             actor,
             id: reminderId(str(interaction, 'id') ?? ''),
@@ -279,12 +279,12 @@ export function createRemindCommand(): Command {
           return reply(outcome);
         }
         case 'timezone':
-          return reply(setTimezone(rt.deps, { guildId, actor, zone: str(interaction, 'zone') ?? '' }));
+          return reply(await setTimezone(rt.deps, { guildId, actor, zone: str(interaction, 'zone') ?? '' }));
         case 'settings': {
           const role = idOption(interaction, 'organiser_role');
           const fallback = idOption(interaction, 'fallback_channel');
           return reply(
-            configureGuild(rt.deps, {
+            await configureGuild(rt.deps, {
               guildId,
               actor,
               ...(role !== undefined ? { organiserRoleId: role } : {}),
@@ -296,14 +296,14 @@ export function createRemindCommand(): Command {
           throw new UserFacingError(`I do not know /remind ${sub}.`);
       }
     },
-    autocomplete(interaction, ctx) {
+    async autocomplete(interaction, ctx) {
       const rt = ctx.reminders;
       const guildId = interaction.guildId;
       if (!rt || !guildId) return [];
       const focused = interaction.options.getFocused(true);
       const typed = focusedText(interaction, 100);
       if (focused.name === 'consultation') return consultationChoices(rt.deps, typed);
-      if (focused.name === 'id') return reminderChoices(rt.deps, guildId, typed).map((c) => ({ name: c.name, value: String(c.value) }));
+      if (focused.name === 'id') return (await reminderChoices(rt.deps, guildId, typed)).map((c) => ({ name: c.name, value: String(c.value) }));
       if (focused.name === 'zone') {
         const t = typed.toLowerCase().replace(/\s+/g, '_');
         return Intl.supportedValuesOf('timeZone')
