@@ -25,7 +25,14 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       DATA_DIR: 'data',
       ATTACHMENT_HOSTS: ['cdn.discordapp.com', 'media.discordapp.net'],
+      HEALTH_HOST: '127.0.0.1',
     });
+  });
+
+  it('reads the health server settings and refuses a port that is not one', () => {
+    expect(loadConfig({ ...base, HEALTH_PORT: '9464', HEALTH_HOST: '0.0.0.0' })).toMatchObject({ HEALTH_PORT: 9464, HEALTH_HOST: '0.0.0.0' });
+    expect(() => loadConfig({ ...base, HEALTH_PORT: '70000' })).toThrow('HEALTH_PORT must be 0–65535');
+    expect(() => loadConfig({ ...base, HEALTH_PORT: 'eighty' })).toThrow('HEALTH_PORT must be a port number');
   });
 
   it('reads every optional setting', () => {
