@@ -2,17 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
-import {
-  consultationsAnswer,
-  cutsAnswer,
-  figuresAnswer,
-  helpAnswer,
-  quoteAnswer,
-  searchAnswer,
-  sourcesAnswer,
-  type Answer,
-  type Citation,
-} from './answers/index.js';
+import { findQuestion, QUESTIONS, type Answer, type Citation } from './answers/index.js';
 import { loadSettings } from './config.js';
 import { reviewAnswer } from './answers/review.js';
 import { extractArticle } from './knowledge/extract-article.js';
@@ -33,8 +23,7 @@ Usage:
   npm run --silent cli -- kb check --review FILE [--json]
   npm run ask -- "/quote hamilton"
 
-Questions: /cuts <place>, /quote <speaker or topic>, /figures <place>, /search <words>,
-           /sources [place], /consultations [place], /help`;
+Questions: ${QUESTIONS.map((q) => q.usage).join(', ')}`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
@@ -112,27 +101,11 @@ export async function runCli(argv: string[], io: Io = { out: (s) => console.log(
 export function ask(kb: KnowledgeBase, text: string): Answer | null {
   const m = /^\/?(\S+)\s*(.*)$/s.exec(text.trim());
   if (!m) return null;
-  const name = m[1]!.toLowerCase();
+  const question = findQuestion(m[1]!);
+  if (!question) return null;
   const arg = m[2]!.replace(/^[\w-]+:\s*/, '').trim();
-  switch (name) {
-    case 'cuts':
-      return cutsAnswer(kb, { place: arg });
-    case 'quote':
-    case 'quotes':
-      return quoteAnswer(kb, { query: arg });
-    case 'figures':
-      return figuresAnswer(kb, { place: arg });
-    case 'search':
-      return searchAnswer(kb, { query: arg });
-    case 'sources':
-      return sourcesAnswer(kb, { place: arg });
-    case 'consultations':
-      return consultationsAnswer(kb, { place: arg });
-    case 'help':
-      return helpAnswer();
-    default:
-      return null;
-  }
+  // As on Discord, a question whose text is optional answers for everything when none is given.
+  return question.answer(kb, arg === '' && question.option?.required === false ? undefined : arg);
 }
 
 /**

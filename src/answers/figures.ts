@@ -1,10 +1,8 @@
-import type { CitedFigure, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { resolvePlace } from '../knowledge/places.js';
 import type { FigureKind } from '../knowledge/schema.js';
-import { clip } from '../knowledge/text.js';
-import { cite, placeNotFound, sourcesOf } from './cite.js';
-import { articlesFor } from './cuts.js';
-import { formatFigure } from './format.js';
+import { articlesFor, placeNotFound, sourcesOf } from './cite.js';
+import { figureLine } from './lines.js';
 import type { Answer, AnswerSection } from './types.js';
 
 const HEADINGS: [FigureKind, string][] = [
@@ -27,7 +25,7 @@ export function figuresAnswer(kb: KnowledgeBase, opts: { place: string }): Answe
     if (list.length === 0) continue;
     sections.push({
       heading,
-      lines: list.slice(0, PER_SECTION).map((f: CitedFigure) => ({ text: `${formatFigure(f)}: ${clip(f.sentence, 220)}`, citation: cite(kb, f.articleId, f.paragraph) })),
+      lines: list.slice(0, PER_SECTION).map((f) => figureLine(kb, f)),
       ...(list.length > PER_SECTION ? { more: { count: list.length - PER_SECTION, hint: `/sources ${r.place.name}` } } : {}),
     });
   }

@@ -3,20 +3,12 @@ import { resolvePlace } from '../knowledge/places.js';
 import { findSpeaker } from '../knowledge/speakers.js';
 import { searchTerms } from '../knowledge/term-index.js';
 import { clip } from '../knowledge/text.js';
-import { cite, emptyAnswer, sourcesOf } from './cite.js';
-import { articlesFor } from './cuts.js';
-import type { Answer, AnswerLine } from './types.js';
+import { articlesFor, emptyAnswer, sourcesOf } from './cite.js';
+import { quoteLine } from './lines.js';
+import type { Answer } from './types.js';
 
 const MAX_QUOTES = 10;
 const KIND_ORDER = { direct: 0, partial: 1, reported: 2 } as const;
-
-export function quoteLine(kb: KnowledgeBase, q: CitedQuote, max = 400): AnswerLine {
-  const text = q.kind === 'reported' ? `(reported) ${clip(q.text, max)}` : `“${clip(q.text, max)}”`;
-  const citation = cite(kb, q.articleId, q.paragraphs[0] ?? null);
-  const last = q.paragraphs.at(-1);
-  if (last !== undefined && last !== citation.paragraph) citation.lastParagraph = last;
-  return { text, speaker: q.speaker, role: q.role, citation };
-}
 
 /**
  * `/quote <speaker or topic>`: a speaker by name or surname, else every quote about a place, else
