@@ -7,6 +7,7 @@ import { commandListAnswer } from './help.js';
 import { quoteAnswer } from './quotes.js';
 import { searchAnswer } from './search.js';
 import { sourcesAnswer } from './sources.js';
+import { paginate } from './pages.js';
 import type { Answer, AnswerKind, Choice } from './types.js';
 
 /**
@@ -45,6 +46,9 @@ export interface Question {
   /** Answers that read many articles: acknowledged at once on Discord, and `cooldownMs` apart per member. */
   slow?: boolean;
   cooldownMs?: number;
+  /** Lines per page, for answers that page (with first/previous/next buttons on Discord, --page in the CLI). */
+  perPage?: number;
+  /** The whole answer; `answerQuestion` cuts it to a page. */
   answer(kb: KnowledgeBase, input: string | undefined, now?: Date): Answer;
 }
 
@@ -91,6 +95,7 @@ export const QUESTIONS: readonly Question[] = [
     colour: 0x8e44ad,
     hint: 'try /quote with a fuller name or topic',
     slow: true,
+    perPage: 6,
     answer: (kb, input) => quoteAnswer(kb, { query: input ?? '' }),
   },
   {
@@ -103,6 +108,7 @@ export const QUESTIONS: readonly Question[] = [
     colour: 0x2471a3,
     hint: 'try /search with the figure you are after',
     slow: true,
+    perPage: 12,
     answer: (kb, input) => figuresAnswer(kb, { place: input ?? '' }),
   },
   {
@@ -116,6 +122,7 @@ export const QUESTIONS: readonly Question[] = [
     hint: 'try /search with more words',
     slow: true,
     cooldownMs: 10_000,
+    perPage: 8,
     answer: (kb, input) => searchAnswer(kb, { query: input ?? '' }),
   },
   {
@@ -127,6 +134,7 @@ export const QUESTIONS: readonly Question[] = [
     kind: 'sources',
     colour: 0x5d6d7e,
     hint: 'try /sources with a place',
+    perPage: 15,
     answer: (kb, input) => sourcesAnswer(kb, input === undefined ? {} : { place: input }),
   },
   {
@@ -138,6 +146,7 @@ export const QUESTIONS: readonly Question[] = [
     kind: 'consultations',
     colour: 0xd68910,
     hint: 'try /consultations with a place',
+    perPage: 8,
     answer: (kb, input, now) => consultationsAnswer(kb, { ...(input === undefined ? {} : { place: input }), ...(now ? { now } : {}) }),
   },
   {
@@ -168,6 +177,12 @@ export const HELP: readonly { usage: string; what: string }[] = [
 /** `/help`: every command with an example. */
 export function helpAnswer(): Answer {
   return commandListAnswer(HELP);
+}
+
+/** The answer a member gets: page `page` (from 1) of a question that pages, else the whole answer. */
+export function answerQuestion(q: Question, kb: KnowledgeBase, input: string | undefined, opts: { page?: number; now?: Date } = {}): Answer {
+  const full = q.answer(kb, input, opts.now);
+  return q.perPage ? paginate(full, opts.page ?? 1, q.perPage) : full;
 }
 
 /** A question by its name or alias, as typed ("/Quotes" → quote). */

@@ -11,9 +11,8 @@ const HEADINGS: [FigureKind, string][] = [
   ['percent', 'Percentages'],
   ['date', 'Dates'],
 ];
-const PER_SECTION = 15;
 
-/** `/figures <place>`: every figure in the place's articles, grouped by kind, each with its sentence and citation. */
+/** `/figures <place>`: every figure in the place's articles, grouped by kind, each with its sentence and citation (the catalogue pages it). */
 export function figuresAnswer(kb: KnowledgeBase, opts: { place: string }): Answer {
   const r = resolvePlace(kb, opts.place);
   if (r.kind !== 'found') return placeNotFound(kb, r);
@@ -25,8 +24,7 @@ export function figuresAnswer(kb: KnowledgeBase, opts: { place: string }): Answe
     if (list.length === 0) continue;
     sections.push({
       heading,
-      lines: list.slice(0, PER_SECTION).map((f) => figureLine(kb, f)),
-      ...(list.length > PER_SECTION ? { more: { count: list.length - PER_SECTION, hint: `/sources ${r.place.name}` } } : {}),
+      lines: list.map((f) => figureLine(kb, f)),
     });
   }
   const where = r.via === 'town' ? `${r.matched} is in ${r.place.name}. ` : '';

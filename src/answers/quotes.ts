@@ -7,7 +7,6 @@ import { articlesFor, emptyAnswer, sourcesOf } from './cite.js';
 import { quoteLine } from './lines.js';
 import type { Answer } from './types.js';
 
-const MAX_QUOTES = 10;
 const KIND_ORDER = { direct: 0, partial: 1, reported: 2 } as const;
 
 /**
@@ -19,27 +18,26 @@ export function quoteAnswer(kb: KnowledgeBase, opts: { query: string }): Answer 
   const speaker = findSpeaker(kb.index.speakers, query);
   if (speaker) {
     const qs = speaker.quotes.map((i) => kb.quotes[i]!);
-    return build(kb, `Quotes from ${speaker.name}`, `${speaker.name}${speaker.roles[0] ? `, ${speaker.roles[0]}` : ''}.`, qs, `/quote ${speaker.name}`);
+    return build(kb, `Quotes from ${speaker.name}`, `${speaker.name}${speaker.roles[0] ? `, ${speaker.roles[0]}` : ''}.`, qs);
   }
   const place = resolvePlace(kb, query);
   if (place.kind === 'found' && !place.fuzzy) {
     const qs = articlesFor(place.place).flatMap((id) => kb.byArticle.get(id)!.quotes);
-    if (qs.length > 0) return build(kb, `Quotes about ${place.place.name}`, '', qs, `/search ${place.place.name}`);
+    if (qs.length > 0) return build(kb, `Quotes about ${place.place.name}`, '', qs);
   }
   const found = searchTerms(kb.index.quotes, query, 50);
   const best = found.hits[0]?.matched ?? 0;
   const qs = found.hits.filter((h) => h.matched === best).map((h) => kb.quotes[h.doc]!);
   if (qs.length > 0) {
     const fixed = found.corrections.map((c) => `“${c.from}” → “${c.to[0]}”`).join(', ');
-    return build(kb, `Quotes about “${clip(query, 80)}”`, fixed ? `Searched with ${fixed}.` : '', qs, `/search ${query}`, false);
+    return build(kb, `Quotes about “${clip(query, 80)}”`, fixed ? `Searched with ${fixed}.` : '', qs, false);
   }
   const near = kb.index.speakers.fuse.search(query, { limit: 5 }).filter((h) => (h.score ?? 1) <= 0.5).map((h) => h.item.name);
   return { ...emptyAnswer('not-found', 'No quotes found', `No speaker, place or quote matches “${clip(query, 80)}”.`), suggestions: near };
 }
 
-function build(kb: KnowledgeBase, title: string, summary: string, qs: CitedQuote[], hint: string, sort = true): Answer {
+function build(kb: KnowledgeBase, title: string, summary: string, qs: CitedQuote[], sort = true): Answer {
   const ordered = sort ? [...qs].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]) : qs;
-  const shown = ordered.slice(0, MAX_QUOTES);
   return {
     kind: 'quotes',
     title,
@@ -47,11 +45,10 @@ function build(kb: KnowledgeBase, title: string, summary: string, qs: CitedQuote
     sections: [
       {
         heading: `${qs.length} quote${qs.length === 1 ? '' : 's'}`,
-        lines: shown.map((q) => quoteLine(kb, q)),
-        ...(qs.length > MAX_QUOTES ? { more: { count: qs.length - MAX_QUOTES, hint } } : {}),
+        lines: ordered.map((q) => quoteLine(kb, q)),
       },
     ],
     suggestions: [],
-    sources: sourcesOf(kb, shown.map((q) => q.articleId)),
+    sources: sourcesOf(kb, ordered.map((q) => q.articleId)),
   };
 }

@@ -42,6 +42,8 @@ export interface Answer {
   suggestions: string[];
   /** Articles the answer draws on, each once (paragraph null). */
   sources: Citation[];
+  /** Set on one page of a long answer (see pages.ts). */
+  page?: { number: number; count: number; pastEnd?: boolean };
 }
 
 /** An autocomplete choice: `name` is shown (≤ 100 chars), `value` is submitted (≤ 100 chars). */

@@ -155,10 +155,12 @@ function renderSection(section: AnswerSection, kind: AnswerKind, budget: Budget,
 export function renderAnswer(answer: Answer): RenderedAnswer {
   const title = clip(escapeText(answer.title.trim()) || 'cutsbot', EMBED_LIMITS.title);
   const sourceCount = answer.sources.length;
+  const pageNote = answer.page ? `Page ${answer.page.number} of ${answer.page.count} · ` : '';
   const footer =
-    sourceCount > 0
+    pageNote +
+    (sourceCount > 0
       ? `From ${sourceCount} article${sourceCount === 1 ? '' : 's'} in the knowledge base · ¶ = paragraph of the article`
-      : 'cutsbot · answers come from the union’s knowledge base of news articles';
+      : 'cutsbot · answers come from the union’s knowledge base of news articles');
 
   const descriptionParts: string[] = [];
   if (answer.summary.trim()) descriptionParts.push(escapeText(answer.summary.trim()));

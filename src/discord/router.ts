@@ -15,6 +15,8 @@ import { createCooldowns, type Cooldowns } from './cooldown.js';
 import type { ReminderRuntime } from '../reminders/runtime.js';
 import type { KnowledgeKeeper } from './knowledge-keeper.js';
 import type { KnowledgeStore } from './knowledge-store.js';
+import { answerButtons } from './buttons.js';
+import { runButton } from './button-router.js';
 import { isPrivate } from './options.js';
 import { clip, NO_MENTIONS, renderAnswer, type RenderedAnswer } from './render.js';
 
@@ -32,7 +34,7 @@ export interface RouterOptions {
   autoDeferMs?: number;
 }
 
-type Payload = (RenderedAnswer | { content: string }) & { files?: AttachmentPayload[] };
+type Payload = (RenderedAnswer | { content: string }) & { files?: AttachmentPayload[]; components?: ReturnType<typeof answerButtons> };
 
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
@@ -65,8 +67,12 @@ export async function sendReply(
   await interaction.followUp({ ...body, flags } satisfies InteractionReplyOptions);
 }
 
-function toPayload(result: CommandResult): Payload {
-  const body = 'answer' in result ? renderAnswer(result.answer) : { content: clip(result.message, 2000) };
+function toPayload(result: CommandResult, ephemeral: boolean, userId: string): Payload {
+  const body: Payload = 'answer' in result ? renderAnswer(result.answer) : { content: clip(result.message, 2000) };
+  if ('answer' in result && result.asked) {
+    const rows = answerButtons(result.answer, result.asked, { owner: ephemeral ? userId : null, share: ephemeral });
+    if (rows.length > 0) body.components = rows;
+  }
   return result.files && result.files.length > 0 ? { ...body, files: result.files } : body;
 }
 
@@ -158,7 +164,8 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
       const result = await command.execute(interaction, ctx);
       clearTimeout(timer);
       if (deferring) await deferring;
-      await sendReply(interaction, toPayload(result), { ephemeral: ephemeral || result.ephemeral === true });
+      const privately = ephemeral || result.ephemeral === true;
+      await sendReply(interaction, toPayload(result, privately, interaction.user.id), { ephemeral: privately });
       log.info({ ms: Math.round(performance.now() - started), deferred: interaction.deferred }, 'answered');
     } finally {
       clearTimeout(timer);
@@ -184,6 +191,10 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
   }
 
   return async (interaction) => {
+    if (interaction.isButton()) {
+      await runButton(interaction, { knowledge: options.knowledge, log: options.log.child({ interactionId: interaction.id, button: interaction.customId.slice(0, 40), userId: interaction.user.id, guildId: interaction.guildId }) });
+      return;
+    }
     if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return;
     const log = options.log.child({
       interactionId: interaction.id,

@@ -217,6 +217,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerCommands: (body, guildId) => registerCommands(world, body, guildId),
     sendCommand: interactions.sendCommand,
     sendAutocomplete: interactions.sendAutocomplete,
+    pressButton: interactions.pressButton,
+    pressUnknownButton: interactions.pressUnknownButton,
     dispatch: (t, d) => gateway.dispatch(t, d),
     channelMessages: (id) => world.messages.get(id) ?? [],
     addChannel: (input) => {

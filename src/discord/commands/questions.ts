@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { QUESTIONS, type Question } from '../../answers/index.js';
+import { answerQuestion, QUESTIONS, type Question } from '../../answers/index.js';
 import type { Command } from '../command.js';
 import { addOptions, focusedText, PRIVATE_OPTION, PRIVATE_SPEC, readOptions, type OptionSpecs } from '../options.js';
 
@@ -20,7 +20,8 @@ export function questionCommand(q: Question): Command {
     ...(q.cooldownMs ? { cooldownMs: q.cooldownMs } : {}),
     execute: (interaction, { knowledge }) => {
       const input = opt ? readOptions(interaction, specs)[opt.name] : undefined;
-      return { answer: q.answer(knowledge.current(), typeof input === 'string' ? input : undefined) };
+      const text = typeof input === 'string' ? input : undefined;
+      return { answer: answerQuestion(q, knowledge.current(), text), asked: { name: q.name, input: text } };
     },
     ...(suggest ? { autocomplete: (interaction, { knowledge }) => suggest(knowledge.current(), focusedText(interaction, opt!.max)) } : {}),
   };

@@ -122,6 +122,8 @@ export interface SentMessage {
   nonce?: string | number;
   /** Every body that produced or edited this message, in order. */
   bodies: unknown[];
+  /** On an ephemeral message: the one member who sees it. */
+  viewer?: string;
 }
 
 export interface InteractionReply {
@@ -186,6 +188,14 @@ export interface Emulator {
   commands: Map<string, APIApplicationCommand[]>;
   registerCommands(commands: RESTPutAPIApplicationCommandsJSONBody, guildId?: string): APIApplicationCommand[];
   sendCommand(name: string, options?: Record<string, OptionValue>, interaction?: InteractionOptions): Promise<InteractionReply>;
+  /**
+   * Presses a button of a message the bot sent, as the member's client does (an interaction of
+   * type 3 with its custom_id). Throws if the message shows no such enabled button, or if it is an
+   * ephemeral message that member cannot see. Resolves with what the bot answered, as sendCommand.
+   */
+  pressButton(message: SentMessage, customId: string, interaction?: InteractionOptions): Promise<InteractionReply>;
+  /** Sends a component interaction with any custom_id, as a forged or very old button would. */
+  pressUnknownButton(message: SentMessage, customId: string, interaction?: InteractionOptions): Promise<InteractionReply>;
   sendAutocomplete(
     name: string,
     focusedOption: string,

@@ -1,0 +1,86 @@
+import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import { answerQuestion, findQuestion, type Question } from '../answers/index.js';
+import type { Answer } from '../answers/types.js';
+import type { Logger } from '../log.js';
+import { answerButtons, decodeButton, type ButtonAction } from './buttons.js';
+import type { KnowledgeStore } from './knowledge-store.js';
+import { NO_MENTIONS, renderAnswer } from './render.js';
+
+/**
+ * What a button press does, for the one router: every answer is rebuilt from the knowledge base as
+ * it is now (never from stored state), and every press gets a reply a person can read.
+ */
+
+export interface ButtonDeps {
+  knowledge: KnowledgeStore;
+  log: Logger;
+}
+
+const UNKNOWN =
+  'This button no longer works: it comes from an older version of the bot or was changed on the way. Ask the question again, e.g. /cuts birmingham.';
+
+const notYours = (q: Question) =>
+  `These buttons belong to the member who asked. Ask ${q.usage} yourself (with private: true if only you should see it).`;
+
+function message(answer: Answer, action: ButtonAction, owner: string | null, share: boolean) {
+  const components = answerButtons(answer, { name: action.question, input: action.input }, { owner, share });
+  return { ...renderAnswer(answer), components, allowedMentions: NO_MENTIONS };
+}
+
+export async function runButton(interaction: ButtonInteraction, { knowledge, log }: ButtonDeps): Promise<void> {
+  const privately = (content: string) => ({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }) as const;
+  try {
+    const action = decodeButton(interaction.customId);
+    const question = action ? findQuestion(action.question) : undefined;
+    if (!action || !question) {
+      log.info('unknown button');
+      await interaction.reply(privately(UNKNOWN));
+      return;
+    }
+    if (action.owner !== null && action.owner !== interaction.user.id) {
+      log.info({ owner: action.owner }, 'button refused: not the asker');
+      await interaction.reply(privately(notYours(question)));
+      return;
+    }
+    const kb = knowledge.current();
+    const slow = question.slow === true;
+    switch (action.kind) {
+      case 'page': {
+        // Deferred first when the answer may take a while: Discord drops a press not acknowledged within 3 s.
+        if (slow) await interaction.deferUpdate();
+        const answer = answerQuestion(question, kb, action.input, { page: action.page });
+        const body = message(answer, action, action.owner, action.owner !== null);
+        await (slow ? interaction.editReply(body) : interaction.update(body));
+        break;
+      }
+      case 'share': {
+        if (slow) await interaction.deferUpdate();
+        const answer = answerQuestion(question, kb, action.input, { page: action.page });
+        // The private copy loses its Share button, so the same page is not posted twice.
+        const mine = message(answer, action, action.owner, false);
+        await (slow ? interaction.editReply(mine) : interaction.update(mine));
+        await interaction.followUp(message(answer, { ...action, owner: null }, null, false));
+        break;
+      }
+      case 'ask': {
+        // A suggestion on a private answer replaces it; on a public one, the answer is posted for everyone.
+        const inPlace = action.owner !== null;
+        if (slow) await (inPlace ? interaction.deferUpdate() : interaction.deferReply());
+        const answer = answerQuestion(question, kb, action.input);
+        const body = message(answer, action, action.owner, inPlace);
+        if (slow) await interaction.editReply(body);
+        else await (inPlace ? interaction.update(body) : interaction.reply(body));
+        break;
+      }
+    }
+    log.info({ kind: action.kind, page: action.page }, 'button answered');
+  } catch (err) {
+    log.error({ err }, 'button failed');
+    const sorry = privately(`Sorry — something went wrong on my side with that button. Please try again; if it keeps happening, quote reference ${interaction.id}.`);
+    try {
+      await (interaction.deferred || interaction.replied ? interaction.followUp(sorry) : interaction.reply(sorry));
+    } catch (e) {
+      log.error({ err: e }, 'could not tell the member about the failure');
+    }
+  }
+}

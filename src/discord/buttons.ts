@@ -1,0 +1,98 @@
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId } from 'discord.js';
+import type { Answer } from '../answers/types.js';
+import { clip } from './render.js';
+
+/**
+ * The buttons under an answer, and what each button's `custom_id` says. A button carries the whole
+ * question (which one, its text, the page) and, on a private answer, who asked; the bot keeps no
+ * state for it, so buttons keep working after a restart and a reload.
+ *
+ *   1p|figures|2|<asker or ->|birmingham    a page (f, p, n after the p tell first/previous/next apart)
+ *   1s|figures|2|<asker>|birmingham         share this page of a private answer in the channel
+ *   1a|cuts|1|<asker or ->|Birmingham       answer this did-you-mean suggestion
+ */
+
+/** Discord's limits: a custom_id of 100 characters, a label of 80, 5 buttons a row, 5 rows. */
+const MAX_CUSTOM_ID = 100;
+const MAX_LABEL = 80;
+const PER_ROW = 5;
+const MAX_SUGGESTIONS = 10;
+const VERSION = '1';
+
+export type ButtonKind = 'page' | 'share' | 'ask';
+const CODES: Record<ButtonKind, string> = { page: 'p', share: 's', ask: 'a' };
+
+export interface ButtonAction {
+  kind: ButtonKind;
+  question: string;
+  page: number;
+  /** The member who asked a private answer; null on public answers, where anyone may press. */
+  owner: string | null;
+  /** The question's text; undefined for an optional one left out. */
+  input: string | undefined;
+}
+
+/** What the router knows of the question behind an answer, to build its buttons. */
+export interface AskedQuestion {
+  name: string;
+  input: string | undefined;
+}
+
+function encode(a: ButtonAction, role = ''): string | null {
+  const id = `${VERSION}${CODES[a.kind]}${role}|${a.question}|${a.page}|${a.owner ?? '-'}|${a.input ?? ''}`;
+  return id.length <= MAX_CUSTOM_ID ? id : null;
+}
+
+/** The action of a custom_id, or null for one this version of the bot did not make. */
+export function decodeButton(customId: string): ButtonAction | null {
+  const m = /^1([psa])[fpn]?\|([a-z-]{1,32})\|(\d{1,4})\|(-|\d{17,20})\|(.*)$/s.exec(customId);
+  if (!m) return null;
+  const kind = (Object.keys(CODES) as ButtonKind[]).find((k) => CODES[k] === m[1])!;
+  return { kind, question: m[2]!, page: Number(m[3]), owner: m[4] === '-' ? null : m[4]!, input: m[5] === '' ? undefined : m[5] };
+}
+
+type Row = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+const button = (customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary, disabled = false): APIButtonComponentWithCustomId => ({
+  type: ComponentType.Button,
+  custom_id: customId,
+  label: clip(label, MAX_LABEL),
+  style,
+  ...(disabled ? { disabled: true } : {}),
+});
+
+/**
+ * The rows under an answer: the pager (and "Share in channel" on a private answer), then one
+ * button per did-you-mean suggestion. A question whose text is too long for a custom_id gets no
+ * buttons; its answer still reads whole on its first page.
+ */
+export function answerButtons(answer: Answer, asked: AskedQuestion, opts: { owner: string | null; share: boolean }): Row[] {
+  const rows: Row[] = [];
+  const base = { question: asked.name, owner: opts.owner, input: asked.input };
+  const top: APIButtonComponentWithCustomId[] = [];
+  const page = answer.page?.number ?? 1;
+  if (answer.page && answer.page.count > 1) {
+    const { number, count } = answer.page;
+    const first = encode({ ...base, kind: 'page', page: 1 }, 'f');
+    const previous = encode({ ...base, kind: 'page', page: Math.max(1, number - 1) }, 'p');
+    const next = encode({ ...base, kind: 'page', page: Math.min(count, number + 1) }, 'n');
+    if (first && previous && next) {
+      top.push(button(first, '« First', ButtonStyle.Secondary, number === 1));
+      top.push(button(previous, '‹ Previous', ButtonStyle.Secondary, number === 1));
+      top.push(button(next, 'Next ›', ButtonStyle.Secondary, number === count));
+    }
+  }
+  if (opts.share && opts.owner && answer.kind !== 'not-found') {
+    const share = encode({ ...base, kind: 'share', page });
+    if (share) top.push(button(share, 'Share in channel', ButtonStyle.Primary));
+  }
+  if (top.length > 0) rows.push({ type: ComponentType.ActionRow, components: top });
+  const seen = new Set<string>();
+  const asks = answer.suggestions
+    .slice(0, MAX_SUGGESTIONS)
+    .map((s) => ({ s, id: encode({ ...base, kind: 'ask', page: 1, input: s }) }))
+    .filter((x): x is { s: string; id: string } => x.id !== null && !seen.has(x.id) && seen.add(x.id) !== undefined)
+    .map((x) => button(x.id, x.s, ButtonStyle.Secondary));
+  for (let i = 0; i < asks.length; i += PER_ROW) rows.push({ type: ComponentType.ActionRow, components: asks.slice(i, i + PER_ROW) });
+  return rows;
+}
