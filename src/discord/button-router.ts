@@ -1,9 +1,12 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
-import { answerQuestion, findQuestion, type Question } from '../answers/index.js';
+import { answerQuestion, findQuestion } from '../answers/index.js';
 import type { Answer } from '../answers/types.js';
 import type { Logger } from '../log.js';
-import { answerButtons, decodeButton, type ButtonAction } from './buttons.js';
+import { answerButtons, decodeButton, listingButtons, type ButtonAction } from './buttons.js';
 import type { KnowledgeStore } from './knowledge-store.js';
+import type { ReminderRuntime } from '../reminders/runtime.js';
+import { listReminders } from '../reminders/service.js';
+import { REMIND_LIST } from './commands/remind/list.js';
 import { NO_MENTIONS, renderAnswer } from './render.js';
 
 /**
@@ -13,25 +16,30 @@ import { NO_MENTIONS, renderAnswer } from './render.js';
 
 export interface ButtonDeps {
   knowledge: KnowledgeStore;
+  reminders: ReminderRuntime | null;
   log: Logger;
 }
 
 const UNKNOWN =
   'This button no longer works: it comes from an older version of the bot or was changed on the way. Ask the question again, e.g. /cuts birmingham.';
 
-const notYours = (q: Question) =>
-  `These buttons belong to the member who asked. Ask ${q.usage} yourself (with private: true if only you should see it).`;
+const notYours = (usage: string) => `These buttons belong to the member who asked. Ask ${usage} yourself (with private: true if only you should see it).`;
 
 function message(answer: Answer, action: ButtonAction, owner: string | null, share: boolean) {
   const components = answerButtons(answer, { name: action.question, input: action.input }, { owner, share });
   return { ...renderAnswer(answer), components, allowedMentions: NO_MENTIONS };
 }
 
-export async function runButton(interaction: ButtonInteraction, { knowledge, log }: ButtonDeps): Promise<void> {
+export async function runButton(interaction: ButtonInteraction, { knowledge, reminders, log }: ButtonDeps): Promise<void> {
   const privately = (content: string) => ({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }) as const;
   try {
     const action = decodeButton(interaction.customId);
-    const question = action ? findQuestion(action.question) : undefined;
+    if (action?.kind === 'list' && action.question === REMIND_LIST && interaction.guildId) {
+      if (action.owner !== interaction.user.id) await interaction.reply(privately(notYours('/remind list')));
+      else await remindListPage(interaction, reminders, interaction.guildId, action.page);
+      return;
+    }
+    const question = action && action.kind !== 'list' ? findQuestion(action.question) : undefined;
     if (!action || !question) {
       log.info('unknown button');
       await interaction.reply(privately(UNKNOWN));
@@ -39,7 +47,7 @@ export async function runButton(interaction: ButtonInteraction, { knowledge, log
     }
     if (action.owner !== null && action.owner !== interaction.user.id) {
       log.info({ owner: action.owner }, 'button refused: not the asker');
-      await interaction.reply(privately(notYours(question)));
+      await interaction.reply(privately(notYours(question.usage)));
       return;
     }
     const kb = knowledge.current();
@@ -83,4 +91,15 @@ export async function runButton(interaction: ButtonInteraction, { knowledge, log
       log.error({ err: e }, 'could not tell the member about the failure');
     }
   }
+}
+
+/** A page of /remind list, read from the store as it is now; a page past the end says how many there are. */
+async function remindListPage(interaction: ButtonInteraction, rt: ReminderRuntime | null, guildId: string, page: number): Promise<void> {
+  if (!rt) {
+    await interaction.reply({ content: 'Reminders are not switched on for this bot any more.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const outcome = listReminders(rt.deps, guildId, page);
+  const count = outcome.ok ? outcome.value.pages : page;
+  await interaction.update({ content: outcome.message, components: listingButtons(REMIND_LIST, Math.min(page, count), count, interaction.user.id), allowedMentions: NO_MENTIONS });
 }

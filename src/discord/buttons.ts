@@ -10,6 +10,7 @@ import { clip } from './render.js';
  *   1p|figures|2|<asker or ->|birmingham    a page (f, p, n after the p tell first/previous/next apart)
  *   1s|figures|2|<asker>|birmingham         share this page of a private answer in the channel
  *   1a|cuts|1|<asker or ->|Birmingham       answer this did-you-mean suggestion
+ *   1lp|remind-list|2|<asker>|              a page of a listing that is not an answer (/remind list)
  */
 
 /** Discord's limits: a custom_id of 100 characters, a label of 80, 5 buttons a row, 5 rows. */
@@ -19,8 +20,8 @@ const PER_ROW = 5;
 const MAX_SUGGESTIONS = 10;
 const VERSION = '1';
 
-export type ButtonKind = 'page' | 'share' | 'ask';
-const CODES: Record<ButtonKind, string> = { page: 'p', share: 's', ask: 'a' };
+export type ButtonKind = 'page' | 'share' | 'ask' | 'list';
+const CODES: Record<ButtonKind, string> = { page: 'p', share: 's', ask: 'a', list: 'l' };
 
 export interface ButtonAction {
   kind: ButtonKind;
@@ -45,13 +46,13 @@ function encode(a: ButtonAction, role = ''): string | null {
 
 /** The action of a custom_id, or null for one this version of the bot did not make. */
 export function decodeButton(customId: string): ButtonAction | null {
-  const m = /^1([psa])[fpn]?\|([a-z-]{1,32})\|(\d{1,4})\|(-|\d{17,20})\|(.*)$/s.exec(customId);
+  const m = /^1([psal])[fpn]?\|([a-z-]{1,32})\|(\d{1,4})\|(-|\d{17,20})\|(.*)$/s.exec(customId);
   if (!m) return null;
   const kind = (Object.keys(CODES) as ButtonKind[]).find((k) => CODES[k] === m[1])!;
   return { kind, question: m[2]!, page: Number(m[3]), owner: m[4] === '-' ? null : m[4]!, input: m[5] === '' ? undefined : m[5] };
 }
 
-type Row = APIActionRowComponent<APIButtonComponentWithCustomId>;
+export type Row = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
 const button = (customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary, disabled = false): APIButtonComponentWithCustomId => ({
   type: ComponentType.Button,
@@ -69,19 +70,8 @@ const button = (customId: string, label: string, style: ButtonStyle.Primary | Bu
 export function answerButtons(answer: Answer, asked: AskedQuestion, opts: { owner: string | null; share: boolean }): Row[] {
   const rows: Row[] = [];
   const base = { question: asked.name, owner: opts.owner, input: asked.input };
-  const top: APIButtonComponentWithCustomId[] = [];
   const page = answer.page?.number ?? 1;
-  if (answer.page && answer.page.count > 1) {
-    const { number, count } = answer.page;
-    const first = encode({ ...base, kind: 'page', page: 1 }, 'f');
-    const previous = encode({ ...base, kind: 'page', page: Math.max(1, number - 1) }, 'p');
-    const next = encode({ ...base, kind: 'page', page: Math.min(count, number + 1) }, 'n');
-    if (first && previous && next) {
-      top.push(button(first, '« First', ButtonStyle.Secondary, number === 1));
-      top.push(button(previous, '‹ Previous', ButtonStyle.Secondary, number === 1));
-      top.push(button(next, 'Next ›', ButtonStyle.Secondary, number === count));
-    }
-  }
+  const top = answer.page ? pager({ ...base, kind: 'page' }, answer.page.number, answer.page.count) : [];
   if (opts.share && opts.owner && answer.kind !== 'not-found') {
     const share = encode({ ...base, kind: 'share', page });
     if (share) top.push(button(share, 'Share in channel', ButtonStyle.Primary));
@@ -95,4 +85,24 @@ export function answerButtons(answer: Answer, asked: AskedQuestion, opts: { owne
     .map((x) => button(x.id, x.s, ButtonStyle.Secondary));
   for (let i = 0; i < asks.length; i += PER_ROW) rows.push({ type: ComponentType.ActionRow, components: asks.slice(i, i + PER_ROW) });
   return rows;
+}
+
+/** First, previous and next for page `number` of `count`; none for a single page or an id too long. */
+function pager(base: Omit<ButtonAction, 'page'>, number: number, count: number): APIButtonComponentWithCustomId[] {
+  if (count <= 1) return [];
+  const first = encode({ ...base, page: 1 }, 'f');
+  const previous = encode({ ...base, page: Math.max(1, number - 1) }, 'p');
+  const next = encode({ ...base, page: Math.min(count, number + 1) }, 'n');
+  if (!first || !previous || !next) return [];
+  return [
+    button(first, '« First', ButtonStyle.Secondary, number === 1),
+    button(previous, '‹ Previous', ButtonStyle.Secondary, number === 1),
+    button(next, 'Next ›', ButtonStyle.Secondary, number >= count),
+  ];
+}
+
+/** The pager of a plain-text listing (e.g. /remind list), named by `listing`. */
+export function listingButtons(listing: string, number: number, count: number, owner: string | null): Row[] {
+  const row = pager({ kind: 'list', question: listing, owner, input: undefined }, number, count);
+  return row.length > 0 ? [{ type: ComponentType.ActionRow, components: row }] : [];
 }

@@ -36,7 +36,14 @@ export type CommandSettings = Pick<Config, 'KB_GUILD_IDS' | 'ATTACHMENT_HOSTS'>;
  * acknowledge the interaction themselves: the router alone defers, replies and follows up, so it
  * always knows what the member can see.
  */
-export type CommandResult = ({ answer: Answer; asked?: AskedQuestion } | { message: string }) & { ephemeral?: boolean; files?: AttachmentPayload[] };
+export type CommandResult = ({ answer: Answer; asked?: AskedQuestion } | { message: string; pager?: Listing }) & { ephemeral?: boolean; files?: AttachmentPayload[] };
+
+/** A plain-text listing that pages with buttons: which listing (see button-router.ts) and where it is. */
+export interface Listing {
+  listing: string;
+  page: number;
+  count: number;
+}
 
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };

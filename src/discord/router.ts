@@ -15,7 +15,7 @@ import { createCooldowns, type Cooldowns } from './cooldown.js';
 import type { ReminderRuntime } from '../reminders/runtime.js';
 import type { KnowledgeKeeper } from './knowledge-keeper.js';
 import type { KnowledgeStore } from './knowledge-store.js';
-import { answerButtons } from './buttons.js';
+import { answerButtons, listingButtons, type Row } from './buttons.js';
 import { runButton } from './button-router.js';
 import { isPrivate } from './options.js';
 import { clip, NO_MENTIONS, renderAnswer, type RenderedAnswer } from './render.js';
@@ -34,7 +34,7 @@ export interface RouterOptions {
   autoDeferMs?: number;
 }
 
-type Payload = (RenderedAnswer | { content: string }) & { files?: AttachmentPayload[]; components?: ReturnType<typeof answerButtons> };
+type Payload = (RenderedAnswer | { content: string }) & { files?: AttachmentPayload[]; components?: Row[] };
 
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
@@ -69,10 +69,16 @@ export async function sendReply(
 
 function toPayload(result: CommandResult, ephemeral: boolean, userId: string): Payload {
   const body: Payload = 'answer' in result ? renderAnswer(result.answer) : { content: clip(result.message, 2000) };
-  if ('answer' in result && result.asked) {
-    const rows = answerButtons(result.answer, result.asked, { owner: ephemeral ? userId : null, share: ephemeral });
-    if (rows.length > 0) body.components = rows;
-  }
+  const owner = ephemeral ? userId : null;
+  const rows =
+    'answer' in result
+      ? result.asked
+        ? answerButtons(result.answer, result.asked, { owner, share: ephemeral })
+        : []
+      : result.pager
+        ? listingButtons(result.pager.listing, result.pager.page, result.pager.count, owner)
+        : [];
+  if (rows.length > 0) body.components = rows;
   return result.files && result.files.length > 0 ? { ...body, files: result.files } : body;
 }
 
@@ -192,7 +198,7 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
 
   return async (interaction) => {
     if (interaction.isButton()) {
-      await runButton(interaction, { knowledge: options.knowledge, log: options.log.child({ interactionId: interaction.id, button: interaction.customId.slice(0, 40), userId: interaction.user.id, guildId: interaction.guildId }) });
+      await runButton(interaction, { knowledge: options.knowledge, reminders: options.reminders ?? null, log: options.log.child({ interactionId: interaction.id, button: interaction.customId.slice(0, 40), userId: interaction.user.id, guildId: interaction.guildId }) });
       return;
     }
     if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return;
