@@ -33,7 +33,7 @@ import { HttpError, parseMultipart, randomToken, readBody, snowflake } from './e
 import { createInteractions } from './emulator/interactions.js';
 import { registerCommands, restRoutes } from './emulator/rest.js';
 import type { Emulator, EmulatorOptions, EmulatorRequest, RouteHandler, UploadedFile } from './emulator/types.js';
-import { createWorld } from './emulator/world.js';
+import { createWorld, isThread } from './emulator/world.js';
 
 export type * from './emulator/types.js';
 export { snowflake } from './emulator/http.js';
@@ -223,7 +223,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     channelMessages: (id) => world.messages.get(id) ?? [],
     addChannel: (input) => {
       const c = world.addChannel(input);
-      gateway.dispatch(GatewayDispatchEvents.ChannelCreate, world.apiChannel(c));
+      // A new thread arrives as THREAD_CREATE, any other channel as CHANNEL_CREATE.
+      gateway.dispatch(isThread(c) ? GatewayDispatchEvents.ThreadCreate : GatewayDispatchEvents.ChannelCreate, { ...world.apiChannel(c), ...(isThread(c) ? { newly_created: true } : {}) });
       return c;
     },
     deleteChannel: (id) => {

@@ -89,6 +89,11 @@ export function createInteractions(world: World, gateway: Gateway, firstChannel:
         throw new Error(`emulator: "${key}" is longer than its max_length ${d.max_length}; Discord's client would not send it (pass unchecked: true to send it anyway)`);
       }
       if (focused === key && registered && !d?.autocomplete) throw new Error(`emulator: option "${key}" of /${fullName} has no autocomplete`);
+      const allowed = (def as { channel_types?: number[] } | undefined)?.channel_types;
+      const picked = type === ApplicationCommandOptionType.Channel ? world.channels.get(String(value)) : undefined;
+      if (!unchecked && allowed && picked && !allowed.includes(picked.type)) {
+        throw new Error(`emulator: /${fullName} "${key}" takes channel types ${allowed.join(', ')}; Discord's client would not offer a channel of type ${picked.type}`);
+      }
       return { name: key, type, value, ...(focused === key ? { focused: true } : {}) };
     });
     if (!unchecked && registered && focused === null) {

@@ -3,12 +3,12 @@
  * another route, add an entry to the list in `restRoutes`: a method (or `GET|PATCH`), a path
  * pattern without `/api/v10`, and a handler that returns a body or throws an `HttpError`.
  */
-import { ApplicationCommandType, PermissionFlagsBits, type APIApplicationCommand, type RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ApplicationCommandType, ChannelType, PermissionFlagsBits, type APIApplicationCommand, type RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { formErrors, HttpError, snowflake, unknown } from './http.js';
 import { apiMessage, checkBody, editMessage, makeMessage } from './messages.js';
 import type { EmulatorChannel, EmulatorRequest, RouteResponse } from './types.js';
 import { validateCommands, validateScheduledEvent } from './validate.js';
-import { botMember, type World } from './world.js';
+import { botMember, isThread, type World } from './world.js';
 
 export interface Builtin {
   method: string;
@@ -161,7 +161,9 @@ export function restRoutes(world: World, events: { dispatch(t: string, d: unknow
         requireAuth(req);
         const channel = liveChannel(m[1]!);
         const perms = world.botPermissionsIn(channel);
-        if (!(perms & PermissionFlagsBits.SendMessages)) throw missingPermissions();
+        // In a thread, Send Messages in Threads is what counts; a forum takes new posts, not messages.
+        if (channel.type === ChannelType.GuildForum) throw new HttpError(400, { code: 50008, message: 'Cannot send messages in a non-text channel' });
+        if (!(perms & (isThread(channel) ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages))) throw missingPermissions();
         if (req.files.length > 0 && !(perms & PermissionFlagsBits.AttachFiles)) throw missingPermissions();
         const data = checkBody(req.body, true);
         // Without Embed Links, Discord posts the message and silently drops its embeds.

@@ -30,7 +30,7 @@ export interface EmulatorOptions {
   /**
    * The bot's own permissions in its servers (its managed role), before channel overwrites. By
    * default what the README's invite link grants: View Channel, Send Messages, Embed Links, Attach
-   * Files, Read Message History and Create Events.
+   * Files, Send Messages in Threads, Read Message History and Create Events.
    */
   botPermissions?: bigint;
   /** Requests per route per window before 429; unlimited (but still announced in headers) unless set. */
@@ -57,6 +57,8 @@ export interface EmulatorChannelInput {
   canSend?: boolean;
   /** Per-channel permission overwrites, e.g. `{ id: emulator.botRoleId, type: 0, deny: ViewChannel }`. */
   overwrites?: PermissionOverwrite[];
+  /** For a thread (type 11 or 10): the channel it belongs to, whose permissions it has. */
+  parentId?: string;
 }
 
 export interface EmulatorChannel {
@@ -67,6 +69,7 @@ export interface EmulatorChannel {
   canSend: boolean;
   overwrites: PermissionOverwrite[];
   deleted: boolean;
+  parentId: string | null;
 }
 
 /** A scheduled event the bot created, as Discord stores it. */
