@@ -77,12 +77,11 @@ export function answerButtons(answer: Answer, asked: AskedQuestion, opts: { owne
     if (share) top.push(button(share, 'Share in channel', ButtonStyle.Primary));
   }
   if (top.length > 0) rows.push({ type: ComponentType.ActionRow, components: top });
-  const seen = new Set<string>();
-  const asks = answer.suggestions
-    .slice(0, MAX_SUGGESTIONS)
-    .map((s) => ({ s, id: encode({ ...base, kind: 'ask', page: 1, input: s }) }))
-    .filter((x): x is { s: string; id: string } => x.id !== null && !seen.has(x.id) && seen.add(x.id) !== undefined)
-    .map((x) => button(x.id, x.s, ButtonStyle.Secondary));
+  const asks: APIButtonComponentWithCustomId[] = [];
+  for (const s of new Set(answer.suggestions.slice(0, MAX_SUGGESTIONS))) {
+    const id = encode({ ...base, kind: 'ask', page: 1, input: s });
+    if (id) asks.push(button(id, s, ButtonStyle.Secondary));
+  }
   for (let i = 0; i < asks.length; i += PER_ROW) rows.push({ type: ComponentType.ActionRow, components: asks.slice(i, i + PER_ROW) });
   return rows;
 }
