@@ -23,7 +23,7 @@ export function quoteLine(kb: KnowledgeBase, q: CitedQuote, max = 400): AnswerLi
 export function consultationLine(kb: KnowledgeBase, c: ConsultationEntry): AnswerLine {
   const council = c.council ?? kb.byId.get(c.articleId)?.council;
   const link = c.url ? ` ${c.url}` : '';
-  return { text: `${c.title}: closes ${ukTime(c.closes)}${council ? ` (${council})` : ''}.${link}`, citation: cite(kb, c.articleId) };
+  return { text: `${c.title}: closes ${ukTime(c.closes)}${council ? ` (${council})` : ''}.${link}`, citation: cite(kb, c.articleId), consultationKey: c.key };
 }
 
 export function figureLine(kb: KnowledgeBase, f: CitedFigure): AnswerLine {

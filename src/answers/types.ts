@@ -21,6 +21,8 @@ export interface AnswerLine {
   /** Set on quote lines: who said it, as the article gives it. */
   speaker?: string | null;
   role?: string | null;
+  /** Set on a line about an open consultation: its key, for a "Remind me" button. */
+  consultationKey?: string;
 }
 
 export interface AnswerSection {

@@ -1,4 +1,4 @@
-import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import { DiscordAPIError, MessageFlags, Routes, type ButtonInteraction } from 'discord.js';
 import { answerQuestion, findQuestion } from '../answers/index.js';
 import type { Answer } from '../answers/types.js';
 import type { Logger } from '../log.js';
@@ -6,6 +6,7 @@ import { answerButtons, decodeButton, listingButtons, type ButtonAction } from '
 import type { KnowledgeStore } from './knowledge-store.js';
 import type { ReminderRuntime } from '../reminders/runtime.js';
 import { listReminders } from '../reminders/service.js';
+import { PERSONAL_LEADS } from '../reminders/personal.js';
 import { REMIND_LIST } from './commands/remind/list.js';
 import { NO_MENTIONS, renderAnswer } from './render.js';
 
@@ -39,7 +40,11 @@ export async function runButton(interaction: ButtonInteraction, { knowledge, rem
       else await remindListPage(interaction, reminders, interaction.guildId, action.page);
       return;
     }
-    const question = action && action.kind !== 'list' ? findQuestion(action.question) : undefined;
+    if (action?.kind === 'remind' && action.input) {
+      await remindMe(interaction, reminders, knowledge, action.input, log);
+      return;
+    }
+    const question = action && action.kind !== 'list' && action.kind !== 'remind' ? findQuestion(action.question) : undefined;
     if (!action || !question) {
       log.info('unknown button');
       await interaction.reply(privately(UNKNOWN));
@@ -102,4 +107,55 @@ async function remindListPage(interaction: ButtonInteraction, rt: ReminderRuntim
   const outcome = listReminders(rt.deps, guildId, page);
   const count = outcome.ok ? outcome.value.pages : page;
   await interaction.update({ content: outcome.message, components: listingButtons(REMIND_LIST, Math.min(page, count), count, interaction.user.id), allowedMentions: NO_MENTIONS });
+}
+
+const t = (ms: number, style: 'F' | 'R') => `<t:${Math.floor(ms / 1000)}:${style}>`;
+
+/**
+ * "Remind me": a test direct message first, so a member whose DMs are closed is told now, once and
+ * privately, and nothing is saved; then direct messages 7 days and 1 day before the deadline.
+ */
+async function remindMe(interaction: ButtonInteraction, rt: ReminderRuntime | null, knowledge: KnowledgeStore, key: string, log: Logger): Promise<void> {
+  const say = (content: string) => interaction.editReply({ content, allowedMentions: NO_MENTIONS });
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const guildId = interaction.guildId;
+  if (!rt || !guildId) {
+    await say(!rt ? 'Reminders are not switched on for this bot, so I cannot remind you.' : 'Remind me works in a server, where the consultation was posted.');
+    return;
+  }
+  const c = knowledge.current().consultations.find((x) => x.key === key);
+  const closesMs = c ? Date.parse(c.closes) : NaN;
+  const now = rt.deps.clock.now();
+  if (!c || !(closesMs > now)) {
+    await say(c ? `${c.title} has closed, so there is nothing to remind you of.` : 'That consultation is no longer in the knowledge base. /consultations lists the open ones.');
+    return;
+  }
+  const times = PERSONAL_LEADS.map((l) => closesMs - l.ms).filter((ms) => ms > now);
+  if (times.length === 0) {
+    await say(`${c.title} closes ${t(closesMs, 'R')}, too soon for a reminder: have your say now.`);
+    return;
+  }
+  const already = rt.personal.mine(interaction.user.id, guildId).find((r) => r.consultationKey === key);
+  if (already) {
+    await say(`You already have a reminder for ${c.title}: I will message you ${already.pendingMs.map((ms) => t(ms, 'F')).join(' and ')}. \`/remind mine\` lists and cancels your reminders.`);
+    return;
+  }
+  let dmChannelId: string;
+  try {
+    dmChannelId = ((await rt.rest.post(Routes.userChannels(), { body: { recipient_id: interaction.user.id } })) as { id: string }).id;
+    await rt.rest.post(Routes.channelMessages(dmChannelId), {
+      body: { content: `I will remind you here 7 days and 1 day before ${c.title} closes (${t(closesMs, 'F')}).`, allowed_mentions: NO_MENTIONS },
+    });
+  } catch (err) {
+    // 50007: the member does not accept direct messages from this server's members or from bots.
+    if (err instanceof DiscordAPIError && err.code === 50007) {
+      log.info('remind me: direct messages closed');
+      await say('I cannot send you direct messages: your privacy settings block them for this server. Allow direct messages from server members (Privacy Settings) and press Remind me again. Nothing was saved.');
+      return;
+    }
+    throw err;
+  }
+  const { reminder } = rt.personal.subscribe({ userId: interaction.user.id, guildId, dmChannelId, consultationKey: key, title: c.title, url: c.url ?? null, closesMs }, now);
+  log.info({ personal: reminder.id }, 'remind me: saved');
+  await say(`Done: I will message you ${reminder.pendingMs.map((ms) => t(ms, 'F')).join(' and ')}, before ${c.title} closes. \`/remind mine\` lists and cancels your reminders.`);
 }

@@ -11,17 +11,19 @@ import { clip } from './render.js';
  *   1s|figures|2|<asker>|birmingham         share this page of a private answer in the channel
  *   1a|cuts|1|<asker or ->|Birmingham       answer this did-you-mean suggestion
  *   1lp|remind-list|2|<asker>|              a page of a listing that is not an answer (/remind list)
+ *   1m|consultations|1|-|<consultation key>  Remind me: direct messages before it closes
  */
 
 /** Discord's limits: a custom_id of 100 characters, a label of 80, 5 buttons a row, 5 rows. */
 const MAX_CUSTOM_ID = 100;
 const MAX_LABEL = 80;
 const PER_ROW = 5;
+const MAX_ROWS = 5;
 const MAX_SUGGESTIONS = 10;
 const VERSION = '1';
 
-export type ButtonKind = 'page' | 'share' | 'ask' | 'list';
-const CODES: Record<ButtonKind, string> = { page: 'p', share: 's', ask: 'a', list: 'l' };
+export type ButtonKind = 'page' | 'share' | 'ask' | 'list' | 'remind';
+const CODES: Record<ButtonKind, string> = { page: 'p', share: 's', ask: 'a', list: 'l', remind: 'm' };
 
 export interface ButtonAction {
   kind: ButtonKind;
@@ -46,7 +48,7 @@ function encode(a: ButtonAction, role = ''): string | null {
 
 /** The action of a custom_id, or null for one this version of the bot did not make. */
 export function decodeButton(customId: string): ButtonAction | null {
-  const m = /^1([psal])[fpn]?\|([a-z-]{1,32})\|(\d{1,4})\|(-|\d{17,20})\|(.*)$/s.exec(customId);
+  const m = /^1([psalm])[fpn]?\|([a-z-]{1,32})\|(\d{1,4})\|(-|\d{17,20})\|(.*)$/s.exec(customId);
   if (!m) return null;
   const kind = (Object.keys(CODES) as ButtonKind[]).find((k) => CODES[k] === m[1])!;
   return { kind, question: m[2]!, page: Number(m[3]), owner: m[4] === '-' ? null : m[4]!, input: m[5] === '' ? undefined : m[5] };
@@ -83,6 +85,13 @@ export function answerButtons(answer: Answer, asked: AskedQuestion, opts: { owne
     if (id) asks.push(button(id, s, ButtonStyle.Secondary));
   }
   for (let i = 0; i < asks.length; i += PER_ROW) rows.push({ type: ComponentType.ActionRow, components: asks.slice(i, i + PER_ROW) });
+  const reminds: APIButtonComponentWithCustomId[] = [];
+  for (const line of answer.sections.flatMap((s) => s.lines)) {
+    const b = line.consultationKey ? remindMeButton(line.consultationKey, line.text.split(': closes ')[0] ?? line.text) : null;
+    if (b && !reminds.some((x) => x.custom_id === b.custom_id)) reminds.push(b);
+  }
+  // Discord takes 5 rows; a page of /consultations lists at most 8, so two rows of Remind me fit under the pager.
+  for (let i = 0; i < reminds.length && rows.length < MAX_ROWS; i += PER_ROW) rows.push({ type: ComponentType.ActionRow, components: reminds.slice(i, i + PER_ROW) });
   return rows;
 }
 
@@ -104,4 +113,10 @@ function pager(base: Omit<ButtonAction, 'page'>, number: number, count: number):
 export function listingButtons(listing: string, number: number, count: number, owner: string | null): Row[] {
   const row = pager({ kind: 'list', question: listing, owner, input: undefined }, number, count);
   return row.length > 0 ? [{ type: ComponentType.ActionRow, components: row }] : [];
+}
+
+/** "Remind me" for one consultation: on /consultations and /cuts lines and on consultation reminder posts. */
+export function remindMeButton(consultationKey: string, title: string): APIButtonComponentWithCustomId | null {
+  const id = encode({ kind: 'remind', question: 'consultations', page: 1, owner: null, input: consultationKey });
+  return id ? button(id, `Remind me: ${title}`, ButtonStyle.Primary) : null;
 }

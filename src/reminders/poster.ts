@@ -17,6 +17,8 @@ export interface MessageBody {
   /** Stable per delivery: with enforce_nonce Discord returns the first message instead of posting again. */
   nonce: string;
   enforce_nonce: true;
+  /** Buttons under the post (Remind me on consultation reminders). */
+  components?: unknown[];
 }
 
 export type PostResult =

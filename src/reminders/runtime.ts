@@ -7,6 +7,7 @@ import { createScheduler, systemClock, type Clock, type Scheduler } from './sche
 import type { ServiceDeps } from './service.js';
 import { openFailureMessage, StoreOpenError } from './db-faults.js';
 import { dbFileIn, openStore, type Store } from './store.js';
+import { createPersonalStore, deliverPersonal, type PersonalStore } from './personal.js';
 
 /**
  * Reminders as the bot runs them: the database, the REST client and the one delivery loop, started
@@ -16,6 +17,10 @@ import { dbFileIn, openStore, type Store } from './store.js';
 export interface ReminderRuntime {
   store: Store;
   scheduler: Scheduler;
+  /** Members' own "Remind me" direct messages. */
+  personal: PersonalStore;
+  /** Sends the personal reminders that are due now (the loop calls it every poll; tests call it). */
+  tickPersonal(): Promise<number>;
   rest: REST;
   deps: ServiceDeps;
   stop(): Promise<void>;
@@ -55,9 +60,13 @@ export function startReminders(opts: StartRemindersOptions): ReminderRuntime {
   const store = openStoreIn(opts.config.DATA_DIR);
   const rest = createRest({ token: opts.config.DISCORD_TOKEN, ...(opts.config.DISCORD_API_BASE ? { apiBase: opts.config.DISCORD_API_BASE } : {}) });
   const clock = opts.clock ?? systemClock;
+  const poster = opts.poster ?? createRestPoster(rest);
+  const personal = createPersonalStore(store.db);
+  const tickPersonal = () => deliverPersonal(personal, poster, clock, log);
+  let personalTimer: NodeJS.Timeout | null = null;
   const scheduler = createScheduler({
     store,
-    poster: opts.poster ?? createRestPoster(rest),
+    poster,
     clock,
     log,
     ...(opts.leaseMs !== undefined ? { leaseMs: opts.leaseMs } : {}),
@@ -72,16 +81,23 @@ export function startReminders(opts: StartRemindersOptions): ReminderRuntime {
   };
   if (opts.deliver !== false) {
     void scheduler.start();
+    personalTimer = setInterval(() => {
+      tickPersonal().catch((err: unknown) => log.warn({ err }, 'personal reminders: delivery pass failed'));
+    }, opts.pollMs ?? 30_000);
+    personalTimer.unref();
     log.info({ file: store.file, owner: scheduler.owner }, 'reminder scheduler started');
   }
   let stopping: Promise<void> | null = null;
   const runtime: ReminderRuntime = {
     store,
     scheduler,
+    personal,
+    tickPersonal,
     rest,
     deps,
     stop: () => {
       stopping ??= (async () => {
+        if (personalTimer) clearInterval(personalTimer);
         await scheduler.stop();
         store.close();
         log.info('reminder scheduler stopped');

@@ -221,6 +221,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     pressUnknownButton: interactions.pressUnknownButton,
     dispatch: (t, d) => gateway.dispatch(t, d),
     channelMessages: (id) => world.messages.get(id) ?? [],
+    directMessages: (userId) => world.messages.get(world.dmChannels.get(userId) ?? '') ?? [],
+    closeDms: (userId) => void world.closedDms.add(userId),
     addChannel: (input) => {
       const c = world.addChannel(input);
       // A new thread arrives as THREAD_CREATE, any other channel as CHANNEL_CREATE.

@@ -9,6 +9,7 @@ import cancel from './remind/cancel.js';
 import consultation from './remind/consultation.js';
 import edit from './remind/edit.js';
 import list from './remind/list.js';
+import mine from './remind/mine.js';
 import settings from './remind/settings.js';
 import { actorOf, type Subcommand } from './remind/subcommand.js';
 import timezone from './remind/timezone.js';
@@ -20,7 +21,7 @@ import timezone from './remind/timezone.js';
  */
 
 // Each subcommand keeps its own option types inside its file; here they are only dispatched.
-const SUBCOMMANDS = [consultation, at, list, cancel, edit, timezone, settings] as unknown as readonly Subcommand[];
+const SUBCOMMANDS = [consultation, at, list, mine, cancel, edit, timezone, settings] as unknown as readonly Subcommand[];
 const byName = new Map(SUBCOMMANDS.map((s) => [s.name, s]));
 
 export const data = new SlashCommandBuilder()

@@ -51,6 +51,7 @@ export function restRoutes(world: World, events: { dispatch(t: string, d: unknow
   const liveChannel = (id: string): EmulatorChannel => {
     const c = world.channels.get(id);
     if (!c || c.deleted) throw unknown('Channel', 10003);
+    if (c.type === ChannelType.DM) return c;
     // A channel in a guild the bot has left, or one it may not view, is "Missing Access".
     if (!world.guilds.has(c.guildId) || !(world.botPermissionsIn(c) & PermissionFlagsBits.ViewChannel)) throw missingAccess();
     return c;
@@ -131,6 +132,23 @@ export function restRoutes(world: World, events: { dispatch(t: string, d: unknow
         return { body: registerCommands(world, req.body as RESTPutAPIApplicationCommandsJSONBody, guildId) };
       },
     },
+    // Opening a DM always works; whether a message gets through is decided when it is sent.
+    {
+      method: 'POST',
+      path: /^\/users\/@me\/channels$/,
+      handle: (req) => {
+        requireAuth(req);
+        const recipient = String((req.body as { recipient_id?: unknown } | null)?.recipient_id ?? '');
+        if (!/^\d{17,20}$/.test(recipient)) throw formErrors([{ path: 'recipient_id', message: 'Value "' + recipient + '" is not snowflake.' }]);
+        let id = world.dmChannels.get(recipient);
+        if (!id) {
+          id = snowflake();
+          world.channels.set(id, { id, name: '', guildId: '', type: ChannelType.DM, canSend: true, overwrites: [], deleted: false, parentId: null });
+          world.dmChannels.set(recipient, id);
+        }
+        return { body: { id, type: ChannelType.DM, last_message_id: null, flags: 0, recipients: [{ id: recipient, username: `member${recipient.slice(-4)}`, discriminator: '0', global_name: 'Member', avatar: null }] } };
+      },
+    },
     {
       method: 'GET',
       path: /^\/channels\/(\d+)$/,
@@ -160,7 +178,12 @@ export function restRoutes(world: World, events: { dispatch(t: string, d: unknow
       handle: (req, m) => {
         requireAuth(req);
         const channel = liveChannel(m[1]!);
-        const perms = world.botPermissionsIn(channel);
+        if (channel.type === ChannelType.DM) {
+          // A DM has no permissions: the member's privacy settings decide.
+          const recipient = [...world.dmChannels].find(([, id]) => id === channel.id)?.[0];
+          if (recipient && world.closedDms.has(recipient)) throw new HttpError(403, { code: 50007, message: 'Cannot send messages to this user' });
+        }
+        const perms = channel.type === ChannelType.DM ? PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.AttachFiles : world.botPermissionsIn(channel);
         // In a thread, Send Messages in Threads is what counts; a forum takes new posts, not messages.
         if (channel.type === ChannelType.GuildForum) throw new HttpError(400, { code: 50008, message: 'Cannot send messages in a non-text channel' });
         if (!(perms & (isThread(channel) ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages))) throw missingPermissions();

@@ -208,6 +208,10 @@ export interface Emulator {
   /** Sends any gateway dispatch to every connected, identified bot. */
   dispatch(event: GatewayDispatchEvents | string, data: unknown): void;
   channelMessages(channelId: string): SentMessage[];
+  /** The direct messages the bot sent a member (through POST /users/@me/channels and that channel). */
+  directMessages(userId: string): SentMessage[];
+  /** The member's privacy settings refuse the bot's direct messages from now on (50007). */
+  closeDms(userId: string): void;
   addChannel(channel?: EmulatorChannelInput): EmulatorChannel;
   deleteChannel(channelId: string): void;
   channel(channelId: string): EmulatorChannel | undefined;

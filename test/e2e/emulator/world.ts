@@ -54,6 +54,10 @@ export interface World {
   channels: Map<string, EmulatorChannel>;
   messages: Map<string, SentMessage[]>;
   nonces: Map<string, { message: SentMessage; at: number }>;
+  /** Direct-message channels the bot opened, by member id. */
+  dmChannels: Map<string, string>;
+  /** Members whose privacy settings refuse the bot's direct messages (Discord answers 50007). */
+  closedDms: Set<string>;
   scheduledEvents: ScheduledEvent[];
   commands: Map<string, APIApplicationCommand[]>;
   requests: EmulatorRequest[];
@@ -95,6 +99,8 @@ export function createWorld(options: EmulatorOptions): World {
     channels: new Map(),
     messages: new Map(),
     nonces: new Map(),
+    dmChannels: new Map(),
+    closedDms: new Set(),
     scheduledEvents: [],
     commands: new Map(),
     requests: [],
