@@ -165,6 +165,7 @@ export const QUESTIONS: readonly Question[] = [
 /** The commands that are not questions, for /help only (their own files build them). */
 const OTHER_COMMANDS = [
   { usage: '/remind …', what: 'organisers: reminders for consultations, meetings and protests (/remind list shows them to everyone)' },
+  { usage: '/follow …', what: 'organisers: post each new article and consultation about a place in a channel' },
   { usage: '/kb …', what: 'moderators: status, reload, upload, preview and remove knowledge files' },
 ];
 

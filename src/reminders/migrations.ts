@@ -95,6 +95,27 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX personal_due ON personal_deliveries (status, due_ms);
   `,
+  // 4: /follow: a channel that hears once of each new article and consultation about a place.
+  `
+  CREATE TABLE follows (
+    id INTEGER PRIMARY KEY,
+    guild_id TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    place TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'stopped')),
+    created_at INTEGER NOT NULL,
+    stopped_at INTEGER
+  );
+  CREATE UNIQUE INDEX follows_one_active ON follows (guild_id, channel_id, place) WHERE status = 'active';
+  CREATE TABLE follow_announced (
+    follow_id INTEGER NOT NULL REFERENCES follows (id),
+    item TEXT NOT NULL,
+    message_id TEXT,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (follow_id, item)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,7 @@ import type { ServiceDeps } from './service.js';
 import { openFailureMessage, StoreOpenError } from './db-faults.js';
 import { dbFileIn, openStore, type Store } from './store.js';
 import { createPersonalStore, deliverPersonal, type PersonalStore } from './personal.js';
+import { createFollowStore, type FollowStore } from './follows.js';
 
 /**
  * Reminders as the bot runs them: the database, the REST client and the one delivery loop, started
@@ -21,6 +22,8 @@ export interface ReminderRuntime {
   personal: PersonalStore;
   /** Sends the personal reminders that are due now (the loop calls it every poll; tests call it). */
   tickPersonal(): Promise<number>;
+  /** Channels following a place (/follow) and what each has been told. */
+  follows: FollowStore;
   rest: REST;
   deps: ServiceDeps;
   stop(): Promise<void>;
@@ -93,6 +96,7 @@ export function startReminders(opts: StartRemindersOptions): ReminderRuntime {
     scheduler,
     personal,
     tickPersonal,
+    follows: createFollowStore(store.db),
     rest,
     deps,
     stop: () => {
