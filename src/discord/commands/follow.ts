@@ -47,7 +47,7 @@ export default {
     }
     const now = rt.deps.clock.now();
     if (sub === 'stop') {
-      const id = reminderId(readOptions(interaction, OPTIONS.stop).follow);
+      const id = reminderId(readOptions(interaction, OPTIONS.stop).follow, '`/follow list`');
       return privately(rt.follows.stop(guildId, id, now) ? `Follow ${id} stopped: nothing more will be posted for it.` : `There is no follow ${id} in this server. \`/follow list\` shows them.`);
     }
     const args = readOptions(interaction, OPTIONS.place);

@@ -11,7 +11,7 @@ export default subcommand({
   execute: (args, { rt, guildId, interaction }) => {
     const userId = interaction.user.id;
     if (args.cancel !== undefined) {
-      const id = reminderId(args.cancel);
+      const id = reminderId(args.cancel, '`/remind mine`');
       const done = rt.personal.cancel(userId, id, rt.deps.clock.now());
       return { message: done ? `Reminder ${id} cancelled: no more direct messages for it.` : `You have no reminder ${id}. \`/remind mine\` lists yours.`, ephemeral: true };
     }

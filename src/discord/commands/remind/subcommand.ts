@@ -40,9 +40,10 @@ export function actorOf(interaction: ChatInputCommandInteraction | AutocompleteI
   };
 }
 
-export function reminderId(raw: string): number {
+/** The number at the start of what was typed ("12", "#12 Branch meeting"); `shownBy` says where to find it. */
+export function reminderId(raw: string, shownBy = '`/remind list`'): number {
   const m = /^\s*#?(\d{1,9})\b/.exec(raw);
-  if (!m) throw new UserFacingError('Give the reminder number as shown by `/remind list`, e.g. 12.');
+  if (!m) throw new UserFacingError(`Give the number as shown by ${shownBy}, e.g. 12.`);
   return Number(m[1]);
 }
 
