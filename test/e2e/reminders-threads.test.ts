@@ -5,15 +5,17 @@ import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRemindCommand } from '../../src/discord/commands/remind.js';
 import { startBot, type RunningBot } from '../../src/main.js';
+import { createRest, createRestPoster } from '../../src/reminders/poster.js';
 import { startReminders, type ReminderRuntime } from '../../src/reminders/runtime.js';
 import { startEmulator, type Emulator } from './emulator.js';
 import { captureLog, emulatorConfig, expectNoStrayRequests, onlyMessage } from './helpers.js';
 
-/** Reminders posted into a thread, as organisers keep one thread per campaign. */
+/** Reminders posted into a thread (organisers keep one per campaign) and into a forum, as a new post. */
 
 const GUILD = '100000000000000001';
 const GENERAL = '100000000000000010';
 const THREAD = '100000000000000011';
+const FORUM = '100000000000000012';
 const ORGANISER = { id: '400000000000000001' };
 const PERMS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.UseApplicationCommands | PermissionFlagsBits.ManageEvents;
 
@@ -29,6 +31,7 @@ beforeAll(async () => {
     channels: [
       { id: GENERAL, name: 'general' },
       { id: THREAD, name: 'picket-planning', type: ChannelType.PublicThread, parentId: GENERAL },
+      { id: FORUM, name: 'campaigns', type: ChannelType.GuildForum },
     ],
   });
   dir = mkdtempSync(join(tmpdir(), 'cutsbot-remind-threads-'));
@@ -70,4 +73,26 @@ it('refuses a thread whose channel denies the bot Send Messages in Threads, nami
   );
   expect(refused.content).toContain('Send Messages in Threads');
   expect(refused.content).toContain('Nothing was saved');
+});
+
+it('a reminder for a forum is a new forum post titled with its first line, which the bot can find again by its marker', async () => {
+  now = Date.parse('2026-11-24T10:00:00Z');
+  const made = onlyMessage(
+    await emulator.sendCommand('remind at', { at: 'tomorrow 9am', message: 'Lobby day: meet at the civic centre', channel: { type: 7, value: FORUM } }, { user: ORGANISER, permissions: PERMS }),
+  );
+  expect(made.content).toContain(`<#${FORUM}>`);
+  now = Date.parse('2026-11-25T09:00:00Z');
+  await runtime.scheduler.tick();
+  const threads = emulator.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${FORUM}/threads`);
+  expect(threads).toHaveLength(1);
+  expect((threads[0]!.body as { name: string }).name).toBe('⏰ Reminder: Lobby day: meet at the civic centre');
+  const marker = (threads[0]!.body as { message: { content: string } }).message.content.split('\n').at(-1)!;
+  expect(marker).toMatch(/^-# Reminder #\d+ · cb/);
+  // After a crash, past any nonce memory, the delivery looks for its own post among the forum's threads.
+  const poster = createRestPoster(createRest({ token: emulator.token, apiBase: emulator.apiBase }));
+  const found = await poster.findPosted(FORUM, marker);
+  expect(found.ok && found.messageId).toMatch(/^\d+$/);
+  expect(emulator.channelMessages(found.ok ? found.messageId! : '')[0]!.content.split('\n')[0]).toBe('⏰ **Reminder:** Lobby day: meet at the civic centre');
+  expect(await poster.findPosted(FORUM, '-# Reminder #999 · cbnotthere')).toEqual({ ok: true, messageId: null });
+  expectNoStrayRequests(emulator);
 });

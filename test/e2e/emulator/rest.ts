@@ -132,6 +132,35 @@ export function restRoutes(world: World, events: { dispatch(t: string, d: unknow
         return { body: registerCommands(world, req.body as RESTPutAPIApplicationCommandsJSONBody, guildId) };
       },
     },
+    // A forum takes posts: a new thread whose first message has the thread's id. Discord keeps no nonce here.
+    {
+      method: 'POST',
+      path: /^\/channels\/(\d+)\/threads$/,
+      handle: (req, m) => {
+        requireAuth(req);
+        const forum = liveChannel(m[1]!);
+        if (forum.type !== ChannelType.GuildForum) throw formErrors([{ path: 'message', message: 'Only forum channels are emulated here.' }]);
+        if (!(world.botPermissionsIn(forum) & PermissionFlagsBits.SendMessages)) throw missingPermissions();
+        const body = (req.body ?? {}) as { name?: unknown; message?: unknown };
+        if (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 100) throw formErrors([{ path: 'name', message: 'Must be between 1 and 100 in length.' }]);
+        const data = checkBody(body.message, true);
+        if ('nonce' in data || 'enforce_nonce' in data) throw formErrors([{ path: 'message.nonce', message: 'Unknown field.' }]);
+        const thread = world.addChannel({ guildId: forum.guildId, name: body.name, type: ChannelType.PublicThread, parentId: forum.id });
+        const message = { ...makeMessage(thread.id, data, req.files), id: thread.id };
+        world.messages.set(thread.id, [message]);
+        return { status: 201, body: { ...world.apiChannel(thread), message: apiMessage(world, message) } };
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/guilds\/(\d+)\/threads\/active$/,
+      handle: (req, m) => {
+        requireAuth(req);
+        const g = guildOf(m[1]!);
+        const threads = [...world.channels.values()].filter((c) => c.guildId === g.id && !c.deleted && isThread(c));
+        return { body: { threads: threads.map(world.apiChannel), members: [] } };
+      },
+    },
     // Opening a DM always works; whether a message gets through is decided when it is sent.
     {
       method: 'POST',

@@ -7,8 +7,8 @@ import type { ArgsOf, OptionSpecs } from '../../options.js';
 
 /** What every /remind subcommand shares: its options as one spec, and a handler reading them typed. */
 
-/** Where reminders can be posted: text and announcement channels, and their public threads. */
-export const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.PublicThread, ChannelType.AnnouncementThread] as const;
+/** Where reminders can be posted: text and announcement channels, their public threads, and forums (a new post each). */
+export const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.PublicThread, ChannelType.AnnouncementThread, ChannelType.GuildForum] as const;
 
 export interface RemindRequest {
   interaction: ChatInputCommandInteraction;
