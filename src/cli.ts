@@ -2,17 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
-import {
-  consultationsAnswer,
-  cutsAnswer,
-  figuresAnswer,
-  helpAnswer,
-  quoteAnswer,
-  searchAnswer,
-  sourcesAnswer,
-  type Answer,
-  type Citation,
-} from './answers/index.js';
+import { answerQuestion, findQuestion, QUESTIONS, type Answer, type Citation } from './answers/index.js';
 import { loadSettings } from './config.js';
 import { reviewAnswer } from './answers/review.js';
 import { extractArticle } from './knowledge/extract-article.js';
@@ -28,15 +18,14 @@ import type { Extraction } from './knowledge/schema.js';
 const USAGE = `cutsbot: council care cuts answers, with sources
 
 Usage:
-  npm run --silent cli -- ask "/cuts birmingham" [--json] [--knowledge DIR]
+  npm run --silent cli -- ask "/cuts birmingham" [--json] [--knowledge DIR] [--page N]
   npm run --silent cli -- extract FILE [--json]
   npm run --silent cli -- kb check [DIR] [--json]
   npm run --silent cli -- kb check --review FILE [--json]
   npm run --silent cli -- kb import FILE.txt [--out DIR] [--council NAME]
   npm run ask -- "/quote hamilton"
 
-Questions: /cuts <place>, /quote <speaker or topic>, /figures <place>, /search <words>,
-           /sources [place], /consultations [place], /help`;
+Questions: ${QUESTIONS.map((q) => q.usage).join(', ')}`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
@@ -45,7 +34,10 @@ export async function runCli(argv: string[], io: Io = { out: (s) => console.log(
   const json = argv.includes('--json');
   const knowledgeAt = argv.indexOf('--knowledge');
   const knowledgeDir = knowledgeAt >= 0 ? argv[knowledgeAt + 1] : undefined;
-  const args = argv.filter((a, i) => a !== '--json' && (knowledgeAt < 0 || (i !== knowledgeAt && i !== knowledgeAt + 1)));
+  const pageAt = argv.indexOf('--page');
+  const page = pageAt >= 0 ? Number(argv[pageAt + 1]) : 1;
+  const valued = new Set([knowledgeAt, knowledgeAt + 1, pageAt, pageAt + 1].filter((i) => i > 0));
+  const args = argv.filter((a, i) => a !== '--json' && !valued.has(i));
   const [command, ...rest] = args;
 
   if (command === 'ask') {
@@ -56,7 +48,11 @@ export async function runCli(argv: string[], io: Io = { out: (s) => console.log(
     }
     const { kb, problems } = await loadKnowledgeBase(knowledgeDir ?? loadSettings(process.env, ['KNOWLEDGE_DIR']).KNOWLEDGE_DIR);
     if (problems.length > 0) io.err(`${problems.length} knowledge file problem(s); run "kb check" for details. Answering from the good files.`);
-    const answer = ask(kb, text);
+    if (!Number.isInteger(page) || page < 1) {
+      io.err(`--page needs a page number from 1, e.g. --page 2 (got "${argv[pageAt + 1] ?? ''}")`);
+      return 2;
+    }
+    const answer = ask(kb, text, page);
     if (!answer) {
       io.err(`Unknown command in "${text}".\n\n${USAGE}`);
       return 2;
@@ -140,30 +136,14 @@ async function importCommand(args: string[], io: Io): Promise<number> {
 }
 
 /** Parses slash-command text ("/cuts place:birmingham" or "/cuts birmingham") and answers it. */
-export function ask(kb: KnowledgeBase, text: string): Answer | null {
+export function ask(kb: KnowledgeBase, text: string, page = 1): Answer | null {
   const m = /^\/?(\S+)\s*(.*)$/s.exec(text.trim());
   if (!m) return null;
-  const name = m[1]!.toLowerCase();
+  const question = findQuestion(m[1]!);
+  if (!question) return null;
   const arg = m[2]!.replace(/^[\w-]+:\s*/, '').trim();
-  switch (name) {
-    case 'cuts':
-      return cutsAnswer(kb, { place: arg });
-    case 'quote':
-    case 'quotes':
-      return quoteAnswer(kb, { query: arg });
-    case 'figures':
-      return figuresAnswer(kb, { place: arg });
-    case 'search':
-      return searchAnswer(kb, { query: arg });
-    case 'sources':
-      return sourcesAnswer(kb, { place: arg });
-    case 'consultations':
-      return consultationsAnswer(kb, { place: arg });
-    case 'help':
-      return helpAnswer();
-    default:
-      return null;
-  }
+  // As on Discord, a question whose text is optional answers for everything when none is given.
+  return answerQuestion(question, kb, arg === '' && question.option?.required === false ? undefined : arg, { page });
 }
 
 /**
@@ -236,8 +216,9 @@ export function renderText(a: Answer): string {
       out.push(`  • ${l.text}${who}`);
       if (l.citation) out.push(`    [${citationText(l.citation)}]`);
     }
-    if (s.more) out.push(`  …and ${s.more.count} more: try ${s.more.hint}`);
+    if (s.more) out.push(`  …and ${s.more.count} more: ${s.more.hint.startsWith('/') ? `try ${s.more.hint}` : s.more.hint}`);
   }
+  if (a.page) out.push('', `Page ${a.page.number} of ${a.page.count}${a.page.number < a.page.count ? ` (--page ${a.page.number + 1} for the next)` : ''}`);
   if (a.sources.length) out.push('', 'Sources:', ...a.sources.map((c) => `  - ${citationText(c)}`));
   return out.join('\n');
 }

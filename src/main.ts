@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createFollowAnnouncer, type FollowAnnouncer } from './discord/follow-announcer.js';
 import { DiscordjsErrorCodes, Events, type Client } from 'discord.js';
 import { loadConfigOrExit, type Config } from './config.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
@@ -41,6 +42,8 @@ export interface RunningBot {
   knowledge: KnowledgeStore;
   /** The knowledge folder's watcher; null when the bot was given its knowledge base. */
   keeper: KnowledgeKeeper | null;
+  /** Posts new articles and consultations to following channels; null without reminders. */
+  follows: FollowAnnouncer | null;
   log: Logger;
   stop(): Promise<void>;
 }
@@ -181,10 +184,19 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         return null;
       });
 
+  // Following channels hear of new articles and consultations after every reload, and once at start
+  // for anything that arrived while the bot was down.
+  const follows = reminders?.follows ? createFollowAnnouncer({ follows: reminders.follows, rest: client.rest, log }) : null;
+  if (follows) {
+    knowledge.onReplace((kb) => void follows.announce(kb));
+    void follows.announce(knowledge.current());
+  }
+
   return {
     client,
     knowledge,
     keeper,
+    follows,
     log,
     stop: () => {
       stopping ??= (async () => {

@@ -127,4 +127,16 @@ describe('cli', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('Unknown command');
   });
+
+  it('ask --page turns to a later page of a long answer and says how many there are', async () => {
+    const first = await cli('ask', '/search care');
+    expect(first.stdout).toMatch(/\nPage 1 of (\d+) \(--page 2 for the next\)/);
+    const second = await cli('ask', '/search care', '--page', '2');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/\nPage 2 of \d+/);
+    expect(second.stdout.split('Best matches:')[1]).not.toEqual(first.stdout.split('Best matches:')[1]);
+    const bad = await cli('ask', '/search care', '--page', 'two');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--page needs a page number from 1');
+  });
 });

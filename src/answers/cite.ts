@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { KnowledgeBase, PlaceEntry } from '../knowledge/knowledge-base.js';
 import type { PlaceResolution } from '../knowledge/places.js';
 import type { Answer, AnswerKind, Citation } from './types.js';
 
@@ -35,4 +35,9 @@ export function placeNotFound(kb: KnowledgeBase, r: Exclude<PlaceResolution, { k
 export function firstSentence(text: string): string {
   const m = /^(.+?[.!?])(?:\s+[A-Z“"‘]|$)/.exec(text);
   return (m?.[1] ?? text).trim();
+}
+
+/** Articles about the place first, then those that only mention it (the build keeps the two apart). */
+export function articlesFor(place: PlaceEntry): string[] {
+  return [...place.articleIds, ...place.mentionedIn];
 }

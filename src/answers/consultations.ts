@@ -1,23 +1,11 @@
-import { DateTime } from 'luxon';
 import type { ConsultationEntry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { resolvePlace } from '../knowledge/places.js';
-import { cite, placeNotFound, sourcesOf } from './cite.js';
-import { articlesFor } from './cuts.js';
-import type { Answer, AnswerLine } from './types.js';
+import { articlesFor, placeNotFound, sourcesOf } from './cite.js';
+import { consultationLine } from './lines.js';
+import type { Answer } from './types.js';
 
 export function upcoming(kb: KnowledgeBase, now: Date): ConsultationEntry[] {
   return kb.consultations.filter((c) => Date.parse(c.closes) > now.getTime());
-}
-
-/** UK time, since members and councils both work to it. */
-export function ukTime(iso: string): string {
-  return DateTime.fromISO(iso, { setZone: true }).setZone('Europe/London').toFormat("cccc d LLLL yyyy 'at' HH:mm ZZZZ");
-}
-
-export function consultationLine(kb: KnowledgeBase, c: ConsultationEntry): AnswerLine {
-  const council = c.council ?? kb.byId.get(c.articleId)?.council;
-  const link = c.url ? ` ${c.url}` : '';
-  return { text: `${c.title}: closes ${ukTime(c.closes)}${council ? ` (${council})` : ''}.${link}`, citation: cite(kb, c.articleId) };
 }
 
 /** `/consultations [place]`: consultations still open, soonest first. */

@@ -3,10 +3,9 @@ import { carePlace } from '../knowledge/national-places.js';
 import { resolvePlace } from '../knowledge/places.js';
 import { clip } from '../knowledge/text.js';
 import { cite, firstSentence, placeNotFound, sourcesOf } from './cite.js';
-import { consultationLine } from './consultations.js';
 import { careNote, noArticlesAnswer, regionAnswer } from './cuts-area.js';
 import { formatFigure } from './format.js';
-import { quoteLine } from './quotes.js';
+import { consultationLine, figureLine, quoteLine } from './lines.js';
 import type { Answer, AnswerSection } from './types.js';
 
 const KEY_FIGURES = 6;
@@ -58,7 +57,7 @@ export function cutsAnswer(kb: KnowledgeBase, opts: { place: string; now?: Date 
     const total = all.reduce((n, o) => n + o.figures.length, 0);
     sections.push({
       heading: 'Key figures',
-      lines: shown.map((f) => ({ text: `${formatFigure(f)}: ${clip(f.sentence, 220)}`, citation: cite(kb, f.articleId, f.paragraph) })),
+      lines: shown.map((f) => figureLine(kb, f)),
       ...(total > shown.length ? { more: { count: total - shown.length, hint: `/figures ${place.name}` } } : {}),
     });
   }
@@ -96,11 +95,6 @@ export function newestFirst(kb: KnowledgeBase, ids: string[]): string[] {
     .map((id) => ({ id, date: kb.byId.get(id)?.published ?? '' }))
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
     .map((x) => x.id);
-}
-
-/** Articles about the place first, then those that only mention it (the build keeps the two apart). */
-export function articlesFor(place: PlaceEntry): string[] {
-  return [...place.articleIds, ...place.mentionedIn];
 }
 
 const KIND_ORDER = { count: 0, money: 1, percent: 2, date: 3 } as const;

@@ -1,10 +1,8 @@
-import type { CitedFigure, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { resolvePlace } from '../knowledge/places.js';
 import type { FigureKind } from '../knowledge/schema.js';
-import { clip } from '../knowledge/text.js';
-import { cite, placeNotFound, sourcesOf } from './cite.js';
-import { articlesFor } from './cuts.js';
-import { formatFigure } from './format.js';
+import { articlesFor, placeNotFound, sourcesOf } from './cite.js';
+import { figureLine } from './lines.js';
 import type { Answer, AnswerSection } from './types.js';
 
 const HEADINGS: [FigureKind, string][] = [
@@ -13,9 +11,8 @@ const HEADINGS: [FigureKind, string][] = [
   ['percent', 'Percentages'],
   ['date', 'Dates'],
 ];
-const PER_SECTION = 15;
 
-/** `/figures <place>`: every figure in the place's articles, grouped by kind, each with its sentence and citation. */
+/** `/figures <place>`: every figure in the place's articles, grouped by kind, each with its sentence and citation (the catalogue pages it). */
 export function figuresAnswer(kb: KnowledgeBase, opts: { place: string }): Answer {
   const r = resolvePlace(kb, opts.place);
   if (r.kind !== 'found') return placeNotFound(kb, r);
@@ -27,8 +24,7 @@ export function figuresAnswer(kb: KnowledgeBase, opts: { place: string }): Answe
     if (list.length === 0) continue;
     sections.push({
       heading,
-      lines: list.slice(0, PER_SECTION).map((f: CitedFigure) => ({ text: `${formatFigure(f)}: ${clip(f.sentence, 220)}`, citation: cite(kb, f.articleId, f.paragraph) })),
-      ...(list.length > PER_SECTION ? { more: { count: list.length - PER_SECTION, hint: `/sources ${r.place.name}` } } : {}),
+      lines: list.map((f) => figureLine(kb, f)),
     });
   }
   const where = r.via === 'town' ? `${r.matched} is in ${r.place.name}. ` : '';

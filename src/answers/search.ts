@@ -4,7 +4,8 @@ import { clip, normalize, terms } from '../knowledge/text.js';
 import { cite, emptyAnswer, sourcesOf } from './cite.js';
 import type { Answer } from './types.js';
 
-const SHOWN = 8;
+/** Paragraphs an answer lists (over several pages); past these, narrower words serve better than more pages. */
+const LISTED = 80;
 
 /** `/search <words>`: the paragraphs that best match, across all articles, each cited. */
 export function searchAnswer(kb: KnowledgeBase, opts: { query: string }): Answer {
@@ -12,7 +13,7 @@ export function searchAnswer(kb: KnowledgeBase, opts: { query: string }): Answer
   if (terms(query).length === 0) {
     return emptyAnswer('not-found', 'Nothing to search for', 'Type a few words to search for, e.g. “enablement redundancies”.');
   }
-  const found = searchTerms(kb.index.paragraphs, query, SHOWN);
+  const found = searchTerms(kb.index.paragraphs, query, LISTED);
   const fixed = found.corrections.map((c) => `“${c.from}” → “${c.to.join('”, “')}”`).join('; ');
   if (found.hits.length === 0) {
     return emptyAnswer('not-found', 'No matches', `No paragraph mentions “${clip(query, 80)}”. Try fewer or other words, or /sources for the list of articles.`);
@@ -30,7 +31,7 @@ export function searchAnswer(kb: KnowledgeBase, opts: { query: string }): Answer
       {
         heading: 'Best matches',
         lines,
-        ...(found.total > SHOWN ? { more: { count: found.total - SHOWN, hint: 'add words to narrow the search' } } : {}),
+        ...(found.total > LISTED ? { more: { count: found.total - LISTED, hint: 'add words to narrow the search' } } : {}),
       },
     ],
     suggestions: [],

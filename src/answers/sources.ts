@@ -1,7 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { resolvePlace } from '../knowledge/places.js';
-import { cite, placeNotFound, sourcesOf } from './cite.js';
-import { articlesFor } from './cuts.js';
+import { articlesFor, cite, placeNotFound, sourcesOf } from './cite.js';
 import type { Answer } from './types.js';
 
 /** `/sources [place]`: the articles behind the answers, with what is and is not known about each. */

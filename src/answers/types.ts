@@ -23,6 +23,8 @@ export interface AnswerLine {
   role?: string | null;
   /** Set on quote lines: who said it, as shown to members ("Jo Bell, Unite rep", "a paper to the cabinet", "speaker not clear in the article"). */
   saidBy?: string;
+  /** Set on a line about an open consultation: its key, for a "Remind me" button. */
+  consultationKey?: string;
 }
 
 export interface AnswerSection {
@@ -44,6 +46,8 @@ export interface Answer {
   suggestions: string[];
   /** Articles the answer draws on, each once (paragraph null). */
   sources: Citation[];
+  /** Set on one page of a long answer (see pages.ts). */
+  page?: { number: number; count: number; pastEnd?: boolean };
 }
 
 /** An autocomplete choice: `name` is shown (≤ 100 chars), `value` is submitted (≤ 100 chars). */

@@ -25,7 +25,9 @@ export async function whyCannotPostIn(interaction: ChatInputCommandInteraction, 
   // Without its own member the bot cannot work out its permissions; the due-time check still reports a failure.
   if (!me) return null;
   const permissions = channel.permissionsFor(me);
-  const missing = NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
+  // In a thread, Send Messages in Threads is what lets the bot post.
+  const needed = channel.isThread() ? NEEDED.map(([flag, name]): readonly [bigint, string] => (flag === PermissionFlagsBits.SendMessages ? [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'] : [flag, name])) : NEEDED;
+  const missing = needed.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
   if (missing.length === 0) return null;
   return (
     `I cannot post reminders in <#${channel.id}>: I am missing ${list(missing)} there. ` +

@@ -1,4 +1,4 @@
-import { quoteLine } from '../answers/quotes.js';
+import { quoteLine } from '../answers/lines.js';
 import { cite } from '../answers/cite.js';
 import { formatFigure } from '../answers/format.js';
 import type { Answer, AnswerSection } from '../answers/types.js';

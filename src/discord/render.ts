@@ -1,4 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { styleOf } from '../answers/catalogue.js';
 import type { Answer, AnswerKind, AnswerLine, AnswerSection, Citation } from '../answers/types.js';
 import { escapeText, safeUrl } from './escape.js';
 
@@ -23,29 +24,6 @@ export const NO_MENTIONS = { parse: [] as never[] } as const;
 export interface RenderedAnswer {
   embeds: APIEmbed[];
 }
-
-const COLOURS: Record<AnswerKind, number> = {
-  cuts: 0xc0392b,
-  quotes: 0x8e44ad,
-  figures: 0x2471a3,
-  search: 0x117a65,
-  sources: 0x5d6d7e,
-  consultations: 0xd68910,
-  help: 0x5d6d7e,
-  'not-found': 0x7f8c8d,
-};
-
-/** Where to send someone whose answer was cut and whose section did not say. */
-const DEFAULT_HINTS: Record<AnswerKind, string> = {
-  cuts: 'try /figures or /quote for the same place',
-  quotes: 'try /quote with a fuller name or topic',
-  figures: 'try /search with the figure you are after',
-  search: 'try /search with more words',
-  sources: 'try /sources with a place',
-  consultations: 'try /consultations with a place',
-  help: 'try /help',
-  'not-found': 'try /sources to see what the bot knows',
-};
 
 // Left for the "…and N more" notes so they always fit after the lines.
 const NOTE_RESERVE = 240;
@@ -119,7 +97,7 @@ interface Budget {
  */
 function renderSection(section: AnswerSection, kind: AnswerKind, budget: Budget, allowance: number, out: APIEmbedField[]): void {
   const heading = clip(escapeText(section.heading.trim() || '—'), EMBED_LIMITS.fieldName);
-  const hint = section.more?.hint ?? DEFAULT_HINTS[kind];
+  const hint = section.more?.hint ?? styleOf(kind).hint;
   let hidden = section.more?.count ?? 0;
   const values: string[] = [];
   let current = '';
@@ -177,10 +155,12 @@ function renderSection(section: AnswerSection, kind: AnswerKind, budget: Budget,
 export function renderAnswer(answer: Answer): RenderedAnswer {
   const title = clip(escapeText(answer.title.trim()) || 'cutsbot', EMBED_LIMITS.title);
   const sourceCount = answer.sources.length;
+  const pageNote = answer.page ? `Page ${answer.page.number} of ${answer.page.count} · ` : '';
   const footer =
-    sourceCount > 0
+    pageNote +
+    (sourceCount > 0
       ? `From ${sourceCount} article${sourceCount === 1 ? '' : 's'} in the knowledge base · ¶ = paragraph of the article`
-      : 'cutsbot · answers come from the union’s knowledge base of news articles';
+      : 'cutsbot · answers come from the union’s knowledge base of news articles');
 
   const descriptionParts: string[] = [];
   if (answer.summary.trim()) descriptionParts.push(escapeText(answer.summary.trim()));
@@ -207,12 +187,12 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
     renderSection(section, answer.kind, budget, allowance, fields);
   });
   if (skippedSections > 0 && budget.fields > 0) {
-    const value = moreNote(skippedLines, DEFAULT_HINTS[answer.kind]);
+    const value = moreNote(skippedLines, styleOf(answer.kind).hint);
     const name = `${skippedSections} more section${skippedSections === 1 ? '' : 's'}`;
     fields.push({ name, value });
   }
 
-  const embed: APIEmbed = { title, color: COLOURS[answer.kind], footer: { text: footer } };
+  const embed: APIEmbed = { title, color: styleOf(answer.kind).colour, footer: { text: footer } };
   if (description) embed.description = description;
   else if (fields.length === 0) embed.description = 'Nothing to show.';
   if (fields.length > 0) embed.fields = fields;

@@ -16,6 +16,8 @@ import type { ReminderRuntime } from '../reminders/runtime.js';
 import type { CommandOutcome, Metrics } from '../service/metrics.js';
 import type { KnowledgeKeeper } from '../knowledge/keeper.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
+import { answerButtons, listingButtons, type Row } from './buttons.js';
+import { runButton } from './button-router.js';
 import { isPrivate } from './options.js';
 import { clip, NO_MENTIONS, renderAnswer, type RenderedAnswer } from './render.js';
 
@@ -35,7 +37,7 @@ export interface RouterOptions {
   metrics?: Pick<Metrics, 'command'>;
 }
 
-type Payload = (RenderedAnswer | { content: string }) & { files?: AttachmentPayload[] };
+type Payload = (RenderedAnswer | { content: string }) & { files?: AttachmentPayload[]; components?: Row[] };
 
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
@@ -68,8 +70,18 @@ export async function sendReply(
   await interaction.followUp({ ...body, flags } satisfies InteractionReplyOptions);
 }
 
-function toPayload(result: CommandResult): Payload {
-  const body = 'answer' in result ? renderAnswer(result.answer) : { content: clip(result.message, 2000) };
+function toPayload(result: CommandResult, ephemeral: boolean, userId: string): Payload {
+  const body: Payload = 'answer' in result ? renderAnswer(result.answer) : { content: clip(result.message, 2000) };
+  const owner = ephemeral ? userId : null;
+  const rows =
+    'answer' in result
+      ? result.asked
+        ? answerButtons(result.answer, result.asked, { owner, share: ephemeral })
+        : []
+      : result.pager
+        ? listingButtons(result.pager.listing, result.pager.page, result.pager.count, owner)
+        : [];
+  if (rows.length > 0) body.components = rows;
   return result.files && result.files.length > 0 ? { ...body, files: result.files } : body;
 }
 
@@ -161,7 +173,8 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
       const result = await command.execute(interaction, ctx);
       clearTimeout(timer);
       if (deferring) await deferring;
-      await sendReply(interaction, toPayload(result), { ephemeral: ephemeral || result.ephemeral === true });
+      const privately = ephemeral || result.ephemeral === true;
+      await sendReply(interaction, toPayload(result, privately, interaction.user.id), { ephemeral: privately });
       log.info({ ms: Math.round(performance.now() - started), deferred: interaction.deferred }, 'answered');
     } finally {
       clearTimeout(timer);
@@ -187,6 +200,12 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
   }
 
   return async (interaction) => {
+    if (interaction.isButton()) {
+      const pressed = performance.now();
+      await runButton(interaction, { knowledge: options.knowledge, reminders: options.reminders ?? null, log: options.log.child({ interactionId: interaction.id, button: interaction.customId.slice(0, 40), userId: interaction.user.id, guildId: interaction.guildId }) });
+      options.metrics?.command('(button)', 'answered', (performance.now() - pressed) / 1000);
+      return;
+    }
     if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return;
     const log = options.log.child({
       interactionId: interaction.id,

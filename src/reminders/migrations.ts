@@ -66,6 +66,56 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE reminders ADD COLUMN wall_time TEXT;
   ALTER TABLE deliveries ADD COLUMN first_attempt_ms INTEGER;
   `,
+  // 3: "Remind me": a member's own direct-message reminders of a consultation (personal.ts).
+  `
+  CREATE TABLE personal_reminders (
+    id INTEGER PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    guild_id TEXT NOT NULL,
+    dm_channel_id TEXT NOT NULL,
+    consultation_key TEXT NOT NULL,
+    title TEXT NOT NULL,
+    url TEXT,
+    closes_ms INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'cancelled')),
+    created_at INTEGER NOT NULL,
+    cancelled_at INTEGER
+  );
+  CREATE UNIQUE INDEX personal_one_active ON personal_reminders (user_id, consultation_key) WHERE status = 'active';
+  CREATE TABLE personal_deliveries (
+    id INTEGER PRIMARY KEY,
+    reminder_id INTEGER NOT NULL REFERENCES personal_reminders (id),
+    lead TEXT NOT NULL,
+    due_ms INTEGER NOT NULL,
+    nonce TEXT NOT NULL UNIQUE CHECK (length(nonce) <= 25),
+    status TEXT NOT NULL CHECK (status IN ('scheduled', 'sending', 'sent', 'failed', 'cancelled')),
+    status_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+  );
+  CREATE INDEX personal_due ON personal_deliveries (status, due_ms);
+  `,
+  // 4: /follow: a channel that hears once of each new article and consultation about a place.
+  `
+  CREATE TABLE follows (
+    id INTEGER PRIMARY KEY,
+    guild_id TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    place TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'stopped')),
+    created_at INTEGER NOT NULL,
+    stopped_at INTEGER
+  );
+  CREATE UNIQUE INDEX follows_one_active ON follows (guild_id, channel_id, place) WHERE status = 'active';
+  CREATE TABLE follow_announced (
+    follow_id INTEGER NOT NULL REFERENCES follows (id),
+    item TEXT NOT NULL,
+    message_id TEXT,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (follow_id, item)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

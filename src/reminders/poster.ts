@@ -1,4 +1,4 @@
-import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
+import { ChannelType, DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
 
 /**
  * Posting to Discord. The scheduler sees only `Poster`, so tests can stand in for Discord and the
@@ -17,6 +17,8 @@ export interface MessageBody {
   /** Stable per delivery: with enforce_nonce Discord returns the first message instead of posting again. */
   nonce: string;
   enforce_nonce: true;
+  /** Buttons under the post (Remind me on consultation reminders). */
+  components?: unknown[];
 }
 
 export type PostResult =
@@ -89,12 +91,44 @@ export function classifyError(err: unknown): Exclude<PostResult, { ok: true }> {
   return { ok: false, kind: 'transient', error: `${e?.name ?? 'Error'}: ${e?.code ?? ''} ${e?.message ?? String(err)}`.trim() };
 }
 
+/** Forum threads looked through for an earlier post: the newest active ones. */
+const RECENT_THREADS = 25;
+
+/** A forum takes posts (each a new thread), not messages; its posts are titled with their first line. */
+function threadName(content: string): string {
+  const first = content.split('\n').find((l) => l.trim() !== '' && !l.startsWith('<@&')) ?? 'Reminder';
+  const plain = first.replace(/[*_~`|>\\]/g, '').replace(/<t:(\d+):[A-Za-z]>/g, (_, s: string) => new Date(Number(s) * 1000).toISOString().slice(0, 10)).trim();
+  return (plain || 'Reminder').slice(0, 100);
+}
+
 export function createRestPoster(rest: REST): Poster {
   let botId: string | null = null;
+  const forums = new Map<string, { guildId: string } | null>();
+  /** Whether the channel is a forum (looked up once per channel). */
+  async function forumOf(channelId: string): Promise<{ guildId: string } | null> {
+    if (!forums.has(channelId)) {
+      const c = (await rest.get(Routes.channel(channelId))) as { type?: number; guild_id?: string };
+      forums.set(channelId, c.type === ChannelType.GuildForum && c.guild_id ? { guildId: c.guild_id } : null);
+    }
+    return forums.get(channelId) ?? null;
+  }
+  /** The forum post (thread) whose first message carries `marker`, among the newest active ones. */
+  async function findForumPost(forumId: string, guildId: string, marker: string): Promise<string | null> {
+    const active = (await rest.get(Routes.guildActiveThreads(guildId))) as { threads?: { id: string; parent_id?: string }[] };
+    const threads = (active.threads ?? []).filter((t) => t.parent_id === forumId).sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1)).slice(0, RECENT_THREADS);
+    for (const t of threads) {
+      // In a forum, a post's first message has the thread's own id.
+      const first = (await rest.get(Routes.channelMessage(t.id, t.id))) as { author?: { id?: string }; content?: string };
+      if (first.author?.id === botId && (first.content ?? '').split('\n').includes(marker)) return t.id;
+    }
+    return null;
+  }
   return {
     async findPosted(channelId, marker) {
       try {
         botId ??= ((await rest.get(Routes.user())) as { id: string }).id;
+        const forum = await forumOf(channelId);
+        if (forum) return { ok: true, messageId: await findForumPost(channelId, forum.guildId, marker) };
         const recent = (await rest.get(Routes.channelMessages(channelId), {
           query: new URLSearchParams({ limit: String(RECENT_MESSAGES) }),
         })) as { id: string; author?: { id?: string }; content?: string }[];
@@ -107,6 +141,13 @@ export function createRestPoster(rest: REST): Poster {
     },
     async post(channelId, body) {
       try {
+        if (await forumOf(channelId)) {
+          // Discord keeps no nonce for forum posts; the marker line lets findPosted recognise one.
+          const { nonce: _nonce, enforce_nonce: _enforce, ...message } = body;
+          const thread = (await rest.post(Routes.threads(channelId), { body: { name: threadName(body.content), message } })) as { id?: unknown };
+          if (typeof thread?.id !== 'string') return { ok: false, kind: 'transient', error: 'Discord answered without a thread id' };
+          return { ok: true, messageId: thread.id };
+        }
         const res = (await rest.post(Routes.channelMessages(channelId), { body })) as { id?: unknown };
         if (typeof res?.id !== 'string') return { ok: false, kind: 'transient', error: 'Discord answered without a message id' };
         return { ok: true, messageId: res.id };

@@ -1,3 +1,4 @@
+import { remindMeButton } from '../discord/buttons.js';
 import { escapeText, safeUrl } from '../discord/escape.js';
 import type { AllowedMentions } from './poster.js';
 import type { Delivery, Reminder } from './store.js';
@@ -29,7 +30,7 @@ export function postMarker(reminderId: number, nonce: string): string {
 }
 
 /** One post for one or more deliveries of a reminder (several when overdue ones are merged). */
-export function renderPost(reminder: Reminder, deliveries: Delivery[], ctx: RenderContext): { content: string; allowed_mentions: AllowedMentions } {
+export function renderPost(reminder: Reminder, deliveries: Delivery[], ctx: RenderContext): { content: string; allowed_mentions: AllowedMentions; components?: unknown[] } {
   const first = deliveries[0];
   const lines: string[] = [];
   if (reminder.roleId) lines.push(`<@&${reminder.roleId}>`);
@@ -55,7 +56,16 @@ export function renderPost(reminder: Reminder, deliveries: Delivery[], ctx: Rend
     lines.push(`-# Late: this was due ${discordTime(first.dueMs, 'F')}; the bot could not post it then.${merged}`);
   }
   const marker = first ? `\n${postMarker(reminder.id, first.nonce)}` : '';
-  return { content: lines.join('\n').slice(0, 2000 - marker.length) + marker, allowed_mentions: allowedMentionsFor(reminder) };
+  // Before a consultation closes, members reading the post can ask for their own direct messages.
+  const remind =
+    reminder.kind === 'consultation' && reminder.consultationKey && reminder.deadlineMs !== null && ctx.now < reminder.deadlineMs
+      ? remindMeButton(reminder.consultationKey, reminder.title ?? 'this consultation')
+      : null;
+  return {
+    content: lines.join('\n').slice(0, 2000 - marker.length) + marker,
+    allowed_mentions: allowedMentionsFor(reminder),
+    ...(remind ? { components: [{ type: 1, components: [remind] }] } : {}),
+  };
 }
 
 export function renderFailureNote(reminder: Reminder, reason: 'gone' | 'forbidden' | 'rejected' | 'gave-up', error: string): {

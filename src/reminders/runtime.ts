@@ -7,7 +7,9 @@ import { createScheduler, systemClock, type Clock, type Scheduler, type Schedule
 import type { ServiceDeps } from './service.js';
 import { openFailureMessage, pgOpenFailureMessage, StoreOpenError } from './db-faults.js';
 import { openPgStore } from './pg-store.js';
-import { dbFileIn, openStore, type Store } from './store.js';
+import { dbFileIn, openStore, type SqliteStore, type Store } from './store.js';
+import { createPersonalStore, deliverPersonal, type PersonalStore } from './personal.js';
+import { createFollowStore, type FollowStore } from './follows.js';
 
 /**
  * Reminders as the bot runs them: the database, the REST client and the one delivery loop, started
@@ -17,6 +19,12 @@ import { dbFileIn, openStore, type Store } from './store.js';
 export interface ReminderRuntime {
   store: Store;
   scheduler: Scheduler;
+  /** Members' own "Remind me" direct messages; null on PostgreSQL (not ported yet). */
+  personal: PersonalStore | null;
+  /** Sends the personal reminders that are due now (the loop calls it every poll; tests call it). */
+  tickPersonal(): Promise<number>;
+  /** Channels following a place (/follow) and what each has been told; null on PostgreSQL (not ported yet). */
+  follows: FollowStore | null;
   rest: REST;
   deps: ServiceDeps;
   stop(): Promise<void>;
@@ -65,14 +73,25 @@ export async function openConfiguredStore(config: { DATA_DIR: string; DATABASE_U
   }
 }
 
+/** Said when a member asks for Remind me or /follow on a deployment that keeps reminders in PostgreSQL. */
+export const NOT_ON_POSTGRES =
+  'Remind me and /follow keep their records in the SQLite reminders file, and this bot keeps reminders in PostgreSQL (DATABASE_URL), so they are switched off here for now.';
+
 export async function startReminders(opts: StartRemindersOptions): Promise<ReminderRuntime> {
   const log = opts.log.child({ module: 'reminders' });
   const store = await openConfiguredStore(opts.config);
   const rest = createRest({ token: opts.config.DISCORD_TOKEN, ...(opts.config.DISCORD_API_BASE ? { apiBase: opts.config.DISCORD_API_BASE } : {}) });
   const clock = opts.clock ?? systemClock;
+  const poster = opts.poster ?? createRestPoster(rest);
+  // "Remind me" and /follow keep their records in the SQLite file only for now: on PostgreSQL they
+  // are off (and say so), rather than kept per host, which would post twice with two processes.
+  const sqlite = 'db' in store ? (store as SqliteStore).db : null;
+  const personal = sqlite ? createPersonalStore(sqlite) : null;
+  const tickPersonal = async () => (personal ? deliverPersonal(personal, poster, clock, log) : 0);
+  let personalTimer: NodeJS.Timeout | null = null;
   const scheduler = createScheduler({
     store,
-    poster: opts.poster ?? createRestPoster(rest),
+    poster,
     clock,
     log,
     ...(opts.leaseMs !== undefined ? { leaseMs: opts.leaseMs } : {}),
@@ -88,16 +107,24 @@ export async function startReminders(opts: StartRemindersOptions): Promise<Remin
   };
   if (opts.deliver !== false) {
     void scheduler.start();
+    if (personal) personalTimer = setInterval(() => {
+      tickPersonal().catch((err: unknown) => log.warn({ err }, 'personal reminders: delivery pass failed'));
+    }, opts.pollMs ?? 30_000);
+    personalTimer?.unref();
     log.info({ store: store.location, owner: scheduler.owner }, 'reminder scheduler started');
   }
   let stopping: Promise<void> | null = null;
   const runtime: ReminderRuntime = {
     store,
     scheduler,
+    personal,
+    tickPersonal,
+    follows: sqlite ? createFollowStore(sqlite) : null,
     rest,
     deps,
     stop: () => {
       stopping ??= (async () => {
+        if (personalTimer) clearInterval(personalTimer);
         await scheduler.stop();
         await store.close();
         log.info('reminder scheduler stopped');

@@ -143,6 +143,7 @@ it('help lists every command', () => {
     '/sources [place]',
     '/consultations [place]',
     '/remind …',
+    '/follow …',
     '/kb …',
   ]);
 });

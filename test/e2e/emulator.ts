@@ -33,7 +33,7 @@ import { HttpError, parseMultipart, randomToken, readBody, snowflake } from './e
 import { createInteractions } from './emulator/interactions.js';
 import { registerCommands, restRoutes } from './emulator/rest.js';
 import type { Emulator, EmulatorOptions, EmulatorRequest, RouteHandler, UploadedFile } from './emulator/types.js';
-import { createWorld } from './emulator/world.js';
+import { createWorld, isThread } from './emulator/world.js';
 
 export type * from './emulator/types.js';
 export { snowflake } from './emulator/http.js';
@@ -217,11 +217,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerCommands: (body, guildId) => registerCommands(world, body, guildId),
     sendCommand: interactions.sendCommand,
     sendAutocomplete: interactions.sendAutocomplete,
+    pressButton: interactions.pressButton,
+    pressUnknownButton: interactions.pressUnknownButton,
     dispatch: (t, d) => gateway.dispatch(t, d),
     channelMessages: (id) => world.messages.get(id) ?? [],
+    directMessages: (userId) => world.messages.get(world.dmChannels.get(userId) ?? '') ?? [],
+    closeDms: (userId) => void world.closedDms.add(userId),
     addChannel: (input) => {
       const c = world.addChannel(input);
-      gateway.dispatch(GatewayDispatchEvents.ChannelCreate, world.apiChannel(c));
+      // A new thread arrives as THREAD_CREATE, any other channel as CHANNEL_CREATE.
+      gateway.dispatch(isThread(c) ? GatewayDispatchEvents.ThreadCreate : GatewayDispatchEvents.ChannelCreate, { ...world.apiChannel(c), ...(isThread(c) ? { newly_created: true } : {}) });
       return c;
     },
     deleteChannel: (id) => {

@@ -15,7 +15,7 @@ import { captureLog, emulatorConfig, expectNoStrayRequests, liveLinks, liveMenti
 const KNOWLEDGE = path.resolve(import.meta.dirname, '../../knowledge');
 const PETITION = '[Sign the official petition](https://qx.qx)';
 
-/** An invented article with more quotes about care than one answer shows, so the answer ends in a hint. */
+/** An invented article with more quotes about care than one page shows, so the answer pages. */
 const CARE_ARTICLE = [
   '---',
   'id: fernholt-care-quotes',
@@ -51,8 +51,9 @@ describe('echoed text', () => {
   it('the issue’s example: a masked link in /quote’s topic is shown as text, not as a link', async () => {
     const message = onlyMessage(await emulator.sendCommand('quote', { 'speaker-or-topic': `care ${PETITION}` }));
     const text = visibleText(message);
-    // The hint at the end repeats the query: it must be there, readable, and dead.
-    expect(text).toMatch(/…and \d+ more — try \/search care/);
+    // The title repeats the query: it must be there, readable, and dead; the rest is on the next pages.
+    expect(message.embeds[0]!.title).toContain('care \\[Sign the official petition\\]');
+    expect(text).toMatch(/…and \d+ more — on the next pages/);
     expect(text).toContain('Sign the official petition');
     expect(liveLinks(text)).toEqual([]);
   });

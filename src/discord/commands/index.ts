@@ -1,13 +1,8 @@
 import type { Command } from '../command.js';
-import consultations from './consultations.js';
-import cuts from './cuts.js';
-import figures from './figures.js';
-import help from './help.js';
+import follow from './follow.js';
 import kb from './kb.js';
-import quote from './quote.js';
+import { questionCommands } from './questions.js';
 import remind from './remind.js';
-import search from './search.js';
-import sources from './sources.js';
 
-/** Every slash command, in the order /help and the deploy list show them. Append new ones here. */
-export const commands: Command[] = [cuts, quote, figures, search, sources, consultations, help, remind, kb];
+/** Every slash command, in the order /help and the deploy list show them: the catalogue's questions, then the rest. */
+export const commands: Command[] = [...questionCommands, remind, follow, kb];

@@ -18,7 +18,8 @@ import type { Gateway } from './gateway.js';
 import { snowflake } from './http.js';
 import type { Builtin } from './rest.js';
 import { responseRoutes, type InteractionState } from './responses.js';
-import type { Emulator, InteractionOptions, InteractionReply, OptionValue } from './types.js';
+import { apiMessage } from './messages.js';
+import type { Emulator, InteractionOptions, InteractionReply, OptionValue, SentMessage } from './types.js';
 import { MEMBER_PERMISSIONS, type World } from './world.js';
 
 export { INTERACTION_TOKEN_MS } from './responses.js';
@@ -27,6 +28,8 @@ export interface Interactions {
   routes: Builtin[];
   sendCommand: Emulator['sendCommand'];
   sendAutocomplete: Emulator['sendAutocomplete'];
+  pressButton: Emulator['pressButton'];
+  pressUnknownButton: Emulator['pressUnknownButton'];
 }
 
 
@@ -86,6 +89,11 @@ export function createInteractions(world: World, gateway: Gateway, firstChannel:
         throw new Error(`emulator: "${key}" is longer than its max_length ${d.max_length}; Discord's client would not send it (pass unchecked: true to send it anyway)`);
       }
       if (focused === key && registered && !d?.autocomplete) throw new Error(`emulator: option "${key}" of /${fullName} has no autocomplete`);
+      const allowed = (def as { channel_types?: number[] } | undefined)?.channel_types;
+      const picked = type === ApplicationCommandOptionType.Channel ? world.channels.get(String(value)) : undefined;
+      if (!unchecked && allowed && picked && !allowed.includes(picked.type)) {
+        throw new Error(`emulator: /${fullName} "${key}" takes channel types ${allowed.join(', ')}; Discord's client would not offer a channel of type ${picked.type}`);
+      }
       return { name: key, type, value, ...(focused === key ? { focused: true } : {}) };
     });
     if (!unchecked && registered && focused === null) {
@@ -99,36 +107,45 @@ export function createInteractions(world: World, gateway: Gateway, firstChannel:
   };
 
   const createInteraction = (
-    type: InteractionType.ApplicationCommand | InteractionType.ApplicationCommandAutocomplete,
+    type: InteractionType.ApplicationCommand | InteractionType.ApplicationCommandAutocomplete | InteractionType.MessageComponent,
     fullName: string,
     values: Record<string, OptionValue>,
     opts: InteractionOptions,
     focused: string | null,
+    component?: { source: SentMessage; customId: string },
   ): InteractionState => {
     if (gateway.alive() === 0) throw new Error('emulator: no bot is connected to the gateway');
-    const channel = world.channels.get(opts.channelId ?? firstChannel);
+    const channel = world.channels.get(component?.source.channelId ?? opts.channelId ?? firstChannel);
     if (!channel) throw new Error(`emulator: unknown channel ${opts.channelId}`);
     const guildId = opts.guildId === undefined ? channel.guildId : opts.guildId;
-    const built = buildOptions(fullName, values, guildId, focused, opts.unchecked ?? false);
-    const resolved = opts.resolved ?? resolveChannels(built.options, guildId, opts.permissions ?? MEMBER_PERMISSIONS);
     const userId = opts.user?.id ?? snowflake();
-    const user: APIUser = { id: userId, username: `member${userId.slice(-4)}`, discriminator: '0', global_name: 'Member', avatar: null, ...opts.user };
     const id = snowflake();
     const itoken = Buffer.from(`interaction:${id}:${randomBytes(48).toString('base64url')}`).toString('base64url');
-    const payload: Record<string, unknown> = {
-      id,
-      application_id: world.applicationId,
-      type,
-      token: itoken,
-      version: 1,
-      data: {
+    let data: Record<string, unknown>;
+    if (component) {
+      // A press carries the button's custom_id and the whole message it is on, as Discord sends them.
+      data = { custom_id: component.customId, component_type: 2 };
+    } else {
+      const built = buildOptions(fullName, values, guildId, focused, opts.unchecked ?? false);
+      const resolved = opts.resolved ?? resolveChannels(built.options, guildId, opts.permissions ?? MEMBER_PERMISSIONS);
+      data = {
         id: built.registered?.id ?? snowflake(),
         name: built.name,
         type: ApplicationCommandType.ChatInput,
         options: built.options,
         ...(guildId ? { guild_id: guildId } : {}),
         ...(resolved ? { resolved } : {}),
-      },
+      };
+    }
+    const user: APIUser = { id: userId, username: `member${userId.slice(-4)}`, discriminator: '0', global_name: 'Member', avatar: null, ...opts.user };
+    const payload: Record<string, unknown> = {
+      id,
+      application_id: world.applicationId,
+      type,
+      token: itoken,
+      version: 1,
+      data,
+      ...(component ? { message: apiMessage(world, component.source, { webhook_id: world.applicationId, application_id: world.applicationId }) } : {}),
       channel_id: channel.id,
       channel: guildId ? world.apiChannel(channel) : { id: channel.id, type: ChannelType.DM, recipients: [user], last_message_id: null, flags: 0 },
       app_permissions: String(opts.appPermissions ?? world.botPermissionsIn(channel)),
@@ -165,6 +182,8 @@ export function createInteractions(world: World, gateway: Gateway, firstChannel:
       createdAt: world.now(),
       acknowledged: false,
       channelId: channel.id,
+      userId,
+      ...(component ? { source: component.source } : {}),
       changed: () => undefined,
       reply: {
         id,
@@ -188,8 +207,23 @@ export function createInteractions(world: World, gateway: Gateway, firstChannel:
 
   const settleMs = 40;
 
-  const sendCommand: Emulator['sendCommand'] = (name, values = {}, opts = {}) => {
-    const state = createInteraction(InteractionType.ApplicationCommand, name, values, opts, null);
+  const sendCommand: Emulator['sendCommand'] = (name, values = {}, opts = {}) =>
+    waitForAnswer(createInteraction(InteractionType.ApplicationCommand, name, values, opts, null), `/${name}`, opts);
+
+  const press = (message: SentMessage, customId: string, opts: InteractionOptions, checked: boolean) => {
+    if (checked) {
+      const buttons = (message.components as { components?: { custom_id?: string; disabled?: boolean }[] }[]).flatMap((row) => row.components ?? []);
+      const button = buttons.find((b) => b.custom_id === customId);
+      if (!button) throw new Error(`emulator: the message shows no button ${customId} (it has ${buttons.map((b) => b.custom_id).join(', ') || 'none'})`);
+      if (button.disabled) throw new Error(`emulator: button ${customId} is disabled; Discord's client cannot press it`);
+    }
+    if (message.viewer && opts.user?.id !== message.viewer) throw new Error(`emulator: only member ${message.viewer} sees this ephemeral message`);
+    return waitForAnswer(createInteraction(InteractionType.MessageComponent, 'button', {}, opts, null, { source: message, customId }), `button ${customId}`, opts);
+  };
+  const pressButton: Emulator['pressButton'] = (message, customId, opts = {}) => press(message, customId, opts, true);
+  const pressUnknownButton: Emulator['pressUnknownButton'] = (message, customId, opts = {}) => press(message, customId, opts, false);
+
+  function waitForAnswer(state: InteractionState, name: string, opts: InteractionOptions): Promise<InteractionReply> {
     const r = state.reply;
     return new Promise<InteractionReply>((resolve, reject) => {
       let settle: NodeJS.Timeout | undefined;
@@ -209,7 +243,7 @@ export function createInteractions(world: World, gateway: Gateway, firstChannel:
       const ackTimer = setTimeout(() => {
         if (!state.acknowledged) {
           clearTimeout(answerTimer);
-          reject(new Error(`/${name}: the application did not respond (no interaction callback within ${interactionTimeoutMs} ms)`));
+          reject(new Error(`${name}: the application did not respond (no interaction callback within ${interactionTimeoutMs} ms)`));
         }
       }, interactionTimeoutMs + 250);
       const answerTimer = setTimeout(() => {
@@ -217,12 +251,12 @@ export function createInteractions(world: World, gateway: Gateway, firstChannel:
         const last = world.rejectedRequests.at(-1);
         reject(
           new Error(
-            `/${name}: no visible answer within ${opts.timeoutMs ?? 10_000} ms (deferred: ${r.deferred}; history: ${JSON.stringify(r.history).slice(0, 500)}; last rejected request: ${JSON.stringify(last?.error ?? null)})`,
+            `${name}: no visible answer within ${opts.timeoutMs ?? 10_000} ms (deferred: ${r.deferred}; history: ${JSON.stringify(r.history).slice(0, 500)}; last rejected request: ${JSON.stringify(last?.error ?? null)})`,
           ),
         );
       }, opts.timeoutMs ?? 10_000);
     });
-  };
+  }
 
   const sendAutocomplete: Emulator['sendAutocomplete'] = (name, focusedOption, value, opts = {}) => {
     const state = createInteraction(
@@ -256,5 +290,5 @@ export function createInteractions(world: World, gateway: Gateway, firstChannel:
   };
 
 
-  return { routes, sendCommand, sendAutocomplete };
+  return { routes, sendCommand, sendAutocomplete, pressButton, pressUnknownButton };
 }

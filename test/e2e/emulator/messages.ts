@@ -56,7 +56,7 @@ export function apiMessage(world: World, m: SentMessage, extra: Partial<APIMessa
     pinned: false,
     type: MessageType.Default,
     flags: m.flags,
-    components: [],
+    components: m.components as APIMessage['components'],
     ...(m.nonce !== undefined ? { nonce: m.nonce } : {}),
     ...extra,
   };

@@ -32,8 +32,17 @@ export interface InteractionState {
   createdAt: number;
   acknowledged: boolean;
   channelId: string;
+  /** Who made the interaction: the only member who sees its ephemeral messages. */
+  userId: string;
+  /** The message whose button was pressed, for a component interaction. */
+  source?: SentMessage;
+  /** A component interaction acknowledged with type 6: the next edit of @original edits `source`. */
+  deferredUpdate?: boolean;
   changed: () => void;
 }
+
+/** Marks an ephemeral message with the one member who can see it (and so press its buttons). */
+const seenBy = (m: SentMessage, userId: string): SentMessage => (m.ephemeral ? Object.assign(m, { viewer: userId }) : m);
 
 /** The callback and webhook routes for the interactions the emulator sent. */
 export function responseRoutes(world: World, interactions: Map<string, InteractionState>, interactionTimeoutMs: number): Builtin[] {
@@ -61,11 +70,18 @@ export function responseRoutes(world: World, interactions: Map<string, Interacti
       }
       const r = state.reply;
       switch (body.type) {
-        case InteractionResponseType.ChannelMessageWithSource:
-        case InteractionResponseType.UpdateMessage: {
+        case InteractionResponseType.ChannelMessageWithSource: {
           const data = checkBody(body.data ?? {}, true);
-          r.original = makeMessage(state.channelId, data, req.files);
+          r.original = seenBy(makeMessage(state.channelId, data, req.files), state.userId);
           r.ephemeral = r.original.ephemeral;
+          break;
+        }
+        case InteractionResponseType.UpdateMessage: {
+          // Edits the message whose button was pressed, in place, keeping its visibility.
+          const data = checkBody(body.data ?? {}, false);
+          editMessage(state.source!, data, req.files);
+          r.original = state.source!;
+          r.ephemeral = state.source!.ephemeral;
           break;
         }
         case InteractionResponseType.DeferredChannelMessageWithSource:
@@ -74,6 +90,7 @@ export function responseRoutes(world: World, interactions: Map<string, Interacti
           break;
         case InteractionResponseType.DeferredMessageUpdate:
           r.deferred = true;
+          state.deferredUpdate = true;
           break;
         case InteractionResponseType.ApplicationCommandAutocompleteResult: {
           const choices = (body.data?.choices ?? []) as APIApplicationCommandOptionChoice[];
@@ -120,11 +137,11 @@ export function responseRoutes(world: World, interactions: Map<string, Interacti
       const data = checkBody(req.body, true);
       let message: SentMessage;
       // Discord: the first follow-up after a deferral replaces the "thinking…" message and keeps its visibility.
-      if (r.deferred && !r.original && !r.originalDeleted && r.followUps.length === 0) {
-        message = makeMessage(state.channelId, data, req.files, { ephemeral: r.ephemeral });
+      if (r.deferred && !state.deferredUpdate && !r.original && !r.originalDeleted && r.followUps.length === 0) {
+        message = seenBy(makeMessage(state.channelId, data, req.files, { ephemeral: r.ephemeral }), state.userId);
         r.original = message;
       } else {
-        message = makeMessage(state.channelId, data, req.files);
+        message = seenBy(makeMessage(state.channelId, data, req.files), state.userId);
         r.followUps.push(message);
       }
       r.history.push({ kind: 'followup', body: data });
@@ -160,10 +177,15 @@ export function responseRoutes(world: World, interactions: Map<string, Interacti
       }
       const data = checkBody(req.body, false);
       let message = target;
+      if (!message && original && state.deferredUpdate && state.source) {
+        // After type 6, @original is the message whose button was pressed.
+        message = state.source;
+        r.original = message;
+      }
       if (!message) {
         if (!(original && r.deferred && !r.originalDeleted)) throw unknown('Message', 10008);
         // Editing a deferred response turns the "thinking…" placeholder into the answer.
-        message = makeMessage(state.channelId, data, req.files, { ephemeral: r.ephemeral });
+        message = seenBy(makeMessage(state.channelId, data, req.files, { ephemeral: r.ephemeral }), state.userId);
         message.bodies = [];
         r.original = message;
       }

@@ -3,12 +3,12 @@
  * another route, add an entry to the list in `restRoutes`: a method (or `GET|PATCH`), a path
  * pattern without `/api/v10`, and a handler that returns a body or throws an `HttpError`.
  */
-import { ApplicationCommandType, PermissionFlagsBits, type APIApplicationCommand, type RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ApplicationCommandType, ChannelType, PermissionFlagsBits, type APIApplicationCommand, type RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { formErrors, HttpError, snowflake, unknown } from './http.js';
 import { apiMessage, checkBody, editMessage, makeMessage } from './messages.js';
 import type { EmulatorChannel, EmulatorRequest, RouteResponse } from './types.js';
 import { validateCommands, validateScheduledEvent } from './validate.js';
-import { botMember, type World } from './world.js';
+import { botMember, isThread, type World } from './world.js';
 
 export interface Builtin {
   method: string;
@@ -51,6 +51,7 @@ export function restRoutes(world: World, events: { dispatch(t: string, d: unknow
   const liveChannel = (id: string): EmulatorChannel => {
     const c = world.channels.get(id);
     if (!c || c.deleted) throw unknown('Channel', 10003);
+    if (c.type === ChannelType.DM) return c;
     // A channel in a guild the bot has left, or one it may not view, is "Missing Access".
     if (!world.guilds.has(c.guildId) || !(world.botPermissionsIn(c) & PermissionFlagsBits.ViewChannel)) throw missingAccess();
     return c;
@@ -131,6 +132,52 @@ export function restRoutes(world: World, events: { dispatch(t: string, d: unknow
         return { body: registerCommands(world, req.body as RESTPutAPIApplicationCommandsJSONBody, guildId) };
       },
     },
+    // A forum takes posts: a new thread whose first message has the thread's id. Discord keeps no nonce here.
+    {
+      method: 'POST',
+      path: /^\/channels\/(\d+)\/threads$/,
+      handle: (req, m) => {
+        requireAuth(req);
+        const forum = liveChannel(m[1]!);
+        if (forum.type !== ChannelType.GuildForum) throw formErrors([{ path: 'message', message: 'Only forum channels are emulated here.' }]);
+        if (!(world.botPermissionsIn(forum) & PermissionFlagsBits.SendMessages)) throw missingPermissions();
+        const body = (req.body ?? {}) as { name?: unknown; message?: unknown };
+        if (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 100) throw formErrors([{ path: 'name', message: 'Must be between 1 and 100 in length.' }]);
+        const data = checkBody(body.message, true);
+        if ('nonce' in data || 'enforce_nonce' in data) throw formErrors([{ path: 'message.nonce', message: 'Unknown field.' }]);
+        const thread = world.addChannel({ guildId: forum.guildId, name: body.name, type: ChannelType.PublicThread, parentId: forum.id });
+        const message = { ...makeMessage(thread.id, data, req.files), id: thread.id };
+        world.messages.set(thread.id, [message]);
+        return { status: 201, body: { ...world.apiChannel(thread), message: apiMessage(world, message) } };
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/guilds\/(\d+)\/threads\/active$/,
+      handle: (req, m) => {
+        requireAuth(req);
+        const g = guildOf(m[1]!);
+        const threads = [...world.channels.values()].filter((c) => c.guildId === g.id && !c.deleted && isThread(c));
+        return { body: { threads: threads.map(world.apiChannel), members: [] } };
+      },
+    },
+    // Opening a DM always works; whether a message gets through is decided when it is sent.
+    {
+      method: 'POST',
+      path: /^\/users\/@me\/channels$/,
+      handle: (req) => {
+        requireAuth(req);
+        const recipient = String((req.body as { recipient_id?: unknown } | null)?.recipient_id ?? '');
+        if (!/^\d{17,20}$/.test(recipient)) throw formErrors([{ path: 'recipient_id', message: 'Value "' + recipient + '" is not snowflake.' }]);
+        let id = world.dmChannels.get(recipient);
+        if (!id) {
+          id = snowflake();
+          world.channels.set(id, { id, name: '', guildId: '', type: ChannelType.DM, canSend: true, overwrites: [], deleted: false, parentId: null });
+          world.dmChannels.set(recipient, id);
+        }
+        return { body: { id, type: ChannelType.DM, last_message_id: null, flags: 0, recipients: [{ id: recipient, username: `member${recipient.slice(-4)}`, discriminator: '0', global_name: 'Member', avatar: null }] } };
+      },
+    },
     {
       method: 'GET',
       path: /^\/channels\/(\d+)$/,
@@ -160,8 +207,15 @@ export function restRoutes(world: World, events: { dispatch(t: string, d: unknow
       handle: (req, m) => {
         requireAuth(req);
         const channel = liveChannel(m[1]!);
-        const perms = world.botPermissionsIn(channel);
-        if (!(perms & PermissionFlagsBits.SendMessages)) throw missingPermissions();
+        if (channel.type === ChannelType.DM) {
+          // A DM has no permissions: the member's privacy settings decide.
+          const recipient = [...world.dmChannels].find(([, id]) => id === channel.id)?.[0];
+          if (recipient && world.closedDms.has(recipient)) throw new HttpError(403, { code: 50007, message: 'Cannot send messages to this user' });
+        }
+        const perms = channel.type === ChannelType.DM ? PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.AttachFiles : world.botPermissionsIn(channel);
+        // In a thread, Send Messages in Threads is what counts; a forum takes new posts, not messages.
+        if (channel.type === ChannelType.GuildForum) throw new HttpError(400, { code: 50008, message: 'Cannot send messages in a non-text channel' });
+        if (!(perms & (isThread(channel) ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages))) throw missingPermissions();
         if (req.files.length > 0 && !(perms & PermissionFlagsBits.AttachFiles)) throw missingPermissions();
         const data = checkBody(req.body, true);
         // Without Embed Links, Discord posts the message and silently drops its embeds.

@@ -30,7 +30,7 @@ export interface EmulatorOptions {
   /**
    * The bot's own permissions in its servers (its managed role), before channel overwrites. By
    * default what the README's invite link grants: View Channel, Send Messages, Embed Links, Attach
-   * Files, Read Message History and Create Events.
+   * Files, Send Messages in Threads, Read Message History and Create Events.
    */
   botPermissions?: bigint;
   /** Requests per route per window before 429; unlimited (but still announced in headers) unless set. */
@@ -57,6 +57,8 @@ export interface EmulatorChannelInput {
   canSend?: boolean;
   /** Per-channel permission overwrites, e.g. `{ id: emulator.botRoleId, type: 0, deny: ViewChannel }`. */
   overwrites?: PermissionOverwrite[];
+  /** For a thread (type 11 or 10): the channel it belongs to, whose permissions it has. */
+  parentId?: string;
 }
 
 export interface EmulatorChannel {
@@ -67,6 +69,7 @@ export interface EmulatorChannel {
   canSend: boolean;
   overwrites: PermissionOverwrite[];
   deleted: boolean;
+  parentId: string | null;
 }
 
 /** A scheduled event the bot created, as Discord stores it. */
@@ -122,6 +125,8 @@ export interface SentMessage {
   nonce?: string | number;
   /** Every body that produced or edited this message, in order. */
   bodies: unknown[];
+  /** On an ephemeral message: the one member who sees it. */
+  viewer?: string;
 }
 
 export interface InteractionReply {
@@ -186,6 +191,14 @@ export interface Emulator {
   commands: Map<string, APIApplicationCommand[]>;
   registerCommands(commands: RESTPutAPIApplicationCommandsJSONBody, guildId?: string): APIApplicationCommand[];
   sendCommand(name: string, options?: Record<string, OptionValue>, interaction?: InteractionOptions): Promise<InteractionReply>;
+  /**
+   * Presses a button of a message the bot sent, as the member's client does (an interaction of
+   * type 3 with its custom_id). Throws if the message shows no such enabled button, or if it is an
+   * ephemeral message that member cannot see. Resolves with what the bot answered, as sendCommand.
+   */
+  pressButton(message: SentMessage, customId: string, interaction?: InteractionOptions): Promise<InteractionReply>;
+  /** Sends a component interaction with any custom_id, as a forged or very old button would. */
+  pressUnknownButton(message: SentMessage, customId: string, interaction?: InteractionOptions): Promise<InteractionReply>;
   sendAutocomplete(
     name: string,
     focusedOption: string,
@@ -195,6 +208,10 @@ export interface Emulator {
   /** Sends any gateway dispatch to every connected, identified bot. */
   dispatch(event: GatewayDispatchEvents | string, data: unknown): void;
   channelMessages(channelId: string): SentMessage[];
+  /** The direct messages the bot sent a member (through POST /users/@me/channels and that channel). */
+  directMessages(userId: string): SentMessage[];
+  /** The member's privacy settings refuse the bot's direct messages from now on (50007). */
+  closeDms(userId: string): void;
   addChannel(channel?: EmulatorChannelInput): EmulatorChannel;
   deleteChannel(channelId: string): void;
   channel(channelId: string): EmulatorChannel | undefined;

@@ -46,6 +46,7 @@ export function validateMessageBody(body: Record<string, unknown>, { creating }:
     body.poll !== undefined ||
     Array.isArray(body.sticker_ids);
   if (creating && !hasSomething) problems.push({ path: 'content', message: 'Cannot send an empty message' });
+  if (body.components !== undefined && body.components !== null) problems.push(...validateComponents(body.components));
   const mentions = body.allowed_mentions as { parse?: unknown } | undefined;
   if (mentions?.parse !== undefined) {
     if (!Array.isArray(mentions.parse) || mentions.parse.some((p) => !['users', 'roles', 'everyone'].includes(String(p)))) {
@@ -178,5 +179,29 @@ export function validateScheduledEvent(body: Record<string, unknown>, nowMs: num
     problems.push({ path: 'entity_type', message: 'Value must be one of {1, 2, 3}.' });
   }
   if (!Number.isNaN(start) && !Number.isNaN(end) && end <= start) problems.push({ path: 'scheduled_end_time', message: 'Must be after the start time.' });
+  return problems;
+}
+
+/** Action rows of buttons as Discord checks them: 5 rows of 5, custom_id 1–100 and unique, label ≤ 80. */
+export function validateComponents(components: unknown): Problem[] {
+  const problems: Problem[] = [];
+  if (!Array.isArray(components)) return [{ path: 'components', message: 'Must be an array.' }];
+  if (components.length > 5) problems.push({ path: 'components', message: 'Must be 5 or fewer in length.' });
+  const ids = new Set<string>();
+  components.forEach((row: { type?: number; components?: unknown }, i) => {
+    if (row?.type !== 1) return problems.push({ path: `components.${i}.type`, message: 'Value must be one of (1,).' });
+    const buttons = row.components;
+    if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 5) return problems.push({ path: `components.${i}.components`, message: 'Must be between 1 and 5 in length.' });
+    buttons.forEach((b: { type?: number; style?: number; custom_id?: unknown; label?: unknown; url?: unknown }, j) => {
+      const at = `components.${i}.components.${j}`;
+      if (b?.type !== 2) return problems.push({ path: `${at}.type`, message: 'Only buttons are emulated.' });
+      if (len(b.label) > 80) problems.push({ path: `${at}.label`, message: 'Must be 80 or fewer in length.' });
+      if (b.style === 5) return typeof b.url === 'string' || problems.push({ path: `${at}.url`, message: 'This field is required' });
+      if (typeof b.style !== 'number' || b.style < 1 || b.style > 4) problems.push({ path: `${at}.style`, message: 'Value must be one of (1, 2, 3, 4, 5, 6).' });
+      if (typeof b.custom_id !== 'string' || b.custom_id.length < 1 || b.custom_id.length > 100) problems.push({ path: `${at}.custom_id`, message: 'Must be between 1 and 100 in length.' });
+      else if (ids.has(b.custom_id)) problems.push({ path: `${at}.custom_id`, message: 'Component custom id cannot be duplicated' });
+      else ids.add(b.custom_id);
+    });
+  });
   return problems;
 }

@@ -28,6 +28,7 @@ export const MEMBER_PERMISSIONS =
 export const BOT_PERMISSIONS =
   PermissionFlagsBits.ViewChannel |
   PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.SendMessagesInThreads |
   PermissionFlagsBits.EmbedLinks |
   PermissionFlagsBits.AttachFiles |
   PermissionFlagsBits.ReadMessageHistory |
@@ -53,6 +54,10 @@ export interface World {
   channels: Map<string, EmulatorChannel>;
   messages: Map<string, SentMessage[]>;
   nonces: Map<string, { message: SentMessage; at: number }>;
+  /** Direct-message channels the bot opened, by member id. */
+  dmChannels: Map<string, string>;
+  /** Members whose privacy settings refuse the bot's direct messages (Discord answers 50007). */
+  closedDms: Set<string>;
   scheduledEvents: ScheduledEvent[];
   commands: Map<string, APIApplicationCommand[]>;
   requests: EmulatorRequest[];
@@ -94,6 +99,8 @@ export function createWorld(options: EmulatorOptions): World {
     channels: new Map(),
     messages: new Map(),
     nonces: new Map(),
+    dmChannels: new Map(),
+    closedDms: new Set(),
     scheduledEvents: [],
     commands: new Map(),
     requests: [],
@@ -120,11 +127,15 @@ export function createWorld(options: EmulatorOptions): World {
           ...(input.canSend === false ? [{ id: botId, type: 1 as const, deny: PermissionFlagsBits.SendMessages }] : []),
         ],
         deleted: false,
+        parentId: input.parentId ?? null,
       };
+      if (isThread(channel) && !(channel.parentId && world.channels.has(channel.parentId))) throw new Error('emulator: a thread needs the parentId of an existing channel');
       world.channels.set(channel.id, channel);
       return channel;
     },
     botPermissionsIn: (channel) => {
+      // A thread has its parent channel's permissions.
+      if (isThread(channel)) return world.botPermissionsIn(world.channels.get(channel.parentId!)!);
       let perms = MEMBER_PERMISSIONS | world.botPermissions;
       if (perms & PermissionFlagsBits.Administrator) return ALL_PERMISSIONS;
       const apply = (o: PermissionOverwrite | undefined) => {
@@ -144,7 +155,10 @@ export function createWorld(options: EmulatorOptions): World {
       position: 0,
       permission_overwrites: c.overwrites.map((o) => ({ id: o.id, type: o.type, allow: String(o.allow ?? 0n), deny: String(o.deny ?? 0n) })),
       nsfw: false,
-      parent_id: null,
+      parent_id: c.parentId,
+      ...(isThread(c)
+        ? { owner_id: world.botUser.id, member_count: 1, message_count: 0, thread_metadata: { archived: false, locked: false, auto_archive_duration: 1440, archive_timestamp: new Date(world.now()).toISOString() } }
+        : {}),
       topic: null,
       last_message_id: null,
       rate_limit_per_user: 0,
@@ -210,8 +224,9 @@ function guildCreate(world: World, g: Guild): Record<string, unknown> {
     voice_states: [],
     // Discord always includes the bot's own member, so it can work out its permissions.
     members: [botMember(world)],
-    channels: [...world.channels.values()].filter((c) => c.guildId === g.id && !c.deleted).map(world.apiChannel),
-    threads: [],
+    // Discord sends a server's active threads apart from its channels.
+    channels: [...world.channels.values()].filter((c) => c.guildId === g.id && !c.deleted && !isThread(c)).map(world.apiChannel),
+    threads: [...world.channels.values()].filter((c) => c.guildId === g.id && !c.deleted && isThread(c)).map(world.apiChannel),
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],
@@ -238,3 +253,6 @@ export function botMember(world: World): Record<string, unknown> {
     communication_disabled_until: null,
   };
 }
+
+export const isThread = (c: EmulatorChannel): boolean =>
+  c.type === ChannelType.PublicThread || c.type === ChannelType.PrivateThread || c.type === ChannelType.AnnouncementThread;
