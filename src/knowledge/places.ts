@@ -188,7 +188,8 @@ function distinctPlaces(recs: PlaceName[]): PlaceEntry[] {
 }
 
 function describe(rec: PlaceName): string {
-  return rec.via === 'town' ? `${rec.name} (${rec.place.name})` : rec.place.name;
+  // A town named like its own council area (the city of Birmingham) is just that place.
+  return rec.via === 'town' && normalize(rec.name) !== normalize(rec.place.name) ? `${rec.name} (${rec.place.name})` : rec.place.name;
 }
 
 /** As `describe`, but a council by its full name, for a list of places that share a name ("Newport City Council"). */

@@ -156,7 +156,7 @@ describe('buttons the bot did not make', () => {
 
 describe('did you mean', () => {
   it('offers each suggestion as a button that answers for that place', async () => {
-    const asked = onlyMessage(await emulator.sendCommand('cuts', { place: 'billingham' }, { user: ASKER }));
+    const asked = onlyMessage(await emulator.sendCommand('cuts', { place: 'birmingum' }, { user: ASKER }));
     expect(visibleText(asked)).toContain('Did you mean');
     const answered = await emulator.pressButton(asked, button(asked, 'Birmingham').custom_id, { user: OTHER });
     const message = onlyMessage(answered);
@@ -167,7 +167,7 @@ describe('did you mean', () => {
   });
 
   it('on a private answer, the suggestion replaces it in place (an update, type 7)', async () => {
-    const asked = onlyMessage(await emulator.sendCommand('sources', { place: 'billingham', private: true }, { user: ASKER }));
+    const asked = onlyMessage(await emulator.sendCommand('sources', { place: 'birmingum', private: true }, { user: ASKER }));
     const answered = await emulator.pressButton(asked, button(asked, 'Birmingham').custom_id, { user: ASKER });
     expect(answered.history.map((h) => h.kind)).toEqual(['callback']);
     expect(answered.history[0]!.body).toMatchObject({ type: 7 });
