@@ -4,6 +4,9 @@ import { answerQuestion, findQuestion } from '../answers/index.js';
 import type { Answer } from '../answers/types.js';
 import type { Logger } from '../log.js';
 import { answerButtons, decodeButton, listingButtons, type ButtonAction } from './buttons.js';
+import type { CommandSettings } from './command.js';
+import { decodeDraftButton, runDraftButton } from './kb-draft.js';
+import type { KnowledgeKeeper } from '../knowledge/keeper.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { ReminderRuntime } from '../reminders/runtime.js';
 import { listReminders } from '../reminders/service.js';
@@ -19,6 +22,9 @@ import { NO_MENTIONS, renderAnswer } from './render.js';
 export interface ButtonDeps {
   knowledge: KnowledgeStore;
   reminders: ReminderRuntime | null;
+  /** For a knowledge-base draft's Save and Discard. */
+  keeper: KnowledgeKeeper | null;
+  settings: CommandSettings;
   log: Logger;
 }
 
@@ -32,9 +38,14 @@ function message(answer: Answer, action: ButtonAction, owner: string | null, sha
   return { ...renderAnswer(answer), components, allowedMentions: NO_MENTIONS };
 }
 
-export async function runButton(interaction: ButtonInteraction, { knowledge, reminders, log }: ButtonDeps): Promise<void> {
+export async function runButton(interaction: ButtonInteraction, { knowledge, reminders, keeper, settings, log }: ButtonDeps): Promise<void> {
   const privately = (content: string) => ({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }) as const;
   try {
+    const draft = decodeDraftButton(interaction.customId);
+    if (draft) {
+      await runDraftButton(interaction, draft, { keeper, settings, log });
+      return;
+    }
     const action = decodeButton(interaction.customId);
     if (action?.kind === 'list' && action.question === REMIND_LIST && interaction.guildId) {
       if (action.owner !== interaction.user.id) await interaction.reply(privately(notYours('/remind list')));

@@ -5,7 +5,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Answer, Choice } from '../answers/types.js';
-import type { AskedQuestion } from './buttons.js';
+import type { AskedQuestion, Row } from './buttons.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { ReminderRuntime } from '../reminders/runtime.js';
@@ -32,11 +32,11 @@ export type CommandSettings = Pick<Config, 'KB_GUILD_IDS' | 'ATTACHMENT_HOSTS'>;
  * message, with any files. `ephemeral: true` forces a private reply whatever the `private` option
  * says (for "that place name is too long"-style replies only the asker needs). `asked` names the
  * catalogue question behind an answer, so the router can add its buttons (pages, share, did you
- * mean). Handlers never
+ * mean); `components` are a message's own buttons (a draft's Save and Discard). Handlers never
  * acknowledge the interaction themselves: the router alone defers, replies and follows up, so it
  * always knows what the member can see.
  */
-export type CommandResult = ({ answer: Answer; asked?: AskedQuestion } | { message: string; pager?: Listing }) & { ephemeral?: boolean; files?: AttachmentPayload[] };
+export type CommandResult = ({ answer: Answer; asked?: AskedQuestion } | { message: string; pager?: Listing; components?: Row[] }) & { ephemeral?: boolean; files?: AttachmentPayload[] };
 
 /** A plain-text listing that pages with buttons: which listing (see button-router.ts) and where it is. */
 export interface Listing {

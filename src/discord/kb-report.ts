@@ -19,7 +19,7 @@ export function problemLines(problems: readonly Problem[], kept: readonly string
 }
 
 /** Adds lines while they fit, then says how many were left out. */
-function fit(head: string[], lines: string[], tail: string[] = []): string {
+export function fit(head: string[], lines: string[], tail: string[] = []): string {
   const out = [...head];
   let used = [...head, ...tail].join('\n').length + 40;
   let shown = 0;

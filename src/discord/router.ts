@@ -80,7 +80,7 @@ function toPayload(result: CommandResult, ephemeral: boolean, userId: string): P
         : []
       : result.pager
         ? listingButtons(result.pager.listing, result.pager.page, result.pager.count, owner)
-        : [];
+        : (result.components ?? []);
   if (rows.length > 0) body.components = rows;
   return result.files && result.files.length > 0 ? { ...body, files: result.files } : body;
 }
@@ -202,7 +202,7 @@ export function createInteractionHandler(options: RouterOptions): (interaction: 
   return async (interaction) => {
     if (interaction.isButton()) {
       const pressed = performance.now();
-      await runButton(interaction, { knowledge: options.knowledge, reminders: options.reminders ?? null, log: options.log.child({ interactionId: interaction.id, button: interaction.customId.slice(0, 40), userId: interaction.user.id, guildId: interaction.guildId }) });
+      await runButton(interaction, { knowledge: options.knowledge, reminders: options.reminders ?? null, keeper: options.keeper?.() ?? null, settings, log: options.log.child({ interactionId: interaction.id, button: interaction.customId.slice(0, 40), userId: interaction.user.id, guildId: interaction.guildId }) });
       options.metrics?.command('(button)', 'answered', (performance.now() - pressed) / 1000);
       return;
     }

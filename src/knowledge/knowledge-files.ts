@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
+import { link, lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -32,6 +32,35 @@ export async function fileExists(dir: string, name: string): Promise<boolean> {
  */
 export async function writeFileAtomically(dir: string, name: string, bytes: Uint8Array): Promise<void> {
   const target = path.join(dir, plainName(name));
+  const temp = await writeTemp(dir, bytes);
+  try {
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * As `writeFileAtomically`, but never over an existing file: the whole file appears under its name
+ * or nothing does, and a file someone put there in the meantime is kept. Returns false then.
+ */
+export async function writeNewFileAtomically(dir: string, name: string, bytes: Uint8Array): Promise<boolean> {
+  const target = path.join(dir, plainName(name));
+  const temp = await writeTemp(dir, bytes);
+  try {
+    // link() fails with EEXIST instead of replacing, which rename() cannot do.
+    await link(temp, target);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+async function writeTemp(dir: string, bytes: Uint8Array): Promise<string> {
   const temp = path.join(dir, `.upload-${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
   try {
@@ -40,12 +69,7 @@ export async function writeFileAtomically(dir: string, name: string, bytes: Uint
   } finally {
     await handle.close();
   }
-  try {
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  return temp;
 }
 
 /** Moves a file into `.trash/` (never deletes it) and returns its path there, relative to the folder. */

@@ -1,14 +1,11 @@
-import {
-  InteractionContextType,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { reviewAnswer } from '../../answers/review.js';
 import type { Choice } from '../../answers/types.js';
 import { extractArticle } from '../../knowledge/extract-article.js';
 import { MAX_FILE_BYTES, parseKnowledgeText } from '../../knowledge/loader.js';
 import { downloadAttachment } from '../attachment-download.js';
+import { isModerator, kbRefusal, NO_KEEPER, NOT_A_MODERATOR } from '../kb-access.js';
+import { draftFromText } from '../kb-draft.js';
 import type { Command, CommandContext, CommandResult } from '../command.js';
 import { articleReport, refusalText, reloadText, statusText } from '../kb-report.js';
 import { fileExists, moveToTrash, writeFileAtomically } from '../../knowledge/knowledge-files.js';
@@ -29,8 +26,8 @@ export const data = new SlashCommandBuilder()
   .addSubcommand((s) =>
     s
       .setName('upload')
-      .setDescription('Add an article from a .md file (checked first; nothing changes if it has problems)')
-      .addAttachmentOption((o) => o.setName('file').setDescription('The article as a .md knowledge file').setRequired(true))
+      .setDescription('Add an article from a .md file, or draft one from a .txt (nothing changes without your say)')
+      .addAttachmentOption((o) => o.setName('file').setDescription('A .md knowledge file, or a plain-text article (.txt) to draft').setRequired(true))
       .addBooleanOption((o) => o.setName('replace').setDescription('Replace the article that already has this id (default: refuse)')),
   )
   .addSubcommand((s) =>
@@ -48,32 +45,6 @@ export const data = new SlashCommandBuilder()
 
 const privately = (message: string): CommandResult => ({ message, ephemeral: true });
 
-/** Manage Guild, or the configured moderator role. */
-export function isModerator(interaction: ChatInputCommandInteraction, moderatorRoleId: string | undefined): boolean {
-  if (!interaction.inGuild()) return false;
-  if (interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) return true;
-  if (!moderatorRoleId) return false;
-  const roles = interaction.member.roles;
-  return Array.isArray(roles) ? roles.includes(moderatorRoleId) : roles.cache.has(moderatorRoleId);
-}
-
-/**
- * Any server's admin can add a public bot to a server they own and pass the moderator check there,
- * so /kb answers only in the servers named by KB_GUILD_IDS: the union's own.
- */
-export function kbRefusal(guildId: string | null, kbGuildIds: readonly string[] | undefined): string | null {
-  if (!kbGuildIds) {
-    return (
-      '/kb is switched off: no server is trusted to keep the knowledge base yet. Whoever runs the bot sets ' +
-      'KB_GUILD_IDS in .env to the id of the union’s server (several ids separated by commas) and restarts it.'
-    );
-  }
-  if (!guildId || !kbGuildIds.includes(guildId)) {
-    return 'The knowledge base is kept from the union’s own server only, so /kb does not work in this server. Members can still use every other command here.';
-  }
-  return null;
-}
-
 async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<CommandResult> {
   const refusal = kbRefusal(interaction.guildId, ctx.settings.KB_GUILD_IDS);
   if (refusal) {
@@ -83,9 +54,9 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   const keeper = ctx.keeper;
   if (!isModerator(interaction, keeper?.moderatorRoleId)) {
     ctx.log.info('kb refused: not a moderator');
-    return privately('Only moderators can manage the knowledge base (Manage Server permission or the moderator role).');
+    return privately(NOT_A_MODERATOR);
   }
-  if (!keeper) return privately('Knowledge management is not switched on in this bot: the knowledge folder is not being watched.');
+  if (!keeper) return privately(NO_KEEPER);
   const sub = interaction.options.getSubcommand(true);
   switch (sub) {
     case 'status':
@@ -108,12 +79,17 @@ async function upload(interaction: ChatInputCommandInteraction, ctx: CommandCont
   const replace = interaction.options.getBoolean('replace') ?? false;
   const shownName = clip(attachment.name.replace(/[\u0000-\u001f`]/g, ''), 80) || 'the file';
   const bold = `**${escapeText(shownName)}**`;
-  if (!/\.md$/i.test(attachment.name)) return privately(refusalText(`${bold} is not a knowledge file: upload a Markdown file ending in \`.md\`.`));
+  const plain = /\.txt$/i.test(attachment.name);
+  if (!plain && !/\.md$/i.test(attachment.name)) {
+    return privately(refusalText(`${bold} is not a knowledge file: upload a Markdown file ending in \`.md\`, or a plain-text article ending in \`.txt\` to have it drafted.`));
+  }
   if (attachment.size > MAX_FILE_BYTES) {
     return privately(refusalText(`${bold} is ${Math.ceil(attachment.size / 1024)} KB; a knowledge file may be at most ${MAX_FILE_BYTES / 1024} KB.`));
   }
   const download = await downloadAttachment(attachment.url, { maxBytes: MAX_FILE_BYTES, hosts: ctx.settings.ATTACHMENT_HOSTS });
   if (!download.ok) return privately(refusalText(`${bold} was not taken: ${download.reason}.`));
+  // Plain text is only drafted here; nothing is written until the moderator presses Save (kb-draft.ts).
+  if (plain) return draftFromText(download.bytes, shownName, ctx, keeper, interaction.user.id);
 
   // Exactly the loader's checks, with problems named after the file as the moderator knows it.
   const parsed = parseKnowledgeText(download.bytes, shownName);

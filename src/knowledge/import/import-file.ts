@@ -2,6 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadKnowledgeBase, MAX_FILE_BYTES } from '../loader.js';
 import { draftArticle, type Draft } from './draft.js';
+import { readPlainText } from './plain-text.js';
 
 export type ImportResult = { ok: true; draft: Draft; written: string } | { ok: false; message: string; found: string[] };
 
@@ -21,14 +22,9 @@ export async function importArticle(file: string, outDir: string, opts: { counci
   } catch (e) {
     return fail(`${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail(`${name}: is not valid UTF-8 text (save it as UTF-8)`);
-  }
-  if (text.includes('\u0000')) return fail(`${name}: is binary, not a text file`);
-  if (text.trimStart().startsWith('---')) return fail(`${name}: already has front matter; it is a knowledge file, not plain text (check it with kb check)`);
+  const plain = readPlainText(bytes, name);
+  if (!plain.ok) return fail(plain.message);
+  const text = plain.text;
   try {
     if (!(await stat(outDir)).isDirectory()) return fail(`${outDir}: is not a folder`);
   } catch {
