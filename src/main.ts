@@ -186,7 +186,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 
   // Following channels hear of new articles and consultations after every reload, and once at start
   // for anything that arrived while the bot was down.
-  const follows = reminders?.follows ? createFollowAnnouncer({ follows: reminders.follows, rest: client.rest, log }) : null;
+  const follows = reminders ? createFollowAnnouncer({ follows: reminders.follows, rest: client.rest, log }) : null;
   if (follows) {
     knowledge.onReplace((kb) => void follows.announce(kb));
     void follows.announce(knowledge.current());

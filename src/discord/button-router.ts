@@ -1,4 +1,3 @@
-import { NOT_ON_POSTGRES } from '../reminders/runtime.js';
 import { DiscordAPIError, MessageFlags, Routes, type ButtonInteraction } from 'discord.js';
 import { answerQuestion, findQuestion } from '../answers/index.js';
 import type { Answer } from '../answers/types.js';
@@ -143,16 +142,12 @@ async function remindMe(interaction: ButtonInteraction, rt: ReminderRuntime | nu
     return;
   }
   const personal = rt.personal;
-  if (!personal) {
-    await say(NOT_ON_POSTGRES);
-    return;
-  }
   const times = PERSONAL_LEADS.map((l) => closesMs - l.ms).filter((ms) => ms > now);
   if (times.length === 0) {
     await say(`${c.title} closes ${t(closesMs, 'R')}, too soon for a reminder: have your say now.`);
     return;
   }
-  const already = personal.mine(interaction.user.id, guildId).find((r) => r.consultationKey === key);
+  const already = (await personal.mine(interaction.user.id, guildId)).find((r) => r.consultationKey === key);
   if (already) {
     await say(`You already have a reminder for ${c.title}: I will message you ${already.pendingMs.map((ms) => t(ms, 'F')).join(' and ')}. \`/remind mine\` lists and cancels your reminders.`);
     return;
@@ -172,7 +167,7 @@ async function remindMe(interaction: ButtonInteraction, rt: ReminderRuntime | nu
     }
     throw err;
   }
-  const { reminder } = personal.subscribe({ userId: interaction.user.id, guildId, dmChannelId, consultationKey: key, title: c.title, url: c.url ?? null, closesMs }, now);
+  const { reminder } = await personal.subscribe({ userId: interaction.user.id, guildId, dmChannelId, consultationKey: key, title: c.title, url: c.url ?? null, closesMs }, now);
   log.info({ personal: reminder.id }, 'remind me: saved');
   await say(`Done: I will message you ${reminder.pendingMs.map((ms) => t(ms, 'F')).join(' and ')}, before ${c.title} closes. \`/remind mine\` lists and cancels your reminders.`);
 }

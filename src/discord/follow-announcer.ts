@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Routes, type REST } from 'discord.js';
 import { keyFigures } from '../answers/cuts.js';
 import { formatFigure } from '../answers/format.js';
@@ -63,23 +63,29 @@ const nonceOf = (followId: number, item: string) => `f${followId}.${createHash('
 
 export function createFollowAnnouncer(opts: { follows: FollowStore; rest: REST; log: Logger; now?: () => number }) {
   const log = opts.log.child({ module: 'follow' });
+  const now = opts.now ?? Date.now;
+  // Who holds a claim: another process on the same database announcing the same reload skips it.
+  const owner = `follow-${randomBytes(6).toString('hex')}`;
   let running: Promise<number> = Promise.resolve(0);
 
   async function pass(kb: KnowledgeBase): Promise<number> {
     let posted = 0;
-    for (const f of opts.follows.active()) {
-      for (const item of itemsOf(kb, f.place, opts.now?.())) {
-        if (opts.follows.isAnnounced(f.id, item.key)) continue;
+    for (const f of await opts.follows.active()) {
+      const settled = await opts.follows.settledItems(f.id, now());
+      for (const item of itemsOf(kb, f.place, now())) {
+        if (settled.has(item.key) || !(await opts.follows.claim(f.id, item.key, owner, now()))) continue;
+        let res: { id?: string };
         try {
           const body = { content: clip(item.content, 2000), allowed_mentions: NO_MENTIONS, nonce: nonceOf(f.id, item.key), enforce_nonce: true, ...(item.components ? { components: item.components } : {}) };
-          const res = (await opts.rest.post(Routes.channelMessages(f.channelId), { body })) as { id?: string };
-          opts.follows.markAnnounced(f.id, item.key, res.id ?? null, Date.now());
-          posted += 1;
+          res = (await opts.rest.post(Routes.channelMessages(f.channelId), { body })) as { id?: string };
         } catch (err) {
-          // Left unmarked, so the next reload tries again.
+          // Released, so the next reload tries again.
+          await opts.follows.release(f.id, item.key, owner);
           log.warn({ err, follow: f.id, channelId: f.channelId, item: item.key }, 'could not post to a following channel');
           break;
         }
+        await opts.follows.markAnnounced(f.id, item.key, owner, res.id ?? null, now());
+        posted += 1;
       }
     }
     if (posted > 0) log.info({ posted }, 'announced to following channels');

@@ -116,6 +116,12 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (follow_id, item)
   );
   `,
+  // 5: an item being posted to a following channel is claimed first (a lease on its row), so
+  // processes sharing the database post it once; a row without a lease was announced.
+  `
+  ALTER TABLE follow_announced ADD COLUMN lease_owner TEXT;
+  ALTER TABLE follow_announced ADD COLUMN lease_expires_ms INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

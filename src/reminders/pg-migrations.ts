@@ -61,6 +61,55 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX deliveries_due ON deliveries (status, due_ms);
   CREATE INDEX deliveries_reminder_status ON deliveries (reminder_id, status, due_ms);
   `,
+  // 2: "Remind me" (personal reminders, SQLite's 3) and /follow (SQLite's 4 and 5).
+  `
+  CREATE TABLE personal_reminders (
+    id BIGSERIAL PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    guild_id TEXT NOT NULL,
+    dm_channel_id TEXT NOT NULL,
+    consultation_key TEXT NOT NULL,
+    title TEXT NOT NULL,
+    url TEXT,
+    closes_ms BIGINT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'cancelled')),
+    created_at BIGINT NOT NULL,
+    cancelled_at BIGINT
+  );
+  CREATE UNIQUE INDEX personal_one_active ON personal_reminders (user_id, consultation_key) WHERE status = 'active';
+  CREATE TABLE personal_deliveries (
+    id BIGSERIAL PRIMARY KEY,
+    reminder_id BIGINT NOT NULL REFERENCES personal_reminders (id),
+    lead TEXT NOT NULL,
+    due_ms BIGINT NOT NULL,
+    nonce TEXT NOT NULL UNIQUE CHECK (length(nonce) <= 25),
+    status TEXT NOT NULL CHECK (status IN ('scheduled', 'sending', 'sent', 'failed', 'cancelled')),
+    status_at BIGINT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+  );
+  CREATE INDEX personal_due ON personal_deliveries (status, due_ms);
+  CREATE TABLE follows (
+    id BIGSERIAL PRIMARY KEY,
+    guild_id TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    place TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'stopped')),
+    created_at BIGINT NOT NULL,
+    stopped_at BIGINT
+  );
+  CREATE UNIQUE INDEX follows_one_active ON follows (guild_id, channel_id, place) WHERE status = 'active';
+  CREATE TABLE follow_announced (
+    follow_id BIGINT NOT NULL REFERENCES follows (id),
+    item TEXT NOT NULL,
+    message_id TEXT,
+    at BIGINT NOT NULL,
+    lease_owner TEXT,
+    lease_expires_ms BIGINT,
+    PRIMARY KEY (follow_id, item)
+  );
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

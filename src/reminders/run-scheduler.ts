@@ -3,15 +3,16 @@ import { loadConfigOrExit } from '../config.js';
 import { isEntryPoint } from '../discord/entry.js';
 import { createLogger } from '../log.js';
 import { createRest, createRestPoster } from './poster.js';
-import { createScheduler } from './scheduler.js';
+import { deliverPersonal } from './personal.js';
+import { createScheduler, systemClock } from './scheduler.js';
 import { StoreOpenError } from './db-faults.js';
-import { openConfiguredStore } from './runtime.js';
+import { companionStores, openConfiguredStore } from './runtime.js';
 
 /**
  * The delivery loop on its own, without the gateway: `tsx src/reminders/run-scheduler.ts`.
  * Useful to post reminders while the bot is down for maintenance, and what the crash tests run.
  * Several may run against one database file, or one PostgreSQL database (DATABASE_URL) from several
- * hosts; leases keep them from posting twice.
+ * hosts; leases keep them from posting twice. It sends members' "Remind me" direct messages too.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -28,15 +29,21 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const rest = createRest({ token: config.DISCORD_TOKEN, ...(config.DISCORD_API_BASE ? { apiBase: config.DISCORD_API_BASE } : {}) });
+  const poster = createRestPoster(rest);
+  const { personal } = companionStores(store);
+  const personalTimer = setInterval(() => {
+    deliverPersonal(personal, poster, systemClock, log).catch((err: unknown) => log.warn({ err }, 'personal reminders: delivery pass failed'));
+  }, values['poll-ms'] ? Number(values['poll-ms']) : 30_000);
   const scheduler = createScheduler({
     store,
-    poster: createRestPoster(rest),
+    poster,
     log,
     ...(values['lease-ms'] ? { leaseMs: Number(values['lease-ms']) } : {}),
     ...(values['poll-ms'] ? { pollMs: Number(values['poll-ms']) } : {}),
     ...(values.owner ? { owner: values.owner } : {}),
     // A reset token will not come back: exit non-zero so a supervisor restarts with the new one.
     onUnauthorized: () => {
+      clearInterval(personalTimer);
       void scheduler.stop().then(async () => {
         await store.close();
         process.exit(1);
@@ -48,6 +55,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: NodeJS.Signals) => {
     log.info({ signal }, 'stopping the reminder scheduler');
     setTimeout(() => process.exit(1), 10_000).unref();
+    clearInterval(personalTimer);
     void scheduler.stop().then(async () => {
       await store.close();
       process.exit(0);

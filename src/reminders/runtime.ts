@@ -1,4 +1,6 @@
+import type Database from 'better-sqlite3';
 import type { REST } from 'discord.js';
+import type pg from 'pg';
 import type { Config } from '../config.js';
 import type { ConsultationEntry } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../log.js';
@@ -7,9 +9,12 @@ import { createScheduler, systemClock, type Clock, type Scheduler, type Schedule
 import type { ServiceDeps } from './service.js';
 import { openFailureMessage, pgOpenFailureMessage, StoreOpenError } from './db-faults.js';
 import { openPgStore } from './pg-store.js';
-import { dbFileIn, openStore, type SqliteStore, type Store } from './store.js';
-import { createPersonalStore, deliverPersonal, type PersonalStore } from './personal.js';
+import { dbFileIn, openStore, type Store } from './store.js';
+import { deliverPersonal, type PersonalStore } from './personal.js';
+import { createPersonalStore } from './personal-sqlite.js';
+import { createPgPersonalStore } from './pg-personal.js';
 import { createFollowStore, type FollowStore } from './follows.js';
+import { createPgFollowStore } from './pg-follows.js';
 
 /**
  * Reminders as the bot runs them: the database, the REST client and the one delivery loop, started
@@ -19,12 +24,12 @@ import { createFollowStore, type FollowStore } from './follows.js';
 export interface ReminderRuntime {
   store: Store;
   scheduler: Scheduler;
-  /** Members' own "Remind me" direct messages; null on PostgreSQL (not ported yet). */
-  personal: PersonalStore | null;
+  /** Members' own "Remind me" direct messages, kept with the reminders. */
+  personal: PersonalStore;
   /** Sends the personal reminders that are due now (the loop calls it every poll; tests call it). */
   tickPersonal(): Promise<number>;
-  /** Channels following a place (/follow) and what each has been told; null on PostgreSQL (not ported yet). */
-  follows: FollowStore | null;
+  /** Channels following a place (/follow) and what each has been told, kept with the reminders. */
+  follows: FollowStore;
   rest: REST;
   deps: ServiceDeps;
   stop(): Promise<void>;
@@ -73,9 +78,12 @@ export async function openConfiguredStore(config: { DATA_DIR: string; DATABASE_U
   }
 }
 
-/** Said when a member asks for Remind me or /follow on a deployment that keeps reminders in PostgreSQL. */
-export const NOT_ON_POSTGRES =
-  'Remind me and /follow keep their records in the SQLite reminders file, and this bot keeps reminders in PostgreSQL (DATABASE_URL), so they are switched off here for now.';
+/** "Remind me" and /follow records in the same database, on the same connection(s), as the reminders. */
+export function companionStores(store: Store): { personal: PersonalStore; follows: FollowStore } {
+  if ('db' in store) return { personal: createPersonalStore(store.db as Database.Database), follows: createFollowStore(store.db as Database.Database) };
+  if ('pool' in store) return { personal: createPgPersonalStore(store.pool as pg.Pool), follows: createPgFollowStore(store.pool as pg.Pool) };
+  throw new Error(`reminders store ${store.location} (${store.backend}) offers neither a SQLite handle nor a PostgreSQL pool`);
+}
 
 export async function startReminders(opts: StartRemindersOptions): Promise<ReminderRuntime> {
   const log = opts.log.child({ module: 'reminders' });
@@ -83,11 +91,8 @@ export async function startReminders(opts: StartRemindersOptions): Promise<Remin
   const rest = createRest({ token: opts.config.DISCORD_TOKEN, ...(opts.config.DISCORD_API_BASE ? { apiBase: opts.config.DISCORD_API_BASE } : {}) });
   const clock = opts.clock ?? systemClock;
   const poster = opts.poster ?? createRestPoster(rest);
-  // "Remind me" and /follow keep their records in the SQLite file only for now: on PostgreSQL they
-  // are off (and say so), rather than kept per host, which would post twice with two processes.
-  const sqlite = 'db' in store ? (store as SqliteStore).db : null;
-  const personal = sqlite ? createPersonalStore(sqlite) : null;
-  const tickPersonal = async () => (personal ? deliverPersonal(personal, poster, clock, log) : 0);
+  const { personal, follows } = companionStores(store);
+  const tickPersonal = () => deliverPersonal(personal, poster, clock, log);
   let personalTimer: NodeJS.Timeout | null = null;
   const scheduler = createScheduler({
     store,
@@ -107,10 +112,10 @@ export async function startReminders(opts: StartRemindersOptions): Promise<Remin
   };
   if (opts.deliver !== false) {
     void scheduler.start();
-    if (personal) personalTimer = setInterval(() => {
+    personalTimer = setInterval(() => {
       tickPersonal().catch((err: unknown) => log.warn({ err }, 'personal reminders: delivery pass failed'));
     }, opts.pollMs ?? 30_000);
-    personalTimer?.unref();
+    personalTimer.unref();
     log.info({ store: store.location, owner: scheduler.owner }, 'reminder scheduler started');
   }
   let stopping: Promise<void> | null = null;
@@ -119,7 +124,7 @@ export async function startReminders(opts: StartRemindersOptions): Promise<Remin
     scheduler,
     personal,
     tickPersonal,
-    follows: sqlite ? createFollowStore(sqlite) : null,
+    follows,
     rest,
     deps,
     stop: () => {

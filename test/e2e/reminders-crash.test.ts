@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createRest } from '../../src/reminders/poster.js';
+import { companionStores } from '../../src/reminders/runtime.js';
 import type { Store } from '../../src/reminders/store.js';
 import { backends, type BackendDb } from '../reminders/backends.js';
 import { reportPostgresAvailability } from '../reminders/postgres-availability.js';
@@ -87,6 +90,32 @@ const messagePosts = (e: Emulator, channelId: string) =>
   e.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && !r.query.has('via'));
 
 describe.each(backends)('scheduler processes on $name', (backend) => {
+  it('two scheduler processes send each due Remind me direct message once', { timeout: 60_000 }, async () => {
+    // Discord's nonce memory has always run out here, so a second send would show as a second message.
+    let nonceAge = 0;
+    emulator = await startEmulator({ guilds: [{ id: GUILD }], nonceClock: () => (nonceAge += 3_600_000) });
+    database = await backend.create();
+    const { personal } = companionStores(await database.open());
+    const rest = createRest({ token: emulator.token, apiBase: emulator.apiBase });
+    const members = Array.from({ length: 6 }, (_, i) => `50000000000000010${i}`);
+    const dueMs = Date.now() + 1_500;
+    for (const userId of members) {
+      const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+      const consultation = { consultationKey: 'pagetown-day-care#1', title: 'Pagetown day care consultation', url: null, closesMs: dueMs + 86_400_000 };
+      await personal.subscribe({ userId, guildId: GUILD, dmChannelId: dm.id, ...consultation }, Date.now());
+    }
+    const a = startScheduler('a');
+    const b = startScheduler('b');
+    const sent = () => members.every((u) => emulator!.directMessages(u).length > 0);
+    await waitFor('every member to get a direct message', sent, 20_000, () => a.output() + b.output());
+    // Both keep polling a while longer: nothing more may arrive.
+    await new Promise((r) => setTimeout(r, 1_000));
+    a.child.kill('SIGTERM');
+    b.child.kill('SIGTERM');
+    await Promise.all([exited(a.child), exited(b.child)]);
+    for (const u of members) expect(emulator.directMessages(u).map((m) => m.content.split('\n')[0])).toEqual([expect.stringContaining('Pagetown day care consultation')]);
+  });
+
   it('killed with SIGKILL while Discord holds a post open, a restarted scheduler posts every due reminder exactly once', { timeout: 60_000 }, async () => {
     emulator = await startEmulator({ guilds: [{ id: GUILD }] });
     const channel = emulator.channelId;

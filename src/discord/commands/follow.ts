@@ -1,4 +1,3 @@
-import { NOT_ON_POSTGRES } from '../../reminders/runtime.js';
 import { SlashCommandBuilder } from 'discord.js';
 import { autocompletePlaces } from '../../answers/index.js';
 import { resolvePlace } from '../../knowledge/places.js';
@@ -38,10 +37,9 @@ export default {
     if (!guildId) throw new UserFacingError('Follows belong to a server; use /follow in a server channel.');
     if (!rt) throw new UserFacingError('Follows are kept with the reminders, which are not switched on for this bot.');
     const follows = rt.follows;
-    if (!follows) throw new UserFacingError(NOT_ON_POSTGRES);
     const sub = interaction.options.getSubcommand(true);
     if (sub === 'list') {
-      const all = follows.ofGuild(guildId);
+      const all = await follows.ofGuild(guildId);
       if (all.length === 0) return privately('This server follows no place yet. `/follow place` starts one.');
       return privately(['Follows in this server (stop one with `/follow stop`):', ...all.map((f) => `**${f.id}.** ${escapeText(f.place)} in <#${f.channelId}>`)].join('\n'));
     }
@@ -51,7 +49,7 @@ export default {
     const now = rt.deps.clock.now();
     if (sub === 'stop') {
       const id = reminderId(readOptions(interaction, OPTIONS.stop).follow, '`/follow list`');
-      return privately(follows.stop(guildId, id, now) ? `Follow ${id} stopped: nothing more will be posted for it.` : `There is no follow ${id} in this server. \`/follow list\` shows them.`);
+      return privately((await follows.stop(guildId, id, now)) ? `Follow ${id} stopped: nothing more will be posted for it.` : `There is no follow ${id} in this server. \`/follow list\` shows them.`);
     }
     const args = readOptions(interaction, OPTIONS.place);
     const problem = await whyCannotPostIn(interaction, args.channel);
@@ -63,7 +61,7 @@ export default {
       return privately(`No place called “${escapeText(args.place)}” is in the knowledge base.${near}`);
     }
     const known = itemsOf(kb, r.place.name).map((i) => i.key);
-    const { created, follow } = follows.follow(guildId, args.channel, r.place.name, interaction.user.id, known, now);
+    const { created, follow } = await follows.follow(guildId, args.channel, r.place.name, interaction.user.id, known, now);
     return privately(
       created
         ? `Following ${escapeText(r.place.name)} in <#${args.channel}> (follow ${follow.id}): each new article and consultation about it will be posted there once. The ${known.length} already known are not.`

@@ -1,5 +1,3 @@
-import { UserFacingError } from '../../command.js';
-import { NOT_ON_POSTGRES } from '../../../reminders/runtime.js';
 import { escapeText } from '../../escape.js';
 import { reminderId, subcommand } from './subcommand.js';
 
@@ -10,16 +8,15 @@ export default subcommand({
   name: 'mine',
   description: 'Your own Remind me reminders (direct messages before a consultation closes)',
   options: { cancel: { kind: 'string', description: 'Cancel one: its number from this list', max: 20 } },
-  execute: (args, { rt, guildId, interaction }) => {
+  execute: async (args, { rt, guildId, interaction }) => {
     const personal = rt.personal;
-    if (!personal) throw new UserFacingError(NOT_ON_POSTGRES);
     const userId = interaction.user.id;
     if (args.cancel !== undefined) {
       const id = reminderId(args.cancel, '`/remind mine`');
-      const done = personal.cancel(userId, id, rt.deps.clock.now());
+      const done = await personal.cancel(userId, id, rt.deps.clock.now());
       return { message: done ? `Reminder ${id} cancelled: no more direct messages for it.` : `You have no reminder ${id}. \`/remind mine\` lists yours.`, ephemeral: true };
     }
-    const mine = personal.mine(userId, guildId);
+    const mine = await personal.mine(userId, guildId);
     if (mine.length === 0) return { message: 'You have no Remind me reminders in this server. Press Remind me under a consultation in /consultations.', ephemeral: true };
     const lines = mine.map(
       (r) => `**${r.id}.** ${escapeText(r.title)}: closes ${t(r.closesMs)}; ${r.pendingMs.length ? `messages ${r.pendingMs.map(t).join(' and ')}` : 'no messages left'}`,
