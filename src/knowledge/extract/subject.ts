@@ -88,6 +88,14 @@ function documentOf(raw: string, role: string): Subject | null {
   return null;
 }
 
+/** "council spokesman", "retired teacher", "campaigner": a role only a person has ("travel giant" is not one). */
+export function describesPerson(role: string): boolean {
+  return role
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => ROLE_NOUNS.has(w) || Object.hasOwn(GENDERED_ROLE, w) || /(?:er|or|ist|ian)$/.test(w));
+}
+
 function genderOfRole(role: string): Gender | null {
   for (const w of role.toLowerCase().split(/\s+/)) if (Object.hasOwn(GENDERED_ROLE, w)) return GENDERED_ROLE[w]!;
   return null;
@@ -101,7 +109,11 @@ function genderOfRole(role: string): Gender | null {
 export function parseSubject(raw: string): Subject | null {
   // Asides in brackets ("Cllr John Marsh (Lab, Northfold)") say nothing about who is speaking.
   let text = boundedTail(raw).replace(/[•]+/g, ' ').replace(/\s*\([^)]*\)/g, '').trim().replace(/^[,;:\s]+/, '').replace(/[,;:\s]+$/, '');
-  text = text.replace(LEADING_FILLER, '');
+  // "But now Stagecoach": every leading filler word goes, not only the first.
+  for (let prev = ''; prev !== text; ) {
+    prev = text;
+    text = text.replace(LEADING_FILLER, '');
+  }
   for (let prev = ''; prev !== text; ) {
     prev = text;
     text = text.replace(TRAILING_FILLER, '').trim();
@@ -140,6 +152,8 @@ function opensWithFunctionWord(phrase: string): boolean {
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'across', 'at']);
+// Words that tie a role to whose it is: "a spokesman for", "a member of".
+const OF_WORDS = new Set(['for', 'of', 'at', 'from', 'with']);
 const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does)\b/i;
 
 function parseSimpleSubject(raw: string): Subject | null {
@@ -166,8 +180,17 @@ function parseSimpleSubject(raw: string): Subject | null {
   while (tokens.length - i > 2 && ROLE_NOUNS.has(tokens[i]!.toLowerCase())) i++;
   // A long capitalised run is a title and then a name: "Assistant Director for Integrated Passenger Transport Richard Owens".
   if (tokens.length - i > 4 && parseName(tokens.slice(-2))) i = tokens.length - 2;
+  // "Local Councillor Tony McMahon": a title inside the run starts the name; the words before it are the role.
+  const titleAt = tokens.findIndex((t, k) => k > i && k < tokens.length - 1 && titleOf(t) !== null);
+  if (titleAt > i) i = titleAt;
   const run = tokens.slice(i);
   const before = tokens.slice(0, i);
+  // "A spokesperson for the group Save Aberdeen Libraries": an indefinite person of something named; the
+  // name is whose spokesperson it is, never the speaker's.
+  if (run.length > 0 && before.length > 1 && /^(?:a|an)$/i.test(before[0]!) && before.slice(1).some((w) => OF_WORDS.has(w.toLowerCase()))) {
+    const role = cleanRole(text);
+    if (role !== null && isRole(role)) return { type: 'role', role, gender: genderOfRole(role) };
+  }
   if (run.length > 0) {
     const name = parseName(run);
     if (name) {
@@ -181,7 +204,9 @@ function parseSimpleSubject(raw: string): Subject | null {
       if (last !== undefined && FUNCTION_WORDS.has(last)) {
         if (!PLACE_PREPOSITIONS.has(last)) return null;
       } else {
-        const bare = run.length === 1 && before.length === 0;
+        // One word, no title, and nothing before it that describes a person ("Travel giant Stagecoach"):
+        // the resolver decides whether the article has introduced anyone by that name.
+        const bare = run.length === 1 && name.gender === null && (role === null || !describesPerson(role));
         return { type: 'person', name: name.name, gender: name.gender, role, bare };
       }
     }
