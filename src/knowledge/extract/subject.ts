@@ -132,7 +132,7 @@ export function parseSubject(raw: string): Subject | null {
   if (after) return { type: 'pronoun', pronoun: after[1]!.toLowerCase() as 'he' | 'she' | 'they' };
   if (parts.length > 1) {
     // Appositive: "Liz Majer, corporate director…" or "the council’s director…, Mark Ellis".
-    const nameAt = parts.findIndex((p) => parseName(p.split(/\s+/)) !== null);
+    const nameAt = parts.findIndex((p, i) => !inAddress(parts, i) && parseName(p.split(/\s+/)) !== null);
     if (nameAt >= 0) {
       const name = parseName(parts[nameAt]!.split(/\s+/))!;
       // Before the name only a noun phrase is a role: "Ahead of the meeting," is scene-setting.
@@ -144,6 +144,19 @@ export function parseSubject(raw: string): Subject | null {
     }
   }
   return parseSimpleSubject(parts[0] ?? text);
+}
+
+// A part ending in a place: "Home owners in Champions Row", "Wilbury Avenue".
+const ENDS_IN_PLACE = /(?:^|\s)(?:in|at|on|near|of|from)\s+(?:\p{Lu}\S*\s+){0,3}\p{Lu}\S*$/u;
+
+/**
+ * "Home owners in Champions Row, Wilbury Avenue, Hove": one capitalised word after a place, or after a
+ * street, carries on the address; it is a town, not a person set off by commas.
+ */
+function inAddress(parts: string[], i: number): boolean {
+  if (i === 0 || parts[i]!.split(/\s+/).length !== 1) return false;
+  const prev = parts[i - 1]!;
+  return ENDS_IN_PLACE.test(prev) || isOrgLike(prev.split(/\s+/)) || inAddress(parts, i - 1);
 }
 
 function opensWithFunctionWord(phrase: string): boolean {

@@ -64,6 +64,8 @@ export const ORG_WORDS = new Set([
   'commission', 'office', 'nhs', 'unison', 'unite', 'gmb', 'rcn', 'tuc', 'bma', 'hospital', 'lodge', 'house', 'home',
   'homes', 'care', 'street', 'road', 'hall', 'court', 'college', 'school', 'university', 'network', 'alliance', 'forum',
   'homecare', 'county', 'borough', 'city', 'district', 'cabinet', 'executive',
+  // Street names ("Champions Row, Wilbury Avenue, Hove"): an address, never a person.
+  'avenue', 'crescent', 'terrace',
 ]);
 
 /** Bodies that speak only through statements: "the council said" quotes no person. */

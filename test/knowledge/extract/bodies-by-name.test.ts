@@ -41,4 +41,18 @@ describe('names that are not people', () => {
     expect(parseSubject('Local Councillor Tony McMahon')).toMatchObject({ type: 'person', name: 'Tony McMahon' });
     expect(who('Local Councillor Tony McMahon said he did not want to comment.')[0]![0]).toBe('Tony McMahon');
   });
+
+  it('reads an address set off by commas as where the speakers live, never a person ("…, Wilbury Avenue, Hove, say")', () => {
+    expect(
+      who(
+        'Home owners in Champions Row, Wilbury Avenue, Hove, say their bins were taken without them being consulted.',
+        'They say the communal bins in their street are filthy and broken.',
+      ),
+    ).toEqual([
+      [null, 'Home owners in Champions Row', 'unnamed', 'high'],
+      [null, 'Home owners in Champions Row', 'pronoun', 'high'],
+    ]);
+    // A two-word name after a place is still a person set off by commas.
+    expect(parseSubject('A resident of Hove, Jane Smith')).toMatchObject({ type: 'person', name: 'Jane Smith' });
+  });
 });
