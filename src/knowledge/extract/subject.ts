@@ -6,6 +6,7 @@ import { firstVerb } from './verbs.js';
 import { isGroupNoun, isNameToken, isOrgLike, isPossessive, parseName, possessor, titleOf } from './names.js';
 import {
   BODY_WORDS,
+  COMPANY_NOUNS,
   DOCUMENT_NOUNS,
   FUNCTION_WORDS,
   GENDERED_ROLE,
@@ -90,10 +91,9 @@ function documentOf(raw: string, role: string): Subject | null {
 
 /** "council spokesman", "retired teacher", "campaigner": a role only a person has ("travel giant" is not one). */
 export function describesPerson(role: string): boolean {
-  return role
-    .toLowerCase()
-    .split(/\s+/)
-    .some((w) => ROLE_NOUNS.has(w) || Object.hasOwn(GENDERED_ROLE, w) || /(?:er|or|ist|ian)$/.test(w));
+  const words = role.toLowerCase().split(/\s+/);
+  if (words.some((w) => COMPANY_NOUNS.has(w))) return false;
+  return words.some((w) => ROLE_NOUNS.has(w) || Object.hasOwn(GENDERED_ROLE, w) || /(?:er|or|ist|ian)$/.test(w));
 }
 
 function genderOfRole(role: string): Gender | null {
@@ -140,7 +140,12 @@ export function parseSubject(raw: string): Subject | null {
         .filter((p, i) => i !== nameAt && (i > nameAt || !opensWithFunctionWord(p)))
         .map(roleOf)
         .filter((r): r is string => r !== null);
-      return { type: 'person', name: name.name, gender: name.gender, role: roles[0] ?? null };
+      const role = roles[0] ?? null;
+      // "Stagecoach, which runs the route," or "Arriva, the operator,": one word, and nothing said of it that
+      // only a person is ("who …", "a mother of two"): left to the resolver, as a bare name.
+      const bare =
+        name.name.split(' ').length === 1 && name.gender === null && (role === null || !describesPerson(role)) && !parts.some((p) => /^who\b/i.test(p));
+      return { type: 'person', name: name.name, gender: name.gender, role, bare };
     }
   }
   return parseSimpleSubject(parts[0] ?? text);

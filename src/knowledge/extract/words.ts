@@ -57,6 +57,12 @@ export const GENDERED_ROLE: Record<string, Gender> = {
   daughter: 'f', son: 'm', grandmother: 'f', grandfather: 'm', wife: 'f', husband: 'm', businessman: 'm', businesswoman: 'f',
 };
 
+/** What a company is called in an appositive ("Arriva, the operator,", "Travel giant Stagecoach"): never a person's role. */
+export const COMPANY_NOUNS = new Set([
+  'operator', 'provider', 'developer', 'contractor', 'supplier', 'retailer', 'insurer', 'housebuilder', 'firm', 'company',
+  'giant', 'chain', 'business', 'brand', 'group', 'owner', 'operators', 'providers',
+]);
+
 /** Words that make a capitalised phrase an organisation or a place, not a person. */
 export const ORG_WORDS = new Set([
   'council', 'union', 'government', 'department', 'trust', 'party', 'authority', 'association', 'board', 'committee',

@@ -55,4 +55,11 @@ describe('names that are not people', () => {
     // A two-word name after a place is still a person set off by commas.
     expect(parseSubject('A resident of Hove, Jane Smith')).toMatchObject({ type: 'person', name: 'Jane Smith' });
   });
+
+  it('reads one word set off by a company description or a "which" clause as a body, and by a person description as a person', () => {
+    expect(who('Stagecoach, which runs the route, said it would withdraw the service.')).toEqual([[null, 'Stagecoach', 'document', 'low']]);
+    expect(who('Arriva, the operator, said: “We have no choice.”')).toEqual([[null, 'Arriva', 'document', 'low']]);
+    expect(who('Jo, a mother of two from Hove, said: “I rely on the bus.”')).toEqual([['Jo', 'mother of two from Hove', 'named', 'high']]);
+    expect(who('Jane, who works at the library, said: “It matters.”')).toEqual([['Jane', null, 'named', 'high']]);
+  });
 });
