@@ -92,8 +92,9 @@ function documentOf(raw: string, role: string): Subject | null {
 /** "council spokesman", "retired teacher", "campaigner": a role only a person has ("travel giant" is not one). */
 export function describesPerson(role: string): boolean {
   const words = role.toLowerCase().split(/\s+/);
-  if (words.some((w) => COMPANY_NOUNS.has(w))) return false;
-  return words.some((w) => ROLE_NOUNS.has(w) || Object.hasOwn(GENDERED_ROLE, w) || /(?:er|or|ist|ian)$/.test(w));
+  // "the group's chair" is a person; "the operator" only looks like one by its ending.
+  if (words.some((w) => ROLE_NOUNS.has(w.replace(/[’']s$/, '')) || Object.hasOwn(GENDERED_ROLE, w))) return true;
+  return !words.some((w) => COMPANY_NOUNS.has(w)) && words.some((w) => /(?:er|or|ist|ian)$/.test(w));
 }
 
 function genderOfRole(role: string): Gender | null {

@@ -61,5 +61,6 @@ describe('names that are not people', () => {
     expect(who('Arriva, the operator, said: “We have no choice.”')).toEqual([[null, 'Arriva', 'document', 'low']]);
     expect(who('Jo, a mother of two from Hove, said: “I rely on the bus.”')).toEqual([['Jo', 'mother of two from Hove', 'named', 'high']]);
     expect(who('Jane, who works at the library, said: “It matters.”')).toEqual([['Jane', null, 'named', 'high']]);
+    expect(who('Jo, the group chair, said: “We will fight.”')).toEqual([['Jo', 'group chair', 'named', 'high']]);
   });
 });
