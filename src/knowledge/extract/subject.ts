@@ -52,7 +52,7 @@ export function cleanRole(raw: string): string | null {
   const possessive = /^((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+[’']s)\s+/u.exec(role);
   if (possessive) role = role.slice(possessive[0].length);
   role = role.trim();
-  return role === '' ? null : role;
+  return role === '' || /^(?:the|a|an)$/i.test(role) ? null : role;
 }
 
 /** A role must read like a description, not a clause ("who leads the group", "is to sell"). */
@@ -202,8 +202,13 @@ function parseSimpleSubject(raw: string): Subject | null {
   // "Local Councillor Tony McMahon": a title inside the run starts the name; the words before it are the role.
   const titleAt = tokens.findIndex((t, k) => k > i && k < tokens.length - 1 && titleOf(t) !== null);
   if (titleAt > i) i = titleAt;
+  // "The Lib Dems": no person's name opens with "The"; a body.
+  if (i === 0 && tokens[0] === 'The' && tokens.length > 1 && titleOf(tokens[1]!) === null) return { type: 'org', name: tokens.slice(1).join(' ') };
   const run = tokens.slice(i);
   const before = tokens.slice(0, i);
+  // "Council leader Jane Smith and deputy Tom Hale": two people, and the rules cannot say whose words these are.
+  const and = before.lastIndexOf('and');
+  if (and >= 2 && isNameToken(before[and - 1]!) && isNameToken(before[and - 2]!)) return null;
   // "A spokesperson for the group Save Aberdeen Libraries": an indefinite person of something named; the
   // name is whose spokesperson it is, never the speaker's.
   if (run.length > 0 && before.length > 1 && /^(?:a|an)$/i.test(before[0]!) && before.slice(1).some((w) => OF_WORDS.has(w.toLowerCase()))) {
@@ -219,7 +224,8 @@ function parseSimpleSubject(raw: string): Subject | null {
       if (role !== null && !isRole(role)) return null;
       // Words before a name that end in "in", "of"… make it a place, not a person ("Care agencies in
       // Eastmere"); people described by where they are are an unnamed group, read as a role below.
-      const last = before.at(-1)?.toLowerCase();
+      // "The Rev Jane Smith": an article alone before a titled name is no place.
+      const last = before.length === 1 && /^the$/i.test(before[0]!) && titleOf(run[0]!) !== null ? undefined : before.at(-1)?.toLowerCase();
       if (last !== undefined && FUNCTION_WORDS.has(last)) {
         if (!PLACE_PREPOSITIONS.has(last)) return null;
       } else {

@@ -72,6 +72,9 @@ export const ORG_WORDS = new Set([
   'homecare', 'county', 'borough', 'city', 'district', 'cabinet', 'executive',
   // Street names ("Champions Row, Wilbury Avenue, Hove"): an address, never a person.
   'avenue', 'crescent', 'terrace',
+  // What council services and their contractors are called ("First Bus", "Save Our Library"): never in a person's name.
+  'bus', 'buses', 'coaches', 'travel', 'transport', 'rail', 'railway', 'trains', 'recycling', 'housing', 'library',
+  'libraries', 'leisure',
 ]);
 
 /** Bodies that speak only through statements: "the council said" quotes no person. */

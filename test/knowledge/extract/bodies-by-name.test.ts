@@ -63,4 +63,11 @@ describe('names that are not people', () => {
     expect(who('Jane, who works at the library, said: “It matters.”')).toEqual([['Jane', null, 'named', 'high']]);
     expect(who('Jo, the group chair, said: “We will fight.”')).toEqual([['Jo', 'group chair', 'named', 'high']]);
   });
+
+  it('reads "The Lib Dems" and service companies ("First Bus") as bodies, and two people joined by "and" as nobody', () => {
+    expect(who('The Lib Dems said the cuts would hit the poorest families.')).toEqual([[null, 'Lib Dems', 'document', 'high']]);
+    expect(who('First Bus said it would run fewer services from May.')).toEqual([[null, 'First Bus', 'document', 'high']]);
+    expect(parseSubject('The Rev Jane Smith')).toMatchObject({ type: 'person', name: 'Jane Smith', role: null });
+    expect(parseSubject('Council leader Jane Smith and deputy Tom Hale')).toBeNull();
+  });
 });
