@@ -3,7 +3,7 @@ import path from 'node:path';
 import { extract } from '../../src/knowledge/extract/index.js';
 import { loadKnowledgeBase } from '../../src/knowledge/loader.js';
 import { resolvePlace } from '../../src/knowledge/places.js';
-import { GOLD_DIR, KNOWLEDGE_DIR, REAL_SPLITS, loadGold, loadRealSplit, type GoldArticle, type RealSplit } from './gold.js';
+import { GOLD_DIR, KNOWLEDGE_DIR, REAL_SPLITS, TUNING_SPLITS, loadGold, loadRealSplit, type GoldArticle, type RealSplit } from './gold.js';
 import { accuracy, headline, placeAccuracy, scoreArticle, totalScore, type ArticleScore, type PlaceQuery } from './score.js';
 
 export interface SetResult {
@@ -47,7 +47,7 @@ export async function evaluate(options: { real?: boolean; realTextDir?: string }
   const real = options.real
     ? REAL_SPLITS.map((split) => {
         const { articles, missing } = loadRealSplit(split, options.realTextDir);
-        return scoreSet(`real ${split}`, articles, missing, split === 'tune');
+        return scoreSet(`real ${split}`, articles, missing, TUNING_SPLITS.includes(split));
       })
     : [];
   return {

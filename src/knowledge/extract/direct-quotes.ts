@@ -7,7 +7,7 @@ import { leadSubject, parseAttribution, parseBareAttribution, relativeSubject, v
 import type { Unit } from './spans.js';
 import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, HEARD, isHeading, splitSentences } from './text.js';
-import { INVERTED_VERB } from './words.js';
+import { DOCUMENT_NOUNS, INVERTED_VERB } from './words.js';
 import { firstVerb, startsWithVerb } from './verbs.js';
 
 export type Source =
@@ -79,7 +79,7 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
     }
   }
 
-  const subject = lead === '' ? null : leadSubject(lead);
+  const subject = lead === '' ? null : partial ? partialLeadSubject(text, unit.open, lead, from) : leadSubject(lead);
   const kind: QuoteKind = partial ? 'partial' : 'direct';
   const base = { quote: { text: partial ? dropSentenceStop(quoteText) : quoteText, paragraphs: paragraphsOf, kind }, order };
 
@@ -109,6 +109,33 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
     }
   }
   return { ...base, source: { type: 'none' }, at: order };
+}
+
+// A sentence's verb of speech is looked for at most this far before a partial quote that follows another.
+const MAX_PARTIAL_LEAD = 300;
+// "the council’s statement claiming that …", "a report saying": a document whose words a partial quote may be.
+const DOCUMENT_SAYING =
+  /(?:^|\s)((?:the|a|an|its|their|his|her|[\p{L}-]+[’']s)\s+(?:[\p{L}’'-]+\s+){0,2}?([\p{L}-]+))\s+(?:claiming|saying|stating|suggesting|arguing|insisting|warning)\b([^•]*)$/u;
+
+/**
+ * Who a partial quote is from. "Pullman said the council’s statement claiming the closures would help
+ * “improve” its services “ought to be …”": the first is the statement's word, the second (after the first
+ * quote, with no verb of its own) is Pullman's, read from the start of the sentence.
+ */
+function partialLeadSubject(text: string, open: number, lead: string, from: number): Subject | null {
+  const doc = DOCUMENT_SAYING.exec(lead.slice(-MAX_PARTIAL_LEAD));
+  if (doc && DOCUMENT_NOUNS.has(doc[2]!.toLowerCase())) return { type: 'document', role: doc[1]! };
+  const own = leadSubject(lead);
+  if (own || from === 0 || firstVerb(lead)) return own;
+  // Nothing since the last quote names a speaker: the sentence's own subject and verb, if it began before.
+  const windowStart = Math.max(0, open - MAX_PARTIAL_LEAD);
+  const window = text.slice(windowStart, open);
+  let start = 0;
+  for (const m of window.matchAll(/[.!?][”’")]*\s+/g)) start = m.index + m[0].length;
+  if (windowStart + start >= from) return null;
+  const sentenceLead = window.slice(start).trim();
+  const docInLead = DOCUMENT_SAYING.exec(sentenceLead);
+  return docInLead ? leadSubject(sentenceLead.slice(0, sentenceLead.length - docInLead[0].length)) : leadSubject(sentenceLead);
 }
 
 function wrap(subject: Subject | null, at: number): { subject: Subject; at: number } | null {

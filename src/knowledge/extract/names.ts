@@ -21,7 +21,11 @@ export function titleOf(token: string): string | null {
   return Object.hasOwn(TITLES, t) ? t : null;
 }
 
+// A campaign is named by what it wants done ("Save Aberdeen Libraries", "Stop the Cuts"): no person's name opens with an imperative.
+const CAMPAIGN_VERBS = new Set(['Save', 'Stop', 'Keep', 'Protect', 'Defend', 'Fight', 'Scrap', 'Reopen']);
+
 export function isOrgLike(tokens: string[]): boolean {
+  if (tokens.length > 1 && CAMPAIGN_VERBS.has(tokens[0]!)) return true;
   // A plural inside a capitalised phrase makes it a group ("Bus Users Shropshire"); a surname is never plural there.
   return tokens.some(
     (t, i) => ORG_WORDS.has(t.toLowerCase().replace(/[’']s$/, '')) || /^\p{Lu}{2,}$/u.test(t) || (i < tokens.length - 1 && tokens.length > 1 && isGroupNoun(t)),

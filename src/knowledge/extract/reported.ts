@@ -44,8 +44,16 @@ function withThat(sentence: string): Reported | null {
 function trailing(sentence: string): Reported | null {
   const body = trimEnd(sentence, /[\s.!?]/);
   const window = body.slice(-MAX_TRAILING_CHARS);
-  const comma = window.lastIndexOf(',');
-  if (comma < 0) return null;
+  const last = window.lastIndexOf(',');
+  if (last < 0) return null;
+  // "…, said Kay Hoskins, chairwoman of the Friends.": the attribution may carry a role after its own comma.
+  const before = last > 0 ? window.lastIndexOf(',', last - 1) : -1;
+  const atLast = trailingAt(body, window, last);
+  if (atLast || before < 0 || !REPORT_VERB_FIRST.test(window.slice(before + 1).trim())) return atLast;
+  return trailingAt(body, window, before);
+}
+
+function trailingAt(body: string, window: string, comma: number): Reported | null {
   const clause = window.slice(comma + 1).trim();
   if (clause === '' || clause.split(/\s+/).length > MAX_TRAILING_WORDS) return null;
   let subjectText: string | null = null;

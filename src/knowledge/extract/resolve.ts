@@ -49,6 +49,16 @@ export function resolveSubject(subject: Subject, people: People, at: Place): Res
     case 'person': {
       const known = findPerson(people, subject.name);
       if (subject.bare && isGroupNoun(subject.name) && !known) return of(mentionUnnamed(people, subject.name, null, at), 'unnamed');
+      // "Stagecoach has said": one capitalised word, no title, that no earlier sentence gave as anyone's name.
+      // Articles introduce people by full name, so this is a body (a company, a campaign), and the rules say so
+      // with low confidence rather than make a person of it.
+      if (subject.bare && !known && subject.gender === null) {
+        people.lastBody = { speaker: null, role: subject.name, at: people.log.length };
+        return {
+          speaker: null, role: subject.name, attribution: 'document', confidence: 'low',
+          reason: `“${subject.name}” is not anyone the article introduced by name`, person: null,
+        };
+      }
       if (known && 'ambiguous' in known) {
         return { ...NOBODY, attribution: 'named', reason: `“${subject.name}” could be ${names(known.ambiguous)}` };
       }

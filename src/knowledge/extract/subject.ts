@@ -6,6 +6,7 @@ import { firstVerb } from './verbs.js';
 import { isGroupNoun, isNameToken, isOrgLike, isPossessive, parseName, possessor, titleOf } from './names.js';
 import {
   BODY_WORDS,
+  COMPANY_NOUNS,
   DOCUMENT_NOUNS,
   FUNCTION_WORDS,
   GENDERED_ROLE,
@@ -51,7 +52,7 @@ export function cleanRole(raw: string): string | null {
   const possessive = /^((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+[’']s)\s+/u.exec(role);
   if (possessive) role = role.slice(possessive[0].length);
   role = role.trim();
-  return role === '' ? null : role;
+  return role === '' || /^(?:the|a|an)$/i.test(role) ? null : role;
 }
 
 /** A role must read like a description, not a clause ("who leads the group", "is to sell"). */
@@ -88,6 +89,14 @@ function documentOf(raw: string, role: string): Subject | null {
   return null;
 }
 
+/** "council spokesman", "retired teacher", "campaigner": a role only a person has ("travel giant" is not one). */
+export function describesPerson(role: string): boolean {
+  const words = role.toLowerCase().split(/\s+/);
+  // "the group's chair" is a person; "the operator" only looks like one by its ending.
+  if (words.some((w) => ROLE_NOUNS.has(w.replace(/[’']s$/, '')) || Object.hasOwn(GENDERED_ROLE, w))) return true;
+  return !words.some((w) => COMPANY_NOUNS.has(w)) && words.some((w) => /(?:er|or|ist|ian)$/.test(w));
+}
+
 function genderOfRole(role: string): Gender | null {
   for (const w of role.toLowerCase().split(/\s+/)) if (Object.hasOwn(GENDERED_ROLE, w)) return GENDERED_ROLE[w]!;
   return null;
@@ -101,7 +110,11 @@ function genderOfRole(role: string): Gender | null {
 export function parseSubject(raw: string): Subject | null {
   // Asides in brackets ("Cllr John Marsh (Lab, Northfold)") say nothing about who is speaking.
   let text = boundedTail(raw).replace(/[•]+/g, ' ').replace(/\s*\([^)]*\)/g, '').trim().replace(/^[,;:\s]+/, '').replace(/[,;:\s]+$/, '');
-  text = text.replace(LEADING_FILLER, '');
+  // "But now Stagecoach": every leading filler word goes, not only the first.
+  for (let prev = ''; prev !== text; ) {
+    prev = text;
+    text = text.replace(LEADING_FILLER, '');
+  }
   for (let prev = ''; prev !== text; ) {
     prev = text;
     text = text.replace(TRAILING_FILLER, '').trim();
@@ -120,7 +133,7 @@ export function parseSubject(raw: string): Subject | null {
   if (after) return { type: 'pronoun', pronoun: after[1]!.toLowerCase() as 'he' | 'she' | 'they' };
   if (parts.length > 1) {
     // Appositive: "Liz Majer, corporate director…" or "the council’s director…, Mark Ellis".
-    const nameAt = parts.findIndex((p) => parseName(p.split(/\s+/)) !== null);
+    const nameAt = parts.findIndex((p, i) => !inAddress(parts, i) && parseName(p.split(/\s+/)) !== null);
     if (nameAt >= 0) {
       const name = parseName(parts[nameAt]!.split(/\s+/))!;
       // Before the name only a noun phrase is a role: "Ahead of the meeting," is scene-setting.
@@ -128,10 +141,28 @@ export function parseSubject(raw: string): Subject | null {
         .filter((p, i) => i !== nameAt && (i > nameAt || !opensWithFunctionWord(p)))
         .map(roleOf)
         .filter((r): r is string => r !== null);
-      return { type: 'person', name: name.name, gender: name.gender, role: roles[0] ?? null };
+      const role = roles[0] ?? null;
+      // "Stagecoach, which runs the route," or "Arriva, the operator,": one word, and nothing said of it that
+      // only a person is ("who …", "a mother of two"): left to the resolver, as a bare name.
+      const bare =
+        name.name.split(' ').length === 1 && name.gender === null && (role === null || !describesPerson(role)) && !parts.some((p) => /^who\b/i.test(p));
+      return { type: 'person', name: name.name, gender: name.gender, role, bare };
     }
   }
   return parseSimpleSubject(parts[0] ?? text);
+}
+
+// A part ending in a place: "Home owners in Champions Row", "Wilbury Avenue".
+const ENDS_IN_PLACE = /(?:^|\s)(?:in|at|on|near|of|from)\s+(?:\p{Lu}\S*\s+){0,3}\p{Lu}\S*$/u;
+
+/**
+ * "Home owners in Champions Row, Wilbury Avenue, Hove": one capitalised word after a place, or after a
+ * street, carries on the address; it is a town, not a person set off by commas.
+ */
+function inAddress(parts: string[], i: number): boolean {
+  if (i === 0 || parts[i]!.split(/\s+/).length !== 1) return false;
+  const prev = parts[i - 1]!;
+  return ENDS_IN_PLACE.test(prev) || isOrgLike(prev.split(/\s+/)) || inAddress(parts, i - 1);
 }
 
 function opensWithFunctionWord(phrase: string): boolean {
@@ -140,6 +171,8 @@ function opensWithFunctionWord(phrase: string): boolean {
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'across', 'at']);
+// Words that tie a role to whose it is: "a spokesman for", "a member of".
+const OF_WORDS = new Set(['for', 'of', 'at', 'from', 'with']);
 const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does)\b/i;
 
 function parseSimpleSubject(raw: string): Subject | null {
@@ -166,8 +199,22 @@ function parseSimpleSubject(raw: string): Subject | null {
   while (tokens.length - i > 2 && ROLE_NOUNS.has(tokens[i]!.toLowerCase())) i++;
   // A long capitalised run is a title and then a name: "Assistant Director for Integrated Passenger Transport Richard Owens".
   if (tokens.length - i > 4 && parseName(tokens.slice(-2))) i = tokens.length - 2;
+  // "Local Councillor Tony McMahon": a title inside the run starts the name; the words before it are the role.
+  const titleAt = tokens.findIndex((t, k) => k > i && k < tokens.length - 1 && titleOf(t) !== null);
+  if (titleAt > i) i = titleAt;
+  // "The Lib Dems": no person's name opens with "The"; a body.
+  if (i === 0 && tokens[0] === 'The' && tokens.length > 1 && titleOf(tokens[1]!) === null) return { type: 'org', name: tokens.slice(1).join(' ') };
   const run = tokens.slice(i);
   const before = tokens.slice(0, i);
+  // "Council leader Jane Smith and deputy Tom Hale": two people, and the rules cannot say whose words these are.
+  const and = before.lastIndexOf('and');
+  if (and >= 2 && isNameToken(before[and - 1]!) && isNameToken(before[and - 2]!)) return null;
+  // "A spokesperson for the group Save Aberdeen Libraries": an indefinite person of something named; the
+  // name is whose spokesperson it is, never the speaker's.
+  if (run.length > 0 && before.length > 1 && /^(?:a|an)$/i.test(before[0]!) && before.slice(1).some((w) => OF_WORDS.has(w.toLowerCase()))) {
+    const role = cleanRole(text);
+    if (role !== null && isRole(role)) return { type: 'role', role, gender: genderOfRole(role) };
+  }
   if (run.length > 0) {
     const name = parseName(run);
     if (name) {
@@ -177,11 +224,14 @@ function parseSimpleSubject(raw: string): Subject | null {
       if (role !== null && !isRole(role)) return null;
       // Words before a name that end in "in", "of"… make it a place, not a person ("Care agencies in
       // Eastmere"); people described by where they are are an unnamed group, read as a role below.
-      const last = before.at(-1)?.toLowerCase();
+      // "The Rev Jane Smith": an article alone before a titled name is no place.
+      const last = before.length === 1 && /^the$/i.test(before[0]!) && titleOf(run[0]!) !== null ? undefined : before.at(-1)?.toLowerCase();
       if (last !== undefined && FUNCTION_WORDS.has(last)) {
         if (!PLACE_PREPOSITIONS.has(last)) return null;
       } else {
-        const bare = run.length === 1 && before.length === 0;
+        // One word, no title, and nothing before it that describes a person ("Travel giant Stagecoach"):
+        // the resolver decides whether the article has introduced anyone by that name.
+        const bare = run.length === 1 && name.gender === null && (role === null || !describesPerson(role));
         return { type: 'person', name: name.name, gender: name.gender, role, bare };
       }
     }

@@ -72,6 +72,12 @@ export function findDoubleQuotes(text: string): QuotedSpan[] {
   let open = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    // A paragraph whose first mark closes speech (`…somewhere," he said.`, `…somewhere” she said`) lost its
+    // opening mark: the quote runs from the paragraph's start.
+    if (spans.length === 0 && open < 0 && i > 0 && (c === '”' || (c === '"' && /[,.?!]/.test(text[i - 1]!) && /^(?:\s|$)/.test(text[i + 1] ?? '')))) {
+      spans.push({ open: 0, close: i, start: 0, end: i });
+      continue;
+    }
     if (open < 0 && (c === '“' || c === '"')) open = i;
     else if (open >= 0 && (c === '”' || c === '"')) {
       spans.push({ open, close: i, start: open + 1, end: i });

@@ -57,6 +57,12 @@ export const GENDERED_ROLE: Record<string, Gender> = {
   daughter: 'f', son: 'm', grandmother: 'f', grandfather: 'm', wife: 'f', husband: 'm', businessman: 'm', businesswoman: 'f',
 };
 
+/** What a company is called in an appositive ("Arriva, the operator,", "Travel giant Stagecoach"): never a person's role. */
+export const COMPANY_NOUNS = new Set([
+  'operator', 'provider', 'developer', 'contractor', 'supplier', 'retailer', 'insurer', 'housebuilder', 'firm', 'company',
+  'giant', 'chain', 'business', 'brand', 'group', 'owner', 'operators', 'providers',
+]);
+
 /** Words that make a capitalised phrase an organisation or a place, not a person. */
 export const ORG_WORDS = new Set([
   'council', 'union', 'government', 'department', 'trust', 'party', 'authority', 'association', 'board', 'committee',
@@ -64,6 +70,11 @@ export const ORG_WORDS = new Set([
   'commission', 'office', 'nhs', 'unison', 'unite', 'gmb', 'rcn', 'tuc', 'bma', 'hospital', 'lodge', 'house', 'home',
   'homes', 'care', 'street', 'road', 'hall', 'court', 'college', 'school', 'university', 'network', 'alliance', 'forum',
   'homecare', 'county', 'borough', 'city', 'district', 'cabinet', 'executive',
+  // Street names ("Champions Row, Wilbury Avenue, Hove"): an address, never a person.
+  'avenue', 'crescent', 'terrace',
+  // What council services and their contractors are called ("First Bus", "Save Our Library"): never in a person's name.
+  'bus', 'buses', 'coaches', 'travel', 'transport', 'rail', 'railway', 'trains', 'recycling', 'housing', 'library',
+  'libraries', 'leisure',
 ]);
 
 /** Bodies that speak only through statements: "the council said" quotes no person. */

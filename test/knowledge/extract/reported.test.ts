@@ -125,3 +125,17 @@ describe('"According to …," leading the sentence', () => {
     ]);
   });
 });
+
+describe('a trailing attribution with a role after its own comma', () => {
+  it('reads "…, said Kay Hoskins, chairwoman of Friends of Wiveliscombe Library."', () => {
+    expect(
+      reported('Under the new proposals, the library would open three days a week but keep its librarian, said Kay Hoskins, chairwoman of Friends of Wiveliscombe Library.'),
+    ).toEqual([
+      ['Kay Hoskins', 'chairwoman of Friends of Wiveliscombe Library', 'Under the new proposals, the library would open three days a week but keep its librarian', 'named'],
+    ]);
+  });
+
+  it('does not reach past a comma that opens no verb of report', () => {
+    expect(reported('The library, which opened in 1904, will close, residents fear.')).toEqual([]);
+  });
+});
