@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { suggestPlaces } from '../knowledge/places.js';
+import { suggestPlaces } from '../knowledge/place-suggestions.js';
 import { searchSpeakers } from '../knowledge/speakers.js';
 import { clip, normalize } from '../knowledge/text.js';
 import type { Choice } from './types.js';
