@@ -36,15 +36,7 @@ export interface PersonalReminder {
   pendingMs: number[];
 }
 
-export interface NewPersonal {
-  userId: string;
-  guildId: string;
-  dmChannelId: string;
-  consultationKey: string;
-  title: string;
-  url: string | null;
-  closesMs: number;
-}
+export type NewPersonal = Omit<PersonalReminder, 'id' | 'pendingMs'>;
 
 /** A direct message claimed for sending, with what it needs to say. */
 export interface ClaimedPersonal {

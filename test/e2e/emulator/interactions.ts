@@ -20,7 +20,7 @@ import type { Builtin } from './rest.js';
 import { responseRoutes, type InteractionState } from './responses.js';
 import { apiMessage } from './messages.js';
 import type { Emulator, InteractionOptions, InteractionReply, OptionValue, SentMessage } from './types.js';
-import { MEMBER_PERMISSIONS, type World } from './world.js';
+import { guildMember, MEMBER_PERMISSIONS, type World } from './world.js';
 
 export { INTERACTION_TOKEN_MS } from './responses.js';
 
@@ -159,21 +159,7 @@ export function createInteractions(world: World, gateway: Gateway, firstChannel:
       payload.guild_id = guildId;
       payload.guild = { id: guildId, locale: 'en-GB', features: [] };
       payload.guild_locale = 'en-GB';
-      payload.member = {
-        user,
-        roles: opts.roles ?? [],
-        joined_at: new Date(world.now() - 86_400_000).toISOString(),
-        deaf: false,
-        mute: false,
-        flags: 0,
-        pending: false,
-        nick: null,
-        avatar: null,
-        banner: null,
-        premium_since: null,
-        communication_disabled_until: null,
-        permissions: String(opts.permissions ?? MEMBER_PERMISSIONS),
-      };
+      payload.member = { ...guildMember(world, user, opts.roles ?? []), permissions: String(opts.permissions ?? MEMBER_PERMISSIONS) };
     } else {
       payload.user = user;
     }

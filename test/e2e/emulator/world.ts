@@ -238,9 +238,14 @@ function guildCreate(world: World, g: Guild): Record<string, unknown> {
 }
 
 export function botMember(world: World): Record<string, unknown> {
+  return guildMember(world, world.botUser, [world.botRoleId]);
+}
+
+/** A guild member as Discord sends one, joined a day ago. */
+export function guildMember(world: World, user: unknown, roles: string[]): Record<string, unknown> {
   return {
-    user: world.botUser,
-    roles: [world.botRoleId],
+    user,
+    roles,
     joined_at: new Date(world.now() - 86_400_000).toISOString(),
     deaf: false,
     mute: false,
