@@ -1,7 +1,7 @@
 import type { KnowledgeBase, PlaceEntry } from '../knowledge/knowledge-base.js';
 import { clip, normalize } from '../knowledge/text.js';
 import { cite, firstSentence, sourcesOf } from './cite.js';
-import { keyFigures, newestFirst } from './cuts.js';
+import { keyFigures, newestFirst } from './key-items.js';
 import { formatFigure } from './format.js';
 import type { Answer, AnswerLine, AnswerSection } from './types.js';
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Routes, type REST } from 'discord.js';
-import { keyFigures } from '../answers/cuts.js';
+import { keyFigures } from '../answers/key-items.js';
 import { formatFigure } from '../answers/format.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../log.js';
