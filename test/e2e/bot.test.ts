@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
 import { commands } from '../../src/discord/commands/index.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { startEmulator, type Emulator, type InteractionReply } from './emulator.js';
-import { captureLog, emulatorConfig, visibleText, expectNoStrayRequests, onlyMessage } from './helpers.js';
+import { captureLog, emulatorConfig, visibleText, onlyMessage, cleanUpAfter } from './helpers.js';
 
 /**
  * The real bot (startBot, as `npm start` runs it) with the real discord.js client, logged in to
@@ -25,12 +25,7 @@ beforeAll(async () => {
   emulator.registerCommands(commands.map((c) => c.data.toJSON()));
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await emulator?.close();
-});
-
-afterEach(() => expectNoStrayRequests(emulator));
+cleanUpAfter(() => ({ bot, emulator }));
 
 const only = onlyMessage;
 

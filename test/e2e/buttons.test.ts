@@ -1,11 +1,11 @@
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/discord/commands/index.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { startEmulator, type Emulator, type InteractionReply, type SentMessage } from './emulator.js';
-import { captureLog, emulatorConfig, expectNoStrayRequests, onlyMessage, visibleText } from './helpers.js';
+import { captureLog, emulatorConfig, onlyMessage, visibleText, cleanUpAfter } from './helpers.js';
 
 /**
  * Buttons on answers, pressed as a member's client presses them: pages, share, did-you-mean, who
@@ -51,13 +51,7 @@ beforeAll(async () => {
   emulator.registerCommands(commands.map((c) => c.data.toJSON()));
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await emulator?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-afterEach(() => expectNoStrayRequests(emulator));
+cleanUpAfter(() => ({ bot, emulator, dir }));
 
 interface Button {
   custom_id: string;

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../../src/discord/command.js';
 import { commands } from '../../src/discord/commands/index.js';
 import { privateOption } from '../../src/discord/options.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { startEmulator, type Emulator } from './emulator.js';
-import { captureLog, emulatorConfig, expectNoStrayRequests } from './helpers.js';
+import { captureLog, emulatorConfig, cleanUpAfter } from './helpers.js';
 
 /** Handlers that fail or dawdle, run by the real router inside the real bot. */
 const failing = (name: string, extra: Partial<Command> = {}): Command => ({
@@ -53,12 +53,7 @@ beforeAll(async () => {
   emulator.registerCommands([...commands, ...extra].map((c) => c.data.toJSON()));
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await emulator?.close();
-});
-
-afterEach(() => expectNoStrayRequests(emulator));
+cleanUpAfter(() => ({ bot, emulator }));
 
 describe('when a handler fails', () => {
   it('tells the member in plain words, privately, and logs the error with the interaction id', async () => {

@@ -1,11 +1,11 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/discord/commands/index.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { startEmulator, type Emulator } from './emulator.js';
-import { captureLog, emulatorConfig, expectNoStrayRequests, liveLinks, liveMentions, onlyMessage, visibleText } from './helpers.js';
+import { captureLog, emulatorConfig, liveLinks, liveMentions, onlyMessage, visibleText, cleanUpAfter } from './helpers.js';
 
 /**
  * What a member types must never come back as a live link, a mention or invisible reordering in a
@@ -39,13 +39,7 @@ beforeAll(async () => {
   emulator.registerCommands(commands.map((c) => c.data.toJSON()));
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await emulator?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-afterEach(() => expectNoStrayRequests(emulator));
+cleanUpAfter(() => ({ bot, emulator, dir }));
 
 describe('echoed text', () => {
   it('the issue’s example: a masked link in /quote’s topic is shown as text, not as a link', async () => {

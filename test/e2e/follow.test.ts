@@ -1,12 +1,12 @@
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { commands } from '../../src/discord/commands/index.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { startEmulator, type Emulator } from './emulator.js';
-import { captureLog, emulatorConfig, expectNoStrayRequests, onlyMessage } from './helpers.js';
+import { captureLog, emulatorConfig, onlyMessage, cleanUpAfter } from './helpers.js';
 
 /** /follow: new articles and consultations about a place, posted once each, across reloads and restarts. */
 
@@ -49,13 +49,7 @@ beforeAll(async () => {
   emulator.registerCommands(commands.map((c) => c.data.toJSON()));
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await emulator?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-afterEach(() => expectNoStrayRequests(emulator));
+cleanUpAfter(() => ({ bot, emulator, dir }));
 
 const posts = () => emulator.channelMessages(emulator.channelId);
 const reload = async () => {

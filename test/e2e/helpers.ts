@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
-import { expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
+import type { RunningBot } from '../../src/main.js';
 import type { Emulator, InteractionReply, SentMessage } from './emulator.js';
 
 const dataDirs: string[] = [];
@@ -90,4 +92,18 @@ export function liveLinks(text: string): string[] {
 export function liveMentions(text: string): string[] {
   const plain = text.replace(/\\[^\sA-Za-z0-9]/g, '\u0000');
   return [...plain.matchAll(/<(?:@[!&]?|#)\d+>|@everyone|@here/g)].map((m) => m[0]);
+}
+
+/**
+ * The end every bot-against-emulator file shares: each test leaves no stray request, and afterwards
+ * the bot stops, the emulator closes and the test's folder goes. `state` is read when they run.
+ */
+export function cleanUpAfter(state: () => { bot?: RunningBot | undefined; emulator?: Emulator | undefined; dir?: string | undefined }): void {
+  afterEach(() => expectNoStrayRequests(state().emulator!));
+  afterAll(async () => {
+    const { bot, emulator, dir } = state();
+    await bot?.stop();
+    await emulator?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
 }

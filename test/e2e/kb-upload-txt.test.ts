@@ -2,11 +2,11 @@ import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../src/discord/commands/index.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { snowflake, startEmulator, type Emulator, type InteractionOptions, type SentMessage } from './emulator.js';
-import { captureLog, emulatorConfig, expectNoStrayRequests, onlyMessage, shownText, visibleText } from './helpers.js';
+import { captureLog, emulatorConfig, onlyMessage, shownText, visibleText, cleanUpAfter } from './helpers.js';
 
 /**
  * `/kb upload` of a plain-text article through the real bot and discord.js client against the
@@ -39,13 +39,7 @@ beforeAll(async () => {
   emulator.registerCommands(commands.map((c) => c.data.toJSON()));
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await emulator?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-afterEach(() => expectNoStrayRequests(emulator));
+cleanUpAfter(() => ({ bot, emulator, dir }));
 // Each test counts the drafts it leaves; one that failed half-way must not confuse the next.
 beforeEach(() => rm(path.join(dir, '.drafts'), { recursive: true, force: true }));
 

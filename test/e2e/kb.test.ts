@@ -2,12 +2,12 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../src/discord/commands/index.js';
 import { MAX_FILE_BYTES } from '../../src/knowledge/loader.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { snowflake, startEmulator, type Emulator, type InteractionOptions } from './emulator.js';
-import { captureLog, emulatorConfig, visibleText, expectNoStrayRequests, liveLinks, liveMentions, onlyMessage, shownText } from './helpers.js';
+import { captureLog, emulatorConfig, visibleText, liveLinks, liveMentions, onlyMessage, shownText, cleanUpAfter } from './helpers.js';
 
 /**
  * /kb through the real bot and discord.js client, logged in to the emulator, keeping a temp copy of
@@ -54,13 +54,7 @@ beforeAll(async () => {
   emulator.registerCommands(commands.map((c) => c.data.toJSON()));
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await emulator?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-afterEach(() => expectNoStrayRequests(emulator));
+cleanUpAfter(() => ({ bot, emulator, dir }));
 
 const only = onlyMessage;
 

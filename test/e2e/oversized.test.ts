@@ -1,12 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/discord/commands/index.js';
 import { EMBED_LIMITS, embedsLength } from '../../src/discord/render.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { startEmulator, type Emulator, type SentMessage } from './emulator.js';
-import { captureLog, emulatorConfig, visibleText, expectNoStrayRequests } from './helpers.js';
+import { captureLog, emulatorConfig, visibleText, cleanUpAfter } from './helpers.js';
 
 /**
  * A knowledge folder far bigger than one Discord message can show, made in a temp dir and loaded
@@ -50,13 +50,7 @@ beforeAll(async () => {
   emulator.registerCommands(commands.map((c) => c.data.toJSON()));
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await emulator?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-afterEach(() => expectNoStrayRequests(emulator));
+cleanUpAfter(() => ({ bot, emulator, dir }));
 
 function expectWithinLimits(message: SentMessage) {
   expect(message.embeds.length).toBeGreaterThan(0);
