@@ -3,6 +3,7 @@ import { answerQuestion, findQuestion } from '../answers/index.js';
 import type { Answer } from '../answers/types.js';
 import type { Logger } from '../log.js';
 import { answerButtons, decodeButton, listingButtons, type ButtonAction } from './buttons.js';
+import { storeFaultMessage } from './store-faults.js';
 import type { CommandSettings } from './command.js';
 import { decodeDraftButton, runDraftButton } from './kb-draft.js';
 import type { KnowledgeKeeper } from '../knowledge/keeper.js';
@@ -99,8 +100,10 @@ export async function runButton(interaction: ButtonInteraction, { knowledge, rem
     }
     log.info({ kind: action.kind, page: action.page }, 'button answered');
   } catch (err) {
-    log.error({ err }, 'button failed');
-    const sorry = privately(`Sorry — something went wrong on my side with that button. Please try again; if it keeps happening, quote reference ${interaction.id}.`);
+    const fault = storeFaultMessage(err);
+    if (fault) log.warn({ err }, 'button refused: the reminders database cannot be used');
+    else log.error({ err }, 'button failed');
+    const sorry = privately(fault ?? `Sorry — something went wrong on my side with that button. Please try again; if it keeps happening, quote reference ${interaction.id}.`);
     try {
       await (interaction.deferred || interaction.replied ? interaction.followUp(sorry) : interaction.reply(sorry));
     } catch (e) {
@@ -152,13 +155,16 @@ async function remindMe(interaction: ButtonInteraction, rt: ReminderRuntime | nu
     await say(`You already have a reminder for ${c.title}: I will message you ${already.pendingMs.map((ms) => t(ms, 'F')).join(' and ')}. \`/remind mine\` lists and cancels your reminders.`);
     return;
   }
-  let dmChannelId: string;
+  // Saved before the confirmation is sent, so a database that cannot take it never leaves a member
+  // holding a direct message that promises reminders; a confirmation that cannot be sent takes it back.
+  const dmChannelId = ((await rt.rest.post(Routes.userChannels(), { body: { recipient_id: interaction.user.id } })) as { id: string }).id;
+  const { reminder } = await personal.subscribe({ userId: interaction.user.id, guildId, dmChannelId, consultationKey: key, title: c.title, url: c.url ?? null, closesMs }, now);
   try {
-    dmChannelId = ((await rt.rest.post(Routes.userChannels(), { body: { recipient_id: interaction.user.id } })) as { id: string }).id;
     await rt.rest.post(Routes.channelMessages(dmChannelId), {
       body: { content: `I will remind you here 7 days and 1 day before ${c.title} closes (${t(closesMs, 'F')}).`, allowed_mentions: NO_MENTIONS },
     });
   } catch (err) {
+    await personal.cancel(interaction.user.id, reminder.id, now);
     // 50007: the member does not accept direct messages from this server's members or from bots.
     if (err instanceof DiscordAPIError && err.code === 50007) {
       log.info('remind me: direct messages closed');
@@ -167,7 +173,6 @@ async function remindMe(interaction: ButtonInteraction, rt: ReminderRuntime | nu
     }
     throw err;
   }
-  const { reminder } = await personal.subscribe({ userId: interaction.user.id, guildId, dmChannelId, consultationKey: key, title: c.title, url: c.url ?? null, closesMs }, now);
   log.info({ personal: reminder.id }, 'remind me: saved');
   await say(`Done: I will message you ${reminder.pendingMs.map((ms) => t(ms, 'F')).join(' and ')}, before ${c.title} closes. \`/remind mine\` lists and cancels your reminders.`);
 }

@@ -1,10 +1,12 @@
 import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { beforeAll, expect, it } from 'vitest';
 import { commands } from '../../src/discord/commands/index.js';
 import { startBot, type RunningBot } from '../../src/main.js';
+import { dbFileIn } from '../../src/reminders/store.js';
 import { startEmulator, type Emulator } from './emulator.js';
 import { captureLog, emulatorConfig, onlyMessage, cleanUpAfter } from './helpers.js';
 
@@ -100,4 +102,19 @@ it('posts a consultation added to the article once, with Remind me, and nothing 
   await writeFile(path.join(dir, 'birmingham-more.md'), article().replace('birmingham-day-centres-new', 'birmingham-more').replace('three day centres', 'two libraries'));
   await reload();
   expect(posts()).toHaveLength(2);
+});
+
+it('while the reminders database is locked: told plainly that nothing changed; the follow is made once it is free', async () => {
+  const other = new Database(dbFileIn(dataDir));
+  other.exec('BEGIN IMMEDIATE');
+  const follow = () => emulator.sendCommand('follow place', { place: 'birmingham', channel: { type: 7, value: emulator.channelId } }, { user: ORGANISER, permissions: ORGANISER_PERMS });
+  try {
+    const refused = onlyMessage(await follow());
+    expect(refused.ephemeral).toBe(true);
+    expect(refused.content).toContain('another process has it locked), so nothing was read or changed. Try again in a minute.');
+  } finally {
+    other.exec('ROLLBACK');
+    other.close();
+  }
+  expect(onlyMessage(await follow()).content).toContain('Following Birmingham');
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/discord/commands/index.js';
@@ -100,6 +101,28 @@ describe('Remind me on /consultations', () => {
     expect(reply.content).toContain('I cannot send you direct messages');
     expect(reply.content).toContain('Nothing was saved');
     expect(onlyMessage(await emulator.sendCommand('remind mine', {}, { user: CLOSED, permissions: BASE })).content).toMatch(/^You have no Remind me reminders/);
+  });
+
+  it('while the reminders database is locked: told plainly that nothing changed, and no direct message promises anything', async () => {
+    const locked = { id: '500000000000000005' };
+    const other = new Database(runtime.store.location);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const reply = onlyMessage(await emulator.pressButton(consultations, remindButton(consultations).custom_id, { user: locked }));
+      expect(reply.ephemeral).toBe(true);
+      expect(reply.content).toContain('another process has it locked), so nothing was read or changed. Try again in a minute.');
+      expect(emulator.directMessages(locked.id)).toEqual([]);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    const after = onlyMessage(await emulator.pressButton(consultations, remindButton(consultations).custom_id, { user: locked }));
+    expect(after.content).toMatch(/^Done: I will message you/);
+    expect(emulator.directMessages(locked.id)).toHaveLength(1);
+    // Cancelled again, so the deliveries counted below are the other members' only.
+    const listed = onlyMessage(await emulator.sendCommand('remind mine', {}, { user: locked, permissions: BASE })).content;
+    const id = /\*\*(\d+)\.\*\*/.exec(listed)![1]!;
+    expect(onlyMessage(await emulator.sendCommand('remind mine', { cancel: id }, { user: locked, permissions: BASE })).content).toContain(`Reminder ${id} cancelled`);
   });
 
   it('sends each direct message once when due, and none after /remind mine cancel', async () => {

@@ -7,6 +7,7 @@ import { UserFacingError, type Command, type CommandResult } from '../command.js
 import { escapeText } from '../escape.js';
 import { itemsOf } from '../follow-announcer.js';
 import { addOptions, focusedText, readOptions } from '../options.js';
+import { withStoreFaults } from '../store-faults.js';
 import { actorOf, reminderId, TEXT_CHANNELS } from './remind/subcommand.js';
 
 /** /follow: a channel hears once of every new article and consultation about a place (organisers). */
@@ -28,7 +29,7 @@ export const data = new SlashCommandBuilder()
 
 const privately = (message: string): CommandResult => ({ message, ephemeral: true });
 
-export default {
+export default withStoreFaults({
   data,
   private: true,
   async execute(interaction, ctx) {
@@ -69,4 +70,4 @@ export default {
     );
   },
   autocomplete: (interaction, { knowledge }) => autocompletePlaces(knowledge.current(), focusedText(interaction, PLACE.max)),
-} satisfies Command;
+} satisfies Command);

@@ -1,9 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { dbFaultOf } from '../../reminders/db-faults.js';
 import type { ReminderRuntime } from '../../reminders/runtime.js';
 import { whyCannotPostIn } from '../channel-check.js';
 import { UserFacingError, type Command } from '../command.js';
 import { addOptions, focusedText, readOptions } from '../options.js';
+import { withStoreFaults } from '../store-faults.js';
 import at from './remind/at.js';
 import cancel from './remind/cancel.js';
 import consultation from './remind/consultation.js';
@@ -30,34 +30,6 @@ export const data = new SlashCommandBuilder()
   .setDMPermission(false);
 for (const s of SUBCOMMANDS) data.addSubcommand((sub) => addOptions(sub.setName(s.name).setDescription(s.description), s.options));
 
-/**
- * A reminders database that is locked, broken or read-only fails the command fast (the store's
- * busy timeout is short) and the member is told plainly that nothing changed, not given an error id.
- */
-function withStoreFaults(command: Command): Command {
-  const explain = (err: unknown): never => {
-    const fault = dbFaultOf(err);
-    if (!fault) throw err;
-    throw new UserFacingError(
-      fault === 'locked'
-        ? 'The reminders database is busy (another process has it locked), so nothing was read or changed. Try again in a minute.'
-        : 'The reminders database cannot be used right now, so nothing was read or changed. Whoever runs the bot can see why in its log; try again later.',
-    );
-  };
-  return {
-    ...command,
-    execute: (interaction, ctx) => Promise.resolve(command.execute(interaction, ctx)).catch(explain),
-    ...(command.autocomplete
-      ? {
-          // Choices cannot carry a message; an empty list beats a failed interaction.
-          autocomplete: (interaction, ctx) =>
-            Promise.resolve()
-              .then(() => command.autocomplete!(interaction, ctx))
-              .catch((err: unknown) => (dbFaultOf(err) ? [] : Promise.reject(err))),
-        }
-      : {}),
-  };
-}
 
 export function createRemindCommand(): Command {
   const need = (rt: ReminderRuntime | null): ReminderRuntime => {
