@@ -82,7 +82,9 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     const afterRole = prev !== undefined && /^\p{Ll}[\p{Ll}-]*$/u.test(prev.raw) && (!FUNCTION_WORDS.has(prev.raw) || joined);
     const afterPossessive = prev !== undefined && isPossessive(prev.raw) && /^\p{Lu}/u.test(prev.raw);
     const opening = i === 0 && !FUNCTION_WORDS.has(tokens[0]!.word.toLowerCase()) && !MONTHS.has(tokens[0]!.word.toLowerCase());
-    if (title === null && !afterRole && !afterPossessive && !opening) continue;
+    // Set off by commas ("The council’s leader, Tom Hale, has written"): an appositive name is a mention too.
+    const afterComma = prev !== undefined && prev.raw.endsWith(',');
+    if (title === null && !afterRole && !afterPossessive && !opening && !afterComma) continue;
     const from = title === null ? i : i + 1;
     let j = from;
     // A title inside the run starts a name of its own ("Later Mr Hill" is Mr Hill).

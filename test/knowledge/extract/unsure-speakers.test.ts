@@ -34,3 +34,31 @@ describe('a quote carrying on the one before', () => {
     ]);
   });
 });
+
+describe('a pronoun', () => {
+  it('names nobody when someone it fits was named after the last speaker, even set off by commas', () => {
+    expect(
+      how('Jo Bell, of Unison, said: “We will fight.”', 'The council’s leader, Tom Hale, has written to the minister.', 'She said: “We cannot wait.”').at(-1),
+    ).toEqual([null, 'pronoun', 'low']);
+  });
+
+  it('keeps the last speaker when nobody else was named since', () => {
+    expect(how('Jo Bell, of Unison, said: “We will fight.”', 'The council has written to the minister.', 'She said: “We cannot wait.”').at(-1)).toEqual([
+      'Jo Bell',
+      'pronoun',
+      'high',
+    ]);
+  });
+
+  it('reaches past an unnamed spokesman of the other gender only with low confidence', () => {
+    expect(
+      how('Jo Bell, of Unison, said: “We will fight.”', 'A council spokesman said: “The cuts are needed.”', 'She added: “We cannot wait.”').at(-1),
+    ).toEqual(['Jo Bell', 'pronoun', 'low']);
+  });
+
+  it('keeps a speaker who is named again in the sentence where they spoke', () => {
+    expect(
+      how('The finance director, Owen Marsh, told councillors the gap could double.', 'Opposition leader Priya Nandra called the figures “a disgrace”.', '“He has known for months,” she said.').at(-1),
+    ).toEqual(['Priya Nandra', 'pronoun', 'high']);
+  });
+});
