@@ -53,8 +53,16 @@ export function verbSubject(text: string): Subject | null {
   const subject = parseSubject(text.slice(0, last.index));
   if (subject) return subject;
   const first = firstVerb(text);
-  return first && first.index < last.index ? parseSubject(text.slice(0, first.index)) : null;
+  if (!first || first.index >= last.index) return null;
+  // "Jo Bell said Tom Hale had told her:" or "said residents had told her:": the last verb has a subject of
+  // its own between the two, whose words these may be; only "X told the meeting said:" falls back to X.
+  const between = text.slice(first.index + first.text.length, last.index);
+  if (OWN_SUBJECT.test(between)) return null;
+  return parseSubject(text.slice(0, first.index));
 }
+
+// Between two verbs of speech: a name, an auxiliary closing a clause ("residents had"), a comma or "that".
+const OWN_SUBJECT = /\p{Lu}[\p{L}’'-]*\p{Ll}\s+\p{Lu}[\p{L}’'-]*\p{Ll}|\b(?:had|has|have|was|were|is|are|would|will)\s*$|,|\bthat\b/u;
 
 /** "…which annoyed Middleton campaigner Durrani, who addressed the meeting:": the person "who" refers to. */
 export function relativeSubject(lead: string): Subject | null {

@@ -8,13 +8,14 @@ import type { Unit } from './spans.js';
 import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, HEARD, isHeading, splitSentences } from './text.js';
 import { DOCUMENT_NOUNS, INVERTED_VERB } from './words.js';
-import { firstVerb, startsWithVerb } from './verbs.js';
+import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
 
 export type Source =
   | { type: 'subject'; subject: Subject | null }
   /** The same speaker as an earlier quote (an index into the quotes found so far). */
   | { type: 'inherit'; from: number }
-  | { type: 'none' };
+  /** Nobody named; `reason` says why when it is not simply that the article names nobody. */
+  | { type: 'none'; reason?: string };
 
 export interface Found {
   quote: Pick<Quote, 'text' | 'paragraphs' | 'kind'>;
@@ -87,6 +88,10 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   if (trailing) return { ...base, source: { type: 'subject', subject: trailing.subject }, at: POS(lastPart.p, trailing.at) };
   // Quoted words in a headline, or put to a meeting ("Cabinet heard … “…”"): a partial quote nobody is named for.
   if (partial && (isHeading(paragraphs[firstPart.p]!.text) || HEARD.test(lead))) return { ...base, source: { type: 'none' }, at: order };
+  // "Jo Bell said Tom Hale had called the plans “reckless”": speech, but whose word it is a reader cannot tell.
+  if (partial && lead !== '' && nestedSpeech(lead)) {
+    return { ...base, source: { type: 'none', reason: 'the sentence reports one person quoting another' }, at: order };
+  }
   if (partial) return null; // quotation marks mid-sentence with nobody speaking: a scare quote or a title
 
   if (lead === '') {
@@ -136,6 +141,13 @@ function partialLeadSubject(text: string, open: number, lead: string, from: numb
   const sentenceLead = window.slice(start).trim();
   const docInLead = DOCUMENT_SAYING.exec(sentenceLead);
   return docInLead ? leadSubject(sentenceLead.slice(0, sentenceLead.length - docInLead[0].length)) : leadSubject(sentenceLead);
+}
+
+/** Two verbs of speech before the quote with a subject of the second between them. */
+function nestedSpeech(lead: string): boolean {
+  const first = firstVerb(lead);
+  const last = lastVerb(lead);
+  return first !== null && last !== null && first.index < last.index && verbSubject(lead) === null && parseSubject(lead.slice(0, first.index)) !== null;
 }
 
 function wrap(subject: Subject | null, at: number): { subject: Subject; at: number } | null {

@@ -4,8 +4,11 @@ import { FUNCTION_WORDS, MONTHS, ORG_WORDS, ROLE_NOUNS, TITLES, type Gender } fr
 const NAME_TOKEN = /^(?:Mc|Mac|O’|O'|D’|D')?\p{Lu}[\p{L}’'-]*\p{Ll}$/u;
 const POSSESSIVE = /[’']s$/;
 
+// After a hyphen a name goes on capitalised ("Smith-Jones"); "Mum-of-two" and "Labour-run" describe someone.
+const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
+
 export function isNameToken(token: string): boolean {
-  return NAME_TOKEN.test(token);
+  return NAME_TOKEN.test(token) && !LOWER_AFTER_HYPHEN.test(token);
 }
 
 /** "Hartley Law’s": the possessor, not part of the name that follows. */
@@ -24,8 +27,13 @@ export function titleOf(token: string): string | null {
 // A campaign is named by what it wants done ("Save Aberdeen Libraries", "Stop the Cuts"): no person's name opens with an imperative.
 const CAMPAIGN_VERBS = new Set(['Save', 'Stop', 'Keep', 'Protect', 'Defend', 'Fight', 'Scrap', 'Reopen']);
 
+// Nations and regions ("Historic England", "Arriva North West", "Unison Yorkshire"): a body's name, never a person's.
+const REGIONS = new Set(['England', 'Scotland', 'Wales', 'Britain', 'Ireland', 'Cymru', 'Midlands', 'Yorkshire']);
+const COMPASS = new Set(['North', 'South', 'East', 'West']);
+
 export function isOrgLike(tokens: string[]): boolean {
   if (tokens.length > 1 && CAMPAIGN_VERBS.has(tokens[0]!)) return true;
+  if (tokens.length > 1 && tokens.some((t, i) => REGIONS.has(t) || (i > 0 && COMPASS.has(tokens[i - 1]!) && (COMPASS.has(t) || t === 'Midlands')))) return true;
   // A plural inside a capitalised phrase makes it a group ("Bus Users Shropshire"); a surname is never plural there.
   return tokens.some(
     (t, i) => ORG_WORDS.has(t.toLowerCase().replace(/[’']s$/, '')) || /^\p{Lu}{2,}$/u.test(t) || (i < tokens.length - 1 && tokens.length > 1 && isGroupNoun(t)),

@@ -67,6 +67,7 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
     const source = found[event.index]!.source;
     const place = { paragraph: Math.floor(event.at / 1e9), sentence: event.at };
     if (source.type === 'subject' && source.subject) resolved[event.index] = resolveSubject(source.subject, people, place);
+    if (source.type === 'none' && source.reason) resolved[event.index] = { ...NOBODY, reason: source.reason };
     if (source.type === 'inherit') resolved[event.index] = continuation(resolved[source.from]!, people, logAfter[source.from]!, place);
     logAfter[event.index] = people.log.length;
   }

@@ -62,3 +62,38 @@ describe('a pronoun', () => {
     ).toEqual(['Priya Nandra', 'pronoun', 'high']);
   });
 });
+
+describe('several candidate names in one sentence', () => {
+  it('names nobody when the speech verb before the quote has a subject of its own', () => {
+    expect(how('Jo Bell said Tom Hale had told her: “We are angry.”')).toEqual([[null, 'none', 'low']]);
+    expect(how('Jo Bell said residents had told her: “We are angry.”')).toEqual([[null, 'none', 'low']]);
+  });
+
+  it('keeps a word one person reports another using as a partial quote, with nobody named', () => {
+    const [q] = extractQuotes(splitParagraphs('Jo Bell said Tom Hale had called the plans “reckless”.'));
+    expect([q!.text, q!.kind, q!.speaker, q!.reason]).toEqual(['reckless', 'partial', null, 'the sentence reports one person quoting another']);
+  });
+
+  it('still reads "X told the meeting said:" as X', () => {
+    expect(how('Jo Bell told the meeting and said: “We are angry.”')).toEqual([['Jo Bell', 'named', 'high']]);
+  });
+
+  it('gives words of a group "including" a named person to the group, not the person', () => {
+    expect(how('Councillors including Jo Bell said: “We are angry.”')).toEqual([[null, 'unnamed', 'high']]);
+  });
+});
+
+describe('what is not part of a name', () => {
+  it('reads a nation or region in a capitalised name as a body', () => {
+    expect(how('Historic England said: “The building matters.”', 'Arriva North West said: “We are reviewing the route.”')).toEqual([
+      [null, 'document', 'high'],
+      [null, 'document', 'high'],
+    ]);
+  });
+
+  it('keeps descriptions before a name out of it', () => {
+    const who = (text: string) => extractQuotes(splitParagraphs(text)).map((q) => [q.speaker, q.role]);
+    expect(who('Mum-of-two Jo Bell said: “We are angry.”')).toEqual([['Jo Bell', 'Mum-of-two']]);
+    expect(who('Campaigner Jo Bell, whose petition was handed in on Monday, said: “We are angry.”')).toEqual([['Jo Bell', 'Campaigner']]);
+  });
+});
