@@ -5,7 +5,8 @@
 import type { Paragraph, Quote, QuoteKind } from '../schema.js';
 import { leadSubject, parseAttribution, parseBareAttribution, relativeSubject, verbSubject } from './attribution.js';
 import type { Unit } from './spans.js';
-import { parseSubject, type Subject } from './subject.js';
+import { findNarrativeNames } from './names.js';
+import { parseSubject, roleOf, type Subject } from './subject.js';
 import { dropSentenceStop, HEARD, isHeading, splitSentences } from './text.js';
 import { DOCUMENT_NOUNS, INVERTED_VERB } from './words.js';
 import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
@@ -168,6 +169,9 @@ function narrativeSpeaker(text: string): { subject: Subject; at: number } | null
   const verb = firstVerb(sentence.text);
   const subject = verb ? parseSubject(sentence.text.slice(0, verb.index)) : null;
   if (!subject || subject.type === 'document' || subject.type === 'org') return null;
+  // "Tom Hale said the plans were needed but Sarah Jones disagreed.": the quote after could be either's.
+  const own = subject.type === 'person' ? subject.name : null;
+  if (findNarrativeNames(sentence.text.slice(verb!.index), roleOf).some((n) => n.name !== own)) return null;
   return { subject, at: sentence.start };
 }
 

@@ -67,6 +67,9 @@ export interface NarrativeName {
 }
 
 const JOINERS = new Set(['and', 'with']);
+// Prepositions that take people more often than places ("in", "at", "of" take places and bodies), and
+// conjunctions opening a second clause ("but Sarah Jones disagreed").
+const PERSON_PREPOSITIONS = new Set(['to', 'by', 'from', 'with', 'for', 'against', 'than', 'like', 'but', 'while', 'whereas']);
 // A role given before a name in narrative opens the sentence within this many words.
 const MAX_ROLE_WORDS = 8;
 
@@ -92,7 +95,9 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     const opening = i === 0 && !FUNCTION_WORDS.has(tokens[0]!.word.toLowerCase()) && !MONTHS.has(tokens[0]!.word.toLowerCase());
     // Set off by commas ("The council’s leader, Tom Hale, has written"): an appositive name is a mention too.
     const afterComma = prev !== undefined && prev.raw.endsWith(',');
-    if (title === null && !afterRole && !afterPossessive && !opening && !afterComma) continue;
+    // "has written to Tom Hale", "started by Jo Bell": a person after a preposition is in the story too.
+    const afterPreposition = prev !== undefined && PERSON_PREPOSITIONS.has(prev.raw);
+    if (title === null && !afterRole && !afterPossessive && !opening && !afterComma && !afterPreposition) continue;
     const from = title === null ? i : i + 1;
     let j = from;
     // A title inside the run starts a name of its own ("Later Mr Hill" is Mr Hill).

@@ -97,3 +97,24 @@ describe('what is not part of a name', () => {
     expect(who('Campaigner Jo Bell, whose petition was handed in on Monday, said: “We are angry.”')).toEqual([['Jo Bell', 'Campaigner']]);
   });
 });
+
+describe('the paragraph before a quote paragraph', () => {
+  it('hands the quote on only when its last sentence names nobody but the speaker', () => {
+    expect(how('Tom Hale, the council leader, said the plans were needed but Sarah Jones disagreed.', '“We have no choice.”').at(-1)).toEqual([
+      null,
+      'none',
+      'low',
+    ]);
+    expect(how('Tom Hale says he was shocked by the plans, which were announced by council leader Sarah Jones.', '“It is a disgrace.”').at(-1)).toEqual([
+      null,
+      'none',
+      'low',
+    ]);
+    expect(how('Tom Hale, the council leader, said the plans were needed.', '“We have no choice.”').at(-1)).toEqual(['Tom Hale', 'named', 'high']);
+  });
+
+  it('counts a person after "to" or "by" as someone a pronoun could mean', () => {
+    expect(how('Friends chair Jo Bell has written to Tom Hale, the council leader.', '“We are angry,” she said.')).toEqual([[null, 'pronoun', 'low']]);
+    expect(how('The petition was started by Jo Bell.', 'She said: “We are angry.”')).toEqual([['Jo Bell', 'pronoun', 'high']]);
+  });
+});
