@@ -2,6 +2,7 @@
  * The people an article has introduced so far, named ("Grace Okafor") or not ("a company spokesman"), so
  * that "Okafor", "Cllr Hamilton", "he" and "she" can be resolved, or found to be ambiguous.
  */
+import { firstNameGender } from './first-names.js';
 import type { Gender } from './words.js';
 
 
@@ -113,16 +114,19 @@ export type PronounLookup =
   | { person: Person; sure: true }
   | { person: Person; sure: false; rival: Person }
   | { ambiguous: [Person, Person] }
+  /** The one person it could mean has a first name a reader would take for the other gender. */
+  | { contradicted: Person }
   | null;
 
 /**
  * Who a pronoun can mean. The people in play are the last speaker (the latest person quoted, or the subject of
  * a verb of speech) and everyone mentioned after them; the pronoun is sure only when exactly one of them fits.
  * Gender rules someone out only when the article has stated it (a title, "spokeswoman", an earlier pronoun);
- * first names are never used to guess it. Two in play who fit: ambiguous, since a reader could take either.
+ * first names never choose anyone (see `first-names.ts`). Two in play who fit: ambiguous, since a reader could take either.
  * Nobody in play fits: the nearest earlier person who does, sure only when their stated gender is the
  * pronoun's ("she" after "a council spokesman" can be Ms Bell, not a Jo Bell of unknown gender). One in play
- * whose gender is unknown, with an earlier person whose stated gender fits: unsure.
+ * whose gender is unknown, with an earlier person whose stated gender fits: unsure. The person chosen has
+ * an unstated gender and a first name a reader would take for the other one ("she" after Tom Hale): contradicted.
  */
 export function resolvePronoun(people: People, pronoun: 'he' | 'she' | 'they'): PronounLookup {
   const want: Gender | null = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
@@ -146,6 +150,8 @@ export function resolvePronoun(people: People, pronoun: 'he' | 'she' | 'they'): 
     }
     if (p.spoke) passedSpeaker = true;
   }
+  const chosen = inPlay ?? earlier;
+  if (chosen && want !== null && chosen.gender === null && firstNameGender(chosen.name) === (want === 'm' ? 'f' : 'm')) return { contradicted: chosen };
   if (inPlay) {
     if (earlier && want !== null && inPlay.gender === null && earlier.gender === want) return { person: inPlay, sure: false, rival: earlier };
     return { person: inPlay, sure: true };

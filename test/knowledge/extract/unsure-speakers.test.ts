@@ -118,3 +118,17 @@ describe('the paragraph before a quote paragraph', () => {
     expect(how('The petition was started by Jo Bell.', 'She said: “We are angry.”')).toEqual([['Jo Bell', 'pronoun', 'high']]);
   });
 });
+
+describe('a first name against the pronoun', () => {
+  it('names nobody when the one person a pronoun could mean has a first name a reader takes for the other gender', () => {
+    const q = extractQuotes(
+      splitParagraphs(['Sarah Jones, of Unison, said: “We will fight.”', 'But council leader Tom Hale said: “The cuts are needed.”', 'She added: “We cannot wait.”'].join('\n\n')),
+    ).at(-1)!;
+    expect([q.speaker, q.confidence, q.reason]).toEqual([null, 'low', '“she” would be Tom Hale, whose first name reads as another gender']);
+  });
+
+  it('never uses a first name to choose: a shared or unknown one changes nothing', () => {
+    expect(how('Sam Jones said: “We will fight.”', 'She added: “We cannot wait.”').at(-1)).toEqual(['Sam Jones', 'pronoun', 'high']);
+    expect(how('Tom Hale said: “We will fight.”', 'He added: “We cannot wait.”').at(-1)).toEqual(['Tom Hale', 'pronoun', 'high']);
+  });
+});
