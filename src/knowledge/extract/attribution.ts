@@ -129,6 +129,20 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
 const PASSIVE = /(?:^|\s)(?:is|are|was|were|been|being)\s+$/;
 const AGENT = /^\s*by\s+((?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+)(?=\s+(?:who|which|that|\p{Ll}+ing)\b|\s*[,.;:!?]|\s*$)/u;
 
+/** How far before a quote a passive verb of speech is looked for: "has been accused of a" fits. */
+export const PASSIVE_LEAD = 60;
+// Between a passive verb of speech and the quote: "accused of a", "branded as", "described as being".
+const AFTER_PASSIVE = /^(?:\s+\S+){0,3}\s*$/;
+
+/**
+ * "A council has been accused of a ‘rubbish’ service", "Bin switch is branded as ‘rubbish’": a passive verb
+ * of speech with no agent presents the words as someone's, but says nobody's.
+ */
+export function passiveSpeech(lead: string): boolean {
+  const verb = lastVerb(lead);
+  return verb !== null && PASSIVE.test(lead.slice(Math.max(0, verb.index - 8), verb.index)) && AFTER_PASSIVE.test(lead.slice(verb.index + verb.text.length));
+}
+
 /** "were accused of ‘…’ by X": X said it, when the verb before the quote is passive and "by" follows it. */
 function passiveAgent(beforeVerb: string, after: string): Subject | null {
   if (!PASSIVE.test(beforeVerb)) return null;

@@ -3,7 +3,7 @@
  * the same paragraph, or the paragraph before it.
  */
 import type { Paragraph, Quote, QuoteKind } from '../schema.js';
-import { leadSubject, parseAttribution, parseBareAttribution, relativeSubject, verbSubject } from './attribution.js';
+import { leadSubject, PASSIVE_LEAD, parseAttribution, parseBareAttribution, passiveSpeech, relativeSubject, verbSubject } from './attribution.js';
 import type { Unit } from './spans.js';
 import { findNarrativeNames } from './names.js';
 import { parseSubject, roleOf, type Subject } from './subject.js';
@@ -90,6 +90,7 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   // Quoted words in a headline, or put to a meeting ("Cabinet heard … “…”"): a partial quote nobody is named for.
   if (partial && (isHeading(paragraphs[firstPart.p]!.text) || HEARD.test(lead))) return { ...base, source: { type: 'none' }, at: order };
   // "Jo Bell said Tom Hale had called the plans “reckless”": speech, but whose word it is a reader cannot tell.
+  if (partial && passiveSpeech(lead.slice(-PASSIVE_LEAD))) return { ...base, source: { type: 'none', reason: 'the sentence does not say who used the words' }, at: order };
   if (partial && lead !== '' && nestedSpeech(lead)) {
     return { ...base, source: { type: 'none', reason: 'the sentence reports one person quoting another' }, at: order };
   }
@@ -133,6 +134,9 @@ function partialLeadSubject(text: string, open: number, lead: string, from: numb
   if (doc && DOCUMENT_NOUNS.has(doc[2]!.toLowerCase())) return { type: 'document', role: doc[1]! };
   const own = leadSubject(lead);
   if (own || from === 0 || firstVerb(lead)) return own;
+  // Only the same clause carries the sentence's speaker on ("said operators had failed to make routes “…” and
+  // the cost had become an “…”"); after a comma, ", leading to fears that the “treasured” …" is nobody's.
+  if (/[,;:—–]/.test(lead)) return null;
   // Nothing since the last quote names a speaker: the sentence's own subject and verb, if it began before.
   const windowStart = Math.max(0, open - MAX_PARTIAL_LEAD);
   const window = text.slice(windowStart, open);

@@ -1,5 +1,5 @@
 import type { Paragraph, Quote } from '../schema.js';
-import { partialAttributions } from './attribution.js';
+import { PASSIVE_LEAD, partialAttributions, passiveSpeech } from './attribution.js';
 import { attributeUnit, POS, type Found, type UnitContext } from './direct-quotes.js';
 import { findNarrativeNames } from './names.js';
 import { mention, newPeople, remention, type People, type Person, type Place } from './people.js';
@@ -139,7 +139,9 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
         const content = normalizeSpace(para.text.slice(start + 1, end - 1));
         // Quoted words in a headline or crosshead, or put to a meeting ("Cabinet heard … ‘…’"), are a
         // partial quote whose speaker the words around it do not give; anywhere else they are a scare quote.
-        if (!attribution && !heading && !(heardAt >= 0 && heardAt < span.start)) continue;
+        // "accused of a ‘rubbish’ service": someone's words, though the sentence does not say whose.
+        const passive = !attribution && passiveSpeech(sentence.text.slice(Math.max(0, span.start - PASSIVE_LEAD), span.start));
+        if (!attribution && !heading && !passive && !(heardAt >= 0 && heardAt < span.start)) continue;
         partial = true;
         // Some papers mark speech with single quotes: ‘We were never asked,’ said one carer.
         const kind = !heading && (span.start === 0 || afterColon(sentence.text, span.start)) ? 'direct' : 'partial';
