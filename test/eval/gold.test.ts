@@ -2,18 +2,19 @@ import { describe, it, expect } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { REAL_DIR, REAL_SPLITS, loadManifest, loadRealSplit } from './gold.js';
+import { ADDED_TUNING_SPLITS, REAL_DIR, REAL_SPLITS, loadManifest, loadRealSplit } from './gold.js';
 
 const article = (id: string) => `---\nid: ${id}\ntitle: A title\ncouncil: Some Council\n---\n\nThe council said it would cut 30 jobs.\n`;
 
 describe('real-article set', () => {
-  it('splits by the fixed rule: care articles final, second-round tune2, the rest alternating tune and report in id order', () => {
+  it('splits by the fixed rule: care articles final, later rounds tune2 and tune3, the rest alternating tune and report in id order', () => {
     const manifest = loadManifest();
-    const rest = manifest.filter((e) => e.split !== 'final' && e.split !== 'tune2').sort((a, b) => (a.id < b.id ? -1 : 1));
+    const rest = manifest.filter((e) => e.split !== 'final' && !ADDED_TUNING_SPLITS.includes(e.split)).sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(rest.map((e) => e.split)).toEqual(rest.map((_, i) => (i % 2 === 0 ? 'tune' : 'report')));
     expect(rest.length).toBeGreaterThanOrEqual(20);
     expect(manifest.filter((e) => e.split === 'final').length).toBeGreaterThanOrEqual(6);
     expect(manifest.filter((e) => e.split === 'tune2').length).toBeGreaterThanOrEqual(10);
+    expect(manifest.filter((e) => e.split === 'tune3').length).toBeGreaterThanOrEqual(12);
     expect(new Set(manifest.map((e) => e.url)).size, 'every URL once').toBe(manifest.length);
     expect(manifest.every((e) => REAL_SPLITS.includes(e.split)), 'known splits only').toBe(true);
     for (const e of manifest) {

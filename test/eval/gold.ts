@@ -20,13 +20,15 @@ export interface GoldArticle {
 }
 
 /**
- * `tune2` holds articles added after the tune/report alternation was fixed (a second tuning round): adding them to
- * that alternation would have moved earlier articles between tune and report.
+ * `tune2` and `tune3` hold articles added after the tune/report alternation was fixed (a second and a third tuning
+ * round): adding them to that alternation would have moved earlier articles between tune and report.
  */
-export type RealSplit = 'tune' | 'tune2' | 'report' | 'final';
-export const REAL_SPLITS: RealSplit[] = ['tune', 'tune2', 'report', 'final'];
+export type RealSplit = 'tune' | 'tune2' | 'tune3' | 'report' | 'final';
+export const REAL_SPLITS: RealSplit[] = ['tune', 'tune2', 'tune3', 'report', 'final'];
 /** The splits extractor work may read article by article. */
-export const TUNING_SPLITS: RealSplit[] = ['tune', 'tune2'];
+export const TUNING_SPLITS: RealSplit[] = ['tune', 'tune2', 'tune3'];
+/** Splits added whole after the alternation was fixed: outside the tune/report rule. */
+export const ADDED_TUNING_SPLITS: RealSplit[] = ['tune2', 'tune3'];
 
 export interface ManifestEntry {
   id: string;
