@@ -3,7 +3,7 @@
  * against the people the article has introduced.
  */
 import { firstVerb } from './verbs.js';
-import { isGroupNoun, isNameToken, isOrgLike, isPossessive, parseName, possessor, titleOf } from './names.js';
+import { isGroupNoun, isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
 import {
   BODY_WORDS,
   COMPANY_NOUNS,
@@ -155,8 +155,9 @@ export function parseSubject(raw: string): Subject | null {
 /** "Jo Bell" or "Campaigner Jo Bell" set off by commas: the name, and a capitalised role word opening it. */
 function appositiveName(part: string): { name: { name: string; gender: Gender | null }; lead: string | null } | null {
   const tokens = part.split(/\s+/);
-  const lead = tokens.length > 2 && ROLE_NOUNS.has(tokens[0]!.toLowerCase()) ? tokens[0]! : null;
-  const name = parseName(lead ? tokens.slice(1) : tokens);
+  const start = nameStart(tokens);
+  const lead = start > 0 ? tokens.slice(0, start).join(' ') : null;
+  const name = parseName(tokens.slice(start));
   return name ? { name, lead } : null;
 }
 
@@ -206,7 +207,7 @@ function parseSimpleSubject(raw: string): Subject | null {
   let i = tokens.length;
   while (i > 0 && (isNameToken(tokens[i - 1]!) || titleOf(tokens[i - 1]!) !== null) && !isPossessive(tokens[i - 1]!)) i--;
   // A role word capitalised at the start of a sentence ("Campaigner Abigail Bryant") is not part of the name.
-  while (tokens.length - i > 2 && ROLE_NOUNS.has(tokens[i]!.toLowerCase())) i++;
+  i += nameStart(tokens.slice(i));
   // A long capitalised run is a title and then a name: "Assistant Director for Integrated Passenger Transport Richard Owens".
   if (tokens.length - i > 4 && parseName(tokens.slice(-2))) i = tokens.length - 2;
   // "Local Councillor Tony McMahon": a title inside the run starts the name; the words before it are the role.

@@ -49,6 +49,7 @@ export const ROLE_NOUNS = new Set([
   'campaigner', 'carer', 'activist', 'nurse', 'organiser', 'steward', 'convenor', 'spokesman', 'spokeswoman', 'spokesperson',
   'resident', 'volunteer', 'pensioner', 'manager', 'director', 'chair', 'chairman', 'chairwoman', 'leader', 'secretary',
   'treasurer', 'officer', 'worker', 'member', 'representative', 'rep', 'mother', 'father', 'daughter', 'son', 'grandmother',
+  'executive', 'minister', 'mayor', 'president', 'commissioner', 'headteacher', 'inspector', 'councillor',
 ]);
 
 /** Role words that say the gender of an unnamed speaker, so "he" or "she" can refer back to them. */

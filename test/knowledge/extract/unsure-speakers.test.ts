@@ -132,3 +132,24 @@ describe('a first name against the pronoun', () => {
     expect(how('Tom Hale said: “We will fight.”', 'He added: “We cannot wait.”').at(-1)).toEqual(['Tom Hale', 'pronoun', 'high']);
   });
 });
+
+describe('names in real copy (tune3)', () => {
+  const who = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.speaker, q.role]);
+
+  it('keeps capitalised role words before a name out of the name', () => {
+    expect(who('In the letter, EIS General Secretary Andrea Bradley says, “The cuts will hurt.”')).toEqual([['Andrea Bradley', 'EIS General Secretary']]);
+    expect(who('Chief Executive Jane Smith said: “We will consult.”')).toEqual([['Jane Smith', 'Chief Executive']]);
+  });
+
+  it('reads "Irate Harlech inhabitant David Price" as one person, described', () => {
+    expect(who('Irate Harlech inhabitant David Price contacted the paper.', 'He described it as a “sickening blow”.')).toEqual([['David Price', 'Irate Harlech inhabitant']]);
+  });
+
+  it('counts a person after an acronym ("Ukip MLA David McNarry") as someone a pronoun could mean', () => {
+    expect(how('“We are investigating,” a spokesman said.', 'Ukip MLA David McNarry welcomed the pledges.', 'He said: “This is a victory.”').at(-1)).toEqual([
+      null,
+      'pronoun',
+      'low',
+    ]);
+  });
+});
