@@ -153,3 +153,18 @@ describe('names in real copy (tune3)', () => {
     ]);
   });
 });
+
+describe('a relative pronoun before the verb of speech', () => {
+  const who = (text: string) => extractQuotes(splitParagraphs(text)).map((q) => [q.speaker, q.role, q.kind]);
+
+  it('gives ", who said" to the one person named in its clause', () => {
+    expect(who('The council faced criticism from Labour leader Kier Starmer in recent weeks, who said the city has a “waste crisis” on its hands.')).toEqual([
+      ['Kier Starmer', null, 'partial'],
+    ]);
+    expect(who('Jo Bell and Tom Hale were there in recent weeks, who said the city has a “waste crisis” on its hands.')).toEqual([]);
+  });
+
+  it('gives ", which says" to the body just before it', () => {
+    expect(who('Workers could strike according to their union, which says they have been met ‘with contempt’.')).toEqual([[null, 'their union', 'partial']]);
+  });
+});
