@@ -118,6 +118,7 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   return { ...base, source: { type: 'none' }, at: order };
 }
 
+const CONJOINED_VERB = /^\s*(?:and|but)\s+/;
 // A sentence's verb of speech is looked for at most this far before a partial quote that follows another.
 const MAX_PARTIAL_LEAD = 300;
 // "the council’s statement claiming that …", "a report saying": a document whose words a partial quote may be.
@@ -133,7 +134,11 @@ function partialLeadSubject(text: string, open: number, lead: string, from: numb
   const doc = DOCUMENT_SAYING.exec(lead.slice(-MAX_PARTIAL_LEAD));
   if (doc && DOCUMENT_NOUNS.has(doc[2]!.toLowerCase())) return { type: 'document', role: doc[1]! };
   const own = leadSubject(lead);
-  if (own || from === 0 || firstVerb(lead)) return own;
+  // "the council argued that … “fraudulent” and accused it of “showboating”": a second verb of speech with no
+  // subject of its own is the sentence subject's.
+  const joined = CONJOINED_VERB.exec(lead);
+  const carried = joined !== null && startsWithVerb(lead.slice(joined[0].length));
+  if (own || from === 0 || (firstVerb(lead) && !carried)) return own;
   // Only the same clause carries the sentence's speaker on ("said operators had failed to make routes “…” and
   // the cost had become an “…”"); after a comma, ", leading to fears that the “treasured” …" is nobody's.
   if (/[,;:—–]/.test(lead)) return null;
@@ -144,6 +149,10 @@ function partialLeadSubject(text: string, open: number, lead: string, from: numb
   for (const m of window.matchAll(/[.!?][”’")]*\s+/g)) start = m.index + m[0].length;
   if (windowStart + start >= from) return null;
   const sentenceLead = window.slice(start).trim();
+  if (carried) {
+    const first = firstVerb(sentenceLead);
+    return first ? parseSubject(sentenceLead.slice(0, first.index)) : null;
+  }
   const docInLead = DOCUMENT_SAYING.exec(sentenceLead);
   return docInLead ? leadSubject(sentenceLead.slice(0, sentenceLead.length - docInLead[0].length)) : leadSubject(sentenceLead);
 }

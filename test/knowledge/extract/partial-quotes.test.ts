@@ -81,3 +81,12 @@ describe('partial quotes under the settled labelling rule (test/eval/README.md)'
     ]);
   });
 });
+
+describe('a second verb of speech joined by "and"', () => {
+  it('gives its partial quote to the sentence’s subject', () => {
+    expect(partials('In a statement, the council argued that the union’s position is “fraudulent” and accused it of “showboating for likes”.').map((q) => [q[1], q[4]])).toEqual([
+      ['fraudulent', 'document'],
+      ['showboating for likes', 'document'],
+    ]);
+  });
+});
