@@ -22,7 +22,7 @@ export interface Evaluation {
   /** The recorded numbers for the committed labelled set: headline scores plus place-query accuracy. */
   scores: Record<string, number>;
   /** Counts that thresholds.json caps rather than floors. */
-  counts: { wrongNamedSpeakers: number };
+  counts: { wrongNamedSpeakers: number; wrongNamedShown: number };
   /** Recall of the committed set's gold figures, by the class their label names. */
   figureRecallByClass: Record<string, number>;
   placeMisses: { query: string; expect: string | null; got: string | null }[];
@@ -54,7 +54,7 @@ export async function evaluate(options: { real?: boolean; realTextDir?: string }
     articles: labelled.articles,
     overall: labelled.overall,
     scores: { ...headline(labelled.overall), placeAccuracy: places.accuracy },
-    counts: { wrongNamedSpeakers: labelled.overall.wrongNamedSpeakers },
+    counts: { wrongNamedSpeakers: labelled.overall.wrongNamedSpeakers, wrongNamedShown: labelled.overall.wrongNamedShown },
     figureRecallByClass: Object.fromEntries(Object.entries(labelled.overall.figureClasses).map(([c, r]) => [c, accuracy(r)])),
     placeMisses: places.misses,
     sets: [labelled, ...real],

@@ -14,6 +14,7 @@ const articleColumns: [string, (s: ArticleScore) => string][] = [
   ['overlap F1', (s) => fmt(f1(s.quoteOverlap))],
   ['speaker', (s) => fmt(accuracy(s.speaker))],
   ['wrong named', (s) => String(s.wrongNamedSpeakers)],
+  ['shown', (s) => String(s.wrongNamedShown)],
   ['role', (s) => fmt(accuracy(s.role))],
   ['figures', (s) => String(s.figures.all.gold)],
   ['fig F1', (s) => fmt(f1(s.figures.all))],
@@ -32,6 +33,7 @@ const setColumns: [string, (s: SetResult) => string][] = [
   ['overlap F1', (s) => fmt(f1(s.overall.quoteOverlap))],
   ['speaker', (s) => fmt(accuracy(s.overall.speaker))],
   ['wrong named', (s) => String(s.overall.wrongNamedSpeakers)],
+  ['wrong shown', (s) => String(s.overall.wrongNamedShown)],
   ['attribution', (s) => (s.overall.attribution.total ? fmt(accuracy(s.overall.attribution)) : '-')],
   ['figures', (s) => String(s.overall.figures.all.gold)],
   ['fig F1', (s) => fmt(f1(s.overall.figures.all))],
@@ -62,7 +64,10 @@ function articleTable(set: SetResult): void {
   table(['article', ...articleColumns.map(([name]) => name)], rows, true);
 }
 
-const result = await evaluate({ real: true });
+// `--real-dir DIR` scores the real splits from another checkout's eval-real/ (report and final still print totals only).
+const dirFlag = process.argv.indexOf('--real-dir');
+const realTextDir = dirFlag >= 0 ? process.argv[dirFlag + 1] : undefined;
+const result = await evaluate({ real: true, realTextDir });
 const present = result.sets.filter((s) => s.articleCount > 0);
 if (process.argv.includes('--json')) {
   console.log(
@@ -93,6 +98,7 @@ if (process.argv.includes('--json')) {
     else if (s.missing.length > 0) console.log(`${s.name}: ${s.missing.length} of ${s.missing.length + s.articleCount} articles missing locally (${s.missing.join(', ')})`);
   }
   console.log('speaker = speaker and kind right, over quotes matched by overlap; wrong named = a named speaker that is not the labelled one (labelled nobody included);');
+  console.log('wrong shown = wrong named as members see it: those answers show as the speaker (low confidence or no attribution shows "speaker not clear").');
   console.log('fig F1 pairs kind, value, unit and paragraph; value+kind F1 pairs kind, value and paragraph; detail = text, qualifier and counts right, over matched figures.');
   console.log(`place queries: ${fmt(result.scores.placeAccuracy!)} accuracy`);
   for (const m of result.placeMisses) console.log(`  miss: "${m.query}" expected ${m.expect ?? 'nothing'}, got ${m.got ?? 'nothing'}`);

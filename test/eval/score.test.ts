@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Figure, Quote } from '../../src/knowledge/schema.js';
-import { f1, isWrongNamedSpeaker, matchFigures, matchQuotes, placeAccuracy, scoreArticle, tokenOverlap, totalScore, type GoldFigure, type GoldQuote } from './score.js';
+import { f1, isWrongNamedShown, isWrongNamedSpeaker, matchFigures, matchQuotes, placeAccuracy, scoreArticle, tokenOverlap, totalScore, type GoldFigure, type GoldQuote } from './score.js';
 
 const quote = (text: string, speaker: string | null = 'Ann Cole', kind: Quote['kind'] = 'direct'): Quote => ({ speaker, role: null, text, paragraphs: [1], kind, attribution: speaker ? 'named' : 'none', confidence: 'high', reason: null });
 const figure = (value: number, paragraph = 1, kind: Figure['kind'] = 'money', unit = 'GBP'): Figure => ({
@@ -73,6 +73,20 @@ describe('scoring', () => {
     });
     expect(s.wrongNamedSpeakers).toBe(1);
     expect(s.speaker).toEqual({ correct: 0, total: 2 });
+  });
+
+  it('counts a wrong named speaker as shown only when answers would show it, not "speaker not clear"', () => {
+    const unsure: Quote = { ...quote('We met every term', 'Callum Reid'), attribution: 'pronoun', confidence: 'low' };
+    const unattributed: Quote = { ...quote('That is news to us', 'Callum Reid'), attribution: 'none' };
+    expect(isWrongNamedShown(quote('Sure words', 'Callum Reid'), { speaker: 'Sam Price' })).toBe(true);
+    expect(isWrongNamedShown(unsure, { speaker: 'Sam Price' })).toBe(false);
+    expect(isWrongNamedShown(unattributed, { speaker: null })).toBe(false);
+    expect(isWrongNamedShown(quote('Sure words', 'Sam Price'), { speaker: 'Sam Price' })).toBe(false);
+    const predicted = [quote('Sure words here', 'Callum Reid'), unsure, unattributed];
+    const gold = [quote('Sure words here', 'Sam Price'), quote('We met every term', 'Sam Price'), quote('That is news to us', null)];
+    const s = scoreArticle('a', { quotes: predicted, figures: [] }, { quotes: gold, figures: [] });
+    expect([s.wrongNamedSpeakers, s.wrongNamedShown]).toEqual([3, 1]);
+    expect(totalScore([s, s]).wrongNamedShown).toBe(2);
   });
 
   it('scores attribution only against labels that record one', () => {

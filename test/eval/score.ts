@@ -3,6 +3,7 @@
  * labels and returns numbers; reading files and printing live in run.ts.
  */
 import type { Extraction, Figure, FigureKind, Quote } from '../../src/knowledge/schema.js';
+import { speakerIsClear } from '../../src/knowledge/speakers.js';
 
 export const FIGURE_KINDS: FigureKind[] = ['money', 'percent', 'count', 'date'];
 
@@ -31,6 +32,11 @@ export interface ArticleScore {
   figureDetail: Ratio;
   /** Over quotes matched by overlap: a named speaker that is not the gold speaker (gold null included), the worst error. */
   wrongNamedSpeakers: number;
+  /**
+   * The wrong named speakers a member would be shown: those `speakerIsClear` lets through. A low-confidence or
+   * unattributed one is shown as "speaker not clear in the article", so it is wrong only in the strict count.
+   */
+  wrongNamedShown: number;
   /** Over quotes matched by overlap whose gold label records an attribution: attribution right. */
   attribution: Ratio;
   /** Figures paired on kind, value and paragraph only (unit and wording free): "value and kind" F1. */
@@ -122,6 +128,11 @@ export function isWrongNamedSpeaker(predicted: Pick<Quote, 'speaker'>, gold: Pic
   return predicted.speaker !== null && predicted.speaker !== gold.speaker;
 }
 
+/** A wrong named speaker that answers would show as the speaker, not as "speaker not clear in the article". */
+export function isWrongNamedShown(predicted: Pick<Quote, 'speaker' | 'role' | 'attribution' | 'confidence'>, gold: Pick<Quote, 'speaker'>): boolean {
+  return isWrongNamedSpeaker(predicted, gold) && speakerIsClear(predicted);
+}
+
 export function scoreArticle(id: string, predicted: Extraction, gold: GoldExtraction): ArticleScore {
   const exact = matchQuotes(predicted.quotes, gold.quotes, 'exact');
   const overlap = matchQuotes(predicted.quotes, gold.quotes, 'overlap');
@@ -155,6 +166,7 @@ export function scoreArticle(id: string, predicted: Extraction, gold: GoldExtrac
       total: figurePairs.length,
     },
     wrongNamedSpeakers: overlap.filter(([p, g]) => isWrongNamedSpeaker(p, g)).length,
+    wrongNamedShown: overlap.filter(([p, g]) => isWrongNamedShown(p, g)).length,
     attribution: { correct: attributed.filter(([p, g]) => p.attribution === g.attribution).length, total: attributed.length },
     figureValueKind: { tp: loosePairs.length, predicted: predicted.figures.length, gold: gold.figures.length },
     figureClasses,
@@ -192,12 +204,14 @@ export function totalScore(scores: ArticleScore[]): ArticleScore {
     figures: { money: zero, percent: zero, count: zero, date: zero, all: zero },
     figureDetail: none,
     wrongNamedSpeakers: 0,
+    wrongNamedShown: 0,
     attribution: none,
     figureValueKind: zero,
     figureClasses: {},
   };
   for (const s of scores) {
     total.wrongNamedSpeakers += s.wrongNamedSpeakers;
+    total.wrongNamedShown += s.wrongNamedShown;
     total.attribution = addRatios(total.attribution, s.attribution);
     total.figureValueKind = addCounts(total.figureValueKind, s.figureValueKind);
     for (const [c, r] of Object.entries(s.figureClasses)) total.figureClasses[c] = addRatios(total.figureClasses[c] ?? none, r);

@@ -50,10 +50,42 @@ export function leadSubject(lead: string): Subject | null {
 export function verbSubject(text: string): Subject | null {
   const last = lastVerb(text);
   if (!last) return null;
-  const subject = parseSubject(text.slice(0, last.index));
+  const subject = parseSubject(text.slice(0, last.index)) ?? relativeAntecedent(text.slice(0, last.index));
   if (subject) return subject;
   const first = firstVerb(text);
-  return first && first.index < last.index ? parseSubject(text.slice(0, first.index)) : null;
+  if (!first || first.index >= last.index) return null;
+  // "Jo Bell said Tom Hale had told her:" or "said residents had told her:": the last verb has a subject of
+  // its own between the two, whose words these may be; only "X told the meeting said:" falls back to X.
+  const between = text.slice(first.index + first.text.length, last.index);
+  if (OWN_SUBJECT.test(between)) return null;
+  return parseSubject(text.slice(0, first.index));
+}
+
+// Between two verbs of speech: a name, an auxiliary closing a clause ("residents had"), a comma or "that".
+const OWN_SUBJECT = /\p{Lu}[\p{L}’'-]*\p{Ll}\s+\p{Lu}[\p{L}’'-]*\p{Ll}|\b(?:had|has|have|was|were|is|are|would|will)\s*$|,|\bthat\b/u;
+
+// "…Kier Starmer in recent weeks, who" or "…the Department of the Environment, which" before a verb of speech.
+const RELATIVE_END = /,\s*(who|which)\s*$/;
+const BODY_BEFORE_WHICH = /((?:(?:the|their|its)\s+)?\p{Lu}[\p{L}’'-]*(?:\s+(?:\p{Lu}[\p{L}’'-]*|of|for|and|the))*|(?:the|their|its)\s+\p{Ll}+)$/u;
+
+/**
+ * Who a relative pronoun before the verb stands for: ", who said" the one person named in its clause;
+ * ", which said" the body or document just before it ("the Department of the Environment, which said").
+ */
+export function relativeAntecedent(beforeVerb: string): Subject | null {
+  const rel = RELATIVE_END.exec(beforeVerb.slice(-MAX_SUBJECT_CHARS));
+  if (!rel) return null;
+  const clause = beforeVerb.slice(0, beforeVerb.length - rel[0].length);
+  if (rel[1] === 'who') {
+    const names = findNarrativeNames(clause.slice(-MAX_SUBJECT_CHARS), roleOf);
+    const n = names.length === 1 ? names[0]! : null;
+    // A role read from far back in the clause ("…faced criticism from Labour leader") is not one.
+    const role = n?.role && n.role.split(' ').length <= 3 ? n.role : null;
+    return n ? { type: 'person', name: n.name, role, gender: n.gender } : null;
+  }
+  const body = BODY_BEFORE_WHICH.exec(clause.slice(-120));
+  const subject = body ? parseSubject(body[1]!) : null;
+  return subject && (subject.type === 'org' || subject.type === 'document' || subject.type === 'role') ? subject : null;
 }
 
 /** "…which annoyed Middleton campaigner Durrani, who addressed the meeting:": the person "who" refers to. */
@@ -103,7 +135,8 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
     }
     scanned = Math.max(scanned, span.end);
     if (verbAt >= 0) {
-      const subject = parseSubject(text.slice(sentenceStart, verbAt));
+      const before = text.slice(Math.max(sentenceStart, verbAt - MAX_CLAUSE_CHARS), verbAt);
+      const subject = parseSubject(text.slice(sentenceStart, verbAt)) ?? relativeAntecedent(before);
       if (subject) return { subject, at: sentenceStart };
     }
     if (accordingSubject && according && span.start >= sentenceStart + according[0].length) return { subject: accordingSubject, at: sentenceStart };
@@ -120,6 +153,20 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
 // The agent of a passive verb of speech: "were accused of ‘…’ by a campaigner fighting to save the pool".
 const PASSIVE = /(?:^|\s)(?:is|are|was|were|been|being)\s+$/;
 const AGENT = /^\s*by\s+((?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+)(?=\s+(?:who|which|that|\p{Ll}+ing)\b|\s*[,.;:!?]|\s*$)/u;
+
+/** How far before a quote a passive verb of speech is looked for: "has been accused of a" fits. */
+export const PASSIVE_LEAD = 60;
+// Between a passive verb of speech and the quote: "accused of a", "branded as", "described as being".
+const AFTER_PASSIVE = /^(?:\s+\S+){0,3}\s*$/;
+
+/**
+ * "A council has been accused of a ‘rubbish’ service", "Bin switch is branded as ‘rubbish’": a passive verb
+ * of speech with no agent presents the words as someone's, but says nobody's.
+ */
+export function passiveSpeech(lead: string): boolean {
+  const verb = lastVerb(lead);
+  return verb !== null && PASSIVE.test(lead.slice(Math.max(0, verb.index - 8), verb.index)) && AFTER_PASSIVE.test(lead.slice(verb.index + verb.text.length));
+}
 
 /** "were accused of ‘…’ by X": X said it, when the verb before the quote is passive and "by" follows it. */
 function passiveAgent(beforeVerb: string, after: string): Subject | null {

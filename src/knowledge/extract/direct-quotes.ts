@@ -3,18 +3,20 @@
  * the same paragraph, or the paragraph before it.
  */
 import type { Paragraph, Quote, QuoteKind } from '../schema.js';
-import { leadSubject, parseAttribution, parseBareAttribution, relativeSubject, verbSubject } from './attribution.js';
+import { leadSubject, PASSIVE_LEAD, parseAttribution, parseBareAttribution, passiveSpeech, relativeSubject, verbSubject } from './attribution.js';
 import type { Unit } from './spans.js';
-import { parseSubject, type Subject } from './subject.js';
+import { findNarrativeNames } from './names.js';
+import { parseSubject, roleOf, type Subject } from './subject.js';
 import { dropSentenceStop, HEARD, isHeading, splitSentences } from './text.js';
 import { DOCUMENT_NOUNS, INVERTED_VERB } from './words.js';
-import { firstVerb, startsWithVerb } from './verbs.js';
+import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
 
 export type Source =
   | { type: 'subject'; subject: Subject | null }
   /** The same speaker as an earlier quote (an index into the quotes found so far). */
   | { type: 'inherit'; from: number }
-  | { type: 'none' };
+  /** Nobody named; `reason` says why when it is not simply that the article names nobody. */
+  | { type: 'none'; reason?: string };
 
 export interface Found {
   quote: Pick<Quote, 'text' | 'paragraphs' | 'kind'>;
@@ -87,6 +89,11 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   if (trailing) return { ...base, source: { type: 'subject', subject: trailing.subject }, at: POS(lastPart.p, trailing.at) };
   // Quoted words in a headline, or put to a meeting ("Cabinet heard … “…”"): a partial quote nobody is named for.
   if (partial && (isHeading(paragraphs[firstPart.p]!.text) || HEARD.test(lead))) return { ...base, source: { type: 'none' }, at: order };
+  // "Jo Bell said Tom Hale had called the plans “reckless”": speech, but whose word it is a reader cannot tell.
+  if (partial && passiveSpeech(lead.slice(-PASSIVE_LEAD))) return { ...base, source: { type: 'none', reason: 'the sentence does not say who used the words' }, at: order };
+  if (partial && lead !== '' && nestedSpeech(lead)) {
+    return { ...base, source: { type: 'none', reason: 'the sentence reports one person quoting another' }, at: order };
+  }
   if (partial) return null; // quotation marks mid-sentence with nobody speaking: a scare quote or a title
 
   if (lead === '') {
@@ -111,6 +118,7 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   return { ...base, source: { type: 'none' }, at: order };
 }
 
+const CONJOINED_VERB = /^\s*(?:and|but)\s+/;
 // A sentence's verb of speech is looked for at most this far before a partial quote that follows another.
 const MAX_PARTIAL_LEAD = 300;
 // "the council’s statement claiming that …", "a report saying": a document whose words a partial quote may be.
@@ -126,7 +134,14 @@ function partialLeadSubject(text: string, open: number, lead: string, from: numb
   const doc = DOCUMENT_SAYING.exec(lead.slice(-MAX_PARTIAL_LEAD));
   if (doc && DOCUMENT_NOUNS.has(doc[2]!.toLowerCase())) return { type: 'document', role: doc[1]! };
   const own = leadSubject(lead);
-  if (own || from === 0 || firstVerb(lead)) return own;
+  // "the council argued that … “fraudulent” and accused it of “showboating”": a second verb of speech with no
+  // subject of its own is the sentence subject's.
+  const joined = CONJOINED_VERB.exec(lead);
+  const carried = joined !== null && startsWithVerb(lead.slice(joined[0].length));
+  if (own || from === 0 || (firstVerb(lead) && !carried)) return own;
+  // Only the same clause carries the sentence's speaker on ("said operators had failed to make routes “…” and
+  // the cost had become an “…”"); after a comma, ", leading to fears that the “treasured” …" is nobody's.
+  if (/[,;:—–]/.test(lead)) return null;
   // Nothing since the last quote names a speaker: the sentence's own subject and verb, if it began before.
   const windowStart = Math.max(0, open - MAX_PARTIAL_LEAD);
   const window = text.slice(windowStart, open);
@@ -134,8 +149,19 @@ function partialLeadSubject(text: string, open: number, lead: string, from: numb
   for (const m of window.matchAll(/[.!?][”’")]*\s+/g)) start = m.index + m[0].length;
   if (windowStart + start >= from) return null;
   const sentenceLead = window.slice(start).trim();
+  if (carried) {
+    const first = firstVerb(sentenceLead);
+    return first ? parseSubject(sentenceLead.slice(0, first.index)) : null;
+  }
   const docInLead = DOCUMENT_SAYING.exec(sentenceLead);
   return docInLead ? leadSubject(sentenceLead.slice(0, sentenceLead.length - docInLead[0].length)) : leadSubject(sentenceLead);
+}
+
+/** Two verbs of speech before the quote with a subject of the second between them. */
+function nestedSpeech(lead: string): boolean {
+  const first = firstVerb(lead);
+  const last = lastVerb(lead);
+  return first !== null && last !== null && first.index < last.index && verbSubject(lead) === null && parseSubject(lead.slice(0, first.index)) !== null;
 }
 
 function wrap(subject: Subject | null, at: number): { subject: Subject; at: number } | null {
@@ -156,6 +182,9 @@ function narrativeSpeaker(text: string): { subject: Subject; at: number } | null
   const verb = firstVerb(sentence.text);
   const subject = verb ? parseSubject(sentence.text.slice(0, verb.index)) : null;
   if (!subject || subject.type === 'document' || subject.type === 'org') return null;
+  // "Tom Hale said the plans were needed but Sarah Jones disagreed.": the quote after could be either's.
+  const own = subject.type === 'person' ? subject.name : null;
+  if (findNarrativeNames(sentence.text.slice(verb!.index), roleOf).some((n) => n.name !== own)) return null;
   return { subject, at: sentence.start };
 }
 

@@ -4,8 +4,20 @@ import { FUNCTION_WORDS, MONTHS, ORG_WORDS, ROLE_NOUNS, TITLES, type Gender } fr
 const NAME_TOKEN = /^(?:Mc|Mac|O’|O'|D’|D')?\p{Lu}[\p{L}’'-]*\p{Ll}$/u;
 const POSSESSIVE = /[’']s$/;
 
+// After a hyphen a name goes on capitalised ("Smith-Jones"); "Mum-of-two" and "Labour-run" describe someone.
+const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
+
+/**
+ * Where a name starts in a capitalised run that opens with a role ("General Secretary Andrea Bradley", "Chief
+ * Executive Jane Smith"): after the last role word that leaves at least two words. 0 when there is none.
+ */
+export function nameStart(run: string[]): number {
+  for (let k = run.length - 3; k >= 0; k--) if (ROLE_NOUNS.has(run[k]!.toLowerCase())) return k + 1;
+  return 0;
+}
+
 export function isNameToken(token: string): boolean {
-  return NAME_TOKEN.test(token);
+  return NAME_TOKEN.test(token) && !LOWER_AFTER_HYPHEN.test(token);
 }
 
 /** "Hartley Law’s": the possessor, not part of the name that follows. */
@@ -24,8 +36,13 @@ export function titleOf(token: string): string | null {
 // A campaign is named by what it wants done ("Save Aberdeen Libraries", "Stop the Cuts"): no person's name opens with an imperative.
 const CAMPAIGN_VERBS = new Set(['Save', 'Stop', 'Keep', 'Protect', 'Defend', 'Fight', 'Scrap', 'Reopen']);
 
+// Nations and regions ("Historic England", "Arriva North West", "Unison Yorkshire"): a body's name, never a person's.
+const REGIONS = new Set(['England', 'Scotland', 'Wales', 'Britain', 'Ireland', 'Cymru', 'Midlands', 'Yorkshire']);
+const COMPASS = new Set(['North', 'South', 'East', 'West']);
+
 export function isOrgLike(tokens: string[]): boolean {
   if (tokens.length > 1 && CAMPAIGN_VERBS.has(tokens[0]!)) return true;
+  if (tokens.length > 1 && tokens.some((t, i) => REGIONS.has(t) || (i > 0 && COMPASS.has(tokens[i - 1]!) && (COMPASS.has(t) || t === 'Midlands')))) return true;
   // A plural inside a capitalised phrase makes it a group ("Bus Users Shropshire"); a surname is never plural there.
   return tokens.some(
     (t, i) => ORG_WORDS.has(t.toLowerCase().replace(/[’']s$/, '')) || /^\p{Lu}{2,}$/u.test(t) || (i < tokens.length - 1 && tokens.length > 1 && isGroupNoun(t)),
@@ -59,6 +76,11 @@ export interface NarrativeName {
 }
 
 const JOINERS = new Set(['and', 'with']);
+// A lowercase word naming what someone is ("inhabitant", "campaigner", "resident"), not what they did ("met").
+const PERSON_NOUN = /^\p{Ll}+(?:ant|ent|er|or|ist|ian)$/u;
+// Prepositions that take people more often than places ("in", "at", "of" take places and bodies), and
+// conjunctions opening a second clause ("but Sarah Jones disagreed").
+const PERSON_PREPOSITIONS = new Set(['to', 'by', 'from', 'with', 'for', 'against', 'than', 'like', 'but', 'while', 'whereas']);
 // A role given before a name in narrative opens the sentence within this many words.
 const MAX_ROLE_WORDS = 8;
 
@@ -79,10 +101,16 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     const prev = tokens[i - 1];
     // After a role word ("carer Sam Reid"), or after "and"/"with" joining people ("Tom Hale and Ann Hale").
     const joined = prev !== undefined && JOINERS.has(prev.raw) && lastEnd === i - 2;
-    const afterRole = prev !== undefined && /^\p{Ll}[\p{Ll}-]*$/u.test(prev.raw) && (!FUNCTION_WORDS.has(prev.raw) || joined);
+    // An acronym is a role or a body before a name too: "Ukip MLA David McNarry", "GMB organiser".
+    const afterRole =
+      prev !== undefined && (/^\p{Ll}[\p{Ll}-]*$/u.test(prev.raw) || /^\p{Lu}{2,4}$/u.test(prev.raw)) && (!FUNCTION_WORDS.has(prev.raw) || joined);
     const afterPossessive = prev !== undefined && isPossessive(prev.raw) && /^\p{Lu}/u.test(prev.raw);
     const opening = i === 0 && !FUNCTION_WORDS.has(tokens[0]!.word.toLowerCase()) && !MONTHS.has(tokens[0]!.word.toLowerCase());
-    if (title === null && !afterRole && !afterPossessive && !opening) continue;
+    // Set off by commas ("The council’s leader, Tom Hale, has written"): an appositive name is a mention too.
+    const afterComma = prev !== undefined && prev.raw.endsWith(',');
+    // "has written to Tom Hale", "started by Jo Bell": a person after a preposition is in the story too.
+    const afterPreposition = prev !== undefined && PERSON_PREPOSITIONS.has(prev.raw);
+    if (title === null && !afterRole && !afterPossessive && !opening && !afterComma && !afterPreposition) continue;
     const from = title === null ? i : i + 1;
     let j = from;
     // A title inside the run starts a name of its own ("Later Mr Hill" is Mr Hill).
@@ -100,8 +128,10 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
       i = j - 1; // part of a longer capitalised phrase, or a possessor ("Hartley Law’s")
       continue;
     }
-    // A name opening the sentence must be followed by a lowercase word (its verb), not be a heading.
+    // A name opening the sentence must be followed by a lowercase word (its verb), not be a heading; and
+    // "Irate Harlech inhabitant David Price" opens with a description, the name coming after one word.
     if (opening && title === null && i === 0 && !(next && /^\p{Ll}/u.test(next.raw))) continue;
+    if (opening && title === null && i === 0 && tokens[j + 2] && PERSON_NOUN.test(next!.raw) && isNameToken(tokens[j + 1]!.raw) && isNameToken(tokens[j + 2]!.word)) continue;
     let role: string | null = null;
     if (lead) role = lead;
     else if (afterPossessive) role = possessor(tokens.map((t) => t.word), i - 1);

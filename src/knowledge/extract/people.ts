@@ -2,6 +2,7 @@
  * The people an article has introduced so far, named ("Grace Okafor") or not ("a company spokesman"), so
  * that "Okafor", "Cllr Hamilton", "he" and "she" can be resolved, or found to be ambiguous.
  */
+import { firstNameGender } from './first-names.js';
 import type { Gender } from './words.js';
 
 
@@ -61,10 +62,12 @@ export function findPerson(people: People, name: string): Lookup {
 
 function touch(people: People, person: Person, at: Place | null): void {
   if (!at) return;
+  // Named again in the sentence where they spoke ("Priya Nandra called the figures “a disgrace”"): still the speaker.
+  const spokeHere = person.spoke && person.sentence === at.sentence && person.paragraph === at.paragraph;
   person.last = people.log.length;
   person.sentence = at.sentence;
   person.paragraph = at.paragraph;
-  person.spoke = at.spoke ?? true;
+  person.spoke = (at.spoke ?? true) || spokeHere;
   people.log.push(person);
 }
 
@@ -111,34 +114,50 @@ export type PronounLookup =
   | { person: Person; sure: true }
   | { person: Person; sure: false; rival: Person }
   | { ambiguous: [Person, Person] }
+  /** The one person it could mean has a first name a reader would take for the other gender. */
+  | { contradicted: Person }
   | null;
 
 /**
- * Who a pronoun can mean: the most recently mentioned person it fits. Gender rules someone out only when
- * the article has stated it (a title, "spokeswoman", an earlier pronoun); first names are never used to
- * guess it. Two people fitting and mentioned in one sentence: ambiguous. A rival in the same paragraph
- * when the chosen one was not speaking there, or a rival whose stated gender fits when the chosen one's is
- * unknown: unsure.
+ * Who a pronoun can mean. The people in play are the last speaker (the latest person quoted, or the subject of
+ * a verb of speech) and everyone mentioned after them; the pronoun is sure only when exactly one of them fits.
+ * Gender rules someone out only when the article has stated it (a title, "spokeswoman", an earlier pronoun);
+ * first names never choose anyone (see `first-names.ts`). Two in play who fit: ambiguous, since a reader could take either.
+ * Nobody in play fits: the nearest earlier person who does, sure only when their stated gender is the
+ * pronoun's ("she" after "a council spokesman" can be Ms Bell, not a Jo Bell of unknown gender). One in play
+ * whose gender is unknown, with an earlier person whose stated gender fits: unsure. The person chosen has
+ * an unstated gender and a first name a reader would take for the other one ("she" after Tom Hale): contradicted.
  */
 export function resolvePronoun(people: People, pronoun: 'he' | 'she' | 'they'): PronounLookup {
   const want: Gender | null = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
-  const fits: Person[] = [];
+  const fitsIt = (p: Person) => !(p.plural && want !== null) && (want === null || p.gender === null || p.gender === want);
+  let inPlay: Person | null = null;
+  let earlier: Person | null = null;
+  let passedSpeaker = false;
   let looked = 0;
-  for (let i = people.log.length - 1; i >= 0 && fits.length < 2 && looked < PRONOUN_LOOKBACK; i--) {
+  for (let i = people.log.length - 1; i >= 0 && looked < PRONOUN_LOOKBACK; i--) {
     const p = people.log[i]!;
     if (p.last !== i) continue; // mentioned again later
     looked++;
-    if (p.plural && want !== null) continue; // "she" never means "campaigners"
-    if (want === null || p.gender === null || p.gender === want) fits.push(p);
+    if (fitsIt(p)) {
+      if (!passedSpeaker) {
+        if (inPlay) return { ambiguous: [inPlay, p] };
+        inPlay = p;
+      } else {
+        earlier = p;
+        break;
+      }
+    }
+    if (p.spoke) passedSpeaker = true;
   }
-  const [best, rival] = fits;
-  if (!best) return null;
-  if (!rival) return { person: best, sure: true };
-  if (rival.sentence === best.sentence) return { ambiguous: [best, rival] };
-  if ((rival.paragraph === best.paragraph && !best.spoke) || (want !== null && best.gender === null && rival.gender === want)) {
-    return { person: best, sure: false, rival };
+  const chosen = inPlay ?? earlier;
+  if (chosen && want !== null && chosen.gender === null && firstNameGender(chosen.name) === (want === 'm' ? 'f' : 'm')) return { contradicted: chosen };
+  if (inPlay) {
+    if (earlier && want !== null && inPlay.gender === null && earlier.gender === want) return { person: inPlay, sure: false, rival: earlier };
+    return { person: inPlay, sure: true };
   }
-  return { person: best, sure: true };
+  if (!earlier) return null;
+  return want !== null && earlier.gender === want ? { person: earlier, sure: true } : { person: earlier, sure: false, rival: earlier };
 }
 
 /** A pronoun that resolved with confidence tells us the person's gender from then on. */

@@ -1,8 +1,8 @@
 import type { Paragraph, Quote } from '../schema.js';
-import { partialAttributions } from './attribution.js';
+import { PASSIVE_LEAD, partialAttributions, passiveSpeech } from './attribution.js';
 import { attributeUnit, POS, type Found, type UnitContext } from './direct-quotes.js';
 import { findNarrativeNames } from './names.js';
-import { mention, newPeople, remention, type People, type Place } from './people.js';
+import { mention, newPeople, remention, type People, type Person, type Place } from './people.js';
 import { reportedSpeech, trimEnd } from './reported.js';
 import { NOBODY, resolveSubject, type Resolved } from './resolve.js';
 import { findUnits, mergeInterrupted } from './spans.js';
@@ -57,6 +57,8 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
   events.sort((a, b) => a.at - b.at || (a.kind === 'mention' ? -1 : 1));
 
   const resolved: Resolved[] = found.map(() => NOBODY);
+  // How long the people log was once each quote was resolved, so a continuation can see who came in between.
+  const logAfter: number[] = found.map(() => 0);
   for (const event of events) {
     if (event.kind === 'mention') {
       resolveSubject(event.subject, people, event.place);
@@ -65,11 +67,9 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
     const source = found[event.index]!.source;
     const place = { paragraph: Math.floor(event.at / 1e9), sentence: event.at };
     if (source.type === 'subject' && source.subject) resolved[event.index] = resolveSubject(source.subject, people, place);
-    if (source.type === 'inherit') {
-      const from = resolved[source.from]!;
-      resolved[event.index] = from.attribution === 'none' ? from : { ...from, attribution: 'continued' };
-      if (from.person) remention(people, from.person, place);
-    }
+    if (source.type === 'none' && source.reason) resolved[event.index] = { ...NOBODY, reason: source.reason };
+    if (source.type === 'inherit') resolved[event.index] = continuation(resolved[source.from]!, people, logAfter[source.from]!, place);
+    logAfter[event.index] = people.log.length;
   }
 
   return found
@@ -85,6 +85,25 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
       confidence: r.confidence,
       reason: r.reason,
     }));
+}
+
+/**
+ * A quote that carries on the one before (“…,” said Jo Bell. “…”) is that speaker's, unless the narrative
+ * between them named someone else or quoted a body ("Council leader Tom Hale disagreed."): then a reader
+ * could give it to either, so nobody is named.
+ */
+function continuation(from: Resolved, people: People, since: number, place: Place): Resolved {
+  if (from.attribution === 'none') return from;
+  let other: Person | undefined;
+  for (let i = since; i < people.log.length && !other; i++) if (people.log[i] !== from.person) other = people.log[i];
+  // A body set after the quote before was resolved (that resolution logged its person, so `at` is at least `since`).
+  const body = people.lastBody && people.lastBody.at >= since && from.person ? people.lastBody : null;
+  if (other || body) {
+    const who = other ? (other.name ?? `the ${other.role}`) : (body!.speaker ?? body!.role ?? 'a body');
+    return { ...NOBODY, reason: `${who} is named between this quote and the one it follows` };
+  }
+  if (from.person) remention(people, from.person, place);
+  return { ...from, attribution: 'continued' };
 }
 
 /**
@@ -120,7 +139,9 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
         const content = normalizeSpace(para.text.slice(start + 1, end - 1));
         // Quoted words in a headline or crosshead, or put to a meeting ("Cabinet heard … ‘…’"), are a
         // partial quote whose speaker the words around it do not give; anywhere else they are a scare quote.
-        if (!attribution && !heading && !(heardAt >= 0 && heardAt < span.start)) continue;
+        // "accused of a ‘rubbish’ service": someone's words, though the sentence does not say whose.
+        const passive = !attribution && passiveSpeech(sentence.text.slice(Math.max(0, span.start - PASSIVE_LEAD), span.start));
+        if (!attribution && !heading && !passive && !(heardAt >= 0 && heardAt < span.start)) continue;
         partial = true;
         // Some papers mark speech with single quotes: ‘We were never asked,’ said one carer.
         const kind = !heading && (span.start === 0 || afterColon(sentence.text, span.start)) ? 'direct' : 'partial';

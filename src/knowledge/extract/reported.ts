@@ -30,8 +30,12 @@ function withThat(sentence: string): Reported | null {
     const rest = sentence.slice(m.index + m[0].length);
     const that = /^\s+(?:[\p{L}’']+\s+){0,3}?that\s+/u.exec(rest);
     if (!that) continue;
+    // "Unison say the authority pledged that …": a verb between them makes "that" another clause's.
+    if (FINITE.test(rest.slice(0, that[0].length - 5))) continue;
     const subject = parseSubject(sentence.slice(0, m.index));
-    const clause = trimEnd(rest.slice(that[0].length), /[\s.!?]/);
+    const after = rest.slice(that[0].length);
+    const second = SECOND_PREDICATE.exec(after);
+    const clause = trimEnd(second ? after.slice(0, second.index) : after, /[\s.!?]/);
     return subject && clause !== '' ? { subject, clause } : null;
   }
   return null;
@@ -84,6 +88,14 @@ const LEADING_VERBS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'warned', 'warns', 'insisted', 'insists', 'argued', 'argues',
   'stressed', 'stresses', 'replied', 'replies', 'pointed out', 'points out',
 ]);
+// Verbs that take a thing as often as a clause: they report one only when a finite verb follows soon.
+const CLAUSE_OR_THING_VERBS = new Set([
+  'claimed', 'claims', 'revealed', 'reveals', 'confirmed', 'confirms', 'announced', 'announces', 'pledged', 'vowed', 'promised',
+]);
+const FINITE_WORD = '(?:is|are|was|were|will|would|could|should|can|cannot|may|might|must|had|has|have|did|does|do)';
+const FINITE_SOON = new RegExp(`^(?:\\S+\\s+){0,9}?${FINITE_WORD}\\b`, 'u');
+// A finite verb among the few words between a verb of speech and "that".
+const FINITE = new RegExp(`(?:^|\\s)(?:${FINITE_WORD}|\\p{Ll}+ed)(?:\\s|$)`, 'u');
 const IN_RELATIVE = /(?:^|,\s*|\s)(?:which|whom|whose|that|where)\s[^,]*$/i;
 // After the verb: a time ("said on Monday", "said this week") before the clause starts.
 const TIME_AFTER_VERB = /^(?:(?:on|last|this|earlier this|late last|next)\s+\p{L}+|yesterday|today|tonight|previously|recently)\b,?\s+/iu;
@@ -96,7 +108,8 @@ const NOT_A_CLAUSE =
   /^(?:in|on|at|to|for|of|with|by|from|during|after|before|as|and|or|but|so|yes|no|goodbye|sorry|nothing|otherwise|enough|is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|be|been|about(?!\s+(?:\p{N}|a\s+(?:third|quarter|half|fifth|dozen)|half)))\b/iu;
 // "Bell said rent rises will heap pressure on people - and predicts it will get worse": after a dash, a
 // verb with no subject of its own is the speaker's next act, not part of what they said.
-const SECOND_PREDICATE = /\s[-–—]\s+and\s+(?!(?:the|a|an|they|he|she|it|we|this|that|there|their|its|his|her|our|you|i)\s)\p{Ll}+s\s/u;
+const SECOND_PREDICATE =
+  /\s[-–—]\s+(?:and|but)\s+(?!(?:the|a|an|they|he|she|it|we|this|that|there|their|its|his|her|our|you|i)\s)\p{Ll}+(?:s|ed)\s|,\s+but\s+(?:was|were|is|are)\s|\s(?:and|but)\s+(?:gave|went|took|came|began|wrote|added|urged|called|warned|insisted)\s/u;
 
 /** "Kaye said the union would ballot its 180 home care members.": the subject before the sentence's first verb of speech. */
 function leading(sentence: string): Reported | null {
@@ -108,9 +121,12 @@ function leading(sentence: string): Reported | null {
   }
   const verb = firstVerb(sentence.slice(0, MAX_SUBJECT_CHARS + 20));
   if (!verb || verb.index === 0 || verb.index > MAX_SUBJECT_CHARS) return null;
-  if (!LEADING_VERBS.has(verb.text)) return null;
+  const thingOrClause = CLAUSE_OR_THING_VERBS.has(verb.text);
+  if (!LEADING_VERBS.has(verb.text) && !thingOrClause) return null;
   let rest = sentence.slice(verb.index + verb.text.length).replace(/^\s+/, '');
   rest = rest.replace(TIME_AFTER_VERB, '');
+  // "claimed cutting back … was an opportunity" reports a clause; "confirmed changes to its service" a thing.
+  if (thingOrClause && !FINITE_SOON.test(rest)) return null;
   if (/^tell|^told/i.test(verb.text)) {
     const object = TOLD_OBJECT.exec(rest);
     if (!object) return null;

@@ -37,6 +37,9 @@ export function resolveSubject(subject: Subject, people: People, at: Place): Res
       }
       const found = resolvePronoun(people, subject.pronoun);
       if (!found) return { ...NOBODY, attribution: 'pronoun', reason: `“${subject.pronoun}” refers to nobody named before it` };
+      if ('contradicted' in found) {
+        return { ...NOBODY, attribution: 'pronoun', reason: `“${subject.pronoun}” would be ${found.contradicted.name}, whose first name reads as another gender` };
+      }
       if ('ambiguous' in found) {
         return { ...NOBODY, attribution: 'pronoun', reason: `“${subject.pronoun}” could be ${names(found.ambiguous)}` };
       }

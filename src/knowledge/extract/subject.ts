@@ -3,7 +3,7 @@
  * against the people the article has introduced.
  */
 import { firstVerb } from './verbs.js';
-import { isGroupNoun, isNameToken, isOrgLike, isPossessive, parseName, possessor, titleOf } from './names.js';
+import { isGroupNoun, isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
 import {
   BODY_WORDS,
   COMPANY_NOUNS,
@@ -133,15 +133,15 @@ export function parseSubject(raw: string): Subject | null {
   if (after) return { type: 'pronoun', pronoun: after[1]!.toLowerCase() as 'he' | 'she' | 'they' };
   if (parts.length > 1) {
     // Appositive: "Liz Majer, corporate director…" or "the council’s director…, Mark Ellis".
-    const nameAt = parts.findIndex((p, i) => !inAddress(parts, i) && parseName(p.split(/\s+/)) !== null);
+    const nameAt = parts.findIndex((p, i) => !inAddress(parts, i) && appositiveName(p) !== null);
     if (nameAt >= 0) {
-      const name = parseName(parts[nameAt]!.split(/\s+/))!;
+      const { name, lead } = appositiveName(parts[nameAt]!)!;
       // Before the name only a noun phrase is a role: "Ahead of the meeting," is scene-setting.
       const roles = parts
         .filter((p, i) => i !== nameAt && (i > nameAt || !opensWithFunctionWord(p)))
         .map(roleOf)
         .filter((r): r is string => r !== null);
-      const role = roles[0] ?? null;
+      const role = lead ?? roles[0] ?? null;
       // "Stagecoach, which runs the route," or "Arriva, the operator,": one word, and nothing said of it that
       // only a person is ("who …", "a mother of two"): left to the resolver, as a bare name.
       const bare =
@@ -150,6 +150,15 @@ export function parseSubject(raw: string): Subject | null {
     }
   }
   return parseSimpleSubject(parts[0] ?? text);
+}
+
+/** "Jo Bell" or "Campaigner Jo Bell" set off by commas: the name, and a capitalised role word opening it. */
+function appositiveName(part: string): { name: { name: string; gender: Gender | null }; lead: string | null } | null {
+  const tokens = part.split(/\s+/);
+  const start = nameStart(tokens);
+  const lead = start > 0 ? tokens.slice(0, start).join(' ') : null;
+  const name = parseName(tokens.slice(start));
+  return name ? { name, lead } : null;
 }
 
 // A part ending in a place: "Home owners in Champions Row", "Wilbury Avenue".
@@ -175,6 +184,8 @@ const PLACE_PREPOSITIONS = new Set(['in', 'across', 'at']);
 const OF_WORDS = new Set(['for', 'of', 'at', 'from', 'with']);
 const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does)\b/i;
 
+const GROUP_LINK = /(?:^|\s)(?:including|such as|among them|notably)$/i;
+
 function parseSimpleSubject(raw: string): Subject | null {
   // "Nearly half the unpaid carers who answered a council survey": the people before "who" are the speaker.
   const relative = /^(\S+(?:\s+\S+){0,6}?)\s+who\s+\S/.exec(raw);
@@ -196,7 +207,7 @@ function parseSimpleSubject(raw: string): Subject | null {
   let i = tokens.length;
   while (i > 0 && (isNameToken(tokens[i - 1]!) || titleOf(tokens[i - 1]!) !== null) && !isPossessive(tokens[i - 1]!)) i--;
   // A role word capitalised at the start of a sentence ("Campaigner Abigail Bryant") is not part of the name.
-  while (tokens.length - i > 2 && ROLE_NOUNS.has(tokens[i]!.toLowerCase())) i++;
+  i += nameStart(tokens.slice(i));
   // A long capitalised run is a title and then a name: "Assistant Director for Integrated Passenger Transport Richard Owens".
   if (tokens.length - i > 4 && parseName(tokens.slice(-2))) i = tokens.length - 2;
   // "Local Councillor Tony McMahon": a title inside the run starts the name; the words before it are the role.
@@ -214,6 +225,11 @@ function parseSimpleSubject(raw: string): Subject | null {
   if (run.length > 0 && before.length > 1 && /^(?:a|an)$/i.test(before[0]!) && before.slice(1).some((w) => OF_WORDS.has(w.toLowerCase()))) {
     const role = cleanRole(text);
     if (role !== null && isRole(role)) return { type: 'role', role, gender: genderOfRole(role) };
+  }
+  // "Councillors including Jo Bell": a group that the named person is one of; the words are the group's.
+  if (run.length > 0 && before.length > 1 && GROUP_LINK.test(before.slice(-2).join(' '))) {
+    const role = cleanRole(text);
+    if (role !== null) return { type: 'role', role, gender: null };
   }
   if (run.length > 0) {
     const name = parseName(run);

@@ -24,7 +24,7 @@ const REPORT_VERBS = [
   'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'announced', 'announces', 'warned', 'warns', 'noted', 'notes',
   'replied', 'replies', 'pointed out', 'points out', 'confirmed', 'confirms', 'explained', 'explains', 'stated', 'states',
   'insisted', 'insists', 'argued', 'argues', 'claimed', 'claims', 'revealed', 'reveals', 'stressed', 'stresses', 'admitted',
-  'admits', 'found', 'finds',
+  'admits', 'found', 'finds', 'pledged', 'vowed', 'promised',
 ];
 /** What only a document or survey reports with ("the survey found"): a person who "found" is not speaking. */
 export const DOCUMENT_ONLY_VERBS = new Set(['found', 'finds']);
@@ -49,6 +49,7 @@ export const ROLE_NOUNS = new Set([
   'campaigner', 'carer', 'activist', 'nurse', 'organiser', 'steward', 'convenor', 'spokesman', 'spokeswoman', 'spokesperson',
   'resident', 'volunteer', 'pensioner', 'manager', 'director', 'chair', 'chairman', 'chairwoman', 'leader', 'secretary',
   'treasurer', 'officer', 'worker', 'member', 'representative', 'rep', 'mother', 'father', 'daughter', 'son', 'grandmother',
+  'executive', 'minister', 'mayor', 'president', 'commissioner', 'headteacher', 'inspector', 'councillor',
 ]);
 
 /** Role words that say the gender of an unnamed speaker, so "he" or "she" can refer back to them. */

@@ -30,6 +30,15 @@ const BODIES = [
   "'a ", // straight single marks that never close
   'Added Bo: ', // inverted attributions
   'In a statement, she said: x. He added: y.\n\n', // many short paragraphs of unmarked speech
+  'has been accused of ‘x’ ', // passive verbs of speech with no agent
+  'Jo Bell said Tom Hale had told her: “a” ', // a verb of speech whose own subject stands between
+  'Kier Starmer in weeks, who said ‘x’ ', // relative "who" before the verb
+  'the Union Of Aaa, which says ‘x’ ', // relative "which" after a body
+  'and accused it of “a” ', // a second verb of speech joined by "and"
+  '“a,” said Jo Bell. Tom Hale left. “b” ', // continuations with someone named between
+  'Jo Bell said x. Tom Hale y. She said: “z”\n\n', // pronouns with several people in play
+  'Unison say the authority pledged that ', // "that" after another clause's verb
+  'Aaa claimed x y z w v u t s r q ', // clause-or-thing verbs looking ahead for a finite verb
 ];
 
 describe('quote extraction is linear in the body', () => {

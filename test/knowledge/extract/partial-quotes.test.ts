@@ -64,3 +64,29 @@ describe('reported speech from the second of two clauses', () => {
     ).toEqual([[null, 'FOBL', '40 per cent of residents were members in 2023']]);
   });
 });
+
+describe('partial quotes under the settled labelling rule (test/eval/README.md)', () => {
+  it('takes words after a passive verb of speech with no agent as a partial quote with no speaker', () => {
+    expect(partials('A council has been accused of a ‘rubbish’ service after bins were switched.')).toEqual([[null, 'rubbish', 'partial', 1, 'none']]);
+    expect(partials('The council was accused of a “shambolic” switch.')).toEqual([[null, 'shambolic', 'partial', 1, 'none']]);
+  });
+
+  it('carries a speaker to a second partial quote in the same clause, never past a comma to a scare quote', () => {
+    expect(partials('Cllr Thake said operators had failed to make routes “commercially viable” and the cost had become an “ever increasing burden” on the council.').map((q) => q[0])).toEqual([
+      'Thake',
+      'Thake',
+    ]);
+    expect(partials('Judges rejected claims by campaigners that the closure was “unlawful”, leading to fears that the “treasured” buildings will close.').map((q) => q[1])).toEqual([
+      'unlawful',
+    ]);
+  });
+});
+
+describe('a second verb of speech joined by "and"', () => {
+  it('gives its partial quote to the sentence’s subject', () => {
+    expect(partials('In a statement, the council argued that the union’s position is “fraudulent” and accused it of “showboating for likes”.').map((q) => [q[1], q[4]])).toEqual([
+      ['fraudulent', 'document'],
+      ['showboating for likes', 'document'],
+    ]);
+  });
+});

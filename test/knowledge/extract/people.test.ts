@@ -35,13 +35,29 @@ describe('resolvePronoun', () => {
     expect(resolvePronoun(people, 'he')).toMatchObject({ ambiguous: [{ name: 'Sam Reid' }, { name: 'Tom Hale' }] });
   });
 
-  it('is unsure when the nearer person was only mentioned and a rival is in the same paragraph, sure when the nearer one spoke', () => {
+  it('is ambiguous between two people it fits mentioned since the last speaker, sure once one of them speaks', () => {
     const people = newPeople();
     mention(people, 'Tom Hale', at(0, 1, false));
-    mention(people, 'Sam Reid', at(0, 2, false));
-    expect(resolvePronoun(people, 'he')).toMatchObject({ person: { name: 'Sam Reid' }, sure: false });
-    mention(people, 'Sam Reid', at(0, 3, true));
+    mention(people, 'Sam Reid', at(1, 2, false));
+    expect(resolvePronoun(people, 'he')).toMatchObject({ ambiguous: [{ name: 'Sam Reid' }, { name: 'Tom Hale' }] });
+    mention(people, 'Sam Reid', at(1, 3, true));
     expect(resolvePronoun(people, 'he')).toMatchObject({ person: { name: 'Sam Reid' }, sure: true });
+  });
+
+  it('counts everyone mentioned after the last speaker as in play', () => {
+    const people = newPeople();
+    mention(people, 'Jo Bell', at(0, 0, true));
+    mention(people, 'Tom Hale', at(1, 1, false));
+    expect(resolvePronoun(people, 'she')).toMatchObject({ ambiguous: [{ name: 'Tom Hale' }, { name: 'Jo Bell' }] });
+  });
+
+  it('looks past the people in play only when none fits, sure only of a stated gender', () => {
+    const people = newPeople();
+    mention(people, 'Jo Bell', at(0, 0, true));
+    mentionUnnamed(people, 'council spokesman', 'm', at(1, 1));
+    expect(resolvePronoun(people, 'she')).toMatchObject({ person: { name: 'Jo Bell' }, sure: false });
+    mention(people, 'Jo Bell', null, { gender: 'f' });
+    expect(resolvePronoun(people, 'she')).toMatchObject({ person: { name: 'Jo Bell' }, sure: true });
   });
 
   it('lets only "they" mean a group', () => {

@@ -139,3 +139,27 @@ describe('a trailing attribution with a role after its own comma', () => {
     expect(reported('The library, which opened in 1904, will close, residents fear.')).toEqual([]);
   });
 });
+
+describe('reported speech in tune3’s copy', () => {
+  const reported = (text: string) => extractQuotes(splitParagraphs(text)).map((q) => [q.role ?? q.speaker, q.text]);
+
+  it('reads "claimed" or "pledged" without "that" only when a clause follows', () => {
+    expect(reported('Coleraine Borough Council claimed cutting back to one collection every four weeks was an opportunity.')).toEqual([
+      ['Coleraine Borough Council', 'cutting back to one collection every four weeks was an opportunity'],
+    ]);
+    expect(reported('The council confirmed changes to its bin service.')).toEqual([]);
+  });
+
+  it('takes "that" only when no other verb stands between it and the verb of speech', () => {
+    expect(reported('Unison say the authority pledged that staff would be re-employed.')).toEqual([['Unison', 'the authority pledged that staff would be re-employed']]);
+  });
+
+  it('ends the clause at a second predicate with no subject of its own', () => {
+    expect(reported('Unions said that nobody wanted to see any centres close – but called for an end to the saga.').map((q) => q[1])).toEqual([
+      'nobody wanted to see any centres close',
+    ]);
+    expect(reported('KAL said it had submitted notice of redundancies and gave a figure of 235 posts.').map((q) => q[1])).toEqual([
+      'it had submitted notice of redundancies',
+    ]);
+  });
+});
