@@ -1,19 +1,23 @@
 import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readArticleFile, type FileResult } from './article-file.js';
 import { articleParts, articleText, extractForServing, type ArticleParts, type ArticleText } from './article-parts.js';
-import { openExtractionCache, type ExtractionCache } from './extraction-cache.js';
+import { tryOpenCache, type ExtractionCache } from './extraction-cache.js';
 import type { Signature } from './folder.js';
-import { SLICE_MS } from './sliced.js';
+import { MAX_FILE_BYTES } from './limits.js';
+import type { Article } from './schema.js';
+import { slices } from './sliced.js';
 import { BATCH, readInWorkers } from './worker-pool.js';
 
 /**
- * Reading knowledge files into records: read, parse, validate, extract (or take the extraction from
- * the cache). Many files go to worker threads, so the thread answering members only receives
- * finished records; a handful (one edited file) are done in this thread, in time slices.
+ * Reading knowledge files into records: read, parse, validate, extract, or take the whole record
+ * from the cache. When the cache has entries, this thread first hashes every file (a fast read
+ * from the page cache, in time slices) and takes what the cache holds; only the rest is parsed and
+ * extracted, in worker threads when there are many (a cold start), else here. Records cross from a
+ * worker as one JSON string each, the very string the cache stores, parsed here a batch at a time.
  */
 
 /** One version of one article file, as every later step needs it. */
@@ -23,7 +27,7 @@ export interface FileRecord extends FileResult {
   parts: ArticleParts | null;
   /** Its text as the indexes read it; null when the file is not a valid article. */
   text: ArticleText | null;
-  /** Whether the extraction came from the cache. */
+  /** Whether the record came from the cache. */
   cached: boolean;
 }
 
@@ -52,29 +56,60 @@ export interface ReadOptions {
   onWarning?: ((message: string, error: unknown) => void) | undefined;
 }
 
+/** A valid article's record as the cache stores it and a worker hands it over (`article.file` is set again on reading). */
+interface StoredRecord {
+  article: Article;
+  idLine: number;
+  parts: ArticleParts;
+  paragraphTerms: string[];
+}
+
+/** A record as a worker sends it: a valid article as JSON (one string to copy, not thousands of objects), anything else as it is. */
+export type WorkerRecord = { file: string; sig: Signature; hash: string; json: string; normalized: string } | FileRecord | Unchanged | null;
+
+/** Writes gathered before they are flushed in this thread: each flush a few milliseconds. */
+const FLUSH_EVERY = 64;
+
 /** Below this, the cost of starting a worker (about 0.3 s under tsx) outweighs extracting in slices here. */
 const WORKERS_FROM = 64;
 
 export const defaultWorkers = () => Math.max(1, Math.min(2, availableParallelism()));
 
+/** The mentions sig each text was last stored with, so the same mentions are not written back again. */
+const storedMentions = new WeakMap<ArticleText, string>();
+
+function fromJson(json: string, file: string, sig: Signature, hash: string, cached: boolean, normalized: string | null, mentions: string | null): FileRecord {
+  const s = JSON.parse(json) as StoredRecord;
+  // The same bytes under another name (a copy, a rename) are the same record but for the name.
+  s.article.file = file;
+  for (const p of s.parts.problems) p.file = file;
+  const text: ArticleText = { paragraphTerms: s.paragraphTerms, normalized, mentions: mentions ? (JSON.parse(mentions) as ArticleText['mentions']) : null };
+  if (text.mentions) storedMentions.set(text, text.mentions.sig);
+  return { file, article: s.article, problems: [], idLine: s.idLine, hash, sig, parts: s.parts, text, cached };
+}
+
+export function fromWorker(r: WorkerRecord): FileRecord | Unchanged | null {
+  return r && 'json' in r ? fromJson(r.json, r.file, r.sig, r.hash, false, r.normalized, null) : r;
+}
+
 /**
- * Reads, validates and extracts one file; null when it vanished. A file whose bytes hash to
- * `knownHash` is only hashed: the version already held stands. Shared by the workers and this thread.
+ * Reads, validates and extracts one file, storing its record in the cache; null when it vanished.
+ * A file whose bytes hash to `knownHash` is only hashed: the version already held stands.
  */
-export async function readFileRecord(dir: string, f: FileToRead, cache: ExtractionCache | null): Promise<FileRecord | Unchanged | null> {
+export async function readFileForWorker(dir: string, f: FileToRead, cache: ExtractionCache | null): Promise<WorkerRecord> {
   const { name, sig } = f;
   if (f.knownHash && (await hashOf(path.join(dir, name))) === f.knownHash) return { file: name, sig, unchanged: true };
   const r = await readArticleFile(dir, name);
   if (!r) return null;
   if (!r.article) return { ...r, sig, parts: null, text: null, cached: false };
-  let found = cache?.get(r.hash);
-  const cached = found !== undefined;
-  if (!found) {
-    found = extractForServing(r.article);
-    cache?.put(r.hash, found);
-  }
-  return { ...r, sig, parts: articleParts(r.article, found), text: articleText(r.article), cached };
+  const { paragraphTerms, normalized } = articleText(r.article);
+  const json = JSON.stringify({ article: r.article, idLine: r.idLine, parts: articleParts(r.article, extractForServing(r.article)), paragraphTerms } satisfies StoredRecord);
+  cache?.put(r.hash, json);
+  return { file: name, sig, hash: r.hash, json, normalized: normalized! };
 }
+
+/** `readFileForWorker` for this thread. */
+export const readFileRecord = async (dir: string, f: FileToRead, cache: ExtractionCache | null) => fromWorker(await readFileForWorker(dir, f, cache));
 
 /** The file's SHA-256, or '' when it cannot be read as a regular file (it is then read in full and reported). */
 async function hashOf(full: string): Promise<string> {
@@ -86,26 +121,67 @@ async function hashOf(full: string): Promise<string> {
   }
 }
 
-/** Opens the cache, or says why not and goes on without it. */
-export function tryOpenCache(file: string | null | undefined, onWarning?: ReadOptions['onWarning']): ExtractionCache | null {
-  if (!file) return null;
+/** Records for `files`, in their order (null for a file that vanished), and how many worker threads read them. */
+export async function readFileRecords(dir: string, files: readonly FileToRead[], options: ReadOptions = {}): Promise<{ records: (FileRecord | Unchanged | null)[]; workers: number }> {
+  const cache = tryOpenCache(options.cacheFile, options.onWarning);
+  const records: (FileRecord | Unchanged | null)[] = new Array(files.length).fill(null);
+  let rest = files.map((f, i) => ({ f, i }));
   try {
-    return openExtractionCache(file);
-  } catch (error) {
-    onWarning?.(`the extraction cache ${file} cannot be used; extracting every file`, error);
+    // A cold start (nothing cached, nothing held) skips the look-up: every file is parsed anyway.
+    if ((cache && !cache.empty()) || files.some((f) => f.knownHash)) rest = await lookUpHere(dir, rest, records, cache);
+  } finally {
+    cache?.close();
+  }
+  if (rest.length === 0) return { records, workers: 0 };
+  const todo = rest.map(({ f }) => f);
+  const done = await readFresh(dir, todo, { ...options, cacheFile: cache && !cache.failed() ? options.cacheFile : null });
+  rest.forEach(({ i }, k) => (records[i] = done.records[k]!));
+  return { records, workers: done.workers };
+}
+
+/**
+ * This thread's pass over files when the cache may hold them: read and hash each (synchronously,
+ * from the page cache, in slices), settle those unchanged since the version held or found in the
+ * cache, and return the rest. A file that cannot be read plainly is left to the full read, which says why.
+ */
+async function lookUpHere(dir: string, files: { f: FileToRead; i: number }[], records: (FileRecord | Unchanged | null)[], cache: ExtractionCache | null) {
+  const rest: typeof files = [];
+  const turn = slices();
+  for (const entry of files) {
+    await turn();
+    const { f, i } = entry;
+    const bytes = plainBytes(path.join(dir, f.name));
+    if (!bytes) {
+      rest.push(entry);
+      continue;
+    }
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    if (hash === f.knownHash) {
+      records[i] = { file: f.name, sig: f.sig, unchanged: true };
+      continue;
+    }
+    const hit = cache?.get(hash);
+    if (hit) records[i] = fromJson(hit.value, f.name, f.sig, hash, true, null, hit.mentions);
+    else rest.push({ f: { name: f.name, sig: f.sig }, i });
+  }
+  return rest;
+}
+
+/** A regular file's bytes within the size limit, else null (a link, too large, unreadable, gone). */
+function plainBytes(full: string): Buffer | null {
+  try {
+    const s = lstatSync(full);
+    return s.isFile() && s.size <= MAX_FILE_BYTES ? readFileSync(full) : null;
+  } catch {
     return null;
   }
 }
 
-/** Records for `files`, in their order (null for a file that vanished), and how many worker threads read them. */
-export async function readFileRecords(dir: string, files: readonly FileToRead[], options: ReadOptions = {}): Promise<{ records: (FileRecord | Unchanged | null)[]; workers: number }> {
+async function readFresh(dir: string, files: readonly FileToRead[], options: ReadOptions): Promise<{ records: (FileRecord | Unchanged | null)[]; workers: number }> {
   const workers = Math.min(options.workers ?? defaultWorkers(), Math.ceil(files.length / BATCH));
   if (workers > 0 && files.length >= (options.workersFrom ?? WORKERS_FROM)) {
-    // Opened here once first: it creates the table and drops other versions' entries before two workers race to.
-    const cache = tryOpenCache(options.cacheFile, options.onWarning);
-    cache?.close();
     try {
-      return { records: await readInWorkers(dir, files, { ...options, cacheFile: cache ? options.cacheFile : null }, workers), workers };
+      return { records: await readInWorkers(dir, files, options, workers, fromWorker), workers };
     } catch (error) {
       options.onWarning?.('worker threads could not read the knowledge files; reading them in the main thread', error);
     }
@@ -117,22 +193,33 @@ async function readHere(dir: string, files: readonly FileToRead[], options: Read
   const cache = tryOpenCache(options.cacheFile, options.onWarning);
   const out: (FileRecord | Unchanged | null)[] = [];
   try {
-    let start = performance.now();
+    const turn = slices(() => cache?.flush(), undefined, () => (cache?.pending() ?? 0) >= FLUSH_EVERY);
     for (const f of files) {
+      await turn();
       out.push(await readFileRecord(dir, f, cache));
-      if (performance.now() - start >= SLICE_MS) {
-        cache?.flush();
-        await nextTurn();
-        start = performance.now();
-      }
     }
   } finally {
-    try {
-      cache?.close();
-    } catch (error) {
-      options.onWarning?.('the extraction cache could not be written', error);
-    }
+    cache?.close();
   }
   return out;
 }
 
+/**
+ * Stores the place names the build found in each article's text beside its record, so the next
+ * start need not look for them again (it is most of what extraction leaves to this thread).
+ */
+export async function rememberMentions(records: Iterable<FileRecord | Unchanged>, options: ReadOptions): Promise<void> {
+  const cache = tryOpenCache(options.cacheFile, options.onWarning);
+  if (!cache) return;
+  try {
+    const turn = slices(() => cache.flush(), undefined, () => cache.pending() >= FLUSH_EVERY);
+    for (const r of records) {
+      if (!('text' in r) || !r.text?.mentions || !r.hash || storedMentions.get(r.text) === r.text.mentions.sig) continue;
+      await turn();
+      cache.putMentions(r.hash, JSON.stringify(r.text.mentions));
+      storedMentions.set(r.text, r.text.mentions.sig);
+    }
+  } finally {
+    cache.close();
+  }
+}
