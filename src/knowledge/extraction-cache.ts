@@ -36,6 +36,16 @@ export interface CacheEntry {
 /** The cache's file in `DATA_DIR`. */
 export const EXTRACTION_CACHE_FILE = 'extraction-cache.db';
 
+const PAGE_SIZE = 65_536;
+
+/**
+ * JSON with every character past ASCII escaped (`\u2019`): better-sqlite3 and `postMessage` then
+ * carry one-byte strings, and reading 10,000 records from the cache took half the time.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Told the first time the cache fails; the cache then answers nothing and stores nothing. */
 export type CacheFault = (message: string, error: unknown) => void;
 
@@ -45,15 +55,23 @@ export function openExtractionCache(file: string, onFault: CacheFault = () => {}
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 2_000 });
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
     // The layout before whole records were kept.
     db.exec('DROP TABLE IF EXISTS extraction');
     db.exec('CREATE TABLE IF NOT EXISTS record (key TEXT PRIMARY KEY, version TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID');
     // Apart from the records: updating a column of a 10 KB row rewrites the row.
     db.exec('CREATE TABLE IF NOT EXISTS mentions (key TEXT PRIMARY KEY, version TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID');
-    db.prepare('DELETE FROM record WHERE version <> ?').run(version);
-    db.prepare('DELETE FROM mentions WHERE version <> ?').run(version);
+    // Only when there is something to drop: a write at every open would wait on another process's write.
+    for (const table of ['record', 'mentions']) {
+      if (db.prepare(`SELECT 1 FROM ${table} WHERE version <> ? LIMIT 1`).get(version)) db.prepare(`DELETE FROM ${table} WHERE version <> ?`).run(version);
+    }
+    // Records of about 10 KB spill over 4 KB pages into chains of overflow pages: reading 10,000 took twice as long.
+    if (db.pragma('page_size', { simple: true }) !== PAGE_SIZE && !db.prepare('SELECT 1 FROM record LIMIT 1').get()) {
+      db.pragma('journal_mode = DELETE');
+      db.pragma(`page_size = ${PAGE_SIZE}`);
+      db.exec('VACUUM');
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
   } catch (error) {
     db.close();
     throw error;

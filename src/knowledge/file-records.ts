@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { readArticleFile, type FileResult } from './article-file.js';
 import { articleParts, articleText, extractForServing, type ArticleParts, type ArticleText } from './article-parts.js';
-import { tryOpenCache, type ExtractionCache } from './extraction-cache.js';
+import { asciiJson, tryOpenCache, type CacheEntry, type ExtractionCache } from './extraction-cache.js';
 import type { Signature } from './folder.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import type { Article } from './schema.js';
@@ -103,7 +103,7 @@ export async function readFileForWorker(dir: string, f: FileToRead, cache: Extra
   if (!r) return null;
   if (!r.article) return { ...r, sig, parts: null, text: null, cached: false };
   const { paragraphTerms, normalized } = articleText(r.article);
-  const json = JSON.stringify({ article: r.article, idLine: r.idLine, parts: articleParts(r.article, extractForServing(r.article)), paragraphTerms } satisfies StoredRecord);
+  const json = asciiJson({ article: r.article, idLine: r.idLine, parts: articleParts(r.article, extractForServing(r.article)), paragraphTerms } satisfies StoredRecord);
   cache?.put(r.hash, json);
   return { file: name, sig, hash: r.hash, json, normalized: normalized! };
 }
@@ -121,6 +121,15 @@ async function hashOf(full: string): Promise<string> {
   }
 }
 
+/** Says each message once per load, however many files run into it. */
+function once(onWarning: ReadOptions['onWarning']): ReadOptions['onWarning'] {
+  const said = new Set<string>();
+  return (message, error) => {
+    if (!said.has(message)) onWarning?.(message, error);
+    said.add(message);
+  };
+}
+
 /** Records for `files`, in their order (null for a file that vanished), and how many worker threads read them. */
 export async function readFileRecords(dir: string, files: readonly FileToRead[], options: ReadOptions = {}): Promise<{ records: (FileRecord | Unchanged | null)[]; workers: number }> {
   const cache = tryOpenCache(options.cacheFile, options.onWarning);
@@ -128,7 +137,7 @@ export async function readFileRecords(dir: string, files: readonly FileToRead[],
   let rest = files.map((f, i) => ({ f, i }));
   try {
     // A cold start (nothing cached, nothing held) skips the look-up: every file is parsed anyway.
-    if ((cache && !cache.empty()) || files.some((f) => f.knownHash)) rest = await lookUpHere(dir, rest, records, cache);
+    if ((cache && !cache.empty()) || files.some((f) => f.knownHash)) rest = await lookUpHere(dir, rest, records, cache, once(options.onWarning));
   } finally {
     cache?.close();
   }
@@ -144,7 +153,7 @@ export async function readFileRecords(dir: string, files: readonly FileToRead[],
  * from the page cache, in slices), settle those unchanged since the version held or found in the
  * cache, and return the rest. A file that cannot be read plainly is left to the full read, which says why.
  */
-async function lookUpHere(dir: string, files: { f: FileToRead; i: number }[], records: (FileRecord | Unchanged | null)[], cache: ExtractionCache | null) {
+async function lookUpHere(dir: string, files: { f: FileToRead; i: number }[], records: (FileRecord | Unchanged | null)[], cache: ExtractionCache | null, onWarning: ReadOptions['onWarning']) {
   const rest: typeof files = [];
   const turn = slices();
   for (const entry of files) {
@@ -161,10 +170,21 @@ async function lookUpHere(dir: string, files: { f: FileToRead; i: number }[], re
       continue;
     }
     const hit = cache?.get(hash);
-    if (hit) records[i] = fromJson(hit.value, f.name, f.sig, hash, true, null, hit.mentions);
+    const record = hit ? cachedRecord(hit, f, hash, onWarning) : null;
+    if (record) records[i] = record;
     else rest.push({ f: { name: f.name, sig: f.sig }, i });
   }
   return rest;
+}
+
+/** A cache entry as a record, or null (read afresh, said once) when it is not what this code wrote: a damaged file, a hand edit. */
+function cachedRecord(hit: CacheEntry, f: FileToRead, hash: string, onWarning: ReadOptions['onWarning']): FileRecord | null {
+  try {
+    return fromJson(hit.value, f.name, f.sig, hash, true, null, hit.mentions);
+  } catch (error) {
+    onWarning?.('the extraction cache holds an entry that cannot be read; reading those files afresh', error);
+    return null;
+  }
 }
 
 /** A regular file's bytes within the size limit, else null (a link, too large, unreadable, gone). */
@@ -216,7 +236,7 @@ export async function rememberMentions(records: Iterable<FileRecord | Unchanged>
     for (const r of records) {
       if (!('text' in r) || !r.text?.mentions || !r.hash || storedMentions.get(r.text) === r.text.mentions.sig) continue;
       await turn();
-      cache.putMentions(r.hash, JSON.stringify(r.text.mentions));
+      cache.putMentions(r.hash, asciiJson(r.text.mentions));
       storedMentions.set(r.text, r.text.mentions.sig);
     }
   } finally {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { tryOpenCache, type CacheFault } from './extraction-cache.js';
+import { asciiJson, tryOpenCache, type CacheFault } from './extraction-cache.js';
 import { GAZETTEER_FILE, loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { MAX_FILE_BYTES, tooLargeMessage } from './limits.js';
 import type { Problem } from './problems.js';
@@ -110,7 +110,7 @@ export async function readGazetteer(dir: string, cached: { cacheFile?: string | 
     const hit = cache?.get(key);
     if (hit) return { gazetteer: JSON.parse(hit.value) as Gazetteer, problems: [] };
     const loaded = loadGazetteer(bytes.toString('utf8'));
-    if (loaded.problems.length === 0) cache?.put(key, JSON.stringify(loaded.gazetteer));
+    if (loaded.problems.length === 0) cache?.put(key, asciiJson(loaded.gazetteer));
     return loaded;
   } finally {
     cache?.close();
