@@ -60,9 +60,15 @@ export function openExtractionCache(file: string, onFault: CacheFault = () => {}
     db.exec('CREATE TABLE IF NOT EXISTS record (key TEXT PRIMARY KEY, version TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID');
     // Apart from the records: updating a column of a 10 KB row rewrites the row.
     db.exec('CREATE TABLE IF NOT EXISTS mentions (key TEXT PRIMARY KEY, version TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID');
-    // Only when there is something to drop: a write at every open would wait on another process's write.
-    for (const table of ['record', 'mentions']) {
-      if (db.prepare(`SELECT 1 FROM ${table} WHERE version <> ? LIMIT 1`).get(version)) db.prepare(`DELETE FROM ${table} WHERE version <> ?`).run(version);
+    // Which version the entries are, so an open neither scans 100 MB of records for other versions nor writes (and so waits on another process's write).
+    db.exec('CREATE TABLE IF NOT EXISTS meta (version TEXT NOT NULL)');
+    if (db.prepare<[], { version: string }>('SELECT version FROM meta').get()?.version !== version) {
+      db.transaction(() => {
+        db.prepare('DELETE FROM record WHERE version <> ?').run(version);
+        db.prepare('DELETE FROM mentions WHERE version <> ?').run(version);
+        db.exec('DELETE FROM meta');
+        db.prepare('INSERT INTO meta (version) VALUES (?)').run(version);
+      })();
     }
     // Records of about 10 KB spill over 4 KB pages into chains of overflow pages: reading 10,000 took twice as long.
     if (db.pragma('page_size', { simple: true }) !== PAGE_SIZE && !db.prepare('SELECT 1 FROM record LIMIT 1').get()) {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -148,18 +147,25 @@ export async function readFileRecords(dir: string, files: readonly FileToRead[],
   return { records, workers: done.workers };
 }
 
+/** Files read ahead of the one being looked up: the reads wait in the thread pool, never in this thread. */
+const READ_AHEAD = 16;
+
 /**
- * This thread's pass over files when the cache may hold them: read and hash each (synchronously,
- * from the page cache, in slices), settle those unchanged since the version held or found in the
- * cache, and return the rest. A file that cannot be read plainly is left to the full read, which says why.
+ * This thread's pass over files when the cache may hold them: read and hash each (reads kept
+ * `READ_AHEAD` files ahead, the rest in slices), settle those unchanged since the version held or
+ * found in the cache, and return the rest. A file that cannot be read plainly is left to the full
+ * read, which says why.
  */
 async function lookUpHere(dir: string, files: { f: FileToRead; i: number }[], records: (FileRecord | Unchanged | null)[], cache: ExtractionCache | null, onWarning: ReadOptions['onWarning']) {
   const rest: typeof files = [];
   const turn = slices();
+  const reads: Promise<Buffer | null>[] = [];
+  let next = 0;
   for (const entry of files) {
+    while (next < files.length && reads.length < READ_AHEAD) reads.push(plainBytes(path.join(dir, files[next++]!.f.name)));
+    const bytes = await reads.shift()!;
     await turn();
     const { f, i } = entry;
-    const bytes = plainBytes(path.join(dir, f.name));
     if (!bytes) {
       rest.push(entry);
       continue;
@@ -188,10 +194,10 @@ function cachedRecord(hit: CacheEntry, f: FileToRead, hash: string, onWarning: R
 }
 
 /** A regular file's bytes within the size limit, else null (a link, too large, unreadable, gone). */
-function plainBytes(full: string): Buffer | null {
+async function plainBytes(full: string): Promise<Buffer | null> {
   try {
-    const s = lstatSync(full);
-    return s.isFile() && s.size <= MAX_FILE_BYTES ? readFileSync(full) : null;
+    const s = await lstat(full);
+    return s.isFile() && s.size <= MAX_FILE_BYTES ? await readFile(full) : null;
   } catch {
     return null;
   }
