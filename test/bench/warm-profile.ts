@@ -45,14 +45,18 @@ const observer = new PerformanceObserver((list) => {
   for (const e of list.getEntries()) gcs.push({ start: e.startTime, ms: e.duration, kind: ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? -1) });
 });
 observer.observe({ entryTypes: ['gc'] });
-const pauses: { at: number; ms: number; hr: bigint }[] = [];
+// With each pause, the CPU the process got meanwhile: far less than the pause means the machine did not run it (other processes).
+const pauses: { at: number; ms: number; hr: bigint; cpuMs: number }[] = [];
 let last = performance.now();
 let lastHr = process.hrtime.bigint();
+let lastCpu = process.cpuUsage();
 const ticker = setInterval(() => {
   const now = performance.now();
-  if (now - last > 50) pauses.push({ at: last, ms: now - last, hr: lastHr });
+  const cpu = process.cpuUsage(lastCpu);
+  if (now - last > 50) pauses.push({ at: last, ms: now - last, hr: lastHr, cpuMs: (cpu.user + cpu.system) / 1000 });
   last = now;
   lastHr = process.hrtime.bigint();
+  lastCpu = process.cpuUsage();
 }, 1);
 
 const before = process.memoryUsage();
@@ -70,7 +74,7 @@ for (const p of pauses.sort((a, b) => b.ms - a.ms).slice(0, 12)) {
   const during = gcs.filter((g) => g.start + g.ms >= p.at && g.start <= p.at + p.ms);
   const gcMs = during.reduce((s, g) => s + g.ms, 0);
   // hrtime in µs is the CPU profile's clock: `profile-summary.ts <file> --between <µs> <ms>` shows what ran.
-  console.log(`  at ${((p.at - t) / 1000).toFixed(2)} s (hrtime ${p.hr / 1000n} µs): ${p.ms.toFixed(0)} ms, GC inside ${gcMs.toFixed(0)} ms (${during.map((g) => `${GC_KIND[g.kind] ?? g.kind} ${g.ms.toFixed(0)}`).join(', ')})`);
+  console.log(`  at ${((p.at - t) / 1000).toFixed(2)} s (hrtime ${p.hr / 1000n} µs): ${p.ms.toFixed(0)} ms (process CPU ${p.cpuMs.toFixed(0)} ms), GC inside ${gcMs.toFixed(0)} ms (${during.map((g) => `${GC_KIND[g.kind] ?? g.kind} ${g.ms.toFixed(0)}`).join(', ')})`);
 }
 const gcTotal = gcs.filter((g) => g.start >= t).reduce((s, g) => s + g.ms, 0);
 const longest = gcs.reduce((m, g) => Math.max(m, g.ms), 0);
