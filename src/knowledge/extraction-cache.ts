@@ -38,6 +38,9 @@ export const EXTRACTION_CACHE_FILE = 'extraction-cache.db';
 
 const PAGE_SIZE = 65_536;
 
+/** Writes to gather before a flush in the thread serving members: each flush a few milliseconds. */
+export const FLUSH_EVERY = 64;
+
 /**
  * JSON with every character past ASCII escaped (`\u2019`): better-sqlite3 and `postMessage` then
  * carry one-byte strings, and reading 10,000 records from the cache took half the time.

@@ -4,19 +4,19 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { readArticleFile, type FileResult } from './article-file.js';
 import { articleParts, articleText, extractForServing, type ArticleParts, type ArticleText } from './article-parts.js';
-import { asciiJson, tryOpenCache, type CacheEntry, type ExtractionCache } from './extraction-cache.js';
+import { cachedRecord, fromWorker, type StoredRecord, type WorkerRecord } from './stored-record.js';
+import { asciiJson, FLUSH_EVERY, tryOpenCache, type ExtractionCache } from './extraction-cache.js';
 import type { Signature } from './folder.js';
 import { MAX_FILE_BYTES } from './limits.js';
-import type { Article } from './schema.js';
 import { slices } from './sliced.js';
 import { BATCH, readInWorkers } from './worker-pool.js';
 
 /**
  * Reading knowledge files into records: read, parse, validate, extract, or take the whole record
- * from the cache. When the cache has entries, this thread first hashes every file (a fast read
- * from the page cache, in time slices) and takes what the cache holds; only the rest is parsed and
- * extracted, in worker threads when there are many (a cold start), else here. Records cross from a
- * worker as one JSON string each, the very string the cache stores, parsed here a batch at a time.
+ * from the cache. When the cache has entries, this thread first hashes every file (reads run ahead
+ * in the thread pool, the rest in time slices) and takes what the cache holds; only the rest is
+ * parsed and extracted, in worker threads when there are many (a cold start), else here. Records
+ * cross from a worker as one JSON string each (`stored-record.ts`), the very string the cache stores.
  */
 
 /** One version of one article file, as every later step needs it. */
@@ -55,41 +55,10 @@ export interface ReadOptions {
   onWarning?: ((message: string, error: unknown) => void) | undefined;
 }
 
-/** A valid article's record as the cache stores it and a worker hands it over (`article.file` is set again on reading). */
-interface StoredRecord {
-  article: Article;
-  idLine: number;
-  parts: ArticleParts;
-  paragraphTerms: string[];
-}
-
-/** A record as a worker sends it: a valid article as JSON (one string to copy, not thousands of objects), anything else as it is. */
-export type WorkerRecord = { file: string; sig: Signature; hash: string; json: string; normalized: string } | FileRecord | Unchanged | null;
-
-/** Writes gathered before they are flushed in this thread: each flush a few milliseconds. */
-const FLUSH_EVERY = 64;
-
 /** Below this, the cost of starting a worker (about 0.3 s under tsx) outweighs extracting in slices here. */
 const WORKERS_FROM = 64;
 
 export const defaultWorkers = () => Math.max(1, Math.min(2, availableParallelism()));
-
-/** The mentions sig each text was last stored with, so the same mentions are not written back again. */
-const storedMentions = new WeakMap<ArticleText, string>();
-
-function fromJson(json: string, file: string, sig: Signature, hash: string, cached: boolean, normalized: string | null, mentions: string | null): FileRecord {
-  const s = JSON.parse(json) as StoredRecord;
-  // The same bytes under another name (a copy, a rename) are the same record but for the name.
-  s.article.file = file;
-  for (const p of s.parts.problems) p.file = file;
-  const text: ArticleText = { paragraphTerms: s.paragraphTerms, normalized, mentions: mentions ? (JSON.parse(mentions) as ArticleText['mentions']) : null };
-  if (text.mentions) storedMentions.set(text, text.mentions.sig);
-  return { file, article: s.article, problems: [], idLine: s.idLine, hash, sig, parts: s.parts, text, cached };
-}
-
-export function fromWorker(r: WorkerRecord): FileRecord | Unchanged | null {
-  return r && 'json' in r ? fromJson(r.json, r.file, r.sig, r.hash, false, r.normalized, null) : r;
-}
 
 /**
  * Reads, validates and extracts one file, storing its record in the cache; null when it vanished.
@@ -183,16 +152,6 @@ async function lookUpHere(dir: string, files: { f: FileToRead; i: number }[], re
   return rest;
 }
 
-/** A cache entry as a record, or null (read afresh, said once) when it is not what this code wrote: a damaged file, a hand edit. */
-function cachedRecord(hit: CacheEntry, f: FileToRead, hash: string, onWarning: ReadOptions['onWarning']): FileRecord | null {
-  try {
-    return fromJson(hit.value, f.name, f.sig, hash, true, null, hit.mentions);
-  } catch (error) {
-    onWarning?.('the extraction cache holds an entry that cannot be read; reading those files afresh', error);
-    return null;
-  }
-}
-
 /** A regular file's bytes within the size limit, else null (a link, too large, unreadable, gone). */
 async function plainBytes(full: string): Promise<Buffer | null> {
   try {
@@ -228,24 +187,4 @@ async function readHere(dir: string, files: readonly FileToRead[], options: Read
     cache?.close();
   }
   return out;
-}
-
-/**
- * Stores the place names the build found in each article's text beside its record, so the next
- * start need not look for them again (it is most of what extraction leaves to this thread).
- */
-export async function rememberMentions(records: Iterable<FileRecord | Unchanged>, options: ReadOptions): Promise<void> {
-  const cache = tryOpenCache(options.cacheFile, options.onWarning);
-  if (!cache) return;
-  try {
-    const turn = slices(() => cache.flush(), undefined, () => cache.pending() >= FLUSH_EVERY);
-    for (const r of records) {
-      if (!('text' in r) || !r.text?.mentions || !r.hash || storedMentions.get(r.text) === r.text.mentions.sig) continue;
-      await turn();
-      cache.putMentions(r.hash, asciiJson(r.text.mentions));
-      storedMentions.set(r.text, r.text.mentions.sig);
-    }
-  } finally {
-    cache.close();
-  }
 }

@@ -14,8 +14,8 @@ import { EXTRACTOR_VERSION } from './extract/index.js';
  * of those files, comments included.
  */
 
-/** Where records come from: reading an article file (`article-file.ts`), what is kept of it (`article-parts.ts`), and `places.yaml`. */
-const ROOTS = ['./article-file.ts', './article-parts.ts', './gazetteer.ts'];
+/** Where records come from: reading an article file (`article-file.ts`), what is kept of it (`article-parts.ts`), how it is stored (`file-records.ts`), and `places.yaml`. */
+const ROOTS = ['./article-file.ts', './article-parts.ts', './file-records.ts', './gazetteer.ts'];
 
 /** Relative imports of a module, type-only ones left out (they change no value). */
 const IMPORT = /(?:^|;|\n)\s*(?:import|export)\s+(type\s+)?(?:[\w*{}\s,]+?\s+from\s+)?'(\.{1,2}\/[^']+)'/g;

@@ -1,13 +1,14 @@
 import { articleParts, extractArticle, type ArticleParts, type ArticleText } from './article-parts.js';
 import { duplicateIdProblem } from './article-file.js';
 import { knowledgeBaseSteps } from './build.js';
-import { readFileRecords, rememberMentions, type FileRecord, type ReadOptions } from './file-records.js';
+import { readFileRecords, type FileRecord, type ReadOptions } from './file-records.js';
 import { listKnowledgeFolder, readGazetteer, type FolderListing, type Signature, type Skipped } from './folder.js';
 import { GAZETTEER_FILE, type Gazetteer } from './gazetteer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { Article } from './schema.js';
 import { runSliced, slices } from './sliced.js';
+import { rememberMentions } from './stored-record.js';
 
 /**
  * The one way a knowledge folder is loaded, at start (`loadKnowledgeBase`, the CLI) and while

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { FileToRead, ReadOptions, WorkerRecord } from './file-records.js';
+import type { FileToRead, ReadOptions } from './file-records.js';
+import type { WorkerRecord } from './stored-record.js';
 
 /** The worker threads of `readFileRecords`: batches handed out as each worker finishes its last. */
 
