@@ -31,7 +31,6 @@ if (!root || root.startsWith('--')) {
 const dir = path.join(root, 'kb');
 const cacheFile = arg('--cache') ?? path.join(root, 'extraction-cache.db');
 const noCache = process.argv.includes('--no-cache');
-const cold = noCache || !existsSync(cacheFile);
 const options: ReloadOptions = { cacheFile: noCache ? null : cacheFile, ...(arg('--workers') ? { workers: Number(arg('--workers')) } : {}) };
 
 if (!existsSync(dir) || (await readdir(dir)).length === 0) {
@@ -68,7 +67,8 @@ clearInterval(ticker);
 observer.disconnect();
 
 const GC_KIND: Record<number, string> = { 1: 'scavenge', 2: 'mark-compact', 4: 'incremental', 8: 'weak-callbacks' };
-console.log(`${cold ? 'cold' : 'warm'} load: ${(ms / 1000).toFixed(2)} s, ${loaded.articles.length} articles, read ${loaded.read.files} files, extracted ${loaded.read.extracted}, ${loaded.read.workers} workers`);
+// Cold when anything was extracted: no cache, an empty one, or one the sources' version no longer matches.
+console.log(`${loaded.read.extracted > 0 ? 'cold' : 'warm'} load: ${(ms / 1000).toFixed(2)} s, ${loaded.articles.length} articles, read ${loaded.read.files} files, extracted ${loaded.read.extracted}, ${loaded.read.workers} workers`);
 console.log(`pauses over 50 ms: ${pauses.length}`);
 for (const p of pauses.sort((a, b) => b.ms - a.ms).slice(0, 12)) {
   const during = gcs.filter((g) => g.start + g.ms >= p.at && g.start <= p.at + p.ms);
