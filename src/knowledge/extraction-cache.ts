@@ -1,66 +1,162 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { EXTRACTOR_VERSION } from './extract/index.js';
-import type { ServedExtraction as Extraction } from './article-parts.js';
+import { recordVersion } from './record-version.js';
 
 /**
- * Extraction results remembered between runs, so a restart only extracts files that changed. An
- * entry is keyed by the SHA-256 of the file's bytes and stored with `EXTRACTOR_VERSION`; opening the
- * cache drops entries of any other version. A separate SQLite file from the reminders database:
- * it can be deleted at any time and only costs one slower start.
+ * What reading a file gave, remembered between runs, so a restart neither parses nor extracts a
+ * file whose bytes it has seen: each valid article's record (article, cited quotes, figures and
+ * consultations, search terms) as JSON, keyed by the SHA-256 of the file's bytes and stored with
+ * `recordVersion()`; opening the cache drops entries of any other version. Beside it, the place
+ * names found in the article's text, which the index build works out and writes back. A separate
+ * SQLite file from the reminders database: it can be deleted at any time and only costs one slower
+ * start. A cache that fails (a corrupt file, a full disk) is said once and then left alone: it
+ * never costs a file, only the time to read it afresh.
  */
 export interface ExtractionCache {
-  get(hash: string): Extraction | undefined;
+  /** Whether it holds nothing of this version (a cold start: looking every file up first would be wasted). */
+  empty(): boolean;
+  get(key: string): CacheEntry | undefined;
   /** Remembered on `flush` (one transaction), not one write per file. */
-  put(hash: string, extraction: Extraction): void;
+  put(key: string, value: string): void;
+  putMentions(key: string, mentions: string): void;
+  /** How many writes wait for `flush`: a flush of hundreds of 10 KB records takes tens of milliseconds. */
+  pending(): number;
   flush(): void;
   close(): void;
+  /** Whether it failed (and so stopped answering) since it was opened. */
+  failed(): boolean;
+}
+
+export interface CacheEntry {
+  value: string;
+  mentions: string | null;
 }
 
 /** The cache's file in `DATA_DIR`. */
 export const EXTRACTION_CACHE_FILE = 'extraction-cache.db';
 
+const PAGE_SIZE = 65_536;
+
+/** Writes to gather before a flush in the thread serving members: each flush a few milliseconds. */
+export const FLUSH_EVERY = 64;
+
+/**
+ * JSON with every character past ASCII escaped (`\u2019`): better-sqlite3 and `postMessage` then
+ * carry one-byte strings, and reading 10,000 records from the cache took half the time.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Told the first time the cache fails; the cache then answers nothing and stores nothing. */
+export type CacheFault = (message: string, error: unknown) => void;
+
 /** Opens (creating if needed) the cache; throws when the file cannot be used, and the caller loads without it. */
-export function openExtractionCache(file: string): ExtractionCache {
+export function openExtractionCache(file: string, onFault: CacheFault = () => {}): ExtractionCache {
+  const version = recordVersion();
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 2_000 });
   try {
+    // The layout before whole records were kept.
+    db.exec('DROP TABLE IF EXISTS extraction');
+    db.exec('CREATE TABLE IF NOT EXISTS record (key TEXT PRIMARY KEY, version TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID');
+    // Apart from the records: updating a column of a 10 KB row rewrites the row.
+    db.exec('CREATE TABLE IF NOT EXISTS mentions (key TEXT PRIMARY KEY, version TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID');
+    // Which version the entries are, so an open neither scans 100 MB of records for other versions nor writes (and so waits on another process's write).
+    db.exec('CREATE TABLE IF NOT EXISTS meta (version TEXT NOT NULL)');
+    if (db.prepare<[], { version: string }>('SELECT version FROM meta').get()?.version !== version) {
+      db.transaction(() => {
+        db.prepare('DELETE FROM record WHERE version <> ?').run(version);
+        db.prepare('DELETE FROM mentions WHERE version <> ?').run(version);
+        db.exec('DELETE FROM meta');
+        db.prepare('INSERT INTO meta (version) VALUES (?)').run(version);
+      })();
+    }
+    // Records of about 10 KB spill over 4 KB pages into chains of overflow pages: reading 10,000 took twice as long.
+    if (db.pragma('page_size', { simple: true }) !== PAGE_SIZE && !db.prepare('SELECT 1 FROM record LIMIT 1').get()) {
+      db.pragma('journal_mode = DELETE');
+      db.pragma(`page_size = ${PAGE_SIZE}`);
+      db.exec('VACUUM');
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    db.exec('CREATE TABLE IF NOT EXISTS extraction (hash TEXT PRIMARY KEY, version TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID');
-    db.prepare('DELETE FROM extraction WHERE version <> ?').run(EXTRACTOR_VERSION);
   } catch (error) {
     db.close();
     throw error;
   }
-  const select = db.prepare<[string, string], { value: string }>('SELECT value FROM extraction WHERE hash = ? AND version = ?');
-  const insert = db.prepare('INSERT OR REPLACE INTO extraction (hash, version, value) VALUES (?, ?, ?)');
-  let pending: [string, string][] = [];
-  const write = db.transaction((rows: [string, string][]) => {
-    for (const [hash, value] of rows) insert.run(hash, EXTRACTOR_VERSION, value);
+  const select = db.prepare<[string, string], CacheEntry>(
+    'SELECT r.value AS value, m.value AS mentions FROM record r LEFT JOIN mentions m ON m.key = r.key AND m.version = r.version WHERE r.key = ? AND r.version = ?',
+  );
+  const any = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM record WHERE version = ? LIMIT 1');
+  const insert = db.prepare('INSERT OR REPLACE INTO record (key, version, value) VALUES (?, ?, ?)');
+  const mention = db.prepare('INSERT OR REPLACE INTO mentions (key, version, value) VALUES (?, ?, ?)');
+  let values: [string, string][] = [];
+  let mentions: [string, string][] = [];
+  const write = db.transaction(() => {
+    for (const [key, value] of values) insert.run(key, version, value);
+    for (const [key, found] of mentions) mention.run(key, version, found);
   });
-  const flush = () => {
-    if (pending.length === 0) return;
-    const rows = pending;
-    pending = [];
-    write(rows);
+
+  let broken = false;
+  /** Runs one use of the database; the first failure is told and turns the cache off. */
+  const guard = <T>(what: string, use: () => T, otherwise: T): T => {
+    if (broken) return otherwise;
+    try {
+      return use();
+    } catch (error) {
+      broken = true;
+      values = [];
+      mentions = [];
+      onFault(`the extraction cache ${file} failed (${what}); going on without it`, error);
+      return otherwise;
+    }
   };
+  const flush = () =>
+    guard(
+      'writing',
+      () => {
+        if (values.length === 0 && mentions.length === 0) return;
+        write();
+        values = [];
+        mentions = [];
+      },
+      undefined,
+    );
   return {
-    get: (hash) => {
-      const row = select.get(hash, EXTRACTOR_VERSION);
-      return row ? (JSON.parse(row.value) as Extraction) : undefined;
-    },
-    put: (hash, extraction) => {
-      pending.push([hash, JSON.stringify(extraction)]);
-    },
+    empty: () => guard('reading', () => any.get(version) === undefined, true),
+    get: (key) => guard('reading', () => select.get(key, version), undefined),
+    put: (key, value) => void (broken || values.push([key, value])),
+    putMentions: (key, found) => void (broken || mentions.push([key, found])),
     flush,
+    failed: () => broken,
+    pending: () => values.length + mentions.length,
     close: () => {
+      flush();
       try {
-        flush();
-      } finally {
         db.close();
+      } catch {
+        // Closing a database that already failed adds nothing to what was said.
       }
     },
   };
+}
+
+/** What has been said about caches in this process: a broken cache is retried at every load (it may have been fixed) but said once. */
+const said = new Set<string>();
+
+/** Opens the cache, or says why not (once a process) and goes on without it; later failures are said the same way. */
+export function tryOpenCache(file: string | null | undefined, onWarning?: CacheFault): ExtractionCache | null {
+  if (!file) return null;
+  const once: CacheFault = (message, error) => {
+    if (said.has(message)) return;
+    said.add(message);
+    onWarning?.(message, error);
+  };
+  try {
+    return openExtractionCache(file, once);
+  } catch (error) {
+    once(`the extraction cache ${file} cannot be used; extracting every file`, error);
+    return null;
+  }
 }

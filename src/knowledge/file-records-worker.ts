@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import type { ExtractionCache } from './extraction-cache.js';
-import { readFileRecord, tryOpenCache } from './file-records.js';
+import { tryOpenCache, type ExtractionCache } from './extraction-cache.js';
+import { readFileForWorker } from './file-records.js';
 import type { WorkerReply, WorkerRequest } from './worker-pool.js';
 
 /**
@@ -16,12 +16,9 @@ parentPort!.on('message', (request: WorkerRequest) => {
     try {
       cache ??= tryOpenCache(request.cacheFile);
       const records = [];
-      for (const f of request.files) records.push(await readFileRecord(request.dir, f, cache));
-      try {
-        cache?.flush();
-      } catch {
-        cache = null;
-      }
+      for (const f of request.files) records.push(await readFileForWorker(request.dir, f, cache));
+      // A cache that fails here stops itself: the main thread has said so if it failed there too.
+      cache?.flush();
       parentPort!.postMessage({ batch: request.batch, records } satisfies WorkerReply);
     } catch (error) {
       parentPort!.postMessage({ batch: request.batch, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);

@@ -2,18 +2,21 @@ import { createHash } from 'node:crypto';
 import { lstat, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readArticleFile, type FileResult } from './article-file.js';
 import { articleParts, articleText, extractForServing, type ArticleParts, type ArticleText } from './article-parts.js';
-import { openExtractionCache, type ExtractionCache } from './extraction-cache.js';
+import { cachedRecord, fromWorker, type StoredRecord, type WorkerRecord } from './stored-record.js';
+import { asciiJson, FLUSH_EVERY, tryOpenCache, type ExtractionCache } from './extraction-cache.js';
 import type { Signature } from './folder.js';
-import { SLICE_MS } from './sliced.js';
+import { MAX_FILE_BYTES } from './limits.js';
+import { slices } from './sliced.js';
 import { BATCH, readInWorkers } from './worker-pool.js';
 
 /**
- * Reading knowledge files into records: read, parse, validate, extract (or take the extraction from
- * the cache). Many files go to worker threads, so the thread answering members only receives
- * finished records; a handful (one edited file) are done in this thread, in time slices.
+ * Reading knowledge files into records: read, parse, validate, extract, or take the whole record
+ * from the cache. When the cache has entries, this thread first hashes every file (reads run ahead
+ * in the thread pool, the rest in time slices) and takes what the cache holds; only the rest is
+ * parsed and extracted, in worker threads when there are many (a cold start), else here. Records
+ * cross from a worker as one JSON string each (`stored-record.ts`), the very string the cache stores.
  */
 
 /** One version of one article file, as every later step needs it. */
@@ -23,7 +26,7 @@ export interface FileRecord extends FileResult {
   parts: ArticleParts | null;
   /** Its text as the indexes read it; null when the file is not a valid article. */
   text: ArticleText | null;
-  /** Whether the extraction came from the cache. */
+  /** Whether the record came from the cache. */
   cached: boolean;
 }
 
@@ -58,23 +61,23 @@ const WORKERS_FROM = 64;
 export const defaultWorkers = () => Math.max(1, Math.min(2, availableParallelism()));
 
 /**
- * Reads, validates and extracts one file; null when it vanished. A file whose bytes hash to
- * `knownHash` is only hashed: the version already held stands. Shared by the workers and this thread.
+ * Reads, validates and extracts one file, storing its record in the cache; null when it vanished.
+ * A file whose bytes hash to `knownHash` is only hashed: the version already held stands.
  */
-export async function readFileRecord(dir: string, f: FileToRead, cache: ExtractionCache | null): Promise<FileRecord | Unchanged | null> {
+export async function readFileForWorker(dir: string, f: FileToRead, cache: ExtractionCache | null): Promise<WorkerRecord> {
   const { name, sig } = f;
   if (f.knownHash && (await hashOf(path.join(dir, name))) === f.knownHash) return { file: name, sig, unchanged: true };
   const r = await readArticleFile(dir, name);
   if (!r) return null;
   if (!r.article) return { ...r, sig, parts: null, text: null, cached: false };
-  let found = cache?.get(r.hash);
-  const cached = found !== undefined;
-  if (!found) {
-    found = extractForServing(r.article);
-    cache?.put(r.hash, found);
-  }
-  return { ...r, sig, parts: articleParts(r.article, found), text: articleText(r.article), cached };
+  const { paragraphTerms, normalized } = articleText(r.article);
+  const json = asciiJson({ article: r.article, idLine: r.idLine, parts: articleParts(r.article, extractForServing(r.article)), paragraphTerms } satisfies StoredRecord);
+  cache?.put(r.hash, json);
+  return { file: name, sig, hash: r.hash, json, normalized: normalized! };
 }
+
+/** `readFileForWorker` for this thread. */
+export const readFileRecord = async (dir: string, f: FileToRead, cache: ExtractionCache | null) => fromWorker(await readFileForWorker(dir, f, cache));
 
 /** The file's SHA-256, or '' when it cannot be read as a regular file (it is then read in full and reported). */
 async function hashOf(full: string): Promise<string> {
@@ -86,26 +89,84 @@ async function hashOf(full: string): Promise<string> {
   }
 }
 
-/** Opens the cache, or says why not and goes on without it. */
-export function tryOpenCache(file: string | null | undefined, onWarning?: ReadOptions['onWarning']): ExtractionCache | null {
-  if (!file) return null;
-  try {
-    return openExtractionCache(file);
-  } catch (error) {
-    onWarning?.(`the extraction cache ${file} cannot be used; extracting every file`, error);
-    return null;
-  }
+/** Says each message once per load, however many files run into it. */
+function once(onWarning: ReadOptions['onWarning']): ReadOptions['onWarning'] {
+  const said = new Set<string>();
+  return (message, error) => {
+    if (!said.has(message)) onWarning?.(message, error);
+    said.add(message);
+  };
 }
 
 /** Records for `files`, in their order (null for a file that vanished), and how many worker threads read them. */
 export async function readFileRecords(dir: string, files: readonly FileToRead[], options: ReadOptions = {}): Promise<{ records: (FileRecord | Unchanged | null)[]; workers: number }> {
+  const cache = tryOpenCache(options.cacheFile, options.onWarning);
+  const records: (FileRecord | Unchanged | null)[] = new Array(files.length).fill(null);
+  let rest = files.map((f, i) => ({ f, i }));
+  try {
+    // A cold start (nothing cached, nothing held) skips the look-up: every file is parsed anyway.
+    if ((cache && !cache.empty()) || files.some((f) => f.knownHash)) rest = await lookUpHere(dir, rest, records, cache, once(options.onWarning));
+  } finally {
+    cache?.close();
+  }
+  if (rest.length === 0) return { records, workers: 0 };
+  const todo = rest.map(({ f }) => f);
+  const done = await readFresh(dir, todo, { ...options, cacheFile: cache && !cache.failed() ? options.cacheFile : null });
+  rest.forEach(({ i }, k) => (records[i] = done.records[k]!));
+  return { records, workers: done.workers };
+}
+
+/** Files read ahead of the one being looked up: the reads wait in the thread pool, never in this thread. */
+const READ_AHEAD = 16;
+
+/**
+ * This thread's pass over files when the cache may hold them: read and hash each (reads kept
+ * `READ_AHEAD` files ahead, the rest in slices), settle those unchanged since the version held or
+ * found in the cache, and return the rest. A file that cannot be read plainly is left to the full
+ * read, which says why.
+ */
+async function lookUpHere(dir: string, files: { f: FileToRead; i: number }[], records: (FileRecord | Unchanged | null)[], cache: ExtractionCache | null, onWarning: ReadOptions['onWarning']) {
+  const rest: typeof files = [];
+  const turn = slices();
+  const reads: Promise<Buffer | null>[] = [];
+  let next = 0;
+  for (const entry of files) {
+    while (next < files.length && reads.length < READ_AHEAD) reads.push(plainBytes(path.join(dir, files[next++]!.f.name)));
+    const bytes = await reads.shift()!;
+    await turn();
+    const { f, i } = entry;
+    if (!bytes) {
+      rest.push(entry);
+      continue;
+    }
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    if (hash === f.knownHash) {
+      records[i] = { file: f.name, sig: f.sig, unchanged: true };
+      continue;
+    }
+    const hit = cache?.get(hash);
+    const record = hit ? cachedRecord(hit, f, hash, onWarning) : null;
+    if (record) records[i] = record;
+    else rest.push({ f: { name: f.name, sig: f.sig }, i });
+  }
+  return rest;
+}
+
+/** A regular file's bytes within the size limit, else null (a link, too large, unreadable, gone). */
+async function plainBytes(full: string): Promise<Buffer | null> {
+  try {
+    const s = await lstat(full);
+    return s.isFile() && s.size <= MAX_FILE_BYTES ? await readFile(full) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function readFresh(dir: string, files: readonly FileToRead[], options: ReadOptions): Promise<{ records: (FileRecord | Unchanged | null)[]; workers: number }> {
   const workers = Math.min(options.workers ?? defaultWorkers(), Math.ceil(files.length / BATCH));
   if (workers > 0 && files.length >= (options.workersFrom ?? WORKERS_FROM)) {
-    // Opened here once first: it creates the table and drops other versions' entries before two workers race to.
-    const cache = tryOpenCache(options.cacheFile, options.onWarning);
-    cache?.close();
     try {
-      return { records: await readInWorkers(dir, files, { ...options, cacheFile: cache ? options.cacheFile : null }, workers), workers };
+      return { records: await readInWorkers(dir, files, options, workers, fromWorker), workers };
     } catch (error) {
       options.onWarning?.('worker threads could not read the knowledge files; reading them in the main thread', error);
     }
@@ -117,22 +178,13 @@ async function readHere(dir: string, files: readonly FileToRead[], options: Read
   const cache = tryOpenCache(options.cacheFile, options.onWarning);
   const out: (FileRecord | Unchanged | null)[] = [];
   try {
-    let start = performance.now();
+    const turn = slices(() => cache?.flush(), undefined, () => (cache?.pending() ?? 0) >= FLUSH_EVERY);
     for (const f of files) {
+      await turn();
       out.push(await readFileRecord(dir, f, cache));
-      if (performance.now() - start >= SLICE_MS) {
-        cache?.flush();
-        await nextTurn();
-        start = performance.now();
-      }
     }
   } finally {
-    try {
-      cache?.close();
-    } catch (error) {
-      options.onWarning?.('the extraction cache could not be written', error);
-    }
+    cache?.close();
   }
   return out;
 }
-

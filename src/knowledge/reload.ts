@@ -7,7 +7,8 @@ import { GAZETTEER_FILE, type Gazetteer } from './gazetteer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { Article } from './schema.js';
-import { runSliced } from './sliced.js';
+import { runSliced, slices } from './sliced.js';
+import { rememberMentions } from './stored-record.js';
 
 /**
  * The one way a knowledge folder is loaded, at start (`loadKnowledgeBase`, the CLI) and while
@@ -95,7 +96,10 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
   let k = 0;
   let extracted = 0;
   const results: FileRecord[] = [];
+  // The loops over every file take turns too: at 10,000 files they held the loop for 50 ms and more.
+  const turn = slices();
   for (const last of reuse) {
+    await turn();
     let r = last ?? fresh[k++];
     if (!r) continue;
     if ('unchanged' in r) r = { ...previous!.files!.get(r.file)!, sig: r.sig };
@@ -122,6 +126,7 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
   const texts = new Map<Article, ArticleText>();
   const good = new Set<string>();
   for (const r of results) {
+    await turn();
     problems.push(...r.problems);
     if (!r.article) continue;
     const winner = owner.get(r.article.id);
@@ -175,7 +180,7 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
   const loaded = await reloadListed(dir, listing, previous, options);
   const gazetteerSig = listing.gazetteer;
   const same = !options.full && previous?.gazetteer && previous.gazetteerSig !== undefined && previous.gazetteerSig === gazetteerSig && gazetteerSig !== null;
-  const places = same ? { gazetteer: previous.gazetteer!, problems: previous.gazetteerProblems ?? [] } : await readGazetteer(dir);
+  const places = same ? { gazetteer: previous.gazetteer!, problems: previous.gazetteerProblems ?? [] } : await readGazetteer(dir, options);
   const kept = [...loaded.kept];
   let gazetteer = places.gazetteer;
   if (places.problems.length > 0 && previous?.gazetteer) {
@@ -184,6 +189,7 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
   }
   const at = new Date();
   const kb = await runSliced(knowledgeBaseSteps(loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a)));
+  await rememberMentions(loaded.files.values(), options);
   // Stale corrections are found only by extracting, so they join the problems after the build.
   const problems = [...loaded.problems, ...places.problems, ...kb.problems];
   return {

@@ -33,3 +33,18 @@ export async function runSliced<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise
     }
   }
 }
+
+/**
+ * For a long loop in an async function: `await turn()` at each step gives the event loop a turn
+ * whenever a slice has been used or `turnNow` says so (after `beforeTurn`, e.g. writing what the
+ * slice gathered, which `turnNow` can keep small).
+ */
+export function slices(beforeTurn?: () => void, sliceMs = SLICE_MS, turnNow: () => boolean = () => false): () => Promise<void> {
+  let start = performance.now();
+  return async () => {
+    if (performance.now() - start < sliceMs && !turnNow()) return;
+    beforeTurn?.();
+    await nextTurn();
+    start = performance.now();
+  };
+}

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { FileRecord, FileToRead, ReadOptions, Unchanged } from './file-records.js';
+import type { FileToRead, ReadOptions } from './file-records.js';
+import type { WorkerRecord } from './stored-record.js';
 
 /** The worker threads of `readFileRecords`: batches handed out as each worker finishes its last. */
 
@@ -13,15 +14,19 @@ export interface WorkerRequest {
   batch: number;
   files: FileToRead[];
 }
-export type WorkerReply = { batch: number; records: (FileRecord | Unchanged | null)[] } | { batch: number; error: string };
+export type WorkerReply = { batch: number; records: WorkerRecord[] } | { batch: number; error: string };
 
 const WORKER_URL = new URL('./file-records-worker.mjs', import.meta.url);
 
-/** Hands batches to `count` workers as each finishes its last, and stops them when all are done. */
-export function readInWorkers(dir: string, files: readonly FileToRead[], options: ReadOptions, count: number): Promise<(FileRecord | Unchanged | null)[]> {
+/**
+ * Hands batches to `count` workers as each finishes its last, and stops them when all are done.
+ * Each record is turned into what this thread keeps (`receive`) as its batch arrives, so that work
+ * is spread over the load instead of held up at its end.
+ */
+export function readInWorkers<R>(dir: string, files: readonly FileToRead[], options: ReadOptions, count: number, receive: (r: WorkerRecord) => R): Promise<R[]> {
   const batches: FileToRead[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-  const results: (FileRecord | Unchanged | null)[][] = new Array(batches.length);
+  const results: R[][] = new Array(batches.length);
   return new Promise((resolve, reject) => {
     const pool: Worker[] = [];
     let next = 0;
@@ -44,7 +49,7 @@ export function readInWorkers(dir: string, files: readonly FileToRead[], options
       pool.push(w);
       w.on('message', (reply: WorkerReply) => {
         if ('error' in reply) return fail(new Error(reply.error));
-        results[reply.batch] = reply.records;
+        results[reply.batch] = reply.records.map(receive);
         if (++done === batches.length) {
           stop();
           resolve(results.flat());
