@@ -28,7 +28,7 @@ export function quoteAnswer(kb: KnowledgeBase, opts: { query: string }): Answer 
   }
   const found = searchTerms(kb.index.quotes, query, 50);
   const best = found.hits[0]?.matched ?? 0;
-  const qs = found.hits.filter((h) => h.matched === best).map((h) => kb.quotes[h.doc]!);
+  const qs = found.hits.filter((h) => h.matched === best).map((h) => kb.index.quoteDocs[h.doc]!);
   if (qs.length > 0) {
     const fixed = found.corrections.map((c) => `“${c.from}” → “${c.to[0]}”`).join(', ');
     return build(kb, `Quotes about “${clip(query, 80)}”`, fixed ? `Searched with ${fixed}.` : '', qs, false);

@@ -5,7 +5,7 @@ import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEn
 import { regionPlaces, withNationalPlaces } from './national-places.js';
 
 export { articleParts, type ArticleParts } from './article-parts.js';
-import { placeIndexSteps } from './places.js';
+import { placeIndexSteps, type PlaceIndex } from './places.js';
 import type { Problem } from './problems.js';
 import type { Article } from './schema.js';
 import { runSync, type Steps } from './sliced.js';
@@ -47,26 +47,8 @@ export function* knowledgeBaseSteps(
     if (i % 16 === 15) yield;
     texts.set(a, textOf(a) ?? articleText(a));
   }
-  const byIdMap = new Map(articles.map((a) => [a.id, a]));
-
-  const quotes: CitedQuote[] = [];
-  const figures: CitedFigure[] = [];
-  const consultations: ConsultationEntry[] = [];
-  const byArticle: KnowledgeBase['byArticle'] = new Map();
-  const problems: Problem[] = [];
-  for (const [i, article] of articles.entries()) {
-    if (i % 64 === 63) yield;
-    const own = partsOf(article);
-    byArticle.set(article.id, own);
-    for (const p of own.problems) problems.push(p);
-    for (const q of own.quotes) quotes.push(q);
-    for (const f of own.figures) figures.push(f);
-    for (const c of own.consultations) consultations.push(c);
-  }
-  consultations.sort((a, b) => Date.parse(a.closes) - Date.parse(b.closes));
-  yield;
-
-  const places = yield* linkPlaces(articles, gazetteer, (a) => texts.get(a)!);
+  const parts = yield* collectParts(articles, partsOf);
+  const { places, placeIndex } = yield* placesSteps(articles, gazetteer, (a) => texts.get(a)!, parts.byId);
   const paragraphRefs: { articleId: string; n: number }[] = [];
   const paragraphTexts: string[] = [];
   for (const [i, a] of articles.entries()) {
@@ -80,35 +62,61 @@ export function* knowledgeBaseSteps(
   texts.clear();
   yield;
   const quoteTexts: string[] = [];
-  for (const [i, q] of quotes.entries()) {
+  for (const [i, q] of parts.quotes.entries()) {
     if (i % 1024 === 1023) yield;
-    // An unsure speaker's name is not indexed either, so a topic search for that name cannot find the quote.
-    quoteTexts.push((speakerIsClear(q) ? [q.text, q.speaker ?? '', q.role ?? ''] : [q.text]).join(' '));
+    quoteTexts.push(quoteText(q));
   }
-  const placeIndex = yield* placeIndexSteps([...places, ...regionPlaces(places, byIdMap)]);
-  const speakers = yield* speakerIndexSteps(quotes);
+  const speakers = yield* speakerIndexSteps(parts.quotes);
   const paragraphs = yield* termIndexSteps(paragraphTexts, true);
   const quoteIndex = yield* termIndexSteps(quoteTexts);
 
   return {
     articles,
-    byId: byIdMap,
-    quotes,
-    figures,
-    consultations,
+    ...parts,
     places,
-    byArticle,
-    index: { places: placeIndex, speakers, paragraphs, paragraphRefs, quotes: quoteIndex },
-    problems,
+    index: { places: placeIndex, speakers, paragraphs, paragraphRefs, quotes: quoteIndex, quoteDocs: parts.quotes },
     loadedAt,
   };
+}
+
+/** A quote as the quote index reads it. An unsure speaker's name is not indexed either, so a topic search for that name cannot find the quote. */
+export const quoteText = (q: CitedQuote) => (speakerIsClear(q) ? [q.text, q.speaker ?? '', q.role ?? ''] : [q.text]).join(' ');
+
+type Collected = Pick<KnowledgeBase, 'byId' | 'quotes' | 'figures' | 'consultations' | 'byArticle' | 'problems'>;
+
+/** Every article's quotes, figures, consultations and problems, in the articles' order (sorted by id). */
+export function* collectParts(articles: readonly Article[], partsOf: (article: Article) => ArticleParts): Steps<Collected> {
+  const quotes: CitedQuote[] = [];
+  const figures: CitedFigure[] = [];
+  const consultations: ConsultationEntry[] = [];
+  const byArticle: KnowledgeBase['byArticle'] = new Map();
+  const problems: Problem[] = [];
+  for (const [i, article] of articles.entries()) {
+    if (i % 256 === 255) yield;
+    const own = partsOf(article);
+    byArticle.set(article.id, own);
+    for (const p of own.problems) problems.push(p);
+    for (const q of own.quotes) quotes.push(q);
+    for (const f of own.figures) figures.push(f);
+    for (const c of own.consultations) consultations.push(c);
+  }
+  consultations.sort((a, b) => Date.parse(a.closes) - Date.parse(b.closes));
+  yield;
+  return { byId: new Map(articles.map((a) => [a.id, a])), quotes, figures, consultations, byArticle, problems };
+}
+
+/** Places linked to the articles (sorted by id), regions and nations included, and the index that resolves their names. */
+export function* placesSteps(articles: readonly Article[], gazetteer: Gazetteer, textOf: (a: Article) => ArticleText, byId: Map<string, Article>): Steps<{ places: PlaceEntry[]; placeIndex: PlaceIndex }> {
+  const places = yield* linkPlaces(articles, gazetteer, textOf);
+  const placeIndex = yield* placeIndexSteps([...places, ...regionPlaces(places, byId)]);
+  return { places, placeIndex };
 }
 
 /**
  * Ties articles to places: by their council, by the towns in their front matter, and (as mentions)
  * by gazetteer names found in their text. A council missing from the gazetteer still gets a place.
  */
-function* linkPlaces(articles: Article[], gazetteer: Gazetteer, textOf: (a: Article) => ArticleText): Steps<PlaceEntry[]> {
+function* linkPlaces(articles: readonly Article[], gazetteer: Gazetteer, textOf: (a: Article) => ArticleText): Steps<PlaceEntry[]> {
   const places = withNationalPlaces(gazetteer);
   const lookup = new Map<string, PlaceEntry>();
   // Names of two places (Newport): an article's own places settle them, a mere mention does not.

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase, PlaceEntry } from './knowledge-base.js';
 import { allowedSlips, editDistance } from './edit-distance.js';
-import { fuzzySearch } from './term-index.js';
+import { fuzzySearch } from './fuzzy.js';
 import { runSync, type Steps } from './sliced.js';
 import { normalize } from './text.js';
 

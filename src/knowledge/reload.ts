@@ -1,6 +1,5 @@
 import { articleParts, extractArticle, type ArticleParts, type ArticleText } from './article-parts.js';
 import { duplicateIdProblem } from './article-file.js';
-import { knowledgeBaseSteps } from './build.js';
 import { readFileRecords, type FileRecord, type ReadOptions } from './file-records.js';
 import { listKnowledgeFolder, readGazetteer, type FolderListing, type Signature, type Skipped } from './folder.js';
 import { GAZETTEER_FILE, type Gazetteer } from './gazetteer.js';
@@ -8,6 +7,7 @@ import type { KnowledgeBase } from './knowledge-base.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { Article } from './schema.js';
 import { runSliced } from './sliced.js';
+import { reviseKnowledgeBaseSteps } from './update.js';
 
 /**
  * The one way a knowledge folder is loaded, at start (`loadKnowledgeBase`, the CLI) and while
@@ -50,6 +50,8 @@ export interface Reloaded extends ArticlesReload {
   gazetteerSig: Signature | null;
   gazetteerProblems: Problem[];
   kb: KnowledgeBase;
+  /** Whether `kb` was built afresh; otherwise it is the previous one updated with the changed articles, or the previous one itself when nothing changed (see `update.ts`). */
+  rebuilt: boolean;
   at: Date;
   /** How long the whole reload took, in milliseconds (for `/metrics`). */
   ms: number;
@@ -62,6 +64,9 @@ export interface PreviousLoad {
   files?: ReadonlyMap<string, FileRecord>;
   parts?: ReadonlyMap<Article, ArticleParts>;
   texts?: ReadonlyMap<Article, ArticleText>;
+  /** The knowledge base served, which a reload updates rather than rebuilds when few articles changed. */
+  kb?: KnowledgeBase;
+  gazetteer?: Gazetteer;
 }
 
 export interface ReloadOptions extends ReadOptions {
@@ -169,7 +174,7 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
 }
 
 /** Reloads articles and gazetteer and builds the knowledge base to swap in. */
-export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Partial<Pick<Reloaded, 'gazetteer' | 'gazetteerSig' | 'gazetteerProblems'>>) | null, options: ReloadOptions = {}): Promise<Reloaded> {
+export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Partial<Pick<Reloaded, 'gazetteerSig' | 'gazetteerProblems'>>) | null, options: ReloadOptions = {}): Promise<Reloaded> {
   const started = performance.now();
   const listing = await listKnowledgeFolder(dir);
   const loaded = await reloadListed(dir, listing, previous, options);
@@ -182,8 +187,11 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
     gazetteer = previous.gazetteer;
     if (previous.gazetteer.length > 0) kept.push(GAZETTEER_FILE);
   }
+  // The same places read again (a full reload) are the same gazetteer, so the indexes can be updated rather than rebuilt.
+  if (previous?.gazetteer && gazetteer !== previous.gazetteer && JSON.stringify(gazetteer) === JSON.stringify(previous.gazetteer)) gazetteer = previous.gazetteer;
   const at = new Date();
-  const kb = await runSliced(knowledgeBaseSteps(loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a)));
+  const sameGazetteer = gazetteer === previous?.gazetteer;
+  const { kb, rebuilt } = await runSliced(reviseKnowledgeBaseSteps(previous?.kb ?? null, sameGazetteer, loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a)));
   // Stale corrections are found only by extracting, so they join the problems after the build.
   const problems = [...loaded.problems, ...places.problems, ...kb.problems];
   return {
@@ -195,6 +203,7 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
     gazetteerSig,
     gazetteerProblems: places.problems,
     kb,
+    rebuilt,
     at,
     ms: performance.now() - started,
   };

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { CitedQuote } from './knowledge-base.js';
 import type { Quote } from './schema.js';
-import { fuzzySearch } from './term-index.js';
+import { fuzzySearch } from './fuzzy.js';
 import { runSync, type Steps } from './sliced.js';
 import { normalize } from './text.js';
 

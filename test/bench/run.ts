@@ -288,7 +288,7 @@ async function measureSize(dir: string, corpus: { articles: number; bytes: numbe
     figures: kb.figures.length,
     placeNames: kb.index.places.fuse.getIndex().size(),
     speakers: kb.index.speakers.speakers.length,
-    vocabulary: kb.index.paragraphs.postings.size,
+    vocabulary: [...kb.index.paragraphs.vocabulary.values()].reduce((n, words) => n + words.length, 0),
     problems: problems.length,
     generateMs: corpus.generateMs,
     loadMs,
