@@ -18,7 +18,7 @@ export function quoteAnswer(kb: KnowledgeBase, opts: { query: string }): Answer 
   const query = opts.query.trim();
   const speaker = findSpeaker(kb.index.speakers, query);
   if (speaker) {
-    const qs = speaker.quotes.map((i) => kb.quotes[i]!);
+    const qs = speaker.quotes;
     return build(kb, `Quotes from ${speaker.name}`, `${speaker.name}${speaker.roles[0] ? `, ${speaker.roles[0]}` : ''}.`, qs);
   }
   const place = resolvePlace(kb, query);

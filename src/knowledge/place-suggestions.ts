@@ -40,7 +40,7 @@ export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25, opts: 
     for (let i = lowerBound(index.prefixes, norm); i < index.prefixes.length; i++) {
       const entry = index.prefixes[i]!;
       if (!entry.key.startsWith(norm) || prefixHits.length >= max * 8) break;
-      prefixHits.push(entry.rec);
+      prefixHits.push(index.records[entry.rec]!);
     }
     prefixHits
       .sort(

@@ -1,10 +1,13 @@
 import { articleText, type ArticleParts, type ArticleText } from './article-parts.js';
-import { collectParts, knowledgeBaseSteps, placesSteps, quoteText } from './build.js';
+import { knowledgeBaseSteps, placesSteps, quoteText } from './build.js';
 import type { Gazetteer } from './gazetteer.js';
-import type { KnowledgeBase } from './knowledge-base.js';
+import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEntry } from './knowledge-base.js';
+import { regionPlaces } from './national-places.js';
+import { regionsOf, relinkPlaces, rememberRegions } from './place-links.js';
+import { replacePlaces, type PlaceIndex } from './places.js';
 import type { Article } from './schema.js';
 import type { Steps } from './sliced.js';
-import { speakerIndexSteps } from './speakers.js';
+import { updateSpeakerIndex } from './speakers.js';
 import type { TermIndex } from './term-index.js';
 import { needsCompaction, updateTermIndexSteps } from './term-update.js';
 import { terms } from './text.js';
@@ -92,19 +95,39 @@ export function* reviseKnowledgeBaseSteps(
   }
   yield;
 
-  const texts = new Map<Article, ArticleText>();
-  for (const a of articles) texts.set(a, textOf(a) ?? articleText(a));
-  const parts = yield* collectParts(articles, partsOf);
-  const { places, placeIndex } = yield* placesSteps(articles, gazetteer, (a) => texts.get(a)!, parts.byId);
+  const textOf2 = (a: Article) => textOf(a) ?? articleText(a);
+  const byIdMap = new Map(articles.map((a) => [a.id, a]));
+  const byArticle: KnowledgeBase['byArticle'] = new Map(articles.map((a) => [a.id, partsOf(a)]));
+  yield;
+  const links = relinkPlaces(
+    previous.places,
+    removed.map((article) => ({ article, text: articleText(article) })),
+    added.map((article) => ({ article, text: textOf2(article) })),
+  );
+  let places: PlaceEntry[];
+  let placeIndex: PlaceIndex;
+  if (links) {
+    const regions = regionPlaces(links.places, byIdMap, { previous: regionsOf(previous.places) ?? [], changed: links.replaced });
+    const before = regionsOf(previous.places) ?? [];
+    regions.forEach((r, i) => r !== before[i] && before[i] && links.replaced.set(before[i], r));
+    rememberRegions(links.places, regions);
+    places = links.places;
+    placeIndex = replacePlaces(previous.index.places, links.replaced);
+  } else ({ places, placeIndex } = yield* placesSteps(articles, gazetteer, textOf2, byIdMap));
+  yield;
 
   const numbered: Numbering = { paragraphs: new Map(numbering.paragraphs), quotes: new Map(numbering.quotes) };
   const deadParagraphs: { doc: number; text: string }[] = [];
   const deadQuotes: { doc: number; text: string }[] = [];
+  const removedQuotes: CitedQuote[] = [];
   for (const a of removed) {
     const p = numbered.paragraphs.get(a.id)!;
     a.paragraphs.forEach((para, i) => deadParagraphs.push({ doc: p + i, text: terms(para.text).join(' ') }));
     const q = numbered.quotes.get(a.id)!;
-    previous.byArticle.get(a.id)!.quotes.forEach((quote, i) => deadQuotes.push({ doc: q + i, text: terms(quoteText(quote)).join(' ') }));
+    previous.byArticle.get(a.id)!.quotes.forEach((quote, i) => {
+      deadQuotes.push({ doc: q + i, text: terms(quoteText(quote)).join(' ') });
+      removedQuotes.push(quote);
+    });
     numbered.paragraphs.delete(a.id);
     numbered.quotes.delete(a.id);
   }
@@ -112,30 +135,58 @@ export function* reviseKnowledgeBaseSteps(
   const quoteDocs = [...previous.index.quoteDocs];
   const newParagraphs: string[] = [];
   const newQuotes: string[] = [];
+  const addedQuotes: CitedQuote[] = [];
   for (const a of added) {
     numbered.paragraphs.set(a.id, paragraphRefs.length);
     numbered.quotes.set(a.id, quoteDocs.length);
-    const paragraphTerms = texts.get(a)!.paragraphTerms;
+    const paragraphTerms = textOf2(a).paragraphTerms;
     a.paragraphs.forEach((p, i) => {
       paragraphRefs.push({ articleId: a.id, n: p.n });
       newParagraphs.push(paragraphTerms[i]!);
     });
-    for (const q of parts.byArticle.get(a.id)!.quotes) {
+    for (const q of byArticle.get(a.id)!.quotes) {
       quoteDocs.push(q);
       newQuotes.push(terms(quoteText(q)).join(' '));
+      addedQuotes.push(q);
     }
   }
-  texts.clear();
   const paragraphs = yield* updateTermIndexSteps(previous.index.paragraphs, deadParagraphs, newParagraphs, articleOrder((d) => paragraphRefs[d]!.articleId));
   const quotes = yield* updateTermIndexSteps(previous.index.quotes, deadQuotes, newQuotes, articleOrder((d) => quoteDocs[d]!.articleId));
-  const speakers = yield* speakerIndexSteps(parts.quotes);
-  const kb: KnowledgeBase = {
+  // The knowledge base's order of quotes: by article, then as the article's parts list them.
+  const quoteOrder = (x: CitedQuote, y: CitedQuote) =>
+    x.articleId < y.articleId ? -1 : x.articleId > y.articleId ? 1 : byArticle.get(x.articleId)!.quotes.indexOf(x) - byArticle.get(y.articleId)!.quotes.indexOf(y);
+  const speakers = updateSpeakerIndex(previous.index.speakers, removedQuotes, addedQuotes, quoteOrder);
+  const kb = withLazyLists({
     articles,
-    ...parts,
+    byId: byIdMap,
+    byArticle,
+    consultations: updatedConsultations(previous.consultations, removed, added, byArticle),
+    problems: articles.flatMap((a) => partsOf(a).problems),
     places,
     index: { places: placeIndex, speakers, paragraphs, paragraphRefs, quotes, quoteDocs },
     loadedAt,
-  };
+  });
   numberings.set(kb, numbered);
   return { kb, rebuilt: false };
+}
+
+/**
+ * All consultations in the order a fresh build gives (by closing date; on the same date, by article
+ * and then as the article lists them), without going through every article.
+ */
+function updatedConsultations(previous: readonly ConsultationEntry[], removed: readonly Article[], added: readonly Article[], byArticle: KnowledgeBase['byArticle']): ConsultationEntry[] {
+  const gone = new Set(removed.map((a) => a.id));
+  const list = [...previous.filter((c) => !gone.has(c.articleId)), ...added.flatMap((a) => byArticle.get(a.id)!.consultations)];
+  const position = (c: ConsultationEntry) => byArticle.get(c.articleId)!.consultations.indexOf(c);
+  return list.sort((a, b) => Date.parse(a.closes) - Date.parse(b.closes) || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : position(a) - position(b)));
+}
+
+/** Every quote and figure in article order are read only by `/kb status` and the CLI: gathered when first read, not on every update. */
+function withLazyLists(kb: Omit<KnowledgeBase, 'quotes' | 'figures'>): KnowledgeBase {
+  let quotes: CitedQuote[] | undefined;
+  let figures: CitedFigure[] | undefined;
+  return Object.defineProperties(kb as KnowledgeBase, {
+    quotes: { enumerable: true, get: () => (quotes ??= kb.articles.flatMap((a) => kb.byArticle.get(a.id)!.quotes)) },
+    figures: { enumerable: true, get: () => (figures ??= kb.articles.flatMap((a) => kb.byArticle.get(a.id)!.figures)) },
+  });
 }

@@ -40,7 +40,7 @@ async function profiled(work: () => Promise<Reloaded>): Promise<Reloaded> {
     byFile.set(where, (byFile.get(where) ?? 0) + dt.get(n.id)!);
   }
   const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${name}`);
-  console.log(`reload took ${ms.toFixed(0)} ms; read ${result.read.files} file(s)`);
+  console.log(`reload took ${ms.toFixed(0)} ms; read ${result.read.files} file(s); rebuilt: ${result.rebuilt}`);
   console.log('self time by source file:', ...top(byFile, 12).map((l) => `\n${l}`));
   console.log('self time by function:', ...top(byFn, 25).map((l) => `\n${l}`));
   return result;
