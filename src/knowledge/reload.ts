@@ -1,7 +1,7 @@
 import { articleParts, extractArticle, type ArticleParts, type ArticleText } from './article-parts.js';
 import { duplicateIdProblem } from './article-file.js';
 import { readFileRecords, type FileRecord, type ReadOptions } from './file-records.js';
-import { listKnowledgeFolder, readGazetteer, type FolderListing, type Signature, type Skipped } from './folder.js';
+import { listKnowledgeFolder, readGazetteer, relistKnowledgeFolder, type FolderListing, type Signature, type Skipped } from './folder.js';
 import { GAZETTEER_FILE, type Gazetteer } from './gazetteer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { formatProblem, type Problem } from './problems.js';
@@ -49,6 +49,7 @@ export interface Reloaded extends ArticlesReload {
   gazetteer: Gazetteer;
   gazetteerSig: Signature | null;
   gazetteerProblems: Problem[];
+  listing: FolderListing;
   kb: KnowledgeBase;
   /** Whether `kb` was built afresh; otherwise it is the previous one updated with the changed articles, or the previous one itself when nothing changed (see `update.ts`). */
   rebuilt: boolean;
@@ -66,12 +67,16 @@ export interface PreviousLoad {
   texts?: ReadonlyMap<Article, ArticleText>;
   /** The knowledge base served, which a reload updates rather than rebuilds when few articles changed. */
   kb?: KnowledgeBase;
+  /** The folder as last listed, which a reload told the changed names updates. */
+  listing?: FolderListing;
   gazetteer?: Gazetteer;
 }
 
 export interface ReloadOptions extends ReadOptions {
   /** Re-read every file even when its signature is unchanged (extraction still comes from the cache). */
   full?: boolean;
+  /** Only these folder entries changed (the watcher knows): look at them alone, not at the whole folder. Ignored with `full` or without a previous listing. */
+  names?: readonly string[];
 }
 
 /** The bytes' hash of each article object, for telling an updated article from one merely read again. */
@@ -176,7 +181,7 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
 /** Reloads articles and gazetteer and builds the knowledge base to swap in. */
 export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Partial<Pick<Reloaded, 'gazetteerSig' | 'gazetteerProblems'>>) | null, options: ReloadOptions = {}): Promise<Reloaded> {
   const started = performance.now();
-  const listing = await listKnowledgeFolder(dir);
+  const listing = options.names && !options.full && previous?.listing ? await relistKnowledgeFolder(dir, previous.listing, options.names) : await listKnowledgeFolder(dir);
   const loaded = await reloadListed(dir, listing, previous, options);
   const gazetteerSig = listing.gazetteer;
   const same = !options.full && previous?.gazetteer && previous.gazetteerSig !== undefined && previous.gazetteerSig === gazetteerSig && gazetteerSig !== null;
@@ -202,6 +207,7 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
     gazetteer,
     gazetteerSig,
     gazetteerProblems: places.problems,
+    listing,
     kb,
     rebuilt,
     at,

@@ -86,6 +86,7 @@ export function* reviseKnowledgeBaseSteps(
   // An article counts as changed when it is another object or its parts are (the same object keeps its parts across reloads).
   const kept = (a: Article) => previous.byId.get(a.id) === a && previous.byArticle.get(a.id) === partsOf(a);
   const removed = previous.articles.filter((a) => !next.has(a) || !kept(a));
+  yield;
   const added = articles.filter((a) => !kept(a));
   if (removed.length === 0 && added.length === 0) return { kb: previous, rebuilt: false };
   const appendedParagraphs = added.reduce((n, a) => n + a.paragraphs.length, 0);
@@ -97,6 +98,7 @@ export function* reviseKnowledgeBaseSteps(
 
   const textOf2 = (a: Article) => textOf(a) ?? articleText(a);
   const byIdMap = new Map(articles.map((a) => [a.id, a]));
+  yield;
   const byArticle: KnowledgeBase['byArticle'] = new Map(articles.map((a) => [a.id, partsOf(a)]));
   yield;
   const links = relinkPlaces(
@@ -107,16 +109,19 @@ export function* reviseKnowledgeBaseSteps(
   let places: PlaceEntry[];
   let placeIndex: PlaceIndex;
   if (links) {
+    yield;
     const regions = regionPlaces(links.places, byIdMap, { previous: regionsOf(previous.places) ?? [], changed: links.replaced });
     const before = regionsOf(previous.places) ?? [];
     regions.forEach((r, i) => r !== before[i] && before[i] && links.replaced.set(before[i], r));
     rememberRegions(links.places, regions);
     places = links.places;
+    yield;
     placeIndex = replacePlaces(previous.index.places, links.replaced);
   } else ({ places, placeIndex } = yield* placesSteps(articles, gazetteer, textOf2, byIdMap));
   yield;
 
   const numbered: Numbering = { paragraphs: new Map(numbering.paragraphs), quotes: new Map(numbering.quotes) };
+  yield;
   const deadParagraphs: { doc: number; text: string }[] = [];
   const deadQuotes: { doc: number; text: string }[] = [];
   const removedQuotes: CitedQuote[] = [];
@@ -132,6 +137,7 @@ export function* reviseKnowledgeBaseSteps(
     numbered.quotes.delete(a.id);
   }
   const paragraphRefs = [...previous.index.paragraphRefs];
+  yield;
   const quoteDocs = [...previous.index.quoteDocs];
   const newParagraphs: string[] = [];
   const newQuotes: string[] = [];
@@ -155,7 +161,9 @@ export function* reviseKnowledgeBaseSteps(
   // The knowledge base's order of quotes: by article, then as the article's parts list them.
   const quoteOrder = (x: CitedQuote, y: CitedQuote) =>
     x.articleId < y.articleId ? -1 : x.articleId > y.articleId ? 1 : byArticle.get(x.articleId)!.quotes.indexOf(x) - byArticle.get(y.articleId)!.quotes.indexOf(y);
+  yield;
   const speakers = updateSpeakerIndex(previous.index.speakers, removedQuotes, addedQuotes, quoteOrder);
+  yield;
   const kb = withLazyLists({
     articles,
     byId: byIdMap,

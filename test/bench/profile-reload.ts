@@ -47,6 +47,6 @@ async function profiled(work: () => Promise<Reloaded>): Promise<Reloaded> {
 }
 
 await appendFile(path.join(dir, file), '\nA paragraph added by the profile mentions zyxwvutsrq once.\n');
-const one = await profiled(() => reloadKnowledge(dir, loaded, options));
+const one = await profiled(() => reloadKnowledge(dir, loaded, { ...options, names: [file] }));
 await writeFile(path.join(dir, file), before);
 if (process.argv.includes('--full')) await profiled(() => reloadKnowledge(dir, one, { ...options, full: true }));
