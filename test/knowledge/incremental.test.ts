@@ -58,7 +58,7 @@ async function randomChange(dir: string, rng: () => number, step: number, words:
   const files = (await readdir(dir)).filter((f) => f.endsWith('.md')).sort();
   const pick = () => files[Math.floor(rng() * files.length)]!;
   const read = async (f: string) => readFile(path.join(dir, f), 'utf8');
-  const kind = Math.floor(rng() * 9);
+  const kind = Math.floor(rng() * 11);
   const file = pick();
   const text = await read(file);
   const word = `zq${step}marker${Math.floor(rng() * 1000)}`;
@@ -108,6 +108,17 @@ async function randomChange(dir: string, rng: () => number, step: number, words:
       // A town no gazetteer knows: linking it adds a town to the article's council (the update then links every article again).
       await writeFile(path.join(dir, file), text.replace(/^places: \[/m, `places: ["Nowhere ${word}",`));
       return [file];
+    case 9: {
+      // A consultation members can still answer (closing after NOW), first or next to the article's own.
+      const entry = `  - title: "${word} consultation"\n    closes: 2027-0${1 + Math.floor(rng() * 9)}-15T17:00:00Z`;
+      const changed = /^consultations:$/m.test(front!) ? text.replace(/^consultations:$/m, `consultations:\n${entry}`) : text.replace(/^council: (.*)$/m, `council: $1\nconsultations:\n${entry}`);
+      await writeFile(path.join(dir, file), changed);
+      return [file];
+    }
+    case 10:
+      // A moderator's correction that matches nothing: a problem the extraction reports, the article still served.
+      await writeFile(path.join(dir, file), /^corrections:$/m.test(front!) ? text : text.replace(/^council: (.*)$/m, 'council: $1\ncorrections:\n  - quote: 1\n    match: zqnothing\n    speaker: Nobody Atall'));
+      return [file];
     default:
       // Broken front matter: the last good version stays served, with a problem.
       await writeFile(path.join(dir, file), text.replace(/^council: .*$/m, 'council: [unclosed'));
@@ -152,4 +163,28 @@ describe('a reload that changes a few articles', () => {
     expect(searchAnswer(after.kb, { query: 'zqsnapshot' }).kind).toBe('search');
     expect(everything(before.kb, ['zqsnapshot'])).toEqual(seen);
   }, 60_000);
+});
+
+describe('one file saved in a folder of a few thousand articles', () => {
+  it('reads that file alone and updates the indexes instead of building them; a full reload with nothing changed builds nothing', async () => {
+    const dir = path.join(tmp, 'many');
+    await generateKnowledgeBase(dir, { articles: 2000, seed: 4 });
+    const loaded = await reloadKnowledge(dir, null, { workers: 2 });
+    const file = loaded.articles[1234]!.file;
+    await appendFile(path.join(dir, file), '\nA paragraph added by a moderator mentions zqsaved once.\n');
+    // What the watcher does: it knows the name of the file saved.
+    const one = await reloadKnowledge(dir, loaded, { names: [file] });
+    expect(one.read).toMatchObject({ files: 1, extracted: 1 });
+    expect(one.rebuilt).toBe(false);
+    expect(one.diff).toMatchObject({ added: [], updated: [loaded.articles[1234]!.id], removed: [] });
+    expect(searchAnswer(one.kb, { query: 'zqsaved' }).sections[0]!.lines[0]!.citation).toMatchObject({ articleId: loaded.articles[1234]!.id });
+    // The paragraph indexes were not built again: the base segment is the one served before.
+    expect(one.kb.index.paragraphs.base).toBe(loaded.kb.index.paragraphs.base);
+
+    const full = await reloadKnowledge(dir, one, { full: true });
+    expect(full.read.files).toBe(2000);
+    expect(full.read.extracted).toBe(0);
+    expect(full.rebuilt).toBe(false);
+    expect(full.kb).toBe(one.kb);
+  }, 180_000);
 });
