@@ -145,6 +145,14 @@ describe('a reload that changes a few articles', () => {
     // Most reloads were updates (a new unknown town relinks places, never a full rebuild of the indexes).
     expect(updated).toBeGreaterThan(30);
     expect(r.kb.index.paragraphs.deadCount).toBeGreaterThan(0);
+    // Many files changed at once: more documents appended than an update keeps apart, so everything is built afresh (a compaction).
+    const many = (await readdir(dir)).filter((f) => f.endsWith('.md')).sort().slice(0, 150);
+    for (const f of many) await appendFile(path.join(dir, f), '\nEvery article gained this zqcompaction paragraph.\n');
+    r = await reloadKnowledge(dir, r, { names: many });
+    expect(r.rebuilt).toBe(true);
+    expect(r.kb.index.paragraphs.deadCount).toBe(0);
+    words.push('zqcompaction');
+    expect(everything(r.kb, words)).toEqual(everything(fresh(r), words));
     // What a full look at the folder finds agrees with what the watcher's names gave.
     const full = await reloadKnowledge(dir, r, { full: true });
     expect(full.kb).toBe(r.kb);
