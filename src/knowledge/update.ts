@@ -101,18 +101,21 @@ export function* reviseKnowledgeBaseSteps(
   yield;
   const byArticle: KnowledgeBase['byArticle'] = new Map(articles.map((a) => [a.id, partsOf(a)]));
   yield;
-  const links = relinkPlaces(
-    previous.places,
-    removed.map((article) => ({ article, text: articleText(article) })),
-    added.map((article) => ({ article, text: textOf2(article) })),
-  );
+  // A removed article's text is worked out again (it is one or a few articles) to find the places it was linked to and mentions.
+  const before = regionsOf(previous.places);
+  const links = before
+    ? relinkPlaces(
+        previous.places,
+        removed.map((article) => ({ article, text: articleText(article) })),
+        added.map((article) => ({ article, text: textOf2(article) })),
+      )
+    : null;
   let places: PlaceEntry[];
   let placeIndex: PlaceIndex;
-  if (links) {
+  if (links && before) {
     yield;
-    const regions = regionPlaces(links.places, byIdMap, { previous: regionsOf(previous.places) ?? [], changed: links.replaced });
-    const before = regionsOf(previous.places) ?? [];
-    regions.forEach((r, i) => r !== before[i] && before[i] && links.replaced.set(before[i], r));
+    const regions = regionPlaces(links.places, byIdMap, { previous: before, changed: links.replaced });
+    regions.forEach((r, i) => r !== before[i] && links.replaced.set(before[i]!, r));
     rememberRegions(links.places, regions);
     places = links.places;
     yield;
