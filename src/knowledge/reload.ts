@@ -151,8 +151,9 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
   // Last good versions, for files still there but not loadable now (a duplicate id included). Fresh valid content wins an id over a stale copy.
   const served = new Set(articles.map((a) => a.id));
   const kept: string[] = [];
-  const byFile = new Map((previous?.articles ?? []).map((a) => [a.file, a]));
-  const present = new Set([...results.map((r) => r.file), ...listed.map((p) => p.file)]);
+  // Only files not served now can fall back; most reloads have none, and then no map over every article is made.
+  const present = new Set([...results.filter((r) => !good.has(r.file)).map((r) => r.file), ...listed.map((p) => p.file)]);
+  const byFile = present.size > 0 ? new Map((previous?.articles ?? []).map((a) => [a.file, a])) : new Map<string, Article>();
   for (const file of present) {
     const last = byFile.get(file);
     if (good.has(file) || !last || served.has(last.id)) continue;
