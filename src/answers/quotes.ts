@@ -18,7 +18,7 @@ export function quoteAnswer(kb: KnowledgeBase, opts: { query: string }): Answer 
   const query = opts.query.trim();
   const speaker = findSpeaker(kb.index.speakers, query);
   if (speaker) {
-    const qs = speaker.quotes.map((i) => kb.quotes[i]!);
+    const qs = speaker.quotes;
     return build(kb, `Quotes from ${speaker.name}`, `${speaker.name}${speaker.roles[0] ? `, ${speaker.roles[0]}` : ''}.`, qs);
   }
   const place = resolvePlace(kb, query);
@@ -28,7 +28,7 @@ export function quoteAnswer(kb: KnowledgeBase, opts: { query: string }): Answer 
   }
   const found = searchTerms(kb.index.quotes, query, 50);
   const best = found.hits[0]?.matched ?? 0;
-  const qs = found.hits.filter((h) => h.matched === best).map((h) => kb.quotes[h.doc]!);
+  const qs = found.hits.filter((h) => h.matched === best).map((h) => kb.index.quoteDocs[h.doc]!);
   if (qs.length > 0) {
     const fixed = found.corrections.map((c) => `“${c.from}” → “${c.to[0]}”`).join(', ');
     return build(kb, `Quotes about “${clip(query, 80)}”`, fixed ? `Searched with ${fixed}.` : '', qs, false);

@@ -49,11 +49,12 @@ export interface KnowledgeBase {
   index: {
     places: PlaceIndex;
     speakers: SpeakerIndex;
-    /** Over every body paragraph; documents are numbered as in `paragraphRefs`. */
+    /** Over every body paragraph; documents are numbered as in `paragraphRefs` (which, after an update, also holds the dead documents of removed articles). */
     paragraphs: TermIndex;
     paragraphRefs: { articleId: string; n: number }[];
-    /** Over quote text plus speaker and role; documents are `quotes` indices. */
+    /** Over quote text plus speaker and role; documents are numbered as in `quoteDocs` (`quotes` itself after a fresh build). */
     quotes: TermIndex;
+    quoteDocs: CitedQuote[];
   };
   /** Found while extracting: moderator corrections that no longer match their paragraph (the article is still served). */
   problems: Problem[];

@@ -1,7 +1,7 @@
+import { nameKey } from './name-keys.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceEntry } from './knowledge-base.js';
 import type { Article } from './schema.js';
-import { normalize } from './text.js';
 import { ENGLISH_REGIONS, NATIONS, ukGazetteer, type Nation, type UkGazetteer } from './uk-gazetteer.js';
 
 /** Other names people use for a region or nation; the register's own spelling is the entry's name. */
@@ -14,7 +14,7 @@ const REGION_ALIASES: Record<string, string[]> = {
 const dedupe = (names: string[]) => {
   const seen = new Set<string>();
   return names.filter((n) => {
-    const k = normalize(n);
+    const k = nameKey(n);
     if (!k || seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -41,15 +41,15 @@ export function withNationalPlaces(moderator: Gazetteer, national: UkGazetteer =
       area: { kind: 'council', council: c },
     };
     byCode.set(c.code, place);
-    for (const n of new Set([c.name, c.officialName, ...c.altNames].map(normalize))) byName.set(n, [...(byName.get(n) ?? []), place]);
+    for (const n of new Set([c.name, c.officialName, ...c.altNames].map(nameKey))) byName.set(n, [...(byName.get(n) ?? []), place]);
   }
   for (const t of national.towns) byCode.get(t.council)?.towns.push(t.name);
 
   const own: PlaceEntry[] = [];
   for (const g of moderator) {
-    const match = [g.council, g.name].map((n) => byName.get(normalize(n))).find((l) => l?.length === 1)?.[0];
+    const match = [g.council, g.name].map((n) => byName.get(nameKey(n))).find((l) => l?.length === 1)?.[0];
     if (match) {
-      match.aliases = dedupe([...g.aliases, match.name, ...match.aliases]).filter((a) => normalize(a) !== normalize(g.name));
+      match.aliases = dedupe([...g.aliases, match.name, ...match.aliases]).filter((a) => nameKey(a) !== nameKey(g.name));
       match.towns = dedupe([...g.towns, ...match.towns]);
       match.name = g.name;
       match.council = g.council;
@@ -60,10 +60,10 @@ export function withNationalPlaces(moderator: Gazetteer, national: UkGazetteer =
   const places = [...own, ...[...byCode.values()].filter((p) => !ownSet.has(p))];
   // One pass over every name, so a large places.yaml costs no more than the names it holds.
   const claimedBy = new Map<string, PlaceEntry>();
-  moderator.forEach((g, i) => [...g.aliases, ...g.towns].forEach((n) => claimedBy.set(normalize(n), own[i]!)));
+  moderator.forEach((g, i) => [...g.aliases, ...g.towns].forEach((n) => claimedBy.set(nameKey(n), own[i]!)));
   if (claimedBy.size > 0) {
     const free = (p: PlaceEntry) => (n: string) => {
-      const owner = claimedBy.get(normalize(n));
+      const owner = claimedBy.get(nameKey(n));
       return !owner || owner === p;
     };
     for (const p of places) {
@@ -78,36 +78,49 @@ export function withNationalPlaces(moderator: Gazetteer, national: UkGazetteer =
  * England's nine regions and the four nations, each as a place whose articles are those of the
  * council areas inside it. A council missing from the national gazetteer (an invented one in tests,
  * or one a moderator added) counts where its articles' `region` and `nation` say.
+ *
+ * With `reuse` (a reload that replaced the places in `changed` by new objects), an area none of
+ * whose members changed keeps its entry from `reuse.previous`: it would come out the same.
  */
-export function regionPlaces(places: PlaceEntry[], byId: Map<string, Article>): PlaceEntry[] {
-  const where = new Map<PlaceEntry, { region?: string; nation?: string }>();
-  const regionOf = (p: PlaceEntry): { region?: string; nation?: string } => {
-    let w = where.get(p);
-    if (w) return w;
-    if (p.area?.kind === 'council') w = { region: p.area.council.region, nation: p.area.council.nation };
-    else {
-      const id = p.articleIds.find((x) => byId.get(x)?.nation || byId.get(x)?.region);
-      const a = id ? byId.get(id) : undefined;
-      w = { region: a?.region, nation: a?.nation };
-    }
-    where.set(p, w);
-    return w;
+export function regionPlaces(places: PlaceEntry[], byId: Map<string, Article>, reuse?: { previous: PlaceEntry[]; changed: ReadonlyMap<PlaceEntry, PlaceEntry> }): PlaceEntry[] {
+  const regionOf = (p: PlaceEntry): { region?: string | undefined; nation?: string | undefined } => {
+    if (p.area?.kind === 'council') return { region: p.area.council.region, nation: p.area.council.nation };
+    const id = p.articleIds.find((x) => byId.get(x)?.nation || byId.get(x)?.region);
+    const a = id ? byId.get(id) : undefined;
+    return { region: a?.region, nation: a?.nation };
   };
-  const areas: { name: string; kind: 'region' | 'nation'; nation: Nation; inside: (p: PlaceEntry) => boolean }[] = [
-    ...ENGLISH_REGIONS.map((r) => ({ name: r, kind: 'region' as const, nation: 'England' as const, inside: (p: PlaceEntry) => normalize(regionOf(p).region ?? '') === normalize(r) })),
-    ...NATIONS.map((n) => ({ name: n, kind: 'nation' as const, nation: n, inside: (p: PlaceEntry) => regionOf(p).nation === n || normalize(regionOf(p).region ?? '') === normalize(n) })),
+  const areas: { name: string; kind: 'region' | 'nation'; nation: Nation }[] = [
+    ...ENGLISH_REGIONS.map((r) => ({ name: r, kind: 'region' as const, nation: 'England' as const })),
+    ...NATIONS.map((n) => ({ name: n, kind: 'nation' as const, nation: n })),
   ];
-  return areas.map(({ name, kind, nation, inside }) => {
-    const members = places.filter(inside);
-    members.sort((a, b) => b.articleIds.length - a.articleIds.length || a.name.localeCompare(b.name));
+  // One pass over the places: a place is in at most its region and its nation.
+  const members = new Map<string, PlaceEntry[]>(areas.map((a) => [a.name, []]));
+  const regionByKey = new Map(ENGLISH_REGIONS.map((r) => [nameKey(r), r]));
+  const nationByKey = new Map(NATIONS.map((n) => [nameKey(n), n]));
+  for (const p of places) {
+    const w = regionOf(p);
+    const key = nameKey(w.region ?? '');
+    const region = regionByKey.get(key);
+    if (region) members.get(region)!.push(p);
+    const nation = NATIONS.find((n) => n === w.nation);
+    if (nation) members.get(nation)!.push(p);
+    const named = nationByKey.get(key);
+    if (named && named !== nation) members.get(named)!.push(p);
+  }
+  const changedNow = reuse ? new Set(reuse.changed.values()) : null;
+  return areas.map(({ name, kind, nation }, i) => {
+    const inside = members.get(name)!;
+    const before = reuse?.previous[i];
+    if (before?.area?.kind === kind && before.name === name && before.area.members.length === inside.length && !inside.some((p) => changedNow!.has(p)) && !before.area.members.some((p) => reuse!.changed.has(p))) return before;
+    inside.sort((a, b) => b.articleIds.length - a.articleIds.length || a.name.localeCompare(b.name));
     return {
       name,
       council: name,
       aliases: REGION_ALIASES[name] ?? [],
       towns: [],
-      articleIds: [...new Set(members.flatMap((m) => m.articleIds))],
+      articleIds: [...new Set(inside.flatMap((m) => m.articleIds))],
       mentionedIn: [],
-      area: { kind, nation, members },
+      area: { kind, nation, members: inside },
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from './knowledge-base.js';
 import { describe, FUSE_OPTIONS, hasArticles, VIA_RANK, type PlaceIndex, type PlaceName } from './places.js';
-import { fuzzySearch, substringEditDistance } from './term-index.js';
+import { fuzzySearch, substringEditDistance } from './fuzzy.js';
 import { normalize } from './text.js';
 
 /** Autocomplete's choices for what a member has typed so far: prefixes first, then a typo's fill. */
@@ -40,7 +40,7 @@ export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25, opts: 
     for (let i = lowerBound(index.prefixes, norm); i < index.prefixes.length; i++) {
       const entry = index.prefixes[i]!;
       if (!entry.key.startsWith(norm) || prefixHits.length >= max * 8) break;
-      prefixHits.push(entry.rec);
+      prefixHits.push(index.records[entry.rec]!);
     }
     prefixHits
       .sort(

@@ -1,7 +1,8 @@
+import { nameKey } from './name-keys.js';
 import Fuse from 'fuse.js';
 import type { KnowledgeBase, PlaceEntry } from './knowledge-base.js';
 import { allowedSlips, editDistance } from './edit-distance.js';
-import { fuzzySearch } from './term-index.js';
+import { fuzzySearch } from './fuzzy.js';
 import { runSync, type Steps } from './sliced.js';
 import { normalize } from './text.js';
 
@@ -23,14 +24,14 @@ export interface PlaceIndex {
   fuse: Fuse<PlaceName>;
   /** The names `fuse` searches, in its order. */
   records: PlaceName[];
-  /** Each name under its normalised form and under each later word ("vale" → "Ebbw Vale"), sorted for prefix lookup. */
-  prefixes: { key: string; rec: PlaceName }[];
+  /** Each name (its position in `records`) under its normalised form and under each later word ("vale" → "Ebbw Vale"), sorted for prefix lookup. */
+  prefixes: { key: string; rec: number }[];
   /**
    * Each name under itself and every form with one letter deleted. A query and a name one slip apart
    * share such a form, so most typos cost a few map lookups instead of a fuzzy scan of every name.
    * (Forms with two letters deleted would catch every two-slip typo too, but cost 28 MB at 3,000 names.)
    */
-  deletions: Map<string, PlaceName[]>;
+  deletions: Map<string, number[]>;
   /** The names of places with articles, for autocomplete's fuzzy fill (a few dozen with real data, not the gazetteer's 5,000). */
   live: { records: PlaceName[]; fuse: () => Fuse<PlaceName> };
 }
@@ -50,12 +51,36 @@ export function buildPlaceIndex(places: PlaceEntry[]): PlaceIndex {
 export function* placeIndexSteps(places: PlaceEntry[]): Steps<PlaceIndex> {
   const records: PlaceName[] = [];
   for (const place of places) {
-    const add = (name: string, via: Via) => records.push({ name, norm: normalize(name), place, via });
+    const add = (name: string, via: Via) => records.push({ name, norm: nameKey(name), place, via });
     add(place.name, 'name');
-    if (normalize(place.council) !== normalize(place.name)) add(place.council, 'council');
+    if (nameKey(place.council) !== nameKey(place.name)) add(place.council, 'council');
     place.aliases.forEach((a) => add(a, 'alias'));
     place.towns.forEach((t) => add(t, 'town'));
   }
+  const prefixes: PlaceIndex['prefixes'] = [];
+  for (const [i, rec] of records.entries()) {
+    const words = rec.norm.split(' ');
+    words.forEach((_, w) => prefixes.push({ key: words.slice(w).join(' '), rec: i }));
+  }
+  yield;
+  prefixes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  yield;
+  const fuse = new Fuse(records, FUSE_OPTIONS);
+  yield;
+  const deletions = new Map<string, number[]>();
+  for (const [i, rec] of records.entries()) {
+    if (i % 256 === 255) yield;
+    for (const form of deletionForms(rec.norm, Math.min(1, allowedSlips(rec.norm.length)))) {
+      const list = deletions.get(form);
+      if (!list) deletions.set(form, [i]);
+      else if (!list.includes(i)) list.push(i);
+    }
+  }
+  return { ...placesOfRecords(records, fuse), prefixes, deletions };
+}
+
+/** The parts of the index that point at places, over the names `records` (in `fuse`'s order). */
+function placesOfRecords(records: PlaceName[], fuse: Fuse<PlaceName>): Pick<PlaceIndex, 'records' | 'exact' | 'fuse' | 'live'> {
   const exact = new Map<string, PlaceName[]>();
   for (const rec of records) {
     if (!rec.norm) continue;
@@ -63,29 +88,24 @@ export function* placeIndexSteps(places: PlaceEntry[]): Steps<PlaceIndex> {
     if (!list.some((r) => r.place === rec.place)) list.push(rec);
     exact.set(rec.norm, list);
   }
-  const prefixes: PlaceIndex['prefixes'] = [];
-  for (const rec of records) {
-    const words = rec.norm.split(' ');
-    words.forEach((_, i) => prefixes.push({ key: words.slice(i).join(' '), rec }));
-  }
-  yield;
-  prefixes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  yield;
-  const fuse = new Fuse(records, FUSE_OPTIONS);
-  yield;
-  const deletions = new Map<string, PlaceName[]>();
-  for (const [i, rec] of records.entries()) {
-    if (i % 256 === 255) yield;
-    for (const form of deletionForms(rec.norm, Math.min(1, allowedSlips(rec.norm.length)))) {
-      const list = deletions.get(form);
-      if (!list) deletions.set(form, [rec]);
-      else if (!list.includes(rec)) list.push(rec);
-    }
-  }
   const liveRecords = records.filter((r) => hasArticles(r.place));
   let liveFuse: Fuse<PlaceName> | undefined;
   const live = { records: liveRecords, fuse: () => (liveFuse ??= new Fuse(liveRecords, FUSE_OPTIONS)) };
-  return { exact, fuse, records, prefixes, deletions, live };
+  return { records, exact, fuse, live };
+}
+
+/**
+ * The index with some places replaced by new objects with the same names (their articles
+ * changed), as a new index: what `placeIndexSteps` gives over the new places, sharing every part
+ * that depends on names only (prefixes, deletion forms, Fuse's index of names) with `index`.
+ */
+export function replacePlaces(index: PlaceIndex, replaced: ReadonlyMap<PlaceEntry, PlaceEntry>): PlaceIndex {
+  const records = index.records.map((r) => {
+    const place = replaced.get(r.place);
+    return place ? { ...r, place } : r;
+  });
+  const fuse = new Fuse(records, FUSE_OPTIONS, index.fuse.getIndex());
+  return { ...placesOfRecords(records, fuse), prefixes: index.prefixes, deletions: index.deletions };
 }
 
 /** Same as `index.fuse.search(norm, { limit })`, in a fraction of the time (see `fuzzySearch`). */
@@ -136,7 +156,8 @@ export function resolvePlace(kb: KnowledgeBase, query: string): PlaceResolution 
 function closeNames(index: PlaceIndex, norm: string): { rec: PlaceName }[] {
   const found = new Map<PlaceName, number>();
   for (const form of deletionForms(norm, 2)) {
-    for (const rec of index.deletions.get(form) ?? []) {
+    for (const i of index.deletions.get(form) ?? []) {
+      const rec = index.records[i]!;
       if (found.has(rec)) continue;
       const slips = editDistance(norm, rec.norm);
       if (slips <= allowedSlips(rec.norm.length)) found.set(rec, slips);

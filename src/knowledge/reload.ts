@@ -1,14 +1,14 @@
 import { articleParts, extractArticle, type ArticleParts, type ArticleText } from './article-parts.js';
 import { duplicateIdProblem } from './article-file.js';
-import { knowledgeBaseSteps } from './build.js';
 import { readFileRecords, type FileRecord, type ReadOptions } from './file-records.js';
-import { listKnowledgeFolder, readGazetteer, type FolderListing, type Signature, type Skipped } from './folder.js';
+import { listKnowledgeFolder, readGazetteer, relistKnowledgeFolder, type FolderListing, type Signature, type Skipped } from './folder.js';
 import { GAZETTEER_FILE, type Gazetteer } from './gazetteer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { Article } from './schema.js';
 import { runSliced, slices } from './sliced.js';
 import { rememberMentions } from './stored-record.js';
+import { reviseKnowledgeBaseSteps } from './update.js';
 
 /**
  * The one way a knowledge folder is loaded, at start (`loadKnowledgeBase`, the CLI) and while
@@ -50,7 +50,10 @@ export interface Reloaded extends ArticlesReload {
   gazetteer: Gazetteer;
   gazetteerSig: Signature | null;
   gazetteerProblems: Problem[];
+  listing: FolderListing;
   kb: KnowledgeBase;
+  /** Whether `kb` was built afresh; otherwise it is the previous one updated with the changed articles, or the previous one itself when nothing changed (see `update.ts`). */
+  rebuilt: boolean;
   at: Date;
   /** How long the whole reload took, in milliseconds (for `/metrics`). */
   ms: number;
@@ -63,11 +66,18 @@ export interface PreviousLoad {
   files?: ReadonlyMap<string, FileRecord>;
   parts?: ReadonlyMap<Article, ArticleParts>;
   texts?: ReadonlyMap<Article, ArticleText>;
+  /** The knowledge base served, which a reload updates rather than rebuilds when few articles changed. */
+  kb?: KnowledgeBase;
+  /** The folder as last listed, which a reload told the changed names updates. */
+  listing?: FolderListing;
+  gazetteer?: Gazetteer;
 }
 
 export interface ReloadOptions extends ReadOptions {
   /** Re-read every file even when its signature is unchanged (extraction still comes from the cache). */
   full?: boolean;
+  /** Only these folder entries changed (the watcher knows): look at them alone, not at the whole folder. Ignored with `full` or without a previous listing. */
+  names?: readonly string[];
 }
 
 /** The bytes' hash of each article object, for telling an updated article from one merely read again. */
@@ -146,8 +156,9 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
   // Last good versions, for files still there but not loadable now (a duplicate id included). Fresh valid content wins an id over a stale copy.
   const served = new Set(articles.map((a) => a.id));
   const kept: string[] = [];
-  const byFile = new Map((previous?.articles ?? []).map((a) => [a.file, a]));
-  const present = new Set([...results.map((r) => r.file), ...listed.map((p) => p.file)]);
+  // Only files not served now can fall back; most reloads have none, and then no map over every article is made.
+  const present = new Set([...results.filter((r) => !good.has(r.file)).map((r) => r.file), ...listed.map((p) => p.file)]);
+  const byFile = present.size > 0 ? new Map((previous?.articles ?? []).map((a) => [a.file, a])) : new Map<string, Article>();
   for (const file of present) {
     const last = byFile.get(file);
     if (good.has(file) || !last || served.has(last.id)) continue;
@@ -174,9 +185,9 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
 }
 
 /** Reloads articles and gazetteer and builds the knowledge base to swap in. */
-export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Partial<Pick<Reloaded, 'gazetteer' | 'gazetteerSig' | 'gazetteerProblems'>>) | null, options: ReloadOptions = {}): Promise<Reloaded> {
+export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Partial<Pick<Reloaded, 'gazetteerSig' | 'gazetteerProblems'>>) | null, options: ReloadOptions = {}): Promise<Reloaded> {
   const started = performance.now();
-  const listing = await listKnowledgeFolder(dir);
+  const listing = options.names && !options.full && previous?.listing ? await relistKnowledgeFolder(dir, previous.listing, options.names) : await listKnowledgeFolder(dir);
   const loaded = await reloadListed(dir, listing, previous, options);
   const gazetteerSig = listing.gazetteer;
   const same = !options.full && previous?.gazetteer && previous.gazetteerSig !== undefined && previous.gazetteerSig === gazetteerSig && gazetteerSig !== null;
@@ -187,8 +198,11 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
     gazetteer = previous.gazetteer;
     if (previous.gazetteer.length > 0) kept.push(GAZETTEER_FILE);
   }
+  // The same places read again (a full reload) are the same gazetteer, so the indexes can be updated rather than rebuilt.
+  if (previous?.gazetteer && gazetteer !== previous.gazetteer && JSON.stringify(gazetteer) === JSON.stringify(previous.gazetteer)) gazetteer = previous.gazetteer;
   const at = new Date();
-  const kb = await runSliced(knowledgeBaseSteps(loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a)));
+  const sameGazetteer = gazetteer === previous?.gazetteer;
+  const { kb, rebuilt } = await runSliced(reviseKnowledgeBaseSteps(previous?.kb ?? null, sameGazetteer, loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a)));
   await rememberMentions(loaded.files.values(), options);
   // Stale corrections are found only by extracting, so they join the problems after the build.
   const problems = [...loaded.problems, ...places.problems, ...kb.problems];
@@ -200,7 +214,9 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
     gazetteer,
     gazetteerSig,
     gazetteerProblems: places.problems,
+    listing,
     kb,
+    rebuilt,
     at,
     ms: performance.now() - started,
   };

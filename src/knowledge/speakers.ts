@@ -1,7 +1,8 @@
+import { nameKey } from './name-keys.js';
 import Fuse from 'fuse.js';
 import type { CitedQuote } from './knowledge-base.js';
 import type { Quote } from './schema.js';
-import { fuzzySearch } from './term-index.js';
+import { fuzzySearch } from './fuzzy.js';
 import { runSync, type Steps } from './sliced.js';
 import { normalize } from './text.js';
 
@@ -9,8 +10,8 @@ export interface Speaker {
   name: string;
   /** Roles as the articles give them, most frequent first. */
   roles: string[];
-  /** Indices into `kb.quotes`. */
-  quotes: number[];
+  /** In the knowledge base's order. */
+  quotes: CitedQuote[];
 }
 
 export interface SpeakerIndex {
@@ -18,6 +19,8 @@ export interface SpeakerIndex {
   /** Full name and, when only one speaker has it, surname → speaker. */
   exact: Map<string, Speaker>;
   fuse: Fuse<Speaker>;
+  /** Each speaker under their normalised name, in order of their first quote. */
+  byKey: Map<string, Speaker>;
 }
 
 /** Whether a member can be told who said a quote: a speaker or a source the rules are sure of. */
@@ -33,34 +36,69 @@ export function buildSpeakerIndex(quotes: CitedQuote[]): SpeakerIndex {
 
 /** `buildSpeakerIndex` as steps (see `sliced.ts`). */
 export function* speakerIndexSteps(quotes: CitedQuote[]): Steps<SpeakerIndex> {
-  const byName = new Map<string, Speaker & { roleCounts: Map<string, number> }>();
+  const byKey = new Map<string, CitedQuote[]>();
   for (const [i, q] of quotes.entries()) {
     if (i % 1024 === 1023) yield;
-    // Only a speaker the rules are sure of: an unsure quote never appears under `/quote <speaker>`.
-    if (!q.speaker || !speakerIsClear(q)) continue;
-    const key = normalize(q.speaker);
-    let s = byName.get(key);
-    if (!s) byName.set(key, (s = { name: q.speaker, roles: [], quotes: [], roleCounts: new Map() }));
-    s.quotes.push(i);
-    if (q.role) s.roleCounts.set(q.role, (s.roleCounts.get(q.role) ?? 0) + 1);
+    const key = speakerKey(q);
+    if (key === null) continue;
+    const list = byKey.get(key);
+    if (list) list.push(q);
+    else byKey.set(key, [q]);
   }
   yield;
-  const speakers: Speaker[] = [...byName.values()].map(({ roleCounts, ...s }) => ({
-    ...s,
-    roles: [...roleCounts.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r),
-  }));
+  return indexOf(new Map([...byKey].map(([key, list]) => [key, speakerOf(list)])));
+}
+
+/** Only a speaker the rules are sure of: an unsure quote never appears under `/quote <speaker>`. */
+const speakerKey = (q: CitedQuote): string | null => (q.speaker && speakerIsClear(q) ? nameKey(q.speaker) : null);
+
+/** A speaker from their quotes in the knowledge base's order: named as the first one names them, roles most frequent first (ties: first seen first). */
+function speakerOf(quotes: CitedQuote[]): Speaker {
+  const roleCounts = new Map<string, number>();
+  for (const q of quotes) if (q.role) roleCounts.set(q.role, (roleCounts.get(q.role) ?? 0) + 1);
+  const roles = [...roleCounts.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r);
+  return { name: quotes[0]!.speaker!, roles, quotes };
+}
+
+/** The index over speakers listed in order of their first quote. */
+function indexOf(byKey: Map<string, Speaker>): SpeakerIndex {
+  const speakers = [...byKey.values()];
   const exact = new Map<string, Speaker>();
   const surnames = new Map<string, Speaker[]>();
   for (const s of speakers) {
-    const norm = normalize(s.name);
+    const norm = nameKey(s.name);
     exact.set(norm, s);
     const surname = norm.split(' ').at(-1)!;
     surnames.set(surname, [...(surnames.get(surname) ?? []), s]);
   }
   for (const [surname, list] of surnames) if (list.length === 1 && !exact.has(surname)) exact.set(surname, list[0]!);
-  yield;
   const fuse = new Fuse(speakers, FUSE_OPTIONS);
-  return { speakers, exact, fuse };
+  return { speakers, exact, fuse, byKey };
+}
+
+/**
+ * The index after some articles' quotes were removed and others added, as a new index (the old one
+ * is still served): only the speakers of those quotes are made again, and the result is what
+ * `speakerIndexSteps` gives over the new knowledge base's quotes. `order` is that knowledge base's
+ * order of quotes (by article id, then within the article).
+ */
+export function updateSpeakerIndex(index: SpeakerIndex, removed: readonly CitedQuote[], added: readonly CitedQuote[], order: (a: CitedQuote, b: CitedQuote) => number): SpeakerIndex {
+  const gone = new Set(removed);
+  const keys = new Set<string>();
+  for (const q of [...removed, ...added]) {
+    const key = speakerKey(q);
+    if (key !== null) keys.add(key);
+  }
+  const byKey = new Map(index.byKey);
+  for (const key of keys) {
+    const quotes = (byKey.get(key)?.quotes ?? []).filter((q) => !gone.has(q));
+    for (const q of added) if (speakerKey(q) === key) quotes.push(q);
+    quotes.sort(order);
+    if (quotes.length > 0) byKey.set(key, speakerOf(quotes));
+    else byKey.delete(key);
+  }
+  const sorted = [...byKey].sort((a, b) => order(a[1].quotes[0]!, b[1].quotes[0]!));
+  return indexOf(new Map(sorted));
 }
 
 /** Same as `index.fuse.search(query, { limit })`, without running Fuse over every speaker (see `fuzzySearch`). */

@@ -1,4 +1,5 @@
-import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
+import Fuse from 'fuse.js';
+import { fuzzySearch } from './fuzzy.js';
 import { runSync, type Steps } from './sliced.js';
 import { terms } from './text.js';
 
@@ -6,16 +7,36 @@ import { terms } from './text.js';
  * A per-word inverted index (term → documents) with BM25 ranking. Fuse.js scans every record on
  * every query, which is far too slow over article bodies (see the README's Performance section),
  * so Fuse only sees the vocabulary, to correct typos in query words.
+ *
+ * A reload that changes a few articles does not rebuild it (150,000 paragraphs take seconds): the
+ * documents of removed or replaced articles are marked dead and the new ones appended after the
+ * base (see `term-update.ts`). Every count BM25 reads (documents, average length, each term's
+ * document frequency) is over live documents only, so scores are exactly those of a fresh build.
  */
-export interface TermIndex {
-  /** term → postings, each `doc * 8 + min(tf, 7)`, ascending by doc. */
+export interface TermSegment {
+  /** term → postings, each `doc * 8 + min(tf, 7)`, ascending by doc (numbered within the segment). */
   postings: Map<string, Uint32Array>;
   docLength: Uint16Array;
-  averageLength: number;
-  /** The vocabulary by first letter, for correcting typos in query words. */
-  vocabulary: Map<string, string[]>;
-  /** Fuse over each first letter's words, built only if a query word is too long for `fuzzySearch`'s shortcut. */
-  vocabularyFuse: Map<string, Fuse<string>>;
+}
+
+export interface TermIndex {
+  base: TermSegment;
+  /** Documents appended since the base was built, numbered after the base's. */
+  added: TermSegment;
+  /** The appended documents' texts (tokenized), from which `added` is rebuilt when more are appended. */
+  addedTexts: readonly string[];
+  /** `dead[doc] === 1`: a document of an article removed or replaced since the base was built. Null when none. */
+  dead: Uint8Array | null;
+  deadCount: number;
+  /** How many dead documents hold each term. */
+  deadDf: ReadonlyMap<string, number>;
+  /** Live documents, and their words in all (BM25's N and, divided, its average length). */
+  live: number;
+  totalLength: number;
+  /** The live vocabulary by first letter, each list sorted, for correcting typos in query words. */
+  vocabulary: Map<string, readonly string[]>;
+  /** How two documents that score alike are ordered; by number when absent (a fresh build numbers documents in the knowledge base's order). */
+  tie?: (a: number, b: number) => number;
 }
 
 export function buildTermIndex(docs: readonly string[]): TermIndex {
@@ -25,11 +46,10 @@ export function buildTermIndex(docs: readonly string[]): TermIndex {
 /** Documents indexed between two chances to yield; a few hundred paragraphs take about a millisecond. */
 const DOCS_PER_STEP = 256;
 
-/**
- * `buildTermIndex` as steps, for building on a serving thread without holding it (see `sliced.ts`).
- * With `tokenized`, each document is already its `terms()` joined by spaces.
- */
-export function* termIndexSteps(docs: readonly string[], tokenized = false): Steps<TermIndex> {
+export const splitTokenized = (text: string): string[] => (text === '' ? [] : text.split(' '));
+
+/** One segment over `docs` (each its `terms()` joined by spaces when `tokenized`), and its words in all. */
+export function* segmentSteps(docs: readonly string[], tokenized: boolean): Steps<{ segment: TermSegment; total: number }> {
   const lists = new Map<string, number[]>();
   const docLength = new Uint16Array(docs.length);
   let total = 0;
@@ -37,8 +57,7 @@ export function* termIndexSteps(docs: readonly string[], tokenized = false): Ste
   for (let doc = 0; doc < docs.length; doc++) {
     if (doc % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
     counts.clear();
-    const text = docs[doc]!;
-    const words = !tokenized ? terms(text) : text === '' ? [] : text.split(' ');
+    const words = tokenized ? splitTokenized(docs[doc]!) : terms(docs[doc]!);
     for (const t of words) counts.set(t, (counts.get(t) ?? 0) + 1);
     docLength[doc] = Math.min(words.length, 65535);
     total += words.length;
@@ -49,159 +68,47 @@ export function* termIndexSteps(docs: readonly string[], tokenized = false): Ste
     }
   }
   const postings = new Map<string, Uint32Array>();
-  const vocabulary = new Map<string, string[]>();
   let n = 0;
   for (const [t, list] of lists) {
     if (++n % 4096 === 0) yield;
     postings.set(t, Uint32Array.from(list));
-    const bucket = vocabulary.get(t[0]!);
+  }
+  return { segment: { postings, docLength }, total };
+}
+
+export const EMPTY_SEGMENT: TermSegment = { postings: new Map(), docLength: new Uint16Array(0) };
+
+/**
+ * `buildTermIndex` as steps, for building on a serving thread without holding it (see `sliced.ts`).
+ * With `tokenized`, each document is already its `terms()` joined by spaces.
+ */
+export function* termIndexSteps(docs: readonly string[], tokenized = false): Steps<TermIndex> {
+  const { segment, total } = yield* segmentSteps(docs, tokenized);
+  const byLetter = new Map<string, string[]>();
+  for (const t of segment.postings.keys()) {
+    const bucket = byLetter.get(t[0]!);
     if (bucket) bucket.push(t);
-    else vocabulary.set(t[0]!, [t]);
+    else byLetter.set(t[0]!, [t]);
   }
-  return { postings, docLength, averageLength: docs.length ? total / docs.length : 0, vocabulary, vocabularyFuse: new Map() };
+  yield;
+  // Sorted, so which of several equally close words a typo is corrected to never depends on the order documents were added in.
+  for (const bucket of byLetter.values()) bucket.sort();
+  return { base: segment, added: EMPTY_SEGMENT, addedTexts: [], dead: null, deadCount: 0, deadDf: new Map(), live: docs.length, totalLength: total, vocabulary: byLetter };
 }
 
-/**
- * Fewest edits (insert, delete, substitute) that turn `pattern` into some substring of `text`, by
- * Myers' bit-parallel algorithm: one pass over the text, no allocation. Fuse's Bitap never finds a
- * match with fewer errors than this (see `fuzzySearch`). `pattern` must be at most 32 characters.
- */
-export function substringEditDistance(pattern: string): (text: string) => number {
-  const m = pattern.length;
-  const ascii = new Int32Array(128);
-  const other = new Map<number, number>();
-  for (let i = 0; i < m; i++) {
-    const c = pattern.charCodeAt(i);
-    if (c < 128) ascii[c]! |= 1 << i;
-    else other.set(c, (other.get(c) ?? 0) | (1 << i));
-  }
-  const last = 1 << (m - 1);
-  return (text) => {
-    let pv = -1;
-    let mv = 0;
-    let score = m;
-    let best = m;
-    for (let j = 0; j < text.length && best > 0; j++) {
-      const c = text.charCodeAt(j);
-      const eq = c < 128 ? ascii[c]! : (other.get(c) ?? 0);
-      const xv = eq | mv;
-      const xh = (((eq & pv) + pv) ^ pv) | eq;
-      let ph = mv | ~(xh | pv);
-      let mh = pv & xh;
-      if (ph & last) score++;
-      else if (mh & last) score--;
-      ph <<= 1;
-      mh <<= 1;
-      pv = mh | ~(xv | ph);
-      mv = ph & xv;
-      if (score < best) best = score;
-    }
-    return best;
-  };
+/** Documents numbered so far, dead ones included. */
+export const numberedDocs = (index: TermIndex) => index.base.docLength.length + index.added.docLength.length;
+
+/** How many live documents hold `term`. */
+export function documentFrequency(index: TermIndex, term: string): number {
+  return (index.base.postings.get(term)?.length ?? 0) + (index.added.postings.get(term)?.length ?? 0) - (index.deadDf.get(term) ?? 0);
 }
 
-/**
- * Exactly `fuse.search(pattern, { limit })` (same results, scores and order) for a Fuse with
- * `ignoreLocation: true`, one string key and default weights, without running Bitap on every record.
- *
- * Fuse scores a record (errors ÷ pattern length) ^ norm, where errors is at least the substring edit
- * distance and norm ≤ 1, so distance ÷ length is a lower bound on the score. Records are scored by
- * Fuse in rounds of increasing distance, and the rounds stop once the next distance could no longer
- * beat the current `limit`-th result; within a round, names are scored best bound first, in batches, until
- * none left could enter the results. Typo queries over a few thousand names usually stop after one
- * or two rounds of a few dozen names. With `maxScore`, the same minus the results scoring above it.
- */
-export function fuzzySearch<T>(
-  /** Fuse over all of `records` with `options`, for the queries this shortcut does not cover. */
-  fullFuse: () => Fuse<T>,
-  records: readonly T[],
-  /** Record's searched field, lowercased as Fuse lowercases it. */
-  textOf: (record: T) => string,
-  options: IFuseOptions<T> & { threshold: number },
-  pattern: string,
-  limit: number,
-  /** Leave out results scoring worse, for callers that would drop them anyway; spares scoring what cannot reach it. */
-  maxScore = 1,
-): FuseResult<T>[] {
-  // As Fuse reads the pattern; longer patterns are split into chunks by Fuse and blank ones return every record.
-  const p = pattern.toLowerCase();
-  const good = (h: FuseResult<T>) => (h.score ?? 1) <= maxScore;
-  if (!p.trim() || p.length > 32 || !(limit > 0) || !shortcutFits(options)) return fullFuse().search(pattern, { limit }).filter(good);
-  let maxErrors = -1;
-  while ((maxErrors + 1) / p.length <= Math.min(options.threshold, maxScore)) maxErrors++;
-  const distance = substringEditDistance(p);
-  const byErrors: number[][] = Array.from({ length: maxErrors + 1 }, () => []);
-  for (let i = 0; i < records.length; i++) {
-    const e = distance(textOf(records[i]!));
-    if (e <= maxErrors) byErrors[e]!.push(i);
-  }
-  const found: { item: T; refIndex: number; score: number }[] = [];
-  // Whether a record whose score is at least `bound` could still displace the `limit`-th result (ties go to the earlier record).
-  const mayEnter = (bound: number, refIndex: number) => {
-    const last = found[limit - 1];
-    return !last || bound < last.score || (bound === last.score && refIndex < last.refIndex);
-  };
-  for (let e = 0; e <= maxErrors; e++) {
-    // Within a round, best bound first: a name of several words scores higher (worse) for the same errors.
-    // No errors: Fuse scores an exact match 0 (or ε), a longer name containing the pattern 0.001.
-    const bitap = e === 0 ? 0 : Math.max(0.001, e / p.length);
-    const round = byErrors[e]!
-      .map((i) => ({ i, bound: Math.pow(bitap, fieldNormAtLeast(textOf(records[i]!))) }))
-      .filter((c) => c.bound <= maxScore)
-      .sort((a, b) => a.bound - b.bound || a.i - b.i);
-    for (let k = 0; k < round.length && mayEnter(round[k]!.bound, round[k]!.i); k += BATCH) {
-      const batch = round.slice(k, k + BATCH);
-      for (const h of new Fuse(batch.map((c) => records[c.i]!), options).search(pattern)) {
-        found.push({ item: h.item, refIndex: batch[h.refIndex]!.i, score: h.score ?? 1 });
-      }
-      // Fuse's order: score, then position in the collection.
-      found.sort((a, b) => a.score - b.score || a.refIndex - b.refIndex);
-    }
-    if (!mayEnter((e + 1) / p.length, -1)) break;
-  }
-  return found.slice(0, limit).filter(good);
-}
-
-/** Records Fuse scores at a time within a round: enough to fill a typical limit, few enough to stop early. */
-const BATCH = 48;
-
-/**
- * At least the norm Fuse gives a field, by Fuse's own formula (1 ÷ √words, to three decimals). Words
- * are counted at spaces only, never more than Fuse counts, so the norm is never smaller than Fuse's
- * and the bound never larger than the score.
- */
-function fieldNormAtLeast(text: string): number {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) !== 32) {
-      if (!inWord) words++;
-      inWord = true;
-    } else inWord = false;
-  }
-  return Math.round(1000 / Math.pow(Math.max(words, 1), 0.5)) / 1000;
-}
-
-/** The options the lower bound in `fuzzySearch` holds for: one key, norm ≤ 1, location and case ignored, Fuse's own sort. */
-function shortcutFits<T>(o: IFuseOptions<T>): boolean {
-  const oneKey = o.keys === undefined || (o.keys.length === 1 && typeof o.keys[0] === 'string');
-  return (
-    oneKey &&
-    o.ignoreLocation === true &&
-    o.includeScore === true &&
-    !o.isCaseSensitive &&
-    !o.ignoreDiacritics &&
-    !o.useExtendedSearch &&
-    !o.useTokenSearch &&
-    !o.sortFn &&
-    o.shouldSort !== false &&
-    !o.getFn &&
-    (o.minMatchCharLength ?? 1) <= 1 &&
-    (o.fieldNormWeight ?? 1) === 1
-  );
-}
+export const hasTerm = (index: TermIndex, term: string) => documentFrequency(index, term) > 0;
 
 const VOCABULARY_FUSE = { threshold: 0.3, includeScore: true, ignoreLocation: true };
+/** Fuse over one first letter's words, built only if a query word is too long for `fuzzySearch`'s shortcut; kept while the list is served. */
+const vocabularyFuse = new WeakMap<readonly string[], Fuse<string>>();
 
 /** Vocabulary words close to a misspelt one ("redundancys" → "redundancy"), best first. */
 export function correct(index: TermIndex, term: string): string[] {
@@ -209,8 +116,8 @@ export function correct(index: TermIndex, term: string): string[] {
   const words = index.vocabulary.get(term[0]!);
   if (!words) return [];
   const fullFuse = () => {
-    let fuse = index.vocabularyFuse.get(term[0]!);
-    if (!fuse) index.vocabularyFuse.set(term[0]!, (fuse = new Fuse(words, VOCABULARY_FUSE)));
+    let fuse = vocabularyFuse.get(words);
+    if (!fuse) vocabularyFuse.set(words, (fuse = new Fuse(words, VOCABULARY_FUSE)));
     return fuse;
   };
   const hits = fuzzySearch(fullFuse, words, (w) => w, VOCABULARY_FUSE, term, 3);
@@ -233,14 +140,15 @@ export interface SearchResult {
 }
 
 /**
- * Ranks documents by how many query words they contain, then by BM25. Scores accumulate in one
- * typed array sized to the collection, which keeps a query over 150,000 paragraphs to a few ms.
+ * Ranks documents by how many query words they contain, then by BM25, then by `index.tie`. Scores
+ * accumulate in one typed array sized to the collection, which keeps a query over 150,000
+ * paragraphs to a few ms.
  */
 export function searchTerms(index: TermIndex, query: string, limit = 10, filter?: (doc: number) => boolean): SearchResult {
   const corrections: SearchResult['corrections'] = [];
   const groups: string[][] = [];
   for (const t of new Set(terms(query))) {
-    if (index.postings.has(t)) {
+    if (hasTerm(index, t)) {
       groups.push([t]);
       continue;
     }
@@ -250,35 +158,44 @@ export function searchTerms(index: TermIndex, query: string, limit = 10, filter?
       groups.push(near);
     }
   }
-  const n = index.docLength.length;
+  const size = numberedDocs(index);
   // Buffers sized to the collection are reused between queries (zeroing 150,000 entries costs more
   // than the search); taken out of the cache while in use, so a nested search gets its own.
-  const buffers = scratch.get(index) ?? { score: new Float64Array(n), matched: new Uint8Array(n), group: new Uint32Array(n) };
+  const buffers = scratch.get(index) ?? { score: new Float64Array(size), matched: new Uint8Array(size), group: new Uint32Array(size) };
   scratch.delete(index);
   const { score, matched, group: inGroup } = buffers;
   const touched: number[] = [];
+  const n = index.live;
+  const averageLength = n ? index.totalLength / n : 0;
+  const { dead } = index;
+  const offset = index.base.docLength.length;
   const k1 = 1.2;
   const b = 0.75;
   groups.forEach((group, g) => {
     // `inGroup[doc] === g + 1`: the document already counted for this query word (a corrected word may have several spellings).
     for (const t of group) {
-      const list = index.postings.get(t)!;
-      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-      for (const p of list) {
-        const doc = p >>> 3;
-        if (filter && !filter(doc)) continue;
-        const tf = p & 7;
-        const norm = 1 - b + (b * index.docLength[doc]!) / (index.averageLength || 1);
-        if (matched[doc] === 0) touched.push(doc);
-        if (inGroup[doc] !== g + 1) {
-          inGroup[doc] = g + 1;
-          matched[doc]! += 1;
+      const df = documentFrequency(index, t);
+      if (df <= 0) continue;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      for (const [segment, first] of [[index.base, 0], [index.added, offset]] as const) {
+        const list = segment.postings.get(t);
+        if (!list) continue;
+        for (const p of list) {
+          const doc = (p >>> 3) + first;
+          if ((dead && dead[doc] === 1) || (filter && !filter(doc))) continue;
+          const tf = p & 7;
+          const norm = 1 - b + (b * segment.docLength[doc - first]!) / (averageLength || 1);
+          if (matched[doc] === 0) touched.push(doc);
+          if (inGroup[doc] !== g + 1) {
+            inGroup[doc] = g + 1;
+            matched[doc]! += 1;
+          }
+          score[doc]! += (idf * tf * (k1 + 1)) / (tf + k1 * norm);
         }
-        score[doc]! += (idf * tf * (k1 + 1)) / (tf + k1 * norm);
       }
     }
   });
-  const hits = topK(touched, score, matched, limit);
+  const hits = topK(touched, score, matched, limit, index.tie ?? ((x, y) => x - y));
   for (const doc of touched) {
     score[doc] = 0;
     matched[doc] = 0;
@@ -290,16 +207,15 @@ export function searchTerms(index: TermIndex, query: string, limit = 10, filter?
 
 const scratch = new WeakMap<TermIndex, { score: Float64Array; matched: Uint8Array; group: Uint32Array }>();
 
-const better = (x: Hit, y: Hit) => y.matched - x.matched || y.score - x.score || x.doc - y.doc;
-
 /** The best `k` hits without sorting every touched document (a common word touches most of them). */
-function topK(touched: number[], score: Float64Array, matched: Uint8Array, k: number): Hit[] {
+function topK(touched: number[], score: Float64Array, matched: Uint8Array, k: number, tie: (a: number, b: number) => number): Hit[] {
+  const better = (x: Hit, y: Hit) => y.matched - x.matched || y.score - x.score || tie(x.doc, y.doc);
   const top: Hit[] = [];
   for (const doc of touched) {
     // `better(hit, top[k - 1]) >= 0` before making the hit: most documents fail it.
     if (top.length === k) {
       const last = top[k - 1]!;
-      if ((last.matched - matched[doc]! || last.score - score[doc]! || doc - last.doc) >= 0) continue;
+      if ((last.matched - matched[doc]! || last.score - score[doc]! || tie(doc, last.doc)) >= 0) continue;
     }
     const hit = { doc, score: score[doc]!, matched: matched[doc]! };
     let i = top.length;

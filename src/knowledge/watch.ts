@@ -47,9 +47,11 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
   let queue: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   let firstPending = 0;
+  // The names changed since the last reload was set off; null when an event came without a name (then the whole folder is looked at).
+  let changed: Set<string> | null = new Set();
   let closed = false;
 
-  const reload = (how: { full?: boolean } = {}): Promise<Reloaded> => {
+  const reload = (how: { full?: boolean; names?: readonly string[] } = {}): Promise<Reloaded> => {
     const run = queue.then(async () => {
       const result = await reloadKnowledge(options.dir, latest, { ...options.read, ...how });
       latest = result;
@@ -67,8 +69,11 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
   const fire = () => {
     timer = null;
     firstPending = 0;
+    // Past a few hundred names (a sync tool), one look at the whole folder is as quick.
+    const names = changed && changed.size <= 256 ? [...changed] : undefined;
+    changed = new Set();
     if (closed) return;
-    reload().catch((error: unknown) => options.onError?.(error));
+    reload(names ? { names } : {}).catch((error: unknown) => options.onError?.(error));
   };
 
   const schedule = () => {
@@ -81,7 +86,10 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
 
   let watcher: FSWatcher | null = watch(options.dir, { persistent: false }, (_event, filename) => {
     // Some platforms give no name; then any change may matter.
-    if (filename === null || isWatchedName(filename.toString())) schedule();
+    if (filename === null) changed = null;
+    else if (isWatchedName(filename.toString())) changed?.add(filename.toString());
+    else return;
+    schedule();
   });
   watcher.on('error', (error) => options.onError?.(error));
 

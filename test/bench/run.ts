@@ -81,7 +81,7 @@ export interface SizeResult {
   generateMs: number;
   loadMs: number;
   /** Cold load (no extraction cache), one-file reload, full reload; warm load in its own process. */
-  serving: { cold: Phase; oneFile: Phase & { servedNewAnswer: boolean }; full: Phase; warm?: Phase & { rssMb: number; rssJustAfterGcMb: number } };
+  serving: { cold: Phase; oneFile: Phase & { servedNewAnswer: boolean; rebuilt: boolean }; full: Phase & { rebuilt: boolean }; warm?: Phase & { rssMb: number; rssJustAfterGcMb: number } };
   /** The previous design, in the same run: every file read, extracted and indexed in one go on the main thread. */
   baseline: { ms: number; maxLoopDelayMs: number };
   memory: { heapUsedMb: number; heapDeltaMb: number; rssMb: number; rssJustAfterGcMb: number; peakRssMb: number };
@@ -299,7 +299,7 @@ async function measureSize(dir: string, corpus: { articles: number; bytes: numbe
     figures: kb.figures.length,
     placeNames: kb.index.places.fuse.getIndex().size(),
     speakers: kb.index.speakers.speakers.length,
-    vocabulary: kb.index.paragraphs.postings.size,
+    vocabulary: [...kb.index.paragraphs.vocabulary.values()].reduce((n, words) => n + words.length, 0),
     problems: problems.length,
     generateMs: corpus.generateMs,
     loadMs,
@@ -328,8 +328,8 @@ export function table(r: SizeResult): string[] {
   const held = (p: { maxLoopDelayMs: number }) => `event loop held ≤ ${ms(p.maxLoopDelayMs)}`;
   out.push(`cold load (no cache)    ${ms(sv.cold.ms)}   ${held(sv.cold)}, peak RSS ${sv.cold.peakRssMb.toFixed(0)} MB; baseline (all on the main thread) ${ms(r.baseline.ms)}, ${held(r.baseline)}: ${times(r.baseline.ms / sv.cold.ms)} faster, loop held ${times(r.baseline.maxLoopDelayMs / sv.cold.maxLoopDelayMs)} less`);
   if (sv.warm) out.push(`warm load (cached)      ${ms(sv.warm.ms)}   ${held(sv.warm)}, RSS after ${sv.warm.rssMb.toFixed(0)} MB (${sv.warm.rssJustAfterGcMb?.toFixed(0) ?? '?'} MB just after the GC; fresh process; ${sv.warm.extracted} extracted): ${times(r.baseline.ms / sv.warm.ms)} faster than the baseline`);
-  out.push(`one file edited         ${ms(sv.oneFile.ms)}   ${held(sv.oneFile)}, peak RSS ${sv.oneFile.peakRssMb.toFixed(0)} MB, ${sv.oneFile.filesRead} file read; new text searchable: ${sv.oneFile.servedNewAnswer ? 'yes' : 'NO'}; ${times(r.baseline.ms / sv.oneFile.ms)} faster than the baseline`);
-  out.push(`full reload             ${ms(sv.full.ms)}   ${held(sv.full)}, peak RSS ${sv.full.peakRssMb.toFixed(0)} MB, ${sv.full.filesRead} files hashed, ${sv.full.extracted} extracted`);
+  out.push(`one file edited         ${ms(sv.oneFile.ms)}   ${held(sv.oneFile)}, peak RSS ${sv.oneFile.peakRssMb.toFixed(0)} MB, ${sv.oneFile.filesRead} file read, indexes ${sv.oneFile.rebuilt ? 'REBUILT' : 'updated'}; new text searchable: ${sv.oneFile.servedNewAnswer ? 'yes' : 'NO'}; ${times(r.baseline.ms / sv.oneFile.ms)} faster than the baseline`);
+  out.push(`full reload             ${ms(sv.full.ms)}   ${held(sv.full)}, peak RSS ${sv.full.peakRssMb.toFixed(0)} MB, ${sv.full.filesRead} files hashed, ${sv.full.extracted} extracted, indexes ${sv.full.rebuilt ? 'rebuilt' : 'updated'}`);
   out.push(`(generating took ${ms(r.generateMs)})`);
   out.push(`memory after load       heap ${r.memory.heapUsedMb.toFixed(0)} MB (+${r.memory.heapDeltaMb.toFixed(0)} MB for the knowledge base), RSS ${r.memory.rssMb.toFixed(0)} MB (${r.memory.rssJustAfterGcMb?.toFixed(0) ?? '?'} MB just after the GC; peak ${r.memory.peakRssMb.toFixed(0)} MB)`);
   out.push('');

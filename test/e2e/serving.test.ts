@@ -77,6 +77,8 @@ function membersAsking(): { stop: () => Promise<{ answered: number; failures: st
   })();
   return {
     stop: async () => {
+      // Reloads now take well under a second, so the moderators may be done before members have asked much: keep asking until they have.
+      for (const until = Date.now() + 30_000; answered + failures.length < 20 && Date.now() < until; ) await sleep(50);
       running = false;
       await loop;
       return { answered, failures };
