@@ -3,7 +3,8 @@
  * and parsing their subject. Every search here is bounded by the sentence or by `MAX_CLAUSE_CHARS`.
  */
 import { findNarrativeNames, isNameToken, titleOf } from './names.js';
-import { MAX_SUBJECT_CHARS, parseSubject, roleOf, type Subject } from './subject.js';
+import { roleOf } from './roles.js';
+import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
 import { INVERTED_VERB, PARTICIPLE, ROLE_NOUNS } from './words.js';
 

@@ -6,7 +6,8 @@ import { mention, newPeople, remention, type People, type Person, type Place } f
 import { reportedSpeech, trimEnd } from './reported.js';
 import { NOBODY, resolveSubject, type Resolved } from './resolve.js';
 import { findUnits, mergeInterrupted } from './spans.js';
-import { parseSubject, roleOf, type Subject } from './subject.js';
+import { roleOf } from './roles.js';
+import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, findDoubleQuotes, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences } from './text.js';
 import { firstVerb, lastVerb } from './verbs.js';
 

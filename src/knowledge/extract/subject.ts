@@ -2,20 +2,9 @@
  * The subject of "… said": parsing it into a name, a role, a body or a document, before it is resolved
  * against the people the article has introduced.
  */
-import { firstVerb } from './verbs.js';
-import { isGroupNoun, isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
-import {
-  BODY_WORDS,
-  COMPANY_NOUNS,
-  DOCUMENT_NOUNS,
-  FUNCTION_WORDS,
-  GENDERED_ROLE,
-  LEADING_FILLER,
-  ROLE_NOUNS,
-  SCENE_OPENERS,
-  TRAILING_FILLER,
-  type Gender,
-} from './words.js';
+import { cleanRole, describesPerson, documentOf, genderOfRole, isRole, roleOf } from './roles.js';
+import { isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
+import { DOCUMENT_NOUNS, FUNCTION_WORDS, LEADING_FILLER, SCENE_OPENERS, TRAILING_FILLER, type Gender } from './words.js';
 
 /** What an attribution's subject says about the speaker. */
 export type Subject =
@@ -40,66 +29,6 @@ export function boundedTail(text: string): string {
   const tail = text.slice(-MAX_SUBJECT_CHARS);
   const space = tail.search(/[\s,]/);
   return space < 0 ? tail : tail.slice(space + 1);
-}
-
-/**
- * Cleans a role: drops a leading article and a leading generic possessive ("the council’s"), so
- * "The council’s Labour cabinet member for social care" reads "Labour cabinet member for social care".
- * A named possessive ("Unison’s regional organiser") is kept: it says whose role it is.
- */
-export function cleanRole(raw: string): string | null {
-  let role = raw.replace(/^[\s,]+/, '').replace(/[\s,.:;]+$/, '').replace(/^(?:the|a|an)\s+/i, '');
-  const possessive = /^((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+[’']s)\s+/u.exec(role);
-  if (possessive) role = role.slice(possessive[0].length);
-  role = role.trim();
-  return role === '' || /^(?:the|a|an)$/i.test(role) ? null : role;
-}
-
-/** A role must read like a description, not a clause ("who leads the group", "is to sell"). */
-export function isRole(role: string): boolean {
-  if (!/\p{L}/u.test(role)) return false; // an age ("Jane Doe, 54,") is not a role
-  // A relative clause, or an affiliation ("of Northmoor University"), is not a role.
-  if (/^(?:who|whom|whose|which|that|it|this|there|these|those|of|from)\b/i.test(role)) return false;
-  if (/\b(?:is|are|was|were|will|would|could|can|has|have|had|been)\b/i.test(role)) return false;
-  if (firstVerb(role)) return false; // "member Adam Ogilvie told the meeting" is a clause
-
-  return role.split(/\s+/).length <= 9;
-}
-
-/** A cleaned role, or null when the words do not describe anyone. */
-export function roleOf(raw: string): string | null {
-  const role = cleanRole(raw);
-  return role !== null && isRole(role) ? role : null;
-}
-
-/** The words of a role before its first function word: "paper to the cabinet" → ["paper"]. */
-function headWords(role: string): string[] {
-  const words = role.toLowerCase().split(/\s+/);
-  const end = words.findIndex((w) => FUNCTION_WORDS.has(w));
-  return (end < 0 ? words : words.slice(0, end)).map((w) => w.replace(/[’']s$/, ''));
-}
-
-/** A role that names a document or an unnamed body rather than a person, or null. */
-function documentOf(raw: string, role: string): Subject | null {
-  const head = headWords(role);
-  if (head.some((w) => ROLE_NOUNS.has(w) || Object.hasOwn(GENDERED_ROLE, w) || isGroupNoun(w))) return null;
-  // A document keeps its article, so answers can say what it is: "a paper to the cabinet".
-  if (head.some((w) => DOCUMENT_NOUNS.has(w))) return { type: 'document', role: raw.replace(/^[\s,]+|[\s,.:;]+$/g, '').replace(/^(?:The|A|An)\b/, (a) => a.toLowerCase()) };
-  if (head.length > 0 && BODY_WORDS.has(head.at(-1)!)) return { type: 'document', role };
-  return null;
-}
-
-/** "council spokesman", "retired teacher", "campaigner": a role only a person has ("travel giant" is not one). */
-export function describesPerson(role: string): boolean {
-  const words = role.toLowerCase().split(/\s+/);
-  // "the group's chair" is a person; "the operator" only looks like one by its ending.
-  if (words.some((w) => ROLE_NOUNS.has(w.replace(/[’']s$/, '')) || Object.hasOwn(GENDERED_ROLE, w))) return true;
-  return !words.some((w) => COMPANY_NOUNS.has(w)) && words.some((w) => /(?:er|or|ist|ian)$/.test(w));
-}
-
-function genderOfRole(role: string): Gender | null {
-  for (const w of role.toLowerCase().split(/\s+/)) if (Object.hasOwn(GENDERED_ROLE, w)) return GENDERED_ROLE[w]!;
-  return null;
 }
 
 /**
