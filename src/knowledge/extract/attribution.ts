@@ -89,11 +89,15 @@ export function relativeAntecedent(beforeVerb: string): Subject | null {
   return subject && (subject.type === 'org' || subject.type === 'document' || subject.type === 'role') ? subject : null;
 }
 
+const TWO_NAME_WORDS = /\p{Lu}[\p{L}’'-]*\p{Ll}\s+\p{Lu}[\p{L}’'-]*\p{Ll}/u;
+
 /** "…which annoyed Middleton campaigner Durrani, who addressed the meeting:": the person "who" refers to. */
 export function relativeSubject(lead: string): Subject | null {
   if (lead.length > MAX_SUBJECT_CHARS || !/:\s*$/.test(lead)) return null;
   const who = lead.lastIndexOf(', who ');
   if (who < 0) return null;
+  // "Jo Bell, who has led the group since 2019 and Tom Hale said:": another person in the clause may be the speaker.
+  if (TWO_NAME_WORDS.test(lead.slice(who + 2))) return null;
   const words = lead.slice(0, who).split(' ');
   let k = words.length;
   while (k > 0 && words.length - k < 6 && (isNameToken(words[k - 1]!) || titleOf(words[k - 1]!) !== null || ROLE_NOUNS.has(words[k - 1]!.toLowerCase()))) k--;

@@ -86,7 +86,8 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   const kind: QuoteKind = partial ? 'partial' : 'direct';
   const base = { quote: { text: partial ? dropSentenceStop(quoteText) : quoteText, paragraphs: paragraphsOf, kind }, order };
 
-  if (subject) return { ...base, source: { type: 'subject', subject }, at: POS(firstPart.p, leadStart) };
+  // Resolved after everyone the lead names before the quote: "Jo Bell met Tom Hale and he said:" may be either.
+  if (subject) return { ...base, source: { type: 'subject', subject }, at: POS(firstPart.p, unit.open) };
   if (trailing) return { ...base, source: { type: 'subject', subject: trailing.subject }, at: POS(lastPart.p, trailing.at) };
   // Quoted words in a headline, or put to a meeting ("Cabinet heard … “…”"): a partial quote nobody is named for.
   if (partial && (isHeading(paragraphs[firstPart.p]!.text) || HEARD.test(lead))) return { ...base, source: { type: 'none' }, at: order };
@@ -95,6 +96,9 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   if (partial && lead !== '' && nestedSpeech(lead)) {
     return { ...base, source: { type: 'none', reason: 'the sentence reports one person quoting another' }, at: order };
   }
+  // "Judges rejected claims by campaigners that the closure was “unlawful”": a verb of speech whose subject the
+  // rules cannot read presents the words as someone's, but names nobody.
+  if (partial && lastVerb(lead.slice(-MAX_PARTIAL_LEAD))) return { ...base, source: { type: 'none', reason: 'the sentence does not say who used the words' }, at: order };
   if (partial) return null; // quotation marks mid-sentence with nobody speaking: a scare quote or a title
 
   if (lead === '') {

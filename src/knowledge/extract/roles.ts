@@ -21,12 +21,25 @@ export function cleanRole(raw: string): string | null {
 export function isRole(role: string): boolean {
   if (!/\p{L}/u.test(role)) return false; // an age ("Jane Doe, 54,") is not a role
   // A relative clause, or an affiliation ("of Northmoor University"), is not a role.
-  if (/^(?:who|whom|whose|which|that|it|this|there|these|those|of|from)\b/i.test(role)) return false;
+  if (/^(?:who|whom|whose|which|that|it|this|there|these|those|of|from|with|alongside|like|unlike)\b/i.test(role)) return false;
+  // What someone is doing, not who they are: "responding to Jo Bell", "quoting Tom Hale", "joined by Ann Lee".
+  // ("acting chief executive", "managing director": a participle before a noun is still a role.)
+  if (PARTICIPLE_PHRASE.test(role)) return false;
+  // "Jo Bell backed the plan": a name and then a verb is a clause, and its name someone else's.
+  if (NAME_THEN_VERB.test(role) || PAST_AFTER_NOUN.test(role)) return false;
   if (/\b(?:is|are|was|were|will|would|could|can|has|have|had|been)\b/i.test(role)) return false;
   if (firstVerb(role)) return false; // "member Adam Ogilvie told the meeting" is a clause
 
   return role.split(/\s+/).length <= 9;
 }
+
+const PARTICIPLE_PHRASE =
+  /^\p{Ll}+ing\s+(?:to|for|at|on|in|about|after|before|from|with|as|of|alongside|the|a|an|his|her|their|its|\p{Lu})|^\p{Ll}+ed\s+by\b/u;
+// "council faced criticism from": a past tense after a noun (not after an article or an adverb: "the combined
+// authority", "newly elected") is a clause. A participle taking a preposition after a noun still describes it: "a report published on 14 June", "staff affected by".
+const PAST_AFTER_NOUN =
+  /(?:^|\s)(?!(?:the|a|an|its|their|his|her|our|\S+ly)\s)\S+\s+\p{Ll}{2,}ed\s+(?!(?:on|in|by|to|at|for|from|with|of|under|into|about|after|before|last|this|earlier|yesterday)\b)\S/u;
+const NAME_THEN_VERB = /\p{Lu}[\p{L}’'-]*\p{Ll}\s+\p{Ll}{2,}ed\b/u;
 
 /** A cleaned role, or null when the words do not describe anyone. */
 export function roleOf(raw: string): string | null {

@@ -2,9 +2,10 @@
  * The subject of "… said": parsing it into a name, a role, a body or a document, before it is resolved
  * against the people the article has introduced.
  */
+import { firstVerb } from './verbs.js';
 import { cleanRole, describesPerson, documentOf, genderOfRole, isRole, roleOf } from './roles.js';
 import { isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
-import { DOCUMENT_NOUNS, FUNCTION_WORDS, LEADING_FILLER, SCENE_OPENERS, TRAILING_FILLER, type Gender } from './words.js';
+import { DOCUMENT_NOUNS, FUNCTION_WORDS, GENDERED_ROLE, ROLE_NOUNS, LEADING_FILLER, SCENE_OPENERS, TRAILING_FILLER, type Gender } from './words.js';
 
 /** What an attribution's subject says about the speaker. */
 export type Subject =
@@ -38,7 +39,8 @@ export function boundedTail(text: string): string {
  */
 export function parseSubject(raw: string): Subject | null {
   // Asides in brackets ("Cllr John Marsh (Lab, Northfold)") say nothing about who is speaking.
-  let text = boundedTail(raw).replace(/[•]+/g, ' ').replace(/\s*\([^)]*\)/g, '').trim().replace(/^[,;:\s]+/, '').replace(/[,;:\s]+$/, '');
+  // A pair of spaced dashes sets words off as commas do: "Jo Bell – Tom Hale’s deputy – said".
+  let text = boundedTail(raw).replace(/\s[-–—]\s/g, ', ').replace(/[•]+/g, ' ').replace(/\s*\([^)]*\)/g, '').trim().replace(/^[,;:\s]+/, '').replace(/[,;:\s]+$/, '');
   // "But now Stagecoach": every leading filler word goes, not only the first.
   for (let prev = ''; prev !== text; ) {
     prev = text;
@@ -52,6 +54,9 @@ export function parseSubject(raw: string): Subject | null {
   if (/^it$/i.test(text)) return { type: 'it' };
   const pronoun = /^(he|she|they)$/i.exec(text);
   if (pronoun) return { type: 'pronoun', pronoun: pronoun[1]!.toLowerCase() as 'he' | 'she' | 'they' };
+
+  const second = secondClause(text);
+  if (second !== undefined) return second;
 
   let parts = text.split(/\s*,\s*/).filter((p) => p !== '');
   // "Tom Hale, who is a carer, and Ann Hale": two speakers, and the rules cannot say whose words these are.
@@ -78,7 +83,43 @@ export function parseSubject(raw: string): Subject | null {
       return { type: 'person', name: name.name, gender: name.gender, role, bare };
     }
   }
-  return parseSimpleSubject(parts[0] ?? text);
+  // "…, meaning more strikes, the union said": when the first part is no subject, the part next to the verb is.
+  return parseSimpleSubject(parts[0] ?? text) ?? (parts.length > 1 ? parseSimpleSubject(parts.at(-1)!) : null);
+}
+
+// A conjunction that can open a clause of its own.
+const CONJUNCTION = /(?:^|[\s,])(?:and|but|while|whereas|yet|although|though)\s+/g;
+// What makes the words before a conjunction a clause: an auxiliary, a verb of speech, or a past tense after a word.
+const FINITE_IN = /\b(?:is|are|was|were|has|have|had|will|would|did|does)\b|\S\s+\p{Ll}{2,}ed\b/u;
+
+/** A lowercase word that is not a function word or a noun for a person ("Council leader" is no clause). */
+function isVerbLike(word: string): boolean {
+  return /^\p{Ll}+$/u.test(word) && !FUNCTION_WORDS.has(word) && !ROLE_NOUNS.has(word) && !Object.hasOwn(GENDERED_ROLE, word) && !/(?:er|or|ist|ian|ant|ent)$/.test(word);
+}
+
+/** "Jo Bell met Tom Hale", "he told": a name or a pronoun followed by a lowercase word that is not a function word. */
+function nameThenVerb(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.some((w, i) => i + 1 < words.length && (isNameToken(w) || /^(?:he|she|they)$/i.test(w)) && isVerbLike(words[i + 1]!));
+}
+
+/**
+ * "Jo Bell backed the plan but Tom Hale", "Tom Hale announced the cuts on Monday and he": when the words before
+ * the last conjunction are a clause of their own, the speaker is the subject after it, and the name in the first
+ * clause is someone else. A relative clause before it ("Jo Bell, who has led the group and Tom Hale") leaves two
+ * people either of whom may be speaking: nobody. Undefined when the text is not two clauses.
+ */
+function secondClause(text: string): Subject | null | undefined {
+  let last: RegExpExecArray | null = null;
+  for (const m of text.matchAll(CONJUNCTION)) last = m;
+  if (!last) return undefined;
+  const before = text.slice(0, last.index);
+  const after = text.slice(last.index + last[0].length);
+  if (!(FINITE_IN.test(before) || firstVerb(before) || nameThenVerb(before))) return undefined;
+  const subject = after === '' ? null : parseSubject(after);
+  const speaks = subject !== null && (subject.type === 'person' || subject.type === 'pronoun' || (subject.type === 'role' && /^(?:a|an|the)\s/i.test(after)));
+  if (!speaks) return undefined;
+  return /\b(?:who|whose|whom)\b/i.test(before) ? null : subject;
 }
 
 /** "Jo Bell" or "Campaigner Jo Bell" set off by commas: the name, and a capitalised role word opening it. */
