@@ -51,6 +51,10 @@ export function leadSubject(lead: string): Subject | null {
 export function verbSubject(text: string): Subject | null {
   const last = lastVerb(text);
   if (!last) return null;
+  // "She was asked by X whether …, and replied:": a verb of speech joined by "and" with no subject of its own
+  // is the sentence subject's.
+  const opening = CONJOINED_END.test(text.slice(0, last.index)) ? openingSubject(text.slice(0, last.index)) : null;
+  if (opening) return opening;
   const subject = parseSubject(text.slice(0, last.index)) ?? relativeAntecedent(text.slice(0, last.index));
   if (subject) return subject;
   const first = firstVerb(text);
@@ -60,6 +64,20 @@ export function verbSubject(text: string): Subject | null {
   const between = text.slice(first.index + first.text.length, last.index);
   if (OWN_SUBJECT.test(between)) return null;
   return parseSubject(text.slice(0, first.index));
+}
+
+const CONJOINED_END = /(?:^|[\s,])(?:and|but)\s*$/;
+
+/** The subject opening a sentence: a pronoun, or a name that stands first and is followed by its verb. */
+function openingSubject(text: string): Subject | null {
+  if (text.length > MAX_SUBJECT_CHARS) return null;
+  const pronoun = /^(he|she|they)\s/i.exec(text);
+  if (pronoun) return parseSubject(pronoun[1]!);
+  const name = findNarrativeNames(text, roleOf)[0];
+  if (!name || name.offset !== 0) return null;
+  const lastWord = name.name.split(' ').at(-1)!;
+  const subject = parseSubject(text.slice(0, text.indexOf(lastWord) + lastWord.length));
+  return subject?.type === 'person' ? subject : null;
 }
 
 // Between two verbs of speech: a name, an auxiliary closing a clause ("residents had"), a comma or "that".

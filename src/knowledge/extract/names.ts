@@ -120,7 +120,9 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     }
     let run = tokens.slice(from, j).map((t) => t.word);
     // "Campaigner Abigail Bryant" opening a sentence: the capitalised role word is not part of the name.
-    const lead = run.length > 2 && ROLE_NOUNS.has(run[0]!.toLowerCase()) ? run[0]! : null;
+    // "Councillors Stephen Palmer and John Hough": a plural role word too.
+    const leadWord = run[0]?.toLowerCase() ?? '';
+    const lead = run.length > 2 && (ROLE_NOUNS.has(leadWord) || ROLE_NOUNS.has(leadWord.replace(/s$/, ''))) ? run[0]! : null;
     if (lead) run = run.slice(1);
     if (run.length < (title === null ? 2 : 1) || isOrgLike(run) || (title === null && isPlaceLike(run))) continue;
     const next = tokens[j];

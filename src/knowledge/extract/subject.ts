@@ -84,7 +84,7 @@ export function parseSubject(raw: string): Subject | null {
     }
   }
   // "…, meaning more strikes, the union said": when the first part is no subject, the part next to the verb is.
-  return parseSimpleSubject(parts[0] ?? text) ?? (parts.length > 1 ? parseSimpleSubject(parts.at(-1)!) : null);
+  return parseSimpleSubject(parts[0] ?? text) ?? (parts.length > 1 && !FUNCTION_WORDS.has(parts.at(-1)!.toLowerCase()) ? parseSimpleSubject(parts.at(-1)!) : null);
 }
 
 // A conjunction that can open a clause of its own.

@@ -104,3 +104,27 @@ describe('a trailing attribution after the end of the reported words', () => {
     expect(quotes.map((q) => [q.speaker, q.role, q.kind])).toEqual([[null, null, 'partial']]);
   });
 });
+
+describe('names the article gave in full before (tune4)', () => {
+  it('knows people introduced after a plural role word, so a later "Coun Lane" is the full name', () => {
+    expect(
+      who('Councillors Ruth Lane and Peter Dunn tabled motions against the closures.', 'Northfield’s Coun Lane said the plans would be ‘fatal’ to the service.'),
+    ).toEqual(['Ruth Lane']);
+  });
+
+  it('reads "Clr" as a title, never as part of the name', () => {
+    expect(who('“This consultation is a sham,” said Clr Ruth Lane (LD – Eastfield).')).toEqual(['Ruth Lane']);
+  });
+});
+
+describe('a verb of speech joined by "and" with no subject of its own', () => {
+  it('is the sentence subject’s, never the person who asked', () => {
+    const quotes = extractQuotes(splitParagraphs('She was asked by parish councillor Ian Reed whether the school would close, and replied: “No.”'));
+    expect(quotes.map((q) => q.speaker)).not.toContain('Ian Reed');
+    expect(quotes.map((q) => q.role)).toEqual([null]);
+  });
+
+  it('gives it to a named sentence subject', () => {
+    expect(who('Ruth Lane was asked by Ian Reed whether the school would close, and replied: “Not this year.”')).toEqual(['Ruth Lane']);
+  });
+});
