@@ -12,7 +12,8 @@ export type Subject =
   | { type: 'pronoun'; pronoun: 'he' | 'she' | 'they' }
   /** "It added:": the body or document last quoted, never a person. */
   | { type: 'it' }
-  | { type: 'person'; name: string; role: string | null; gender: Gender | null; bare?: boolean }
+  /** `unsure`: why the attribution lacks the evidence for high confidence (see evidence.ts). */
+  | { type: 'person'; name: string; role: string | null; gender: Gender | null; bare?: boolean; unsure?: string }
   /** A body named by its proper name ("Unison", "Dunmore Council"): it speaks through statements. */
   | { type: 'org'; name: string }
   /** An unnamed person ("a council spokeswoman"); pronouns can refer to them. */

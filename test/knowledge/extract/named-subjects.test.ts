@@ -128,3 +128,33 @@ describe('a verb of speech joined by "and" with no subject of its own', () => {
     expect(who('Ruth Lane was asked by Ian Reed whether the school would close, and replied: “Not this year.”')).toEqual(['Ruth Lane']);
   });
 });
+
+describe('high confidence for a named speaker needs positive evidence', () => {
+  const how = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.speaker, q.confidence]);
+
+  it.each([
+    ['Jo Bell, Unison branch secretary, said: “We will fight the cuts.”'],
+    ['“We will fight the cuts,” said Jo Bell, chair of the carers’ forum.'],
+    ['Tom Hale, Jo Bell’s boss, said: “We will fight the cuts.”'],
+    ['Jo Bell said the cuts would hurt families badly.'],
+    ['Unison branch secretary Jo Bell called the plans “reckless”.'],
+  ])('keeps high confidence when the name is the only person in its attribution: %s', (text) => {
+    expect(how(text)[0]![1]).toBe('high');
+  });
+
+  it.each([
+    ['In a letter to Jo Bell, Tom Hale said: “The cuts are needed.”', 'Tom Hale'],
+    ['“We will fight the cuts,” said Tom Hale, responding to Jo Bell.', 'Tom Hale'],
+    ['Jo Bell told Tom Hale: “We will fight the cuts.”', 'Jo Bell'],
+    ['Jo Bell told Tom Hale the cuts would hurt families.', 'Jo Bell'],
+    ['Jo Bell said Tom Hale was “reckless”.', 'Jo Bell'],
+    ['Jo Bell said Tom Hale was ‘reckless’.', 'Jo Bell'],
+  ])('keeps the name but with low confidence when another person is named in the attribution: %s', (text, speaker) => {
+    expect(how(text)).toEqual([[speaker, 'low']]);
+  });
+
+  it('is low when the name is in the paragraph before with nothing handing over, high after a colon', () => {
+    expect(how('Jo Bell said the cuts were wrong.', '“We will fight them.”').at(-1)).toEqual(['Jo Bell', 'low']);
+    expect(how('Jo Bell, of Unison, said:', '“We will fight them.”').at(-1)).toEqual(['Jo Bell', 'high']);
+  });
+});
