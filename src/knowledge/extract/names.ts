@@ -12,9 +12,12 @@ const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
  * Executive Jane Smith"): after the last role word that leaves at least two words. 0 when there is none.
  */
 export function nameStart(run: string[]): number {
-  for (let k = run.length - 3; k >= 0; k--) if (ROLE_NOUNS.has(run[k]!.toLowerCase())) return k + 1;
+  for (let k = run.length - 3; k >= 0; k--) if (ROLE_NOUNS.has(run[k]!.toLowerCase()) || PARTY_WORDS.has(run[k]!)) return k + 1;
   return 0;
 }
+
+// "Liberal Democrat Jo Bell", "Labour Jo Bell": a party before a name says who they are; no one's name holds it.
+const PARTY_WORDS = new Set(['Labour', 'Conservative', 'Tory', 'Democrat', 'Dem', 'Green', 'Greens', 'SNP', 'Plaid', 'Cymru', 'Reform', 'Independent', 'Ukip', 'UKIP', 'Alliance', 'DUP', 'SDLP']);
 
 export function isNameToken(token: string): boolean {
   return NAME_TOKEN.test(token) && !LOWER_AFTER_HYPHEN.test(token);

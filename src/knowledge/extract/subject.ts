@@ -51,6 +51,8 @@ export function parseSubject(raw: string): Subject | null {
     prev = text;
     text = text.replace(TRAILING_FILLER, '').trim();
   }
+  // Honours and seats after a name ("Jo Bell MP", "Jo Bell OBE") are not part of it.
+  text = text.replace(POST_NOMINALS, '');
   if (text === '' || /[“”"‘]/.test(text)) return null;
   if (/^it$/i.test(text)) return { type: 'it' };
   const pronoun = /^(he|she|they)$/i.exec(text);
@@ -87,6 +89,8 @@ export function parseSubject(raw: string): Subject | null {
   // "…, meaning more strikes, the union said": when the first part is no subject, the part next to the verb is.
   return parseSimpleSubject(parts[0] ?? text) ?? (parts.length > 1 && !FUNCTION_WORDS.has(parts.at(-1)!.toLowerCase()) ? parseSimpleSubject(parts.at(-1)!) : null);
 }
+
+const POST_NOMINALS = /(?<=\p{Ll})(?:\s+(?:MP|MSP|MS|AM|MEP|MLA|OBE|MBE|CBE|KC|QC))+$/u;
 
 // A conjunction that can open a clause of its own.
 const CONJUNCTION = /(?:^|[\s,])(?:and|but|while|whereas|yet|although|though)\s+/g;

@@ -158,3 +158,15 @@ describe('high confidence for a named speaker needs positive evidence', () => {
     expect(how('Jo Bell, of Unison, said:', '“We will fight them.”').at(-1)).toEqual(['Jo Bell', 'high']);
   });
 });
+
+describe('words around a name that are not part of it', () => {
+  it.each([
+    ['Liberal Democrat Jo Bell said: “The cuts are needed.”'],
+    ['Labour Jo Bell said: “The cuts are needed.”'],
+    ['“The cuts are needed,” said Alderman Jo Bell.'],
+    ['“The cuts are needed,” said Jo Bell MP.'],
+    ['“The cuts are needed,” said Jo Bell OBE.'],
+  ])('%s', (text) => {
+    expect(who(text)).toEqual(['Jo Bell']);
+  });
+});
