@@ -170,3 +170,15 @@ describe('words around a name that are not part of it', () => {
     expect(who(text)).toEqual(['Jo Bell']);
   });
 });
+
+describe('a full name introduced before "Mrs Bell said"', () => {
+  it.each([
+    ['Jo Bell, 45, has run the club for years.'],
+    ['Jo Bell (45) has run the club for years.'],
+    ['Mother-of-two Jo Bell has run the club for years.'],
+    ['Among them is Jo Bell, who has run the club for years.'],
+    ['It was Jo Bell who started the petition.'],
+  ])('is the speaker’s name: %s', (intro) => {
+    expect(who(intro, 'The club has 40 members.', 'Mrs Bell said: “The cuts are wrong.”')).toEqual(['Jo Bell']);
+  });
+});
