@@ -3,7 +3,8 @@
  * and parsing their subject. Every search here is bounded by the sentence or by `MAX_CLAUSE_CHARS`.
  */
 import { findNarrativeNames, isNameToken, titleOf } from './names.js';
-import { MAX_SUBJECT_CHARS, parseSubject, roleOf, type Subject } from './subject.js';
+import { roleOf } from './roles.js';
+import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
 import { INVERTED_VERB, PARTICIPLE, ROLE_NOUNS } from './words.js';
 
@@ -50,6 +51,10 @@ export function leadSubject(lead: string): Subject | null {
 export function verbSubject(text: string): Subject | null {
   const last = lastVerb(text);
   if (!last) return null;
+  // "She was asked by X whether …, and replied:": a verb of speech joined by "and" with no subject of its own
+  // is the sentence subject's.
+  const opening = CONJOINED_END.test(text.slice(0, last.index)) ? openingSubject(text.slice(0, last.index)) : null;
+  if (opening) return opening;
   const subject = parseSubject(text.slice(0, last.index)) ?? relativeAntecedent(text.slice(0, last.index));
   if (subject) return subject;
   const first = firstVerb(text);
@@ -59,6 +64,20 @@ export function verbSubject(text: string): Subject | null {
   const between = text.slice(first.index + first.text.length, last.index);
   if (OWN_SUBJECT.test(between)) return null;
   return parseSubject(text.slice(0, first.index));
+}
+
+const CONJOINED_END = /(?:^|[\s,])(?:and|but)\s*$/;
+
+/** The subject opening a sentence: a pronoun, or a name that stands first and is followed by its verb. */
+function openingSubject(text: string): Subject | null {
+  if (text.length > MAX_SUBJECT_CHARS) return null;
+  const pronoun = /^(he|she|they)\s/i.exec(text);
+  if (pronoun) return parseSubject(pronoun[1]!);
+  const name = findNarrativeNames(text, roleOf)[0];
+  if (!name || name.offset !== 0) return null;
+  const lastWord = name.name.split(' ').at(-1)!;
+  const subject = parseSubject(text.slice(0, text.indexOf(lastWord) + lastWord.length));
+  return subject?.type === 'person' ? subject : null;
 }
 
 // Between two verbs of speech: a name, an auxiliary closing a clause ("residents had"), a comma or "that".
@@ -88,11 +107,15 @@ export function relativeAntecedent(beforeVerb: string): Subject | null {
   return subject && (subject.type === 'org' || subject.type === 'document' || subject.type === 'role') ? subject : null;
 }
 
+const TWO_NAME_WORDS = /\p{Lu}[\p{L}’'-]*\p{Ll}\s+\p{Lu}[\p{L}’'-]*\p{Ll}/u;
+
 /** "…which annoyed Middleton campaigner Durrani, who addressed the meeting:": the person "who" refers to. */
 export function relativeSubject(lead: string): Subject | null {
   if (lead.length > MAX_SUBJECT_CHARS || !/:\s*$/.test(lead)) return null;
   const who = lead.lastIndexOf(', who ');
   if (who < 0) return null;
+  // "Jo Bell, who has led the group since 2019 and Tom Hale said:": another person in the clause may be the speaker.
+  if (TWO_NAME_WORDS.test(lead.slice(who + 2))) return null;
   const words = lead.slice(0, who).split(' ');
   let k = words.length;
   while (k > 0 && words.length - k < 6 && (isNameToken(words[k - 1]!) || titleOf(words[k - 1]!) !== null || ROLE_NOUNS.has(words[k - 1]!.toLowerCase()))) k--;

@@ -5,8 +5,10 @@
 import type { Paragraph, Quote, QuoteKind } from '../schema.js';
 import { leadSubject, PASSIVE_LEAD, parseAttribution, parseBareAttribution, passiveSpeech, relativeSubject, verbSubject } from './attribution.js';
 import type { Unit } from './spans.js';
+import { soleNameIn, unsure } from './evidence.js';
 import { findNarrativeNames } from './names.js';
-import { parseSubject, roleOf, type Subject } from './subject.js';
+import { roleOf } from './roles.js';
+import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, HEARD, isHeading, splitSentences } from './text.js';
 import { DOCUMENT_NOUNS, INVERTED_VERB } from './words.js';
 import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
@@ -62,11 +64,13 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
 
   // The trailing attribution: ", he said." straight after the closing mark.
   let trailing: { subject: Subject; at: number } | null = null;
+  let trailingClause = unit.interruption ?? '';
   if (unit.interruption) trailing = wrap(parseAttribution(unit.interruption), 0);
   if (!trailing && unit.close >= 0) {
     const after = lastText.slice(unit.close + 1);
     const end = after.search(/[.!?“"]|$/);
     const clause = after.slice(0, end);
+    if (!trailing) trailingClause = clause;
     const last = unit.pieces.at(-1)!.trim();
     // “…,” he said. — or, in looser copy, “We are angry” said Marsh, or “We are angry.” she said.
     const inverted = INVERTED_VERB.exec(clause.trimStart());
@@ -85,8 +89,9 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   const kind: QuoteKind = partial ? 'partial' : 'direct';
   const base = { quote: { text: partial ? dropSentenceStop(quoteText) : quoteText, paragraphs: paragraphsOf, kind }, order };
 
-  if (subject) return { ...base, source: { type: 'subject', subject }, at: POS(firstPart.p, leadStart) };
-  if (trailing) return { ...base, source: { type: 'subject', subject: trailing.subject }, at: POS(lastPart.p, trailing.at) };
+  // Resolved after everyone the lead names before the quote: "Jo Bell met Tom Hale and he said:" may be either.
+  if (subject) return { ...base, source: { type: 'subject', subject: soleNameIn(subject, lead) }, at: POS(firstPart.p, unit.open) };
+  if (trailing) return { ...base, source: { type: 'subject', subject: soleNameIn(trailing.subject, trailingClause) }, at: POS(lastPart.p, trailing.at) };
   // Quoted words in a headline, or put to a meeting ("Cabinet heard … “…”"): a partial quote nobody is named for.
   if (partial && (isHeading(paragraphs[firstPart.p]!.text) || HEARD.test(lead))) return { ...base, source: { type: 'none' }, at: order };
   // "Jo Bell said Tom Hale had called the plans “reckless”": speech, but whose word it is a reader cannot tell.
@@ -94,6 +99,9 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   if (partial && lead !== '' && nestedSpeech(lead)) {
     return { ...base, source: { type: 'none', reason: 'the sentence reports one person quoting another' }, at: order };
   }
+  // "Judges rejected claims by campaigners that the closure was “unlawful”": a verb of speech whose subject the
+  // rules cannot read presents the words as someone's, but names nobody.
+  if (partial && lastVerb(lead.slice(-MAX_PARTIAL_LEAD))) return { ...base, source: { type: 'none', reason: 'the sentence does not say who used the words' }, at: order };
   if (partial) return null; // quotation marks mid-sentence with nobody speaking: a scare quote or a title
 
   if (lead === '') {
@@ -176,7 +184,7 @@ function narrativeSpeaker(text: string): { subject: Subject; at: number } | null
   const sentence = splitSentences(text).at(-1);
   if (!sentence) return null;
   if (/:\s*$/.test(sentence.text)) {
-    const subject = verbSubject(sentence.text) ?? relativeSubject(sentence.text);
+    const subject = soleNameIn(verbSubject(sentence.text) ?? relativeSubject(sentence.text), sentence.text);
     return subject ? { subject, at: sentence.start } : null;
   }
   const verb = firstVerb(sentence.text);
@@ -185,7 +193,8 @@ function narrativeSpeaker(text: string): { subject: Subject; at: number } | null
   // "Tom Hale said the plans were needed but Sarah Jones disagreed.": the quote after could be either's.
   const own = subject.type === 'person' ? subject.name : null;
   if (findNarrativeNames(sentence.text.slice(verb!.index), roleOf).some((n) => n.name !== own)) return null;
-  return { subject, at: sentence.start };
+  // Named in the paragraph before with no colon handing over: likely the speaker, but not said to be.
+  return { subject: unsure(subject, 'the speaker is named in the paragraph before, with nothing handing over to the quote'), at: sentence.start };
 }
 
 function previousText(paragraphs: Paragraph[], pi: number): number {

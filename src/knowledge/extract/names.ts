@@ -12,9 +12,12 @@ const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
  * Executive Jane Smith"): after the last role word that leaves at least two words. 0 when there is none.
  */
 export function nameStart(run: string[]): number {
-  for (let k = run.length - 3; k >= 0; k--) if (ROLE_NOUNS.has(run[k]!.toLowerCase())) return k + 1;
+  for (let k = run.length - 3; k >= 0; k--) if (ROLE_NOUNS.has(run[k]!.toLowerCase()) || PARTY_WORDS.has(run[k]!)) return k + 1;
   return 0;
 }
+
+// "Liberal Democrat Jo Bell", "Labour Jo Bell": a party before a name says who they are; no one's name holds it.
+const PARTY_WORDS = new Set(['Labour', 'Conservative', 'Tory', 'Democrat', 'Dem', 'Green', 'Greens', 'SNP', 'Plaid', 'Cymru', 'Reform', 'Independent', 'Ukip', 'UKIP', 'Alliance', 'DUP', 'SDLP']);
 
 export function isNameToken(token: string): boolean {
   return NAME_TOKEN.test(token) && !LOWER_AFTER_HYPHEN.test(token);
@@ -80,7 +83,10 @@ const JOINERS = new Set(['and', 'with']);
 const PERSON_NOUN = /^\p{Ll}+(?:ant|ent|er|or|ist|ian)$/u;
 // Prepositions that take people more often than places ("in", "at", "of" take places and bodies), and
 // conjunctions opening a second clause ("but Sarah Jones disagreed").
-const PERSON_PREPOSITIONS = new Set(['to', 'by', 'from', 'with', 'for', 'against', 'than', 'like', 'but', 'while', 'whereas']);
+// "Among them is Jo Bell", "It was Jo Bell who": a name after a copula is someone in the story too.
+const PERSON_PREPOSITIONS = new Set(['to', 'by', 'from', 'with', 'for', 'against', 'than', 'like', 'but', 'while', 'whereas', 'is', 'was']);
+// "Mother-of-two Jo Bell": a capitalised hyphenated description before a name.
+const DESCRIPTION = /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)+$/u;
 // A role given before a name in narrative opens the sentence within this many words.
 const MAX_ROLE_WORDS = 8;
 
@@ -103,7 +109,9 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     const joined = prev !== undefined && JOINERS.has(prev.raw) && lastEnd === i - 2;
     // An acronym is a role or a body before a name too: "Ukip MLA David McNarry", "GMB organiser".
     const afterRole =
-      prev !== undefined && (/^\p{Ll}[\p{Ll}-]*$/u.test(prev.raw) || /^\p{Lu}{2,4}$/u.test(prev.raw)) && (!FUNCTION_WORDS.has(prev.raw) || joined);
+      prev !== undefined &&
+      (/^\p{Ll}[\p{Ll}-]*$/u.test(prev.raw) || /^\p{Lu}{2,4}$/u.test(prev.raw) || DESCRIPTION.test(prev.raw)) &&
+      (!FUNCTION_WORDS.has(prev.raw) || joined);
     const afterPossessive = prev !== undefined && isPossessive(prev.raw) && /^\p{Lu}/u.test(prev.raw);
     const opening = i === 0 && !FUNCTION_WORDS.has(tokens[0]!.word.toLowerCase()) && !MONTHS.has(tokens[0]!.word.toLowerCase());
     // Set off by commas ("The council’s leader, Tom Hale, has written"): an appositive name is a mention too.
@@ -120,7 +128,9 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     }
     let run = tokens.slice(from, j).map((t) => t.word);
     // "Campaigner Abigail Bryant" opening a sentence: the capitalised role word is not part of the name.
-    const lead = run.length > 2 && ROLE_NOUNS.has(run[0]!.toLowerCase()) ? run[0]! : null;
+    // "Councillors Stephen Palmer and John Hough": a plural role word too.
+    const leadWord = run[0]?.toLowerCase() ?? '';
+    const lead = run.length > 2 && (ROLE_NOUNS.has(leadWord) || ROLE_NOUNS.has(leadWord.replace(/s$/, ''))) ? run[0]! : null;
     if (lead) run = run.slice(1);
     if (run.length < (title === null ? 2 : 1) || isOrgLike(run) || (title === null && isPlaceLike(run))) continue;
     const next = tokens[j];
@@ -130,7 +140,9 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     }
     // A name opening the sentence must be followed by a lowercase word (its verb), not be a heading; and
     // "Irate Harlech inhabitant David Price" opens with a description, the name coming after one word.
-    if (opening && title === null && i === 0 && !(next && /^\p{Ll}/u.test(next.raw))) continue;
+    // "Jo Bell, 45, has…" and "Jo Bell (45) has…" open with a name too: an age set off after it.
+    const aged = next !== undefined && (/^\(/.test(next.raw) || (tokens[j - 1]!.raw.endsWith(',') && /^\p{N}/u.test(next.raw)));
+    if (opening && title === null && i === 0 && !(next && (/^\p{Ll}/u.test(next.raw) || aged))) continue;
     if (opening && title === null && i === 0 && tokens[j + 2] && PERSON_NOUN.test(next!.raw) && isNameToken(tokens[j + 1]!.raw) && isNameToken(tokens[j + 2]!.word)) continue;
     let role: string | null = null;
     if (lead) role = lead;

@@ -2,11 +2,13 @@ import type { Paragraph, Quote } from '../schema.js';
 import { PASSIVE_LEAD, partialAttributions, passiveSpeech } from './attribution.js';
 import { attributeUnit, POS, type Found, type UnitContext } from './direct-quotes.js';
 import { findNarrativeNames } from './names.js';
+import { soleNameIn } from './evidence.js';
 import { mention, newPeople, remention, type People, type Person, type Place } from './people.js';
 import { reportedSpeech, trimEnd } from './reported.js';
 import { NOBODY, resolveSubject, type Resolved } from './resolve.js';
 import { findUnits, mergeInterrupted } from './spans.js';
-import { parseSubject, roleOf, type Subject } from './subject.js';
+import { roleOf } from './roles.js';
+import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, findDoubleQuotes, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences } from './text.js';
 import { firstVerb, lastVerb } from './verbs.js';
 
@@ -148,7 +150,7 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
         const quoteText = content.replace(/\s*,$/, '');
         found.push({
           quote: { text: kind === 'partial' ? dropSentenceStop(quoteText) : quoteText, paragraphs: [para.n], kind },
-          source: attribution ? { type: 'subject', subject: attribution.subject } : { type: 'none' },
+          source: attribution ? { type: 'subject', subject: soleNameIn(attribution.subject, sentence.text.slice(0, span.start)) } : { type: 'none' },
           at: POS(pi, attribution?.at ?? start),
           order: POS(pi, start),
         });

@@ -4,6 +4,7 @@
  * Every search is bounded per sentence: the subject by `MAX_SUBJECT_CHARS`, a trailing attribution by
  * `MAX_TRAILING_CHARS`, and each pattern is anchored where it starts.
  */
+import { soleNameIn } from './evidence.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 import { firstVerb, startsWithVerb } from './verbs.js';
 import { DOCUMENT_ONLY_VERBS, REPORT_VERB_FIRST, REPORT_VERB_LAST, SPEECH_VERB } from './words.js';
@@ -77,7 +78,7 @@ function trailingAt(body: string, window: string, comma: number): Reported | nul
   const subject = parseSubject(subjectText);
   const reported = body.slice(0, body.length - window.length + comma).trim();
   if (!subject || !isSource(subject, subjectText, verb) || words(reported) < MIN_CLAUSE_WORDS) return null;
-  return { subject, clause: reported };
+  return { subject: soleNameIn(subject, clause), clause: reported };
 }
 
 // "According to a report to the cabinet, hundreds of visits…": the source is bounded like any subject.
@@ -139,7 +140,8 @@ function leading(sentence: string): Reported | null {
   if (IN_RELATIVE.test(sentence.slice(0, verb.index))) return null;
   const { subject, subjectText } = leadingSubject(sentence.slice(0, verb.index));
   if (!subject || !isSource(subject, subjectText, verb.text) || words(clause) < MIN_CLAUSE_WORDS) return null;
-  return { subject, clause };
+  // The attribution is everything before the reported clause: "Jo Bell told Tom Hale the cuts…" names two people.
+  return { subject: soleNameIn(subject, sentence.slice(0, sentence.length - rest.length)), clause };
 }
 
 // "The library is well used and FOBL say …": after a clause and "and", the next clause's subject.

@@ -66,7 +66,8 @@ export function resolveSubject(subject: Subject, people: People, at: Place): Res
         return { ...NOBODY, attribution: 'named', reason: `“${subject.name}” could be ${names(known.ambiguous)}` };
       }
       const person = mention(people, subject.name, at, { role: subject.role, gender: subject.gender });
-      return { ...of(person, 'named'), role: subject.role ?? person.role };
+      const named = { ...of(person, 'named'), role: subject.role ?? person.role };
+      return subject.unsure ? { ...named, confidence: 'low', reason: subject.unsure } : named;
     }
     case 'it':
       if (!people.lastBody) return { ...NOBODY, attribution: 'document', reason: '“it” refers to no body or document named before it' };

@@ -3,26 +3,17 @@
  * against the people the article has introduced.
  */
 import { firstVerb } from './verbs.js';
-import { isGroupNoun, isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
-import {
-  BODY_WORDS,
-  COMPANY_NOUNS,
-  DOCUMENT_NOUNS,
-  FUNCTION_WORDS,
-  GENDERED_ROLE,
-  LEADING_FILLER,
-  ROLE_NOUNS,
-  SCENE_OPENERS,
-  TRAILING_FILLER,
-  type Gender,
-} from './words.js';
+import { cleanRole, describesPerson, documentOf, genderOfRole, isRole, roleOf } from './roles.js';
+import { isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
+import { DOCUMENT_NOUNS, FUNCTION_WORDS, GENDERED_ROLE, ROLE_NOUNS, LEADING_FILLER, SCENE_OPENERS, TRAILING_FILLER, type Gender } from './words.js';
 
 /** What an attribution's subject says about the speaker. */
 export type Subject =
   | { type: 'pronoun'; pronoun: 'he' | 'she' | 'they' }
   /** "It added:": the body or document last quoted, never a person. */
   | { type: 'it' }
-  | { type: 'person'; name: string; role: string | null; gender: Gender | null; bare?: boolean }
+  /** `unsure`: why the attribution lacks the evidence for high confidence (see evidence.ts). */
+  | { type: 'person'; name: string; role: string | null; gender: Gender | null; bare?: boolean; unsure?: string }
   /** A body named by its proper name ("Unison", "Dunmore Council"): it speaks through statements. */
   | { type: 'org'; name: string }
   /** An unnamed person ("a council spokeswoman"); pronouns can refer to them. */
@@ -43,73 +34,14 @@ export function boundedTail(text: string): string {
 }
 
 /**
- * Cleans a role: drops a leading article and a leading generic possessive ("the council’s"), so
- * "The council’s Labour cabinet member for social care" reads "Labour cabinet member for social care".
- * A named possessive ("Unison’s regional organiser") is kept: it says whose role it is.
- */
-export function cleanRole(raw: string): string | null {
-  let role = raw.replace(/^[\s,]+/, '').replace(/[\s,.:;]+$/, '').replace(/^(?:the|a|an)\s+/i, '');
-  const possessive = /^((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+[’']s)\s+/u.exec(role);
-  if (possessive) role = role.slice(possessive[0].length);
-  role = role.trim();
-  return role === '' || /^(?:the|a|an)$/i.test(role) ? null : role;
-}
-
-/** A role must read like a description, not a clause ("who leads the group", "is to sell"). */
-export function isRole(role: string): boolean {
-  if (!/\p{L}/u.test(role)) return false; // an age ("Jane Doe, 54,") is not a role
-  // A relative clause, or an affiliation ("of Northmoor University"), is not a role.
-  if (/^(?:who|whom|whose|which|that|it|this|there|these|those|of|from)\b/i.test(role)) return false;
-  if (/\b(?:is|are|was|were|will|would|could|can|has|have|had|been)\b/i.test(role)) return false;
-  if (firstVerb(role)) return false; // "member Adam Ogilvie told the meeting" is a clause
-
-  return role.split(/\s+/).length <= 9;
-}
-
-/** A cleaned role, or null when the words do not describe anyone. */
-export function roleOf(raw: string): string | null {
-  const role = cleanRole(raw);
-  return role !== null && isRole(role) ? role : null;
-}
-
-/** The words of a role before its first function word: "paper to the cabinet" → ["paper"]. */
-function headWords(role: string): string[] {
-  const words = role.toLowerCase().split(/\s+/);
-  const end = words.findIndex((w) => FUNCTION_WORDS.has(w));
-  return (end < 0 ? words : words.slice(0, end)).map((w) => w.replace(/[’']s$/, ''));
-}
-
-/** A role that names a document or an unnamed body rather than a person, or null. */
-function documentOf(raw: string, role: string): Subject | null {
-  const head = headWords(role);
-  if (head.some((w) => ROLE_NOUNS.has(w) || Object.hasOwn(GENDERED_ROLE, w) || isGroupNoun(w))) return null;
-  // A document keeps its article, so answers can say what it is: "a paper to the cabinet".
-  if (head.some((w) => DOCUMENT_NOUNS.has(w))) return { type: 'document', role: raw.replace(/^[\s,]+|[\s,.:;]+$/g, '').replace(/^(?:The|A|An)\b/, (a) => a.toLowerCase()) };
-  if (head.length > 0 && BODY_WORDS.has(head.at(-1)!)) return { type: 'document', role };
-  return null;
-}
-
-/** "council spokesman", "retired teacher", "campaigner": a role only a person has ("travel giant" is not one). */
-export function describesPerson(role: string): boolean {
-  const words = role.toLowerCase().split(/\s+/);
-  // "the group's chair" is a person; "the operator" only looks like one by its ending.
-  if (words.some((w) => ROLE_NOUNS.has(w.replace(/[’']s$/, '')) || Object.hasOwn(GENDERED_ROLE, w))) return true;
-  return !words.some((w) => COMPANY_NOUNS.has(w)) && words.some((w) => /(?:er|or|ist|ian)$/.test(w));
-}
-
-function genderOfRole(role: string): Gender | null {
-  for (const w of role.toLowerCase().split(/\s+/)) if (Object.hasOwn(GENDERED_ROLE, w)) return GENDERED_ROLE[w]!;
-  return null;
-}
-
-/**
  * Parses the subject of a verb of speech: "Unison spokeswoman Caroline Johnson", "Liz Majer, corporate
  * director of social services", "a council spokesman", "Cllr Hamilton", "she", "a paper to the cabinet".
  * Null when the phrase does not name or describe a speaker.
  */
 export function parseSubject(raw: string): Subject | null {
   // Asides in brackets ("Cllr John Marsh (Lab, Northfold)") say nothing about who is speaking.
-  let text = boundedTail(raw).replace(/[•]+/g, ' ').replace(/\s*\([^)]*\)/g, '').trim().replace(/^[,;:\s]+/, '').replace(/[,;:\s]+$/, '');
+  // A pair of spaced dashes sets words off as commas do: "Jo Bell – Tom Hale’s deputy – said".
+  let text = boundedTail(raw).replace(/\s[-–—]\s/g, ', ').replace(/[•]+/g, ' ').replace(/\s*\([^)]*\)/g, '').trim().replace(/^[,;:\s]+/, '').replace(/[,;:\s]+$/, '');
   // "But now Stagecoach": every leading filler word goes, not only the first.
   for (let prev = ''; prev !== text; ) {
     prev = text;
@@ -119,10 +51,15 @@ export function parseSubject(raw: string): Subject | null {
     prev = text;
     text = text.replace(TRAILING_FILLER, '').trim();
   }
+  // Honours and seats after a name ("Jo Bell MP", "Jo Bell OBE") are not part of it.
+  text = text.replace(POST_NOMINALS, '');
   if (text === '' || /[“”"‘]/.test(text)) return null;
   if (/^it$/i.test(text)) return { type: 'it' };
   const pronoun = /^(he|she|they)$/i.exec(text);
   if (pronoun) return { type: 'pronoun', pronoun: pronoun[1]!.toLowerCase() as 'he' | 'she' | 'they' };
+
+  const second = secondClause(text);
+  if (second !== undefined) return second;
 
   let parts = text.split(/\s*,\s*/).filter((p) => p !== '');
   // "Tom Hale, who is a carer, and Ann Hale": two speakers, and the rules cannot say whose words these are.
@@ -149,7 +86,45 @@ export function parseSubject(raw: string): Subject | null {
       return { type: 'person', name: name.name, gender: name.gender, role, bare };
     }
   }
-  return parseSimpleSubject(parts[0] ?? text);
+  // "…, meaning more strikes, the union said": when the first part is no subject, the part next to the verb is.
+  return parseSimpleSubject(parts[0] ?? text) ?? (parts.length > 1 && !FUNCTION_WORDS.has(parts.at(-1)!.toLowerCase()) ? parseSimpleSubject(parts.at(-1)!) : null);
+}
+
+const POST_NOMINALS = /(?<=\p{Ll})(?:\s+(?:MP|MSP|MS|AM|MEP|MLA|OBE|MBE|CBE|KC|QC))+$/u;
+
+// A conjunction that can open a clause of its own.
+const CONJUNCTION = /(?:^|[\s,])(?:and|but|while|whereas|yet|although|though)\s+/g;
+// What makes the words before a conjunction a clause: an auxiliary, a verb of speech, or a past tense after a word.
+const FINITE_IN = /\b(?:is|are|was|were|has|have|had|will|would|did|does)\b|\S\s+\p{Ll}{2,}ed\b/u;
+
+/** A lowercase word that is not a function word or a noun for a person ("Council leader" is no clause). */
+function isVerbLike(word: string): boolean {
+  return /^\p{Ll}+$/u.test(word) && !FUNCTION_WORDS.has(word) && !ROLE_NOUNS.has(word) && !Object.hasOwn(GENDERED_ROLE, word) && !/(?:er|or|ist|ian|ant|ent)$/.test(word);
+}
+
+/** "Jo Bell met Tom Hale", "he told": a name or a pronoun followed by a lowercase word that is not a function word. */
+function nameThenVerb(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.some((w, i) => i + 1 < words.length && (isNameToken(w) || /^(?:he|she|they)$/i.test(w)) && isVerbLike(words[i + 1]!));
+}
+
+/**
+ * "Jo Bell backed the plan but Tom Hale", "Tom Hale announced the cuts on Monday and he": when the words before
+ * the last conjunction are a clause of their own, the speaker is the subject after it, and the name in the first
+ * clause is someone else. A relative clause before it ("Jo Bell, who has led the group and Tom Hale") leaves two
+ * people either of whom may be speaking: nobody. Undefined when the text is not two clauses.
+ */
+function secondClause(text: string): Subject | null | undefined {
+  let last: RegExpExecArray | null = null;
+  for (const m of text.matchAll(CONJUNCTION)) last = m;
+  if (!last) return undefined;
+  const before = text.slice(0, last.index);
+  const after = text.slice(last.index + last[0].length);
+  if (!(FINITE_IN.test(before) || firstVerb(before) || nameThenVerb(before))) return undefined;
+  const subject = after === '' ? null : parseSubject(after);
+  const speaks = subject !== null && (subject.type === 'person' || subject.type === 'pronoun' || (subject.type === 'role' && /^(?:a|an|the)\s/i.test(after)));
+  if (!speaks) return undefined;
+  return /\b(?:who|whose|whom)\b/i.test(before) ? null : subject;
 }
 
 /** "Jo Bell" or "Campaigner Jo Bell" set off by commas: the name, and a capitalised role word opening it. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { findNarrativeNames, isOrgLike, parseName } from '../../../src/knowledge/extract/names.js';
-import { roleOf } from '../../../src/knowledge/extract/subject.js';
+import { roleOf } from '../../../src/knowledge/extract/roles.js';
 
 const names = (sentence: string) => findNarrativeNames(sentence, roleOf).map((n) => [n.name, n.role, n.gender]);
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseSubject, roleOf } from '../../../src/knowledge/extract/subject.js';
+import { roleOf } from '../../../src/knowledge/extract/roles.js';
+import { parseSubject } from '../../../src/knowledge/extract/subject.js';
 
 describe('parseSubject', () => {
   it.each([
