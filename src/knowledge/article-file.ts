@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SYMLINK_MESSAGE } from './folder.js';
@@ -7,6 +6,7 @@ import { splitParagraphs } from './paragraphs.js';
 import type { Problem } from './problems.js';
 import { FrontMatter, type Article } from './schema.js';
 import { validateYaml } from './validate-yaml.js';
+import { fileHash } from './file-hash.js';
 
 /** One knowledge file: reading it, and parsing and validating its text. Never throws for the file's own faults. */
 
@@ -78,7 +78,7 @@ export async function readArticleFile(dir: string, file: string): Promise<FileRe
     if (size > MAX_FILE_BYTES) return fail(tooLargeMessage(size));
     const bytes = await readFile(full);
     const parsed = parseKnowledgeText(bytes, file);
-    const hash = createHash('sha256').update(bytes).digest('hex');
+    const hash = fileHash(bytes);
     return { file, article: parsed.article, problems: parsed.problems, idLine: parsed.article ? lineOfId(bytes) : 1, hash };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { lstat, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import type { Signature } from './folder.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { slices } from './sliced.js';
 import { BATCH, readInWorkers } from './worker-pool.js';
+import { fileHash } from './file-hash.js';
 
 /**
  * Reading knowledge files into records: read, parse, validate, extract, or take the whole record
@@ -83,7 +83,7 @@ export const readFileRecord = async (dir: string, f: FileToRead, cache: Extracti
 async function hashOf(full: string): Promise<string> {
   try {
     if ((await lstat(full)).isSymbolicLink()) return '';
-    return createHash('sha256').update(await readFile(full)).digest('hex');
+    return fileHash(await readFile(full));
   } catch {
     return '';
   }
@@ -139,7 +139,7 @@ async function lookUpHere(dir: string, files: { f: FileToRead; i: number }[], re
       rest.push(entry);
       continue;
     }
-    const hash = createHash('sha256').update(bytes).digest('hex');
+    const hash = fileHash(bytes);
     if (hash === f.knownHash) {
       records[i] = { file: f.name, sig: f.sig, unchanged: true };
       continue;

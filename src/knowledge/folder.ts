@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { lstatSync } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { GAZETTEER_FILE, loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { MAX_FILE_BYTES, tooLargeMessage } from './limits.js';
 import type { Problem } from './problems.js';
 import { slices } from './sliced.js';
+import { fileHash } from './file-hash.js';
 
 /**
  * What is in a knowledge folder, and the rules for what counts as a knowledge file: regular files
@@ -140,7 +140,7 @@ export async function readGazetteer(dir: string, cached: { cacheFile?: string | 
   }
   const cache = tryOpenCache(cached.cacheFile, cached.onWarning);
   try {
-    const key = `${GAZETTEER_FILE}:${createHash('sha256').update(bytes).digest('hex')}`;
+    const key = `${GAZETTEER_FILE}:${fileHash(bytes)}`;
     const hit = cache?.get(key);
     if (hit) return { gazetteer: JSON.parse(hit.value) as Gazetteer, problems: [] };
     const loaded = loadGazetteer(bytes.toString('utf8'));
