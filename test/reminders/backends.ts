@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterEach } from 'vitest';
 import { openPgStore } from '../../src/reminders/pg-store.js';
 import type { Store } from '../../src/reminders/store.js';
 import { tempDb } from './helpers.js';
@@ -72,3 +73,16 @@ export const postgres: Backend = {
 
 /** Every back end these tests can reach: PostgreSQL only with TEST_DATABASE_URL. */
 export const backends: Backend[] = TEST_DATABASE_URL ? [sqlite, postgres] : [sqlite];
+
+/** Each test's own database on `backend`; `open` gives another connection to it. */
+export function useBackend(backend: Backend) {
+  let current: BackendDb | null = null;
+  afterEach(async () => {
+    await current?.cleanup();
+    current = null;
+  });
+  return async () => {
+    current ??= await backend.create();
+    return current.open();
+  };
+}

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FOLLOW_CLAIM_MS } from '../../src/reminders/follows.js';
 import { companionStores } from '../../src/reminders/runtime.js';
-import { backends, type Backend, type BackendDb } from './backends.js';
+import { backends, useBackend, type Backend } from './backends.js';
 import { reportPostgresAvailability } from './postgres-availability.js';
 import { CHANNEL, GUILD, ORGANISER, OTHER_GUILD } from './helpers.js';
 
@@ -13,15 +13,8 @@ const ITEM = 'article:birmingham-day-centres-new';
 reportPostgresAvailability();
 
 describe.each(backends)('follows on $name', (backend: Backend) => {
-  let current: BackendDb | null = null;
-  afterEach(async () => {
-    await current?.cleanup();
-    current = null;
-  });
-  const open = async () => {
-    current ??= await backend.create();
-    return companionStores(await current.open()).follows;
-  };
+  const connect = useBackend(backend);
+  const open = async () => companionStores(await connect()).follows;
 
   it('starts a follow once per channel and place, with what is known marked announced, and stops it', async () => {
     const f = await open();

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewPersonal } from '../../src/reminders/personal.js';
 import { companionStores } from '../../src/reminders/runtime.js';
-import { backends, type Backend, type BackendDb } from './backends.js';
+import { backends, useBackend, type Backend } from './backends.js';
 import { reportPostgresAvailability } from './postgres-availability.js';
 import { GUILD, MEMBER, OTHER_GUILD } from './helpers.js';
 
@@ -26,16 +26,9 @@ const press = (over: Partial<NewPersonal> = {}): NewPersonal => ({
 reportPostgresAvailability();
 
 describe.each(backends)('personal reminders on $name', (backend: Backend) => {
-  let current: BackendDb | null = null;
-  afterEach(async () => {
-    await current?.cleanup();
-    current = null;
-  });
+  const connect = useBackend(backend);
   /** Another connection to this test's database, as another bot process would hold. */
-  const open = async () => {
-    current ??= await backend.create();
-    return companionStores(await current.open()).personal;
-  };
+  const open = async () => companionStores(await connect()).personal;
 
   it('keeps one reminder per member and consultation, with the 7-day and 1-day messages, listed per server', async () => {
     const p = await open();

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../src/reminders/migrations.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, dbFileIn, type NewReminder } from '../../src/reminders/store.js';
-import { backends, type Backend, type BackendDb } from './backends.js';
+import { backends, useBackend } from './backends.js';
 import { reportPostgresAvailability } from './postgres-availability.js';
 import { CHANNEL, GUILD, MEMBER, ORGANISER, OTHER_GUILD, tempDb } from './helpers.js';
 
@@ -23,19 +23,6 @@ const reminder = (over: Partial<NewReminder> = {}): NewReminder => ({
 
 let db: ReturnType<typeof tempDb>;
 afterEach(() => db?.cleanup());
-
-/** Each test's own database on `backend`; `open` gives another connection to it. */
-function useBackend(backend: Backend) {
-  let current: BackendDb | null = null;
-  afterEach(async () => {
-    await current?.cleanup();
-    current = null;
-  });
-  return async () => {
-    current ??= await backend.create();
-    return current.open();
-  };
-}
 
 reportPostgresAvailability();
 
