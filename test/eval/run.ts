@@ -4,7 +4,7 @@
  * the place resolver against test/fixtures/gold/place-queries.json. `--json` prints one object instead.
  */
 import { evaluate, type SetResult } from './evaluate.js';
-import { accuracy, f1, type ArticleScore } from './score.js';
+import { accuracy, f1, WRONG_NAMED_KINDS, type ArticleScore } from './score.js';
 
 const NOT_PRESENT = 'real set not present locally: see test/eval/README.md';
 
@@ -34,6 +34,7 @@ const setColumns: [string, (s: SetResult) => string][] = [
   ['speaker', (s) => fmt(accuracy(s.overall.speaker))],
   ['wrong named', (s) => String(s.overall.wrongNamedSpeakers)],
   ['wrong shown', (s) => String(s.overall.wrongNamedShown)],
+  ['nobody/surname/other', (s) => WRONG_NAMED_KINDS.map((k) => s.overall.wrongNamedKinds[k]).join('/')],
   ['attribution', (s) => (s.overall.attribution.total ? fmt(accuracy(s.overall.attribution)) : '-')],
   ['figures', (s) => String(s.overall.figures.all.gold)],
   ['fig F1', (s) => fmt(f1(s.overall.figures.all))],
@@ -98,6 +99,7 @@ if (process.argv.includes('--json')) {
     else if (s.missing.length > 0) console.log(`${s.name}: ${s.missing.length} of ${s.missing.length + s.articleCount} articles missing locally (${s.missing.join(', ')})`);
   }
   console.log('speaker = speaker and kind right, over quotes matched by overlap; wrong named = a named speaker that is not the labelled one (labelled nobody included);');
+  console.log('nobody/surname/other = the strict wrong named by what the label says: nobody, a name ending in the same word (a name form), another person.');
   console.log('wrong shown = wrong named as members see it: those answers show as the speaker (low confidence or no attribution shows "speaker not clear").');
   console.log('fig F1 pairs kind, value, unit and paragraph; value+kind F1 pairs kind, value and paragraph; detail = text, qualifier and counts right, over matched figures.');
   console.log(`place queries: ${fmt(result.scores.placeAccuracy!)} accuracy`);

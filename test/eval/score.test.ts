@@ -89,6 +89,14 @@ describe('scoring', () => {
     expect(totalScore([s, s]).wrongNamedShown).toBe(2);
   });
 
+  it('sorts wrong named speakers by what the label says: nobody, the same surname written otherwise, or another person', () => {
+    const predicted = [quote('We met every term', 'Callum Reid'), quote('That is news to us', 'Reid'), quote('Sure words here', 'Sam Price')];
+    const gold = [quote('We met every term', null), quote('That is news to us', 'Callum Reid'), quote('Sure words here', 'Jo Bell')];
+    const s = scoreArticle('a', { quotes: predicted, figures: [] }, { quotes: gold, figures: [] });
+    expect(s.wrongNamedKinds).toEqual({ nobody: 1, surname: 1, other: 1 });
+    expect(totalScore([s, s]).wrongNamedKinds).toEqual({ nobody: 2, surname: 2, other: 2 });
+  });
+
   it('scores attribution only against labels that record one', () => {
     const old: GoldQuote = { speaker: 'Ann Cole', role: null, text: 'One two three', paragraphs: [1], kind: 'direct' };
     const labelled: GoldQuote = { ...old, text: 'Four five six', attribution: 'pronoun' };

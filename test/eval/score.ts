@@ -37,6 +37,8 @@ export interface ArticleScore {
    * unattributed one is shown as "speaker not clear in the article", so it is wrong only in the strict count.
    */
   wrongNamedShown: number;
+  /** The strict wrong named speakers by what the label says instead (see `wrongNamedKind`). */
+  wrongNamedKinds: Record<WrongNamedKind, number>;
   /** Over quotes matched by overlap whose gold label records an attribution: attribution right. */
   attribution: Ratio;
   /** Figures paired on kind, value and paragraph only (unit and wording free): "value and kind" F1. */
@@ -133,6 +135,21 @@ export function isWrongNamedShown(predicted: Pick<Quote, 'speaker' | 'role' | 'a
   return isWrongNamedSpeaker(predicted, gold) && speakerIsClear(predicted);
 }
 
+export type WrongNamedKind = 'nobody' | 'surname' | 'other';
+export const WRONG_NAMED_KINDS: WrongNamedKind[] = ['nobody', 'surname', 'other'];
+
+const lastWord = (name: string) => name.trim().split(/\s+/).at(-1)!.toLowerCase();
+
+/**
+ * What a wrong named speaker got wrong, so a round can tell a name finder's slip from a wrong person without
+ * reading held-out text: the label names nobody; the label's name ends in the same word (the same surname written
+ * another way, e.g. a first name or title missed, so maybe the same person); or another person.
+ */
+export function wrongNamedKind(predicted: Pick<Quote, 'speaker'>, gold: Pick<Quote, 'speaker'>): WrongNamedKind {
+  if (gold.speaker === null) return 'nobody';
+  return lastWord(predicted.speaker!) === lastWord(gold.speaker) ? 'surname' : 'other';
+}
+
 export function scoreArticle(id: string, predicted: Extraction, gold: GoldExtraction): ArticleScore {
   const exact = matchQuotes(predicted.quotes, gold.quotes, 'exact');
   const overlap = matchQuotes(predicted.quotes, gold.quotes, 'overlap');
@@ -167,6 +184,9 @@ export function scoreArticle(id: string, predicted: Extraction, gold: GoldExtrac
     },
     wrongNamedSpeakers: overlap.filter(([p, g]) => isWrongNamedSpeaker(p, g)).length,
     wrongNamedShown: overlap.filter(([p, g]) => isWrongNamedShown(p, g)).length,
+    wrongNamedKinds: Object.fromEntries(
+      WRONG_NAMED_KINDS.map((k) => [k, overlap.filter(([p, g]) => isWrongNamedSpeaker(p, g) && wrongNamedKind(p, g) === k).length]),
+    ) as Record<WrongNamedKind, number>,
     attribution: { correct: attributed.filter(([p, g]) => p.attribution === g.attribution).length, total: attributed.length },
     figureValueKind: { tp: loosePairs.length, predicted: predicted.figures.length, gold: gold.figures.length },
     figureClasses,
@@ -205,6 +225,7 @@ export function totalScore(scores: ArticleScore[]): ArticleScore {
     figureDetail: none,
     wrongNamedSpeakers: 0,
     wrongNamedShown: 0,
+    wrongNamedKinds: { nobody: 0, surname: 0, other: 0 },
     attribution: none,
     figureValueKind: zero,
     figureClasses: {},
@@ -212,6 +233,7 @@ export function totalScore(scores: ArticleScore[]): ArticleScore {
   for (const s of scores) {
     total.wrongNamedSpeakers += s.wrongNamedSpeakers;
     total.wrongNamedShown += s.wrongNamedShown;
+    for (const k of WRONG_NAMED_KINDS) total.wrongNamedKinds[k] += s.wrongNamedKinds[k];
     total.attribution = addRatios(total.attribution, s.attribution);
     total.figureValueKind = addCounts(total.figureValueKind, s.figureValueKind);
     for (const [c, r] of Object.entries(s.figureClasses)) total.figureClasses[c] = addRatios(total.figureClasses[c] ?? none, r);
