@@ -2,11 +2,10 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { suggestPlaces } from '../knowledge/place-suggestions.js';
 import { searchSpeakers } from '../knowledge/speakers.js';
 import { clip, normalize } from '../knowledge/text.js';
-import type { Choice } from './types.js';
+import { CHOICE_LIMITS, type Choice } from './types.js';
 
-/** Discord's limits for autocomplete: 25 choices, 100 characters each for name and value. */
-export const MAX_CHOICES = 25;
-const MAX_LENGTH = 100;
+const MAX_CHOICES = CHOICE_LIMITS.count;
+const MAX_LENGTH = CHOICE_LIMITS.length;
 
 const choice = (name: string, value: string): Choice => ({ name: clip(name, MAX_LENGTH), value: value.slice(0, MAX_LENGTH) });
 

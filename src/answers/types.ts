@@ -50,7 +50,10 @@ export interface Answer {
   page?: { number: number; count: number; pastEnd?: boolean };
 }
 
-/** An autocomplete choice: `name` is shown (≤ 100 chars), `value` is submitted (≤ 100 chars). */
+/** Discord's limits for autocomplete: at most 25 choices, each name and value 1–100 characters. */
+export const CHOICE_LIMITS = { count: 25, length: 100 } as const;
+
+/** An autocomplete choice: `name` is shown, `value` is submitted (both within CHOICE_LIMITS.length). */
 export interface Choice {
   name: string;
   value: string;

@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId } from 'discord.js';
 import type { Answer } from '../answers/types.js';
-import { clip } from './render.js';
+import { clip } from '../knowledge/text.js';
 
 /**
  * The buttons under an answer, and what each button's `custom_id` says. A button carries the whole

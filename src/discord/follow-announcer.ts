@@ -7,7 +7,8 @@ import type { Logger } from '../log.js';
 import type { FollowStore } from '../reminders/follows.js';
 import { remindMeButton } from './buttons.js';
 import { escapeText, safeUrl } from './escape.js';
-import { clip, NO_MENTIONS } from './render.js';
+import { clip } from '../knowledge/text.js';
+import { NO_MENTIONS } from './render.js';
 
 /**
  * Posts to each following channel, once each, the articles and consultations about its place that

@@ -10,7 +10,8 @@ import type { Row } from './buttons.js';
 import type { CommandContext, CommandResult, CommandSettings } from './command.js';
 import { isModerator, kbRefusal, NO_KEEPER, NOT_A_MODERATOR } from './kb-access.js';
 import { fit, problemLines, refusalText } from './kb-report.js';
-import { clip, escapeText, NO_MENTIONS } from './render.js';
+import { clip } from '../knowledge/text.js';
+import { escapeText, NO_MENTIONS } from './render.js';
 
 /**
  * `/kb upload` of a plain-text article: drafted as `kb import` drafts it, shown privately with the

@@ -5,7 +5,8 @@ import type { Answer, AnswerSection } from '../answers/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { formatProblem, type Problem } from '../knowledge/loader.js';
 import type { Reloaded } from '../knowledge/reload.js';
-import { clip, escapeText } from './render.js';
+import { clip } from '../knowledge/text.js';
+import { escapeText } from './render.js';
 
 /** The texts `/kb` shows moderators: what is loaded, what changed, what is wrong, what an upload gives. */
 

@@ -1,7 +1,8 @@
 import { Routes, type Client } from 'discord.js';
 import { formatProblem, type Problem } from '../knowledge/problems.js';
 import type { Logger } from '../log.js';
-import { clip, escapeText, NO_MENTIONS } from './render.js';
+import { clip } from '../knowledge/text.js';
+import { escapeText, NO_MENTIONS } from './render.js';
 
 /** Posts new knowledge-file problems to the moderators' channel; a failed post is logged, never retried. */
 export function modLogPoster(client: Client, channelId: string, log: Logger): (problems: Problem[], kept: string[]) => void {

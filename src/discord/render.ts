@@ -1,6 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { styleOf } from '../answers/catalogue.js';
 import type { Answer, AnswerKind, AnswerLine, AnswerSection, Citation } from '../answers/types.js';
+import { clip } from '../knowledge/text.js';
 import { escapeText, safeUrl } from './escape.js';
 
 export { escapeText };
@@ -28,18 +29,6 @@ export interface RenderedAnswer {
 // Left for the "…and N more" notes so they always fit after the lines.
 const NOTE_RESERVE = 240;
 const BULLET = '• ';
-
-/** Cuts at a word boundary and marks the cut, so a clipped quote never ends mid-word or mid-escape. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 1) return '…'.slice(0, max);
-  let cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  if (space > max * 0.6) cut = cut.slice(0, space);
-  // A trailing backslash would escape the ellipsis; a lone high surrogate would be invalid text.
-  cut = cut.replace(/\\+$/, '').replace(/[\uD800-\uDBFF]$/, '');
-  return `${cut.trimEnd()}…`;
-}
 
 export function formatCitation(c: Citation): string {
   if (c.title.trim() === '') return '';

@@ -7,7 +7,7 @@ import {
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
 } from 'discord.js';
-import type { Choice } from '../answers/types.js';
+import { CHOICE_LIMITS, type Choice } from '../answers/types.js';
 import type { Logger } from '../log.js';
 import { UserFacingError, type Command, type CommandContext, type CommandResult, type CommandSettings } from './command.js';
 import { DISCORD_ATTACHMENT_HOSTS } from '../config.js';
@@ -19,7 +19,8 @@ import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import { answerButtons, listingButtons, type Row } from './buttons.js';
 import { runButton } from './button-router.js';
 import { isPrivate } from './options.js';
-import { clip, NO_MENTIONS, renderAnswer, type RenderedAnswer } from './render.js';
+import { clip } from '../knowledge/text.js';
+import { NO_MENTIONS, renderAnswer, type RenderedAnswer } from './render.js';
 
 export interface RouterOptions {
   commands: readonly Command[];
@@ -39,8 +40,7 @@ export interface RouterOptions {
 
 type Payload = (RenderedAnswer | { content: string }) & { files?: AttachmentPayload[]; components?: Row[] };
 
-const MAX_CHOICES = 25;
-const MAX_CHOICE_LENGTH = 100;
+const { count: MAX_CHOICES, length: MAX_CHOICE_LENGTH } = CHOICE_LIMITS;
 
 /**
  * Sends a handler's reply whatever state the interaction is in: a first reply, the edit of a

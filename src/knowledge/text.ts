@@ -33,12 +33,21 @@ export function terms(text: string): string[] {
   return out;
 }
 
-/** Cuts text to at most `max` characters at a word boundary, with an ellipsis when cut. */
+/**
+ * The one clip: cuts text to at most `max` characters at a word boundary, with an ellipsis when cut. It may
+ * be given text already escaped for Discord, so a trailing backslash (it would escape the ellipsis) and a lone
+ * high surrogate (invalid text) are dropped with the cut.
+ */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
+  if (max <= 1) return '…'.slice(0, max);
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+  const kept = (space > max * 0.6 ? cut.slice(0, space) : cut)
+    .replace(/[\s,;:.–-]+$/, '')
+    .replace(/\\+$/, '')
+    .replace(/[\uD800-\uDBFF]$/, '');
+  return `${kept}…`;
 }
 
 /**

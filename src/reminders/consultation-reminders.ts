@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import { CHOICE_LIMITS } from '../answers/types.js';
+import { clip } from '../knowledge/text.js';
 import { parseLeads, quote } from './parse-time.js';
 import { renderConfirmation } from './render.js';
 import { canManage, DEFAULT_LIMITS, limitRefusal, permissionRefusal, refuse, snowflake, type Actor, type Outcome, type ServiceDeps } from './service-deps.js';
@@ -25,7 +27,7 @@ export function consultationChoices(deps: ServiceDeps, typed: string): { name: s
     .map(({ c, closes }) => {
       const when = DateTime.fromMillis(closes, { zone: 'Europe/London' }).toFormat('d LLL yyyy');
       const name = `${c.title} (closes ${when})`;
-      return { name: name.length > 100 ? `${name.slice(0, 99)}…` : name, value: c.key };
+      return { name: clip(name, CHOICE_LIMITS.length), value: c.key };
     });
 }
 

@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import { CHOICE_LIMITS } from '../answers/types.js';
+import { clip } from '../knowledge/text.js';
 import { renderListItem } from './render.js';
 import { canManage, PAGE_SIZE, permissionRefusal, refuse, type Actor, type Outcome, type ServiceDeps } from './service-deps.js';
 import { movedByClockChange } from './time.js';
@@ -50,7 +52,7 @@ export async function reminderChoices(deps: ServiceDeps, guildId: string, typed:
       const what = r.kind === 'consultation' ? (r.title ?? r.consultationKey ?? '') : r.message;
       const when = DateTime.fromMillis(nextMs, { zone: r.zone }).toFormat('d LLL HH:mm');
       const name = `#${r.id} ${when} ${what.replace(/\s+/g, ' ')}`;
-      return { name: name.length > 100 ? `${name.slice(0, 99)}…` : name, value: r.id };
+      return { name: clip(name, CHOICE_LIMITS.length), value: r.id };
     })
     .filter((c) => !t || c.name.toLowerCase().includes(t))
     .slice(0, 25);

@@ -1,5 +1,7 @@
 import * as chrono from 'chrono-node';
 import { DateTime, IANAZone } from 'luxon';
+import { escapeText } from '../discord/escape.js';
+import { clip } from '../knowledge/text.js';
 import {
   addYears,
   formatOffset,
@@ -33,10 +35,9 @@ export type Parsed<T, E extends string = string> = { ok: true; value: T } | { ok
 
 const fail = <E extends string>(reason: E, message: string) => ({ ok: false as const, reason, message });
 
-/** Quotes user text back safely: no mentions, no markdown breakouts, bounded length. */
+/** Quotes user text back safely (the one escape, so no masked link or mention survives), bounded length. */
 export function quote(text: string): string {
-  const clean = text.replace(/\s+/g, ' ').trim().slice(0, 80).replace(/[`*_~|>@]/g, (c) => `\\${c}`);
-  return `“${clean}”`;
+  return `“${escapeText(clip(text.replace(/\s+/g, ' ').trim(), 80))}”`;
 }
 
 function describeLocal(ms: number, zone: string): string {

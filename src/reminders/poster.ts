@@ -1,4 +1,5 @@
 import { ChannelType, DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
+import { clip } from '../knowledge/text.js';
 
 /**
  * Posting to Discord. The scheduler sees only `Poster`, so tests can stand in for Discord and the
@@ -169,13 +170,12 @@ export interface ScheduledEventInput {
 
 /** Discord caps an external event's location at 100 characters and its name at 100. */
 export function scheduledEventBody(e: ScheduledEventInput) {
-  const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
   return {
-    name: cut(e.name, 100),
-    ...(e.description ? { description: cut(e.description, 1000) } : {}),
+    name: clip(e.name, 100),
+    ...(e.description ? { description: clip(e.description, 1000) } : {}),
     privacy_level: 2,
     entity_type: 3,
-    entity_metadata: { location: cut(e.location, 100) },
+    entity_metadata: { location: clip(e.location, 100) },
     scheduled_start_time: new Date(e.startMs).toISOString(),
     scheduled_end_time: new Date(e.endMs).toISOString(),
   };

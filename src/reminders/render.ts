@@ -1,5 +1,6 @@
 import { remindMeButton } from '../discord/buttons.js';
 import { escapeText, safeUrl } from '../discord/escape.js';
+import { clip } from '../knowledge/text.js';
 import type { AllowedMentions } from './poster.js';
 import type { Delivery, Reminder } from './store.js';
 import { DateTime } from 'luxon';
@@ -121,7 +122,7 @@ export function renderMovedNote(moved: readonly MovedPost[], zone: string): stri
 export function renderListItem(item: { reminder: Reminder; nextMs: number; pending: number; moved?: readonly MovedPost[] }): string {
   const r = item.reminder;
   const what = r.kind === 'consultation' ? `consultation: ${escapeText(r.title ?? r.consultationKey ?? '')}` : r.message.replace(/\s+/g, ' ');
-  const short = what.length > 80 ? `${what.slice(0, 79)}…` : what;
+  const short = clip(what, 80);
   const more = item.pending > 1 ? ` (+${item.pending - 1} more)` : '';
   const moved = (item.moved ?? [])
     .map((m) => ` ⚠️ ${DateTime.fromMillis(m.ms, { zone: r.zone }).toFormat("ccc d LLL 'at' HH:mm")}, not ${m.wanted} (clocks go forward).`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markedPlaceWords } from '../../src/knowledge/text.js';
+import { clip, markedPlaceWords } from '../../src/knowledge/text.js';
 
 /** The words place names are looked for in: plain words take a shorter path than the rest, and both must agree. */
 describe('markedPlaceWords', () => {
@@ -7,5 +7,17 @@ describe('markedPlaceWords', () => {
     expect(markedPlaceWords('Cuts in St Helens & Knowsley hit 2,000 carers')).toBe('^cuts in ^st ^helens and ^knowsley hit 2 000 carers');
     expect(markedPlaceWords('Ynys Môn, B’ham and O’Neill’s Ébène ÅLAND café')).toBe('^ynys ^mon ^bham and ^oneills ^ebene ^aland cafe');
     expect(markedPlaceWords('x² ½ ﬁne İstanbul')).toBe('x2 1 2 fine ^istanbul');
+  });
+});
+
+describe('clip, the one clip for answers, Discord and reminders', () => {
+  it('never leaves a backslash that would escape its ellipsis, nor half a surrogate pair', () => {
+    expect(clip('ab\\*cd efgh', 4)).toBe('ab…');
+    expect(clip(`${'a'.repeat(8)}😀 and more`, 10)).toBe(`${'a'.repeat(8)}…`);
+    expect(clip('short', 10)).toBe('short');
+    expect(clip('anything', 1)).toBe('…');
+    for (const text of ['Families are frightened, said Jo Marsh, chair of the forum.', 'x'.repeat(300)]) {
+      for (const max of [5, 20, 40, 100]) expect(clip(text, max).length).toBeLessThanOrEqual(max);
+    }
   });
 });

@@ -199,3 +199,18 @@ describe('impossible dates and offsets are refused, not guessed', () => {
     expect(ok('2026-12-15T17:00+14:00')).toBe('2026-12-15T03:00:00.000Z');
   });
 });
+
+describe('echoing what an organiser typed', () => {
+  it('quotes a date it cannot read without a live masked link, mention or bidi trick, clipped to its length', () => {
+    const typed = '[Sign the petition](https://evil.example) <@&123> \u202eevil ' + 'x'.repeat(200);
+    const r = when(typed);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message).not.toContain('[Sign the petition](');
+    expect(r.message).toContain('\\[Sign the petition\\]');
+    expect(r.message).not.toMatch(/(?<!\\)<@&123>/);
+    expect(r.message).not.toContain('\u202e');
+    expect(r.message).not.toContain('x'.repeat(100));
+    expect(r.message).toContain('…');
+  });
+});

@@ -11,7 +11,8 @@ import { articleReport, refusalText, reloadText, statusText } from '../kb-report
 import { fileExists, moveToTrash, writeFileAtomically } from '../../knowledge/knowledge-files.js';
 import type { KnowledgeKeeper } from '../../knowledge/keeper.js';
 import { focusedText, requiredText } from '../options.js';
-import { clip, escapeText } from '../render.js';
+import { clip } from '../../knowledge/text.js';
+import { escapeText } from '../render.js';
 
 const ID = { name: 'id', label: 'article id', max: 80 } as const;
 
