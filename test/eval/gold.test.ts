@@ -7,7 +7,7 @@ import { ADDED_TUNING_SPLITS, REAL_DIR, REAL_SPLITS, loadManifest, loadRealSplit
 const article = (id: string) => `---\nid: ${id}\ntitle: A title\ncouncil: Some Council\n---\n\nThe council said it would cut 30 jobs.\n`;
 
 describe('real-article set', () => {
-  it('splits by the fixed rule: care articles final, later rounds tune2, tune3 and tune4, the rest alternating tune and report in id order', () => {
+  it('splits by the fixed rule: care articles final, later rounds tune2 to tune5, the rest alternating tune and report in id order', () => {
     const manifest = loadManifest();
     const rest = manifest.filter((e) => e.split !== 'final' && !ADDED_TUNING_SPLITS.includes(e.split)).sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(rest.map((e) => e.split)).toEqual(rest.map((_, i) => (i % 2 === 0 ? 'tune' : 'report')));
