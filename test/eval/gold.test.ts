@@ -2,14 +2,15 @@ import { describe, it, expect } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ADDED_TUNING_SPLITS, REAL_DIR, REAL_SPLITS, loadManifest, loadRealSplit } from './gold.js';
+import { ADDED_HELD_OUT_SPLITS, ADDED_TUNING_SPLITS, REAL_DIR, REAL_SPLITS, TUNING_SPLITS, loadManifest, loadRealSplit } from './gold.js';
 
 const article = (id: string) => `---\nid: ${id}\ntitle: A title\ncouncil: Some Council\n---\n\nThe council said it would cut 30 jobs.\n`;
 
 describe('real-article set', () => {
-  it('splits by the fixed rule: care articles final, later rounds tune2 to tune5, the rest alternating tune and report in id order', () => {
+  it('splits by the fixed rule: care articles final, later rounds tune2 to tune5 and report2, the rest alternating tune and report in id order', () => {
     const manifest = loadManifest();
-    const rest = manifest.filter((e) => e.split !== 'final' && !ADDED_TUNING_SPLITS.includes(e.split)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const added = [...ADDED_TUNING_SPLITS, ...ADDED_HELD_OUT_SPLITS];
+    const rest = manifest.filter((e) => e.split !== 'final' && !added.includes(e.split)).sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(rest.map((e) => e.split)).toEqual(rest.map((_, i) => (i % 2 === 0 ? 'tune' : 'report')));
     expect(rest.length).toBeGreaterThanOrEqual(20);
     expect(manifest.filter((e) => e.split === 'final').length).toBeGreaterThanOrEqual(6);
@@ -23,6 +24,13 @@ describe('real-article set', () => {
       expect(e.url, e.id).toMatch(/^https?:\/\//);
       expect(() => readFileSync(path.join(REAL_DIR, 'labels', `${e.id}.expected.json`), 'utf8'), e.id).not.toThrow();
     }
+  });
+
+  it('holds report2 out: never a tuning split, so evaluation prints its totals only, like report', () => {
+    expect(REAL_SPLITS).toContain('report2');
+    expect(TUNING_SPLITS).not.toContain('report2');
+    expect(TUNING_SPLITS).not.toContain('report');
+    for (const e of loadManifest().filter((m) => m.split === 'report2')) expect(e.topic, e.id).not.toMatch(/care/i);
   });
 
   it('loads the articles present locally and names the ones missing', () => {
