@@ -78,6 +78,19 @@ export interface ReloadOptions extends ReadOptions {
   full?: boolean;
   /** Only these folder entries changed (the watcher knows): look at them alone, not at the whole folder. Ignored with `full` or without a previous listing. */
   names?: readonly string[];
+  /** Told how long each phase of the reload took, in order (`test/bench/profile-reload.ts`). */
+  onPhase?: (phase: string, ms: number) => void;
+}
+
+/** Reports the time since the previous mark under each phase's name. */
+function phaseClock(onPhase: ReloadOptions['onPhase']): (phase: string | null) => void {
+  let last = performance.now();
+  return (phase) => {
+    if (!onPhase) return;
+    const now = performance.now();
+    if (phase !== null) onPhase(phase, now - last);
+    last = now;
+  };
 }
 
 /** The bytes' hash of each article object, for telling an updated article from one merely read again. */
@@ -94,6 +107,7 @@ export async function reloadArticles(dir: string, previous?: PreviousLoad | null
 }
 
 async function reloadListed(dir: string, listing: FolderListing, previous: PreviousLoad | null | undefined, options: ReloadOptions): Promise<ArticlesReload> {
+  const mark = phaseClock(options.onPhase);
   const reuse: (FileRecord | undefined)[] = listing.articles.map((f) => {
     const last = previous?.files?.get(f.name);
     return !options.full && last?.sig === f.sig ? last : undefined;
@@ -102,7 +116,9 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
   const toRead = listing.articles
     .filter((_, i) => !reuse[i])
     .map((f) => ({ ...f, knownHash: previous?.files?.get(f.name)?.hash || undefined }));
+  mark('reuse');
   const { records: fresh, workers } = await readFileRecords(dir, toRead, options);
+  mark('read+extract');
   let k = 0;
   let extracted = 0;
   const results: FileRecord[] = [];
@@ -170,12 +186,15 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
     kept.push(file);
   }
   articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  mark('bookkeeping');
+  const diff = diffLoads(previous ?? null, articles, problems);
+  mark('diff');
 
   return {
     articles,
     problems,
     kept,
-    diff: diffLoads(previous ?? null, articles, problems),
+    diff,
     files: new Map(results.map((r) => [r.file, r])),
     skipped: listing.skipped,
     parts,
@@ -187,8 +206,11 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
 /** Reloads articles and gazetteer and builds the knowledge base to swap in. */
 export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Partial<Pick<Reloaded, 'gazetteerSig' | 'gazetteerProblems'>>) | null, options: ReloadOptions = {}): Promise<Reloaded> {
   const started = performance.now();
+  const mark = phaseClock(options.onPhase);
   const listing = options.names && !options.full && previous?.listing ? await relistKnowledgeFolder(dir, previous.listing, options.names) : await listKnowledgeFolder(dir);
+  mark('list');
   const loaded = await reloadListed(dir, listing, previous, options);
+  mark(null);
   const gazetteerSig = listing.gazetteer;
   const same = !options.full && previous?.gazetteer && previous.gazetteerSig !== undefined && previous.gazetteerSig === gazetteerSig && gazetteerSig !== null;
   const places = same ? { gazetteer: previous.gazetteer!, problems: previous.gazetteerProblems ?? [] } : await readGazetteer(dir, options);
@@ -202,8 +224,11 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
   if (previous?.gazetteer && gazetteer !== previous.gazetteer && JSON.stringify(gazetteer) === JSON.stringify(previous.gazetteer)) gazetteer = previous.gazetteer;
   const at = new Date();
   const sameGazetteer = gazetteer === previous?.gazetteer;
+  mark('gazetteer');
   const { kb, rebuilt } = await runSliced(reviseKnowledgeBaseSteps(previous?.kb ?? null, sameGazetteer, loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a)));
+  mark('update');
   await rememberMentions(loaded.files.values(), options);
+  mark('mentions');
   // Stale corrections are found only by extracting, so they join the problems after the build.
   const problems = [...loaded.problems, ...places.problems, ...kb.problems];
   return {
