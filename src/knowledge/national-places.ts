@@ -82,7 +82,7 @@ export function withNationalPlaces(moderator: Gazetteer, national: UkGazetteer =
  * With `reuse` (a reload that replaced the places in `changed` by new objects), an area none of
  * whose members changed keeps its entry from `reuse.previous`: it would come out the same.
  */
-export function regionPlaces(places: PlaceEntry[], byId: Map<string, Article>, reuse?: { previous: PlaceEntry[]; changed: ReadonlyMap<PlaceEntry, PlaceEntry> }): PlaceEntry[] {
+export function regionPlaces(places: PlaceEntry[], byId: ReadonlyMap<string, Article>, reuse?: { previous: PlaceEntry[]; changed: ReadonlyMap<PlaceEntry, PlaceEntry> }): PlaceEntry[] {
   const regionOf = (p: PlaceEntry): { region?: string | undefined; nation?: string | undefined } => {
     if (p.area?.kind === 'council') return { region: p.area.council.region, nation: p.area.council.nation };
     const id = p.articleIds.find((x) => byId.get(x)?.nation || byId.get(x)?.region);

@@ -57,7 +57,7 @@ if (phasesAt > 0) {
   for (let k = 0; k < edits; k++) {
     const name = loaded.articles[Math.floor(((k + 1) * loaded.articles.length) / (edits + 2))]!.file;
     const original = await readFile(path.join(dir, name), 'utf8');
-    await appendFile(path.join(dir, name), `\nA paragraph added by the profile mentions zyxwvutsrq${k} once.\n`);
+    await appendFile(path.join(dir, name), `\nA paragraph added by the profile mentions zyxwvutsrq${k}x${Date.now()} once.\n`);
     const row: Record<string, number> = {};
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
