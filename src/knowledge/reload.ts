@@ -232,7 +232,7 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
   const sameGazetteer = gazetteer === previous?.gazetteer;
   mark('gazetteer');
   const { kb, rebuilt, linkedAll } = await runSliced(
-    reviseKnowledgeBaseSteps(previous?.kb ?? null, sameGazetteer, loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a), loaded.changedIds),
+    reviseKnowledgeBaseSteps(previous?.kb ?? null, sameGazetteer, loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a) ?? previous?.texts?.get(a), loaded.changedIds),
   );
   mark('update');
   // Only texts linked to places again have new mentions to remember: after an update of named files, theirs alone.

@@ -118,12 +118,12 @@ export function* reviseKnowledgeBaseSteps(
   const byArticle = layered(previous.byArticle).with([...gone, ...added.map((a) => [a.id, partsOf(a)] as const)]);
   const problemsBy = layered(state.problems).with([...gone, ...added.filter((a) => partsOf(a).problems.length > 0).map((a) => [a.id, partsOf(a).problems] as const)]);
   yield;
-  // A removed article's text is worked out again (it is one or a few articles) to find the places it was linked to and mentions.
+  // A removed article's text as the last build read it (its mentions found), else worked out again (it is one or a few articles), to find the places it was linked to and mentions.
   const before = regionsOf(previous.places);
   const links = before
     ? relinkPlaces(
         previous.places,
-        removed.map((article) => ({ article, text: articleText(article) })),
+        removed.map((article) => ({ article, text: textOf(article) ?? articleText(article) })),
         added.map((article) => ({ article, text: textOf2(article) })),
       )
     : null;
