@@ -14,8 +14,8 @@ export interface LayeredMap<K, V> extends ReadonlyMap<K, V> {
   with(changes: Iterable<readonly [K, V | undefined]>): LayeredMap<K, V>;
 }
 
-/** Changed entries kept apart from the base before they are merged into a new one. */
-export const MAX_OVERLAY = 1024;
+/** Changed entries kept apart from the base before they are merged into a new one: the base keeps the old value of each (a stale article record each), so not too many. */
+export const MAX_OVERLAY = 256;
 
 const GONE: unique symbol = Symbol('deleted');
 type Slot<V> = V | typeof GONE;
