@@ -11,6 +11,7 @@ import type { Article } from './schema.js';
 import { runSync, type Steps } from './sliced.js';
 import { speakerIndexSteps, speakerIsClear } from './speakers.js';
 import { termIndexSteps } from './term-index.js';
+import { updateStates } from './update-state.js';
 
 /**
  * Builds the whole knowledge base once per load: extraction, places, and every index the answers
@@ -41,8 +42,16 @@ export function* knowledgeBaseSteps(
   const { places, placeIndex } = yield* placesSteps(articles, gazetteer, (a) => texts.get(a)!, parts.byId);
   const paragraphRefs: { articleId: string; n: number }[] = [];
   const paragraphTexts: string[] = [];
+  // Where each article's documents start, and which articles have problems, for a later update (`update-state.ts`).
+  const state = { paragraphs: new Map<string, number>(), quotes: new Map<string, number>(), problems: new Map<string, readonly Problem[]>() };
+  let quoteDocs = 0;
   for (const [i, a] of articles.entries()) {
     if (i % 64 === 63) yield;
+    const own = parts.byArticle.get(a.id)!;
+    state.paragraphs.set(a.id, paragraphRefs.length);
+    state.quotes.set(a.id, quoteDocs);
+    quoteDocs += own.quotes.length;
+    if (own.problems.length > 0) state.problems.set(a.id, own.problems);
     const paragraphTerms = texts.get(a)!.paragraphTerms;
     for (const [i, p] of a.paragraphs.entries()) {
       paragraphRefs.push({ articleId: a.id, n: p.n });
@@ -60,26 +69,28 @@ export function* knowledgeBaseSteps(
   const paragraphs = yield* termIndexSteps(paragraphTexts, true);
   const quoteIndex = yield* termIndexSteps(quoteTexts);
 
-  return {
+  const kb: KnowledgeBase = {
     articles,
     ...parts,
     places,
     index: { places: placeIndex, speakers, paragraphs, paragraphRefs, quotes: quoteIndex, quoteDocs: parts.quotes },
     loadedAt,
   };
+  updateStates.set(kb, state);
+  return kb;
 }
 
 /** A quote as the quote index reads it. An unsure speaker's name is not indexed either, so a topic search for that name cannot find the quote. */
 export const quoteText = (q: CitedQuote) => (speakerIsClear(q) ? [q.text, q.speaker ?? '', q.role ?? ''] : [q.text]).join(' ');
 
-type Collected = Pick<KnowledgeBase, 'byId' | 'quotes' | 'figures' | 'consultations' | 'byArticle' | 'problems'>;
+type Collected = Pick<KnowledgeBase, 'byId' | 'quotes' | 'figures' | 'consultations' | 'problems'> & { byArticle: Map<string, ArticleParts> };
 
 /** Every article's quotes, figures, consultations and problems, in the articles' order (sorted by id). */
 export function* collectParts(articles: readonly Article[], partsOf: (article: Article) => ArticleParts): Steps<Collected> {
   const quotes: CitedQuote[] = [];
   const figures: CitedFigure[] = [];
   const consultations: ConsultationEntry[] = [];
-  const byArticle: KnowledgeBase['byArticle'] = new Map();
+  const byArticle = new Map<string, ArticleParts>();
   const problems: Problem[] = [];
   for (const [i, article] of articles.entries()) {
     if (i % 256 === 255) yield;
@@ -96,7 +107,7 @@ export function* collectParts(articles: readonly Article[], partsOf: (article: A
 }
 
 /** Places linked to the articles (sorted by id), regions and nations included, and the index that resolves their names. */
-export function* placesSteps(articles: readonly Article[], gazetteer: Gazetteer, textOf: (a: Article) => ArticleText, byId: Map<string, Article>): Steps<{ places: PlaceEntry[]; placeIndex: PlaceIndex }> {
+export function* placesSteps(articles: readonly Article[], gazetteer: Gazetteer, textOf: (a: Article) => ArticleText, byId: ReadonlyMap<string, Article>): Steps<{ places: PlaceEntry[]; placeIndex: PlaceIndex }> {
   const places = yield* linkPlaces(articles, gazetteer, textOf);
   const regions = regionPlaces(places, byId);
   rememberRegions(places, regions);

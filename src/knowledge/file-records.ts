@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readArticleFile, type FileResult } from './article-file.js';
 import { articleParts, articleText, extractForServing, type ArticleParts, type ArticleText } from './article-parts.js';
 import { cachedRecord, fromWorker, type StoredRecord, type WorkerRecord } from './stored-record.js';
-import { asciiJson, FLUSH_EVERY, tryOpenCache, type ExtractionCache } from './extraction-cache.js';
+import { asciiJson, FLUSH_EVERY, useCache, type ExtractionCache } from './extraction-cache.js';
 import type { Signature } from './folder.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { slices } from './sliced.js';
@@ -53,6 +53,8 @@ export interface ReadOptions {
   workersFrom?: number | undefined;
   /** Told when the cache or the workers could not be used; the load goes on without them. */
   onWarning?: ((message: string, error: unknown) => void) | undefined;
+  /** The cache at `cacheFile` already open, kept open by the caller between reloads (the watcher); used in this thread instead of opening the file again. */
+  heldCache?: ExtractionCache | null | undefined;
 }
 
 /** Below this, the cost of starting a worker (about 0.3 s under tsx) outweighs extracting in slices here. */
@@ -100,14 +102,14 @@ function once(onWarning: ReadOptions['onWarning']): ReadOptions['onWarning'] {
 
 /** Records for `files`, in their order (null for a file that vanished), and how many worker threads read them. */
 export async function readFileRecords(dir: string, files: readonly FileToRead[], options: ReadOptions = {}): Promise<{ records: (FileRecord | Unchanged | null)[]; workers: number }> {
-  const cache = tryOpenCache(options.cacheFile, options.onWarning);
+  const { cache, done: doneWithCache } = useCache(options.heldCache, options.cacheFile, options.onWarning);
   const records: (FileRecord | Unchanged | null)[] = new Array(files.length).fill(null);
   let rest = files.map((f, i) => ({ f, i }));
   try {
     // A cold start (nothing cached, nothing held) skips the look-up: every file is parsed anyway.
     if ((cache && !cache.empty()) || files.some((f) => f.knownHash)) rest = await lookUpHere(dir, rest, records, cache, once(options.onWarning));
   } finally {
-    cache?.close();
+    doneWithCache();
   }
   if (rest.length === 0) return { records, workers: 0 };
   const todo = rest.map(({ f }) => f);
@@ -175,7 +177,7 @@ async function readFresh(dir: string, files: readonly FileToRead[], options: Rea
 }
 
 async function readHere(dir: string, files: readonly FileToRead[], options: ReadOptions): Promise<(FileRecord | Unchanged | null)[]> {
-  const cache = tryOpenCache(options.cacheFile, options.onWarning);
+  const { cache, done } = useCache(options.heldCache, options.cacheFile, options.onWarning);
   const out: (FileRecord | Unchanged | null)[] = [];
   try {
     const turn = slices(() => cache?.flush(), undefined, () => (cache?.pending() ?? 0) >= FLUSH_EVERY);
@@ -184,7 +186,7 @@ async function readHere(dir: string, files: readonly FileToRead[], options: Read
       out.push(await readFileRecord(dir, f, cache));
     }
   } finally {
-    cache?.close();
+    done();
   }
   return out;
 }

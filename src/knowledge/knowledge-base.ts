@@ -39,17 +39,20 @@ export type PlaceArea =
 /** Everything the answers need, built once per load and then only read. */
 export interface KnowledgeBase {
   articles: Article[];
-  byId: Map<string, Article>;
+  byId: ReadonlyMap<string, Article>;
   quotes: CitedQuote[];
   figures: CitedFigure[];
   consultations: ConsultationEntry[];
   places: PlaceEntry[];
   /** Each article's quotes, figures and consultations, so an answer about a place never scans them all. */
-  byArticle: Map<string, { quotes: CitedQuote[]; figures: CitedFigure[]; consultations: ConsultationEntry[] }>;
+  byArticle: ReadonlyMap<string, { quotes: CitedQuote[]; figures: CitedFigure[]; consultations: ConsultationEntry[] }>;
   index: {
     places: PlaceIndex;
     speakers: SpeakerIndex;
-    /** Over every body paragraph; documents are numbered as in `paragraphRefs` (which, after an update, also holds the dead documents of removed articles). */
+    /**
+     * Over every body paragraph; documents are numbered as in `paragraphRefs` (which, after an update, also holds the dead documents of removed articles).
+     * An update appends to the list it was given when nothing else did (`update.ts`), so an older snapshot's list may run past its own documents: read it by a hit's number only.
+     */
     paragraphs: TermIndex;
     paragraphRefs: { articleId: string; n: number }[];
     /** Over quote text plus speaker and role; documents are numbered as in `quoteDocs` (`quotes` itself after a fresh build). */

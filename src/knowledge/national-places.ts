@@ -74,6 +74,9 @@ export function withNationalPlaces(moderator: Gazetteer, national: UkGazetteer =
   return places;
 }
 
+/** Where a place without a national council lies, by its articles (see `regionOf` below). */
+const regionOfPlace = new WeakMap<PlaceEntry, { region?: string | undefined; nation?: string | undefined }>();
+
 /**
  * England's nine regions and the four nations, each as a place whose articles are those of the
  * council areas inside it. A council missing from the national gazetteer (an invented one in tests,
@@ -82,12 +85,17 @@ export function withNationalPlaces(moderator: Gazetteer, national: UkGazetteer =
  * With `reuse` (a reload that replaced the places in `changed` by new objects), an area none of
  * whose members changed keeps its entry from `reuse.previous`: it would come out the same.
  */
-export function regionPlaces(places: PlaceEntry[], byId: Map<string, Article>, reuse?: { previous: PlaceEntry[]; changed: ReadonlyMap<PlaceEntry, PlaceEntry> }): PlaceEntry[] {
+export function regionPlaces(places: PlaceEntry[], byId: ReadonlyMap<string, Article>, reuse?: { previous: PlaceEntry[]; changed: ReadonlyMap<PlaceEntry, PlaceEntry> }): PlaceEntry[] {
   const regionOf = (p: PlaceEntry): { region?: string | undefined; nation?: string | undefined } => {
     if (p.area?.kind === 'council') return { region: p.area.council.region, nation: p.area.council.nation };
+    // A place object an update kept has the same articles, unchanged (a changed article's places are made again): its answer stands.
+    const known = regionOfPlace.get(p);
+    if (known) return known;
     const id = p.articleIds.find((x) => byId.get(x)?.nation || byId.get(x)?.region);
     const a = id ? byId.get(id) : undefined;
-    return { region: a?.region, nation: a?.nation };
+    const found = { region: a?.region, nation: a?.nation };
+    regionOfPlace.set(p, found);
+    return found;
   };
   const areas: { name: string; kind: 'region' | 'nation'; nation: Nation }[] = [
     ...ENGLISH_REGIONS.map((r) => ({ name: r, kind: 'region' as const, nation: 'England' as const })),

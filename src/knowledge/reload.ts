@@ -9,6 +9,8 @@ import type { Article } from './schema.js';
 import { runSliced, slices } from './sliced.js';
 import { rememberMentions } from './stored-record.js';
 import { reviseKnowledgeBaseSteps } from './update.js';
+import { layered } from './layered-map.js';
+import { articleChanged, contentHash, phaseClock, problemsInOrder, reloadNamed, type NamedPrevious, type ServedFiles } from './reload-named.js';
 
 /**
  * The one way a knowledge folder is loaded, at start (`loadKnowledgeBase`, the CLI) and while
@@ -42,6 +44,8 @@ export interface ArticlesReload {
   texts: ReadonlyMap<Article, ArticleText>;
   /** How many files were read (rather than taken from the previous load), how many of those extracted afresh, by how many worker threads. */
   read: { files: number; extracted: number; workers: number };
+  /** What this load decided, for a reload of named files to build on. */
+  served: ServedFiles;
 }
 
 /** One complete load of the folder: what is served, what is wrong, and what changed. */
@@ -71,6 +75,7 @@ export interface PreviousLoad {
   /** The folder as last listed, which a reload told the changed names updates. */
   listing?: FolderListing;
   gazetteer?: Gazetteer;
+  served?: ServedFiles;
 }
 
 export interface ReloadOptions extends ReadOptions {
@@ -78,10 +83,9 @@ export interface ReloadOptions extends ReadOptions {
   full?: boolean;
   /** Only these folder entries changed (the watcher knows): look at them alone, not at the whole folder. Ignored with `full` or without a previous listing. */
   names?: readonly string[];
+  /** Told how long each phase of the reload took, in order (`test/bench/profile-reload.ts`). */
+  onPhase?: (phase: string, ms: number) => void;
 }
-
-/** The bytes' hash of each article object, for telling an updated article from one merely read again. */
-const contentHash = new WeakMap<Article, string>();
 
 /**
  * Reads and validates the folder's article files, with two rules that matter only while serving:
@@ -94,6 +98,7 @@ export async function reloadArticles(dir: string, previous?: PreviousLoad | null
 }
 
 async function reloadListed(dir: string, listing: FolderListing, previous: PreviousLoad | null | undefined, options: ReloadOptions): Promise<ArticlesReload> {
+  const mark = phaseClock(options.onPhase);
   const reuse: (FileRecord | undefined)[] = listing.articles.map((f) => {
     const last = previous?.files?.get(f.name);
     return !options.full && last?.sig === f.sig ? last : undefined;
@@ -102,7 +107,9 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
   const toRead = listing.articles
     .filter((_, i) => !reuse[i])
     .map((f) => ({ ...f, knownHash: previous?.files?.get(f.name)?.hash || undefined }));
+  mark('reuse');
   const { records: fresh, workers } = await readFileRecords(dir, toRead, options);
+  mark('read+extract');
   let k = 0;
   let extracted = 0;
   const results: FileRecord[] = [];
@@ -135,10 +142,17 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
   const parts = new Map<Article, ArticleParts>();
   const texts = new Map<Article, ArticleText>();
   const good = new Set<string>();
+  // What a reload of named files decides from (`reload-named.ts`).
+  const claims = new Map<string, string[]>();
+  const problemsByFile = new Map<string, Problem[]>();
   for (const r of results) {
     await turn();
     problems.push(...r.problems);
+    if (r.problems.length > 0) problemsByFile.set(r.file, [...r.problems]);
     if (!r.article) continue;
+    const claimed = claims.get(r.article.id);
+    if (claimed) claimed.push(r.file);
+    else claims.set(r.article.id, [r.file]);
     const winner = owner.get(r.article.id);
     if (winner === r.file) {
       articles.push(r.article);
@@ -146,7 +160,9 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
       if (r.text) texts.set(r.article, r.text);
       good.add(r.file);
     } else {
-      problems.push(duplicateIdProblem(r, r.article.id, winner!));
+      const duplicate = duplicateIdProblem(r, r.article.id, winner!);
+      problems.push(duplicate);
+      problemsByFile.set(r.file, [...(problemsByFile.get(r.file) ?? []), duplicate]);
     }
   }
   // `places.yaml` as a symbolic link is reported by `readGazetteer`.
@@ -156,6 +172,7 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
   // Last good versions, for files still there but not loadable now (a duplicate id included). Fresh valid content wins an id over a stale copy.
   const served = new Set(articles.map((a) => a.id));
   const kept: string[] = [];
+  const keptArticles = new Map<string, Article>();
   // Only files not served now can fall back; most reloads have none, and then no map over every article is made.
   const present = new Set([...results.filter((r) => !good.has(r.file)).map((r) => r.file), ...listed.map((p) => p.file)]);
   const byFile = present.size > 0 ? new Map((previous?.articles ?? []).map((a) => [a.file, a])) : new Map<string, Article>();
@@ -168,27 +185,38 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
     if (text) texts.set(last, text);
     served.add(last.id);
     kept.push(file);
+    keptArticles.set(file, last);
   }
   articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  await turn();
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  mark('bookkeeping');
+  const diff = diffLoads(previous ?? null, articles, problems);
+  mark('diff');
 
   return {
     articles,
     problems,
     kept,
-    diff: diffLoads(previous ?? null, articles, problems),
+    diff,
     files: new Map(results.map((r) => [r.file, r])),
     skipped: listing.skipped,
     parts,
     read: { files: toRead.length, extracted, workers },
     texts,
+    served: { claims: layered(claims), byId: layered(byId), kept: keptArticles, problems: layered(problemsByFile) },
   };
 }
 
 /** Reloads articles and gazetteer and builds the knowledge base to swap in. */
 export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Partial<Pick<Reloaded, 'gazetteerSig' | 'gazetteerProblems'>>) | null, options: ReloadOptions = {}): Promise<Reloaded> {
   const started = performance.now();
+  const mark = phaseClock(options.onPhase);
   const listing = options.names && !options.full && previous?.listing ? await relistKnowledgeFolder(dir, previous.listing, options.names) : await listKnowledgeFolder(dir);
-  const loaded = await reloadListed(dir, listing, previous, options);
+  mark('list');
+  const named = options.names && !options.full && previous?.listing && previous.files && previous.parts && previous.texts && previous.served ? options.names : null;
+  const loaded: ArticlesReload & { changedIds?: ReadonlySet<string>; mentioned?: FileRecord[] } = named ? await reloadNamed(dir, listing, previous as NamedPrevious, named, options) : await reloadListed(dir, listing, previous, options);
+  mark(null);
   const gazetteerSig = listing.gazetteer;
   const same = !options.full && previous?.gazetteer && previous.gazetteerSig !== undefined && previous.gazetteerSig === gazetteerSig && gazetteerSig !== null;
   const places = same ? { gazetteer: previous.gazetteer!, problems: previous.gazetteerProblems ?? [] } : await readGazetteer(dir, options);
@@ -202,8 +230,14 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
   if (previous?.gazetteer && gazetteer !== previous.gazetteer && JSON.stringify(gazetteer) === JSON.stringify(previous.gazetteer)) gazetteer = previous.gazetteer;
   const at = new Date();
   const sameGazetteer = gazetteer === previous?.gazetteer;
-  const { kb, rebuilt } = await runSliced(reviseKnowledgeBaseSteps(previous?.kb ?? null, sameGazetteer, loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a)));
-  await rememberMentions(loaded.files.values(), options);
+  mark('gazetteer');
+  const { kb, rebuilt, linkedAll } = await runSliced(
+    reviseKnowledgeBaseSteps(previous?.kb ?? null, sameGazetteer, loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a) ?? previous?.texts?.get(a), loaded.changedIds),
+  );
+  mark('update');
+  // Only texts linked to places again have new mentions to remember: after an update of named files, theirs alone.
+  await rememberMentions(loaded.mentioned && !linkedAll ? loaded.mentioned : loaded.files.values(), options);
+  mark('mentions');
   // Stale corrections are found only by extracting, so they join the problems after the build.
   const problems = [...loaded.problems, ...places.problems, ...kb.problems];
   return {
@@ -225,13 +259,7 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
 function diffLoads(previous: PreviousLoad | null, articles: readonly Article[], problems: readonly Problem[]): ReloadDiff {
   const before = new Map((previous?.articles ?? []).map((a) => [a.id, a]));
   const after = new Map(articles.map((a) => [a.id, a]));
-  const changed = (a: Article, b: Article) => {
-    if (a === b) return false;
-    const ha = contentHash.get(a);
-    const hb = contentHash.get(b);
-    // Without both hashes (an earlier load built elsewhere), compare the articles themselves.
-    return ha && hb ? ha !== hb || a.file !== b.file : JSON.stringify(a) !== JSON.stringify(b);
-  };
+  const changed = articleChanged;
   return {
     added: [...after.keys()].filter((id) => !before.has(id)),
     updated: [...after.keys()].filter((id) => before.has(id) && changed(before.get(id)!, after.get(id)!)),

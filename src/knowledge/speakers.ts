@@ -5,6 +5,7 @@ import type { Quote } from './schema.js';
 import { fuzzySearch } from './fuzzy.js';
 import { runSync, type Steps } from './sliced.js';
 import { normalize } from './text.js';
+import { layered } from './layered-map.js';
 
 export interface Speaker {
   name: string;
@@ -20,7 +21,7 @@ export interface SpeakerIndex {
   exact: Map<string, Speaker>;
   fuse: Fuse<Speaker>;
   /** Each speaker under their normalised name, in order of their first quote. */
-  byKey: Map<string, Speaker>;
+  byKey: ReadonlyMap<string, Speaker>;
 }
 
 /** Whether a member can be told who said a quote: a speaker or a source the rules are sure of. */
@@ -61,26 +62,40 @@ function speakerOf(quotes: CitedQuote[]): Speaker {
 }
 
 /** The index over speakers listed in order of their first quote. */
-function indexOf(byKey: Map<string, Speaker>): SpeakerIndex {
-  const speakers = [...byKey.values()];
+function indexOf(byKey: ReadonlyMap<string, Speaker>, speakers = [...byKey.values()]): SpeakerIndex {
   const exact = new Map<string, Speaker>();
   const surnames = new Map<string, Speaker[]>();
   for (const s of speakers) {
     const norm = nameKey(s.name);
     exact.set(norm, s);
     const surname = norm.split(' ').at(-1)!;
-    surnames.set(surname, [...(surnames.get(surname) ?? []), s]);
+    const same = surnames.get(surname);
+    if (same) same.push(s);
+    else surnames.set(surname, [s]);
   }
   for (const [surname, list] of surnames) if (list.length === 1 && !exact.has(surname)) exact.set(surname, list[0]!);
   const fuse = new Fuse(speakers, FUSE_OPTIONS);
   return { speakers, exact, fuse, byKey };
 }
 
+/** Where `item` goes in `list`, sorted by `order`. */
+function insertAt<T>(list: readonly T[], item: T, order: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order(list[mid]!, item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The index after some articles' quotes were removed and others added, as a new index (the old one
- * is still served): only the speakers of those quotes are made again, and the result is what
- * `speakerIndexSteps` gives over the new knowledge base's quotes. `order` is that knowledge base's
- * order of quotes (by article id, then within the article).
+ * is still served): only the speakers of those quotes are made again, each put in at its place (the
+ * quotes of the others are not looked at), and the result is what `speakerIndexSteps` gives over the
+ * new knowledge base's quotes. `order` is that knowledge base's order of quotes (by article id, then
+ * within the article).
  */
 export function updateSpeakerIndex(index: SpeakerIndex, removed: readonly CitedQuote[], added: readonly CitedQuote[], order: (a: CitedQuote, b: CitedQuote) => number): SpeakerIndex {
   const gone = new Set(removed);
@@ -89,16 +104,22 @@ export function updateSpeakerIndex(index: SpeakerIndex, removed: readonly CitedQ
     const key = speakerKey(q);
     if (key !== null) keys.add(key);
   }
-  const byKey = new Map(index.byKey);
+  const speakers = index.speakers.slice();
+  const changes: [string, Speaker | undefined][] = [];
+  const remade: Speaker[] = [];
   for (const key of keys) {
-    const quotes = (byKey.get(key)?.quotes ?? []).filter((q) => !gone.has(q));
-    for (const q of added) if (speakerKey(q) === key) quotes.push(q);
-    quotes.sort(order);
-    if (quotes.length > 0) byKey.set(key, speakerOf(quotes));
-    else byKey.delete(key);
+    const old = index.byKey.get(key);
+    if (old) speakers.splice(speakers.indexOf(old), 1);
+    // The old quotes are in order already: the new ones are put in at their place.
+    const quotes = (old?.quotes ?? []).filter((q) => !gone.has(q));
+    for (const q of added) if (speakerKey(q) === key) quotes.splice(insertAt(quotes, q, order), 0, q);
+    const speaker = quotes.length > 0 ? speakerOf(quotes) : undefined;
+    changes.push([key, speaker]);
+    if (speaker) remade.push(speaker);
   }
-  const sorted = [...byKey].sort((a, b) => order(a[1].quotes[0]!, b[1].quotes[0]!));
-  return indexOf(new Map(sorted));
+  const byFirst = (a: Speaker, b: Speaker) => order(a.quotes[0]!, b.quotes[0]!);
+  for (const s of remade) speakers.splice(insertAt(speakers, s, byFirst), 0, s);
+  return indexOf(layered(index.byKey).with(changes), speakers);
 }
 
 /** Same as `index.fuse.search(query, { limit })`, without running Fuse over every speaker (see `fuzzySearch`). */

@@ -1,5 +1,5 @@
 import type { ArticleParts, ArticleText } from './article-parts.js';
-import { asciiJson, FLUSH_EVERY, tryOpenCache, type CacheEntry } from './extraction-cache.js';
+import { asciiJson, FLUSH_EVERY, useCache, type CacheEntry } from './extraction-cache.js';
 import type { FileRecord, FileToRead, ReadOptions, Unchanged } from './file-records.js';
 import type { Signature } from './folder.js';
 import type { Article } from './schema.js';
@@ -55,7 +55,7 @@ export function cachedRecord(hit: CacheEntry, f: FileToRead, hash: string, onWar
  * start need not look for them again (it is most of what extraction leaves to this thread).
  */
 export async function rememberMentions(records: Iterable<FileRecord | Unchanged>, options: ReadOptions): Promise<void> {
-  const cache = tryOpenCache(options.cacheFile, options.onWarning);
+  const { cache, done } = useCache(options.heldCache, options.cacheFile, options.onWarning);
   if (!cache) return;
   try {
     const turn = slices(() => cache.flush(), undefined, () => cache.pending() >= FLUSH_EVERY);
@@ -66,6 +66,6 @@ export async function rememberMentions(records: Iterable<FileRecord | Unchanged>
       storedMentions.set(r.text, r.text.mentions.sig);
     }
   } finally {
-    cache.close();
+    done();
   }
 }

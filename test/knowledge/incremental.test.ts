@@ -6,7 +6,9 @@ import { consultationsAnswer, cutsAnswer, quoteAnswer, searchAnswer } from '../.
 import { knowledgeBaseSteps } from '../../src/knowledge/build.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { formatProblem } from '../../src/knowledge/problems.js';
+import { layered, type LayeredMap } from '../../src/knowledge/layered-map.js';
 import { reloadKnowledge, type Reloaded } from '../../src/knowledge/reload.js';
+import { updateStates } from '../../src/knowledge/update-state.js';
 import { runSync } from '../../src/knowledge/sliced.js';
 import { searchTerms } from '../../src/knowledge/term-index.js';
 import { generateKnowledgeBase, prng, type GeneratedKnowledgeBase } from '../bench/generate.js';
@@ -52,6 +54,15 @@ function everything(kb: KnowledgeBase, words: string[]) {
     counts: { quotes: kb.quotes.length, figures: kb.figures.length, articles: kb.articles.map((a) => a.id) },
   };
 }
+
+/** What a reload decided about the folder: who serves each id, what is wrong, what is kept, what changed. */
+const decisions = (r: Reloaded) => ({
+  articles: r.articles.map((a) => `${a.id} ${a.file}`),
+  problems: r.problems.map(formatProblem),
+  kept: r.kept,
+  diff: { ...r.diff, newProblems: r.diff.newProblems.map(formatProblem) },
+  files: [...r.files.keys()].sort(),
+});
 
 /** Seeded edits of the kinds moderators make: text edited, files added, deleted, ids changed, a copy claiming another's id, a broken file. */
 async function randomChange(dir: string, rng: () => number, step: number, words: string[]): Promise<string[]> {
@@ -136,7 +147,10 @@ describe('a reload that changes a few articles', () => {
     let updated = 0;
     for (let step = 0; step < 36; step++) {
       const names = await randomChange(dir, rng, step, words);
+      // The same load built on by a look at the whole folder must decide exactly what the named files' reload decides.
+      const whole = await reloadKnowledge(dir, r);
       const next = await reloadKnowledge(dir, r, { names });
+      expect(decisions(next)).toEqual(decisions(whole));
       if (!next.rebuilt) updated++;
       expect(next.read.files).toBeLessThanOrEqual(names.length);
       r = next;
@@ -173,6 +187,28 @@ describe('a reload that changes a few articles', () => {
   }, 60_000);
 });
 
+/** A map that counts every entry looked up or walked over: what a reload costs in the number of articles it looks at. */
+function counting<K, V>(map: ReadonlyMap<K, V>, visits: { n: number }): Map<K, V> {
+  const copy = new Map(map);
+  const walk = copy.entries.bind(copy);
+  return Object.assign(copy, {
+    get: (k: K) => (visits.n++, Map.prototype.get.call(copy, k) as V | undefined),
+    has: (k: K) => (visits.n++, Map.prototype.has.call(copy, k)),
+    *entries() {
+      for (const e of walk()) yield (visits.n++, e);
+    },
+    *[Symbol.iterator]() {
+      for (const e of walk()) yield (visits.n++, e);
+    },
+    *values() {
+      for (const [, v] of walk()) yield (visits.n++, v);
+    },
+    *keys() {
+      for (const [k] of walk()) yield (visits.n++, k);
+    },
+  }) as Map<K, V>;
+}
+
 describe('one file saved in a folder of a few thousand articles', () => {
   it('reads that file alone and updates the indexes instead of building them; a full reload with nothing changed builds nothing', async () => {
     const dir = path.join(tmp, 'many');
@@ -188,11 +224,37 @@ describe('one file saved in a folder of a few thousand articles', () => {
     expect(searchAnswer(one.kb, { query: 'zqsaved' }).sections[0]!.lines[0]!.citation).toMatchObject({ articleId: loaded.articles[1234]!.id });
     // The paragraph indexes were not built again: the base segment is the one served before.
     expect(one.kb.index.paragraphs.base).toBe(loaded.kb.index.paragraphs.base);
+    // Nor were the maps over every file and article copied: the new ones are the old ones plus the change.
+    for (const [mine, theirs] of [[one.files, loaded.files], [one.parts, loaded.parts], [one.kb.byId, loaded.kb.byId], [one.kb.byArticle, loaded.kb.byArticle]] as const) {
+      expect((mine as LayeredMap<unknown, unknown>).base).toBe(theirs);
+    }
 
     const full = await reloadKnowledge(dir, one, { full: true });
     expect(full.read.files).toBe(2000);
     expect(full.read.extracted).toBe(0);
     expect(full.rebuilt).toBe(false);
     expect(full.kb).toBe(one.kb);
+
+    // Another file saved, from a load whose every map counts the entries read: only the saved file's are looked at, not the 2,000.
+    const visits = { n: 0 };
+    const watched: Reloaded = {
+      ...one,
+      files: counting(one.files, visits),
+      parts: counting(one.parts, visits),
+      texts: counting(one.texts, visits),
+      served: { ...one.served, claims: layered(counting(one.served.claims, visits)), byId: layered(counting(one.served.byId, visits)), problems: layered(counting(one.served.problems, visits)) },
+      kb: { ...one.kb, byId: counting(one.kb.byId, visits), byArticle: counting(one.kb.byArticle, visits) },
+    };
+    updateStates.set(watched.kb, updateStates.get(one.kb)!);
+    const second = loaded.articles[42]!;
+    await appendFile(path.join(dir, second.file), '\nAnother paragraph mentions zqsecond.\n');
+    const two = await reloadKnowledge(dir, watched, { names: [second.file] });
+    expect(two.rebuilt).toBe(false);
+    expect(two.diff.updated).toEqual([second.id]);
+    expect(searchAnswer(two.kb, { query: 'zqsecond' }).sections[0]!.lines[0]!.citation).toMatchObject({ articleId: second.id });
+    expect(searchAnswer(two.kb, { query: 'zqsaved' }).sections[0]!.lines[0]!.citation).toMatchObject({ articleId: loaded.articles[1234]!.id });
+    expect(visits.n).toBeGreaterThan(0);
+    // A few per map for the one article (its record, parts, text, claims, its places' regions, its speakers' order); a walk is thousands.
+    expect(visits.n).toBeLessThan(40);
   }, 180_000);
 });
