@@ -1,3 +1,4 @@
+import { wordsValue } from './number-words.js';
 import { FUNCTION_WORDS } from './words.js';
 
 /**
@@ -16,12 +17,17 @@ const PEOPLE = new Set([
   'porters', 'caretakers', 'therapists', 'practitioners', 'apprentices', 'passengers', 'attendees', 'respondents', 'visitors',
   'customers', 'commuters', 'readers', 'protesters', 'campaigners', 'strikers', 'borrowers', 'learners', 'claimants',
   'recipients', 'homeowners', 'collectors', 'loaders', 'operatives', 'supporters', 'signatories', 'swimmers', 'councillor',
+  'judges', 'representatives', 'governors', 'trustees', 'activists', 'voters', 'electors', 'taxpayers', 'ratepayers',
+  'householders', 'occupants', 'youngsters', 'teenagers', 'babies', 'toddlers', 'doctors', 'paramedics', 'firefighters',
+  'engineers', 'labourers', 'mechanics', 'gardeners', 'inspectors', 'binmen', 'dustmen', 'leaders', 'chefs', 'guards',
 ]);
+// Irregular plurals of people: "hundreds of county schoolchildren", "300 townspeople".
+const PEOPLE_ENDING = /(?:children|people|folk|men|women)$/;
 const JOBS = new Set(['jobs', 'job', 'posts', 'post', 'roles', 'role', 'positions', 'position', 'redundancies', 'vacancies']);
 // After a count's noun, these say what happens to it and belong to the phrase ("200 job cuts", "40 staff members").
 const CONTINUATIONS = new Set(['cuts', 'losses', 'members', 'nurses', 'jobs', 'posts', 'roles', 'redundancies', 'workers']);
 // A number before these is a duration or a measure, not a count.
-const NOT_COUNTED = new Set([
+export const NOT_COUNTED = new Set([
   'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'times', 'pounds', 'pence', 'miles', 'percent',
   'decades', 'nights', 'years’', 'o’clock', 'centuries', 'winters', 'summers', 'generations', 'metres', 'feet', 'yards', 'kilometres', 'km', 'mph', 'points',
 ]);
@@ -65,7 +71,7 @@ export function unitOf(head: string): string | null {
   if (PEOPLE.has(lower)) return 'people';
   if (JOBS.has(lower)) return 'jobs';
   if (/[^su]s$/.test(lower) && !/(?:ous|ss|is|ly)$/.test(lower) && lower.length > 3) return lower;
-  return null;
+  return lower.length > 5 && PEOPLE_ENDING.test(lower) ? 'people' : null;
 }
 
 /** Whether "half the X" or "a 240-strong X" speaks of many: a plural, people, jobs or a collective noun. */
@@ -123,7 +129,8 @@ export function countedNoun(after: string, opts: { yearLike: boolean }): Counted
       if (next?.word === 'and' && !stop) {
         for (let j = i + 2; j < Math.min(tokens.length, i + 5); j++) {
           const w = tokens[j]!.word;
-          if (w !== w.toLowerCase() || ends(w) || NOT_COUNTED.has(w)) break;
+          // A number word starts a count of its own ("three representatives and three judges").
+          if (w !== w.toLowerCase() || ends(w) || NOT_COUNTED.has(w) || wordsValue(w) !== null) break;
           if (unitOf(w) === unit && (unit === 'people' || unit === 'jobs')) {
             last = j;
             break;

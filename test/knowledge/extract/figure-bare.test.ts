@@ -1,0 +1,113 @@
+import { describe, it, expect } from 'vitest';
+import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
+import { extractFigures } from '../../../src/knowledge/extract/figures.js';
+
+const figuresOf = (text: string) => extractFigures(splitParagraphs(text));
+/** kind, value, unit, text, counts: what a member would see cited. */
+const brief = (text: string) => figuresOf(text).map((f) => [f.kind, f.value, f.unit, f.text, f.counts]);
+
+describe('bare counts: a number with no noun that the sentence makes a count', () => {
+  it('counts what the count before it in the paragraph counts', () => {
+    expect(brief('“Of the 17 general libraries in your area, you have now closed eight. Only nine more to go.”')).toEqual([
+      ['count', 17, 'libraries', '17 general libraries', 'general libraries'],
+      ['count', 8, 'libraries', 'eight', 'general libraries'],
+      ['count', 9, 'libraries', 'nine', 'general libraries'],
+    ]);
+    expect(brief('Falkirk has cut 78 teaching posts, with 91 more set to go in these plans.').map((f) => f.slice(0, 3))).toEqual([
+      ['count', 78, 'jobs'],
+      ['count', 91, 'jobs'],
+    ]);
+    expect(brief('The cuts amount to the loss of 450 teachers by 2027, with 172 already gone from the service.').map((f) => f.slice(0, 3))).toEqual([
+      ['count', 450, 'people'],
+      ['date', '2027', 'year'],
+      ['count', 172, 'people'],
+    ]);
+    expect(brief('Councillor Sykes tabled two amendments to his own budget, which were followed by three from Labour.')).toEqual([
+      ['count', 2, 'amendments', 'two amendments', 'amendments'],
+      ['count', 3, 'amendments', 'three', 'amendments'],
+    ]);
+    expect(brief('It was asked to agree that the four closures - part of 16 proposed by the trust - were unfair.').map((f) => f.slice(0, 3))).toEqual([
+      ['count', 4, 'closures'],
+      ['count', 16, 'closures'],
+    ]);
+    expect(brief("5 of the council's remaining day centres will close, leaving two.").map((f) => f.slice(0, 3))).toEqual([
+      ['count', 5, 'centres'],
+      ['count', 2, 'centres'],
+    ]);
+  });
+
+  it('counts people when no count before it says what', () => {
+    expect(brief('"We only know that 33,000 are travelling every year."')).toEqual([['count', 33000, 'people', '33,000', null]]);
+    expect(brief('Labour and Tory councillors, combined, also have 30.')).toEqual([['count', 30, 'people', '30', null]]);
+  });
+
+  it('is no count where the number is a time, an age, a code, a score or "the two"', () => {
+    for (const text of [
+      'The two have been at odds for months.',
+      'Ahmed, 47, has led the council since May. She was 47.',
+      'The meeting starts at 10. Buses will run until 11.',
+      'Her hours were reduced from six to two.',
+      'The services affected are numbers 6, 7, 11A and 71. The X5 and 71 are affected.',
+      'Everyone aged over 16 are eligible. He turned 60.',
+      'The team won 3-1 and scored 4.',
+      'He has worked there for 12.',
+      'The library opens three days a week instead of four.',
+      'Junction 12 was closed and Flat 2 has damp.',
+    ]) {
+      expect(figuresOf(text), text).toEqual([]);
+    }
+  });
+
+  it('leaves a number to the range of percentages it opens', () => {
+    expect(brief('The council offered pay rises of between 6 and 12.7 per cent.').map((f) => f.slice(0, 4))).toEqual([
+      ['percent', 6, '%', '6'],
+      ['percent', 12.7, '%', '12.7 per cent'],
+    ]);
+  });
+});
+
+describe('"one" as a count', () => {
+  it('counts "one" when a word of quantity stands before it and a noun ends the phrase', () => {
+    expect(brief('There is only one school that has better attainment.')).toEqual([['count', 1, 'schools', 'one school', 'school']]);
+    expect(figuresOf('We continue to maintain at least one collection a week for residents.').map((f) => [f.value, f.unit, f.qualifier])).toEqual([
+      [1, 'collections', 'at least'],
+    ]);
+    expect(brief('Only one councillor voted against.')).toEqual([['count', 1, 'people', 'one councillor', 'councillor']]);
+  });
+
+  it('leaves "one" alone as a pronoun, a duration or before an adjective', () => {
+    for (const text of ['One of the homes closed and one worker said so.', 'Only one of them replied.', 'It opens at least one day a week.', 'There is only one way forward.', 'Only one new library opens.', 'It is only one more chance.']) {
+      expect(figuresOf(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('counts the noun glued to the number, and nouns of people', () => {
+  it('"a 970-page report" counts pages, whatever the space after the hyphen', () => {
+    expect(brief('He said the 970-page report on closures had been too much.')).toEqual([['count', 970, 'pages', '970-page', 'pages']]);
+    expect(brief('It was buried deep inside a 75- page report.')).toEqual([['count', 75, 'pages', '75- page', 'pages']]);
+  });
+
+  it('takes irregular plurals and more nouns of people as people', () => {
+    expect(brief('Cabinet will vote on the fate of hundreds of county schoolchildren.')).toEqual([
+      ['count', 100, 'people', 'hundreds of county schoolchildren', 'county schoolchildren'],
+    ]);
+    expect(brief('Three representatives and three judges attended.').map((f) => f.slice(0, 3))).toEqual([
+      ['count', 3, 'people'],
+      ['count', 3, 'people'],
+    ]);
+  });
+});
+
+describe('fractions and rates', () => {
+  it('"a third of its 40 member homes" is a third of the homes, and the 40 a count of them', () => {
+    expect(figuresOf('She said about a third of its 40 member homes were running at a loss.').map((f) => [f.kind, f.value, f.text, f.qualifier, f.counts])).toEqual([
+      ['percent', 33.3, 'a third', 'about', 'member homes'],
+      ['count', 40, '40 member homes', null, 'member homes'],
+    ]);
+  });
+
+  it('"£3m each year" is a yearly sum', () => {
+    expect(figuresOf('The council subsidised the service by more than £3m each year.').map((f) => [f.value, f.unit, f.text])).toEqual([[3e6, 'GBP/year', '£3m each year']]);
+  });
+});
