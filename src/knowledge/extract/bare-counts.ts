@@ -11,7 +11,8 @@ import { FUNCTION_WORDS } from './words.js';
  * (a route "the 54", a time "at 10", an age "Ahmed, 47,", "reduced from six hours to two"), so one is
  * taken only where what follows it leaves no doubt: a verb of which it is the subject, "more" or
  * "already", "proposed by", or the end of a clause right after a verb of which it is the object.
- * It counts what the nearest count before it in the paragraph counts, or people when there is none.
+ * Its unit is the nearest count's before it in the paragraph, or people when there is none; what it counts
+ * stays null, since the text does not say it.
  */
 
 // What follows it: a verb of which it is the subject, or "more" or "already", and the word after that (1,
@@ -19,7 +20,7 @@ import { FUNCTION_WORDS } from './words.js';
 // body put forward; or the end of a clause (2). One sticky pattern read at the number's end, so a number
 // followed by a noun costs one failed match.
 const AFTER =
-  /\s+(?:(?:are|were|have|had|will|would|could|can|may|might|must|should|remain|remained|more|already)\s+(\p{L}+)|\p{Ll}+ed\s+by\s|from\s+\p{Lu})|([.;!?]|,\s|$)/uy;
+  /\s+(?:(?:are|were|have|had|will|would|could|can|may|might|must|should|remain|remained|more|already)\s+(\p{L}+)|\p{Ll}+ed\s+by\s|from\s+\p{Lu}|of\s+(?:them|those|these|us)\b)|([.;!?]|,\s|$)/uy;
 // Verbs a number can be the object of and still be a count (besides any in -ed or -ing): not "is 47."
 // (an age), not "at 10." (a time).
 const OBJECT_VERBS = new Set([
@@ -56,7 +57,7 @@ export function isBareCount(text: string, a: Atom): boolean {
   return OBJECT_VERBS.has(before) || (!FUNCTION_WORDS.has(before) && /.{2}(?:ed|ing)$/.test(before));
 }
 
-/** Adds the bare counts, each counting what the nearest count before it counts (people when none). */
+/** Adds the bare counts, each in the unit of the nearest count before it (people when none). */
 export function bareCountsIn(hits: Hits, candidates: Atom[]): void {
   if (candidates.length === 0) return;
   const counts = hits.list.filter((h) => h.kind === 'count').sort((p, q) => p.start - q.start);
@@ -65,7 +66,7 @@ export function bareCountsIn(hits: Hits, candidates: Atom[]): void {
   for (const a of candidates) {
     while (next < counts.length && counts[next]!.end <= a.start) last = counts[next++];
     const near = last && a.start - last.end <= ANTECEDENT_WINDOW ? last : undefined;
-    const hit: Hit = { kind: 'count', value: a.value, unit: near?.unit ?? 'people', start: a.start, end: a.end, counts: near?.counts ?? null };
+    const hit: Hit = { kind: 'count', value: a.value, unit: near?.unit ?? 'people', start: a.start, end: a.end, counts: null };
     if (addHit(hits, hit)) last = hit;
   }
 }

@@ -13,7 +13,8 @@ import { gluedBefore, isLoneOne, NUMBER_WORDS, wordsValue } from './number-words
 
 export const NUMBER = '(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?';
 // Not glued to a word ("Covid-19"), money or another number; not an ordinal or a percentage.
-const DIGITS = new RegExp(`(?<![\\p{L}\\d£.,/])(?<!\\p{L}-)${NUMBER}(?:\\s(million|thousand))?(?!st|nd|rd|th|\\d|%)`, 'gu');
+// A multiplier spaced ("2.5 million journeys") or glued ("1.2m passengers"), and "-plus" ("its 300-plus staff").
+const DIGITS = new RegExp(`(?<![\\p{L}\\d£.,/])(?<!\\p{L}-)${NUMBER}(?:\\s(million|thousand|billion)|(m|bn)(?![\\p{L}\\d]))?(?:-plus|\\+)?(?!st|nd|rd|th|\\d|%)`, 'gu');
 // A number after these is a label, an age or a school year, never a count ("paragraph 12", "aged 85", "Band 3").
 const LABELS = new Set([
   'paragraph', 'paragraphs', 'para', 'paras', 'section', 'sections', 'clause', 'clauses', 'item', 'items', 'page', 'pages',
@@ -22,7 +23,7 @@ const LABELS = new Set([
   'step', 'option', 'category', 'annex', 'schedule', 'regulation', 'part', 'vol', 'volume', 'version', 'aged', 'age', 'ages',
   'covid', 'suite', 'block', 'plot', 'agenda', 'motion', 'amendment',
 ]);
-const MULTIPLIERS: Record<string, number> = { million: 1e6, thousand: 1e3 };
+const MULTIPLIERS: Record<string, number> = { million: 1e6, thousand: 1e3, billion: 1e9, m: 1e6, bn: 1e9 };
 
 export interface Atom {
   start: number;
@@ -41,9 +42,12 @@ export function wordBefore(text: string, start: number): string {
   return text.slice(begin, end);
 }
 
+// A number listed after a code of letters and digits is a code too: "the X5 and 71 services", "P7 and 6".
+const AFTER_CODE = /(?:^|\s)(?=[\p{L}\d]*\p{L})(?=[\p{L}\d]*\d)[\p{L}\d]+(?:,\s*|\s+(?:and|or|&)\s+)$/u;
+
 function isLabel(text: string, start: number): boolean {
   const word = wordBefore(text, start);
-  return word === 'Year' || LABELS.has(word.toLowerCase());
+  return word === 'Year' || LABELS.has(word.toLowerCase()) || AFTER_CODE.test(text.slice(Math.max(0, start - 16), start));
 }
 
 /** Every unclaimed number in digits or words, in text order, with the noun right after it if any. */
@@ -52,10 +56,12 @@ export function readAtoms(hits: Hits): Atom[] {
   const digits: Atom[] = [];
   for (const m of text.matchAll(DIGITS)) {
     if (/^0\d/.test(m[1]!)) continue; // a phone number or a code
-    const value = Number(m[1]!.replace(/,/g, '') + (m[2] ?? '')) * (m[3] ? MULTIPLIERS[m[3]]! : 1);
+    const multiplier = m[3] ?? m[4];
+    const value = Math.round(Number(m[1]!.replace(/,/g, '') + (m[2] ?? '')) * (multiplier ? MULTIPLIERS[multiplier]! : 1) * 100) / 100;
     if (money(hits, m.index, m.index + m[0].length, value)) continue;
-    const a = atomAt(hits, m.index, m.index + m[0].length, value, !m[2] && !m[3] && isYearLike(m[1]!));
-    if (a) digits.push(a);
+    const a = atomAt(hits, m.index, m.index + m[0].length, value, !m[2] && !multiplier && isYearLike(m[1]!));
+    // A glued "m" is a count only with its noun ("1.2m passengers"), never alone ("a 5m wall").
+    if (a && (!m[4] || a.noun)) digits.push(a);
   }
   const words: Atom[] = [];
   for (const m of text.matchAll(NUMBER_WORDS)) {
@@ -116,13 +122,18 @@ function unitOfSingular(word: string): string | null {
   return null;
 }
 
+// "half a million pounds", "a quarter of a million pounds", "three quarters of a million pounds".
+const PART_OF = /\b(?:(?:([Aa]|[Oo]ne|[Tt]hree)[\s-]+)?([Qq]uarters?|[Tt]hirds?)\s+of|([Hh]alf)(?:\s+of)?)\s+$/;
+const PARTS: Record<string, number> = { quarter: 1 / 4, quarters: 1 / 4, third: 1 / 3, thirds: 1 / 3 };
+
 /** "half a million pounds", "two million pounds", "5 million pounds": money without a £. */
 function money(hits: Hits, start: number, end: number, value: number): boolean {
   const pounds = /^\s+pounds\b/.exec(hits.text.slice(end, end + 8));
   if (!pounds) return false;
-  const half = /\b[Hh]alf\s+$/.exec(hits.text.slice(Math.max(0, start - 6), start));
-  const from = half && /^an?\s/i.test(hits.text.slice(start, end)) ? start - half[0].length : start;
-  return addHit(hits, { kind: 'money', value: from < start ? value / 2 : value, unit: 'GBP', start: from, end: end + pounds[0].length, counts: null });
+  const part = /^an?\s/i.test(hits.text.slice(start, end)) ? PART_OF.exec(hits.text.slice(Math.max(0, start - 24), start)) : null;
+  const times = !part ? 1 : part[3] ? 1 / 2 : PARTS[part[2]!.toLowerCase()]! * (part[1] && /^three$/i.test(part[1]) ? 3 : 1);
+  const from = part ? start - part[0].length : start;
+  return addHit(hits, { kind: 'money', value: Math.round(value * times * 100) / 100, unit: 'GBP', start: from, end: end + pounds[0].length, counts: null });
 }
 
 function atomAt(hits: Hits, start: number, end: number, value: number, yearLike: boolean): Atom | null {

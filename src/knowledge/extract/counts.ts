@@ -18,6 +18,7 @@ const PROPORTION_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine
 
 const RANGE_GAP = /^(?:\s?[-–—]\s?|\s+(?:to|or)\s+)$/;
 const TO_GAP = /^\s+to\s+$/;
+const FROM_GAP = /^\s+from\s+$/;
 const AND_GAP = /^\s+and\s+$/;
 const OUT_OF_GAP = /^\s+(?:out\s+of|of)\s+(?:(?:the|its|their|our)\s+)?(?:\p{L}+[’']s\s+)?$/u;
 const IN_GAP = /^\s+in\s+$/;
@@ -81,6 +82,21 @@ function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
     if (!noun || !countable(a, noun.unit, text) || !countable(b, noun.unit, text)) return true;
     if (!hasVerb) return range(hits, a, b, noun);
     const change = { from: a.value, to: b.value };
+    for (const atom of [a, b]) {
+      const end = atom.end + (atom.noun ? atom.noun.length : 0);
+      addHit(hits, { kind: 'count', value: atom.value, unit: noun.unit, start: atom.start, end, counts: noun.phrase, change });
+    }
+    return true;
+  }
+  // "fell to 4,000 from 6,000": a change told from its end, with a verb of change before "to".
+  const to = /\bto\s+$/i.exec(before);
+  if (to && FROM_GAP.test(gap)) {
+    const lead = before.slice(0, to.index);
+    const verb = /([\p{L}]+)(?:\s+(?:down|back|up))?\s*$/u.exec(lead);
+    if (!verb || !CHANGE_VERB.test(verb[1]!.toLowerCase())) return false;
+    const noun = a.noun ?? b.noun ?? nounOf(changedThing(lead, CHANGE_VERB));
+    if (!noun || !countable(a, noun.unit, text) || !countable(b, noun.unit, text)) return true;
+    const change = { from: b.value, to: a.value };
     for (const atom of [a, b]) {
       const end = atom.end + (atom.noun ? atom.noun.length : 0);
       addHit(hits, { kind: 'count', value: atom.value, unit: noun.unit, start: atom.start, end, counts: noun.phrase, change });

@@ -10,8 +10,8 @@ describe('bare counts: a number with no noun that the sentence makes a count', (
   it('counts what the count before it in the paragraph counts', () => {
     expect(brief('“Of the 17 general libraries in your area, you have now closed eight. Only nine more to go.”')).toEqual([
       ['count', 17, 'libraries', '17 general libraries', 'general libraries'],
-      ['count', 8, 'libraries', 'eight', 'general libraries'],
-      ['count', 9, 'libraries', 'nine', 'general libraries'],
+      ['count', 8, 'libraries', 'eight', null],
+      ['count', 9, 'libraries', 'nine', null],
     ]);
     expect(brief('Falkirk has cut 78 teaching posts, with 91 more set to go in these plans.').map((f) => f.slice(0, 3))).toEqual([
       ['count', 78, 'jobs'],
@@ -24,7 +24,7 @@ describe('bare counts: a number with no noun that the sentence makes a count', (
     ]);
     expect(brief('Councillor Sykes tabled two amendments to his own budget, which were followed by three from Labour.')).toEqual([
       ['count', 2, 'amendments', 'two amendments', 'amendments'],
-      ['count', 3, 'amendments', 'three', 'amendments'],
+      ['count', 3, 'amendments', 'three', null],
     ]);
     expect(brief('It was asked to agree that the four closures - part of 16 proposed by the trust - were unfair.').map((f) => f.slice(0, 3))).toEqual([
       ['count', 4, 'closures'],
@@ -34,6 +34,10 @@ describe('bare counts: a number with no noun that the sentence makes a count', (
       ['count', 5, 'centres'],
       ['count', 2, 'centres'],
     ]);
+  });
+
+  it('"200 of them" is a bare count too', () => {
+    expect(figuresOf('Nearly 200 of them are agency staff.').map((f) => [f.value, f.unit, f.text, f.qualifier])).toEqual([[200, 'people', '200', 'nearly']]);
   });
 
   it('counts people when no count before it says what', () => {
@@ -109,5 +113,35 @@ describe('fractions and rates', () => {
 
   it('"£3m each year" is a yearly sum', () => {
     expect(figuresOf('The council subsidised the service by more than £3m each year.').map((f) => [f.value, f.unit, f.text])).toEqual([[3e6, 'GBP/year', '£3m each year']]);
+  });
+});
+
+describe('numbers as journalists abbreviate them', () => {
+  it('reads a glued "m" or "bn" and "-plus" on a count, and never "m" with no noun', () => {
+    expect(brief('The route carries 1.2m passengers a year and its 300-plus staff, with 40+ volunteers.')).toEqual([
+      ['count', 1_200_000, 'people', '1.2m passengers', 'passengers'],
+      ['count', 300, 'people', '300-plus staff', 'staff'],
+      ['count', 40, 'people', '40+ volunteers', 'volunteers'],
+    ]);
+    expect(figuresOf('A 5m wall and a 25m pool.')).toEqual([]);
+  });
+
+  it('"hundreds more residents" is a vague multiple like "hundreds of"', () => {
+    expect(figuresOf('Hundreds more residents will lose their bus.').map((f) => [f.value, f.qualifier, f.counts])).toEqual([[100, 'hundreds more', 'residents']]);
+    expect(figuresOf('It will take hundreds more years.')).toEqual([]);
+  });
+
+  it('"a quarter of a million pounds" is £250,000, not £1 million', () => {
+    expect(figuresOf('The council spent a quarter of a million pounds, and three quarters of a million pounds more.').map((f) => [f.value, f.text])).toEqual([
+      [250_000, 'a quarter of a million pounds'],
+      [750_000, 'three quarters of a million pounds'],
+    ]);
+  });
+
+  it('"fell to 4,000 from 6,000" is a change told from its end', () => {
+    expect(figuresOf('Bin collections fell to 4,000 from 6,000.').map((f) => [f.value, f.unit, f.counts, f.change])).toEqual([
+      [4000, 'collections', 'bin collections', { from: 6000, to: 4000 }],
+      [6000, 'collections', 'bin collections', { from: 6000, to: 4000 }],
+    ]);
   });
 });
