@@ -20,7 +20,7 @@ import { FUNCTION_WORDS } from './words.js';
 // body put forward; or the end of a clause (2). One sticky pattern read at the number's end, so a number
 // followed by a noun costs one failed match.
 const AFTER =
-  /\s+(?:(?:are|were|have|had|will|would|could|can|may|might|must|should|remain|remained|more|already)\s+(\p{L}+)|\p{Ll}+ed\s+by\s|from\s+\p{Lu}|of\s+(?:them|those|these|us)\b)|([.;!?]|,\s|$)/uy;
+  /\s+(?:(?:are|were|have|had|will|would|could|can|may|might|must|should|remain|remained|more|already)\s+(\p{L}+)|\p{Ll}+ed\s+by\s|from\s+\p{Lu}|of\s+(?:them|those|these|us)\b|(?:said|say|says|voted|agreed|signed|replied|responded|backed|supported|opposed|objected|attended|joined|marched|against)\b)|([.;!?]|,\s|$)/uy;
 // Verbs a number can be the object of and still be a count (besides any in -ed or -ing): not "is 47."
 // (an age), not "at 10." (a time).
 const OBJECT_VERBS = new Set([
@@ -28,7 +28,7 @@ const OBJECT_VERBS = new Set([
   'needs', 'employ', 'employs', 'got', 'get', 'gets', 'made', 'make', 'makes', 'save', 'saves', 'close', 'closes', 'open', 'opens',
 ]);
 // Before it: "the two have been" is a pair of people or bodies named before, not a count.
-const DETERMINED = /(?:^|\s)(?:the|these|those|its|their|our|his|her|all|both)\s+$/i;
+const DETERMINED = /(?:^|\s)(?:the|these|those|its|their|our|his|her|both)\s+$/i;
 // Words that make a following number an age, a score, a time or a point on a scale ("at 10", "reduced to two").
 const NOT_AFTER = new Set([
   'turned', 'turns', 'turning', 'aged', 'scored', 'scoring', 'won', 'drew', 'beat', 'at', 'until', 'till', 'to', 'before',

@@ -91,8 +91,13 @@ export function readAtoms(hits: Hits): Atom[] {
 // "one" is a pronoun ("one of the", "one worker said") unless a word of quantity stands before it.
 const ONE_QUANTIFIED = /\b(?:only|just|at\s+least|at\s+most|more\s+than|no\s+more\s+than|exactly|merely)\s+$/i;
 
+// "Twenty said yes, with one against": a vote's tally.
+const ONE_VOTE = /^\s+(?:against|abstaining|abstained|abstention)\b/;
+
 function loneOne(hits: Hits, start: number, end: number): Atom | null {
-  if (taken(hits, start, end) || !ONE_QUANTIFIED.test(hits.text.slice(Math.max(0, start - 16), start))) return null;
+  if (taken(hits, start, end)) return null;
+  if (ONE_VOTE.test(hits.text.slice(end, end + 14))) return { start, end, value: 1, yearLike: false, noun: null };
+  if (!ONE_QUANTIFIED.test(hits.text.slice(Math.max(0, start - 16), start))) return null;
   const noun = singularNoun(hits.text.slice(end, end + 40));
   return noun ? { start, end, value: 1, yearLike: false, noun } : null;
 }

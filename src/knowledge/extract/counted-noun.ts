@@ -19,7 +19,9 @@ const PEOPLE = new Set([
   'recipients', 'homeowners', 'collectors', 'loaders', 'operatives', 'supporters', 'signatories', 'swimmers', 'councillor',
   'judges', 'representatives', 'governors', 'trustees', 'activists', 'voters', 'electors', 'taxpayers', 'ratepayers',
   'householders', 'occupants', 'youngsters', 'teenagers', 'babies', 'toddlers', 'doctors', 'paramedics', 'firefighters',
-  'engineers', 'labourers', 'mechanics', 'gardeners', 'inspectors', 'binmen', 'dustmen', 'leaders', 'chefs', 'guards',
+  'engineers', 'labourers', 'mechanics', 'gardeners', 'inspectors', 'leaders', 'chefs', 'guards', 'girls', 'boys', 'kids',
+  'ladies', 'mums', 'dads', 'mothers', 'fathers', 'grandparents', 'sisters', 'brothers', 'sons', 'daughters', 'husbands',
+  'wives', 'neighbours', 'friends', 'locals', 'villagers', 'graduates', 'landlords', 'owners', 'objectors', 'petitioners',
 ]);
 // Irregular plurals of people: "hundreds of county schoolchildren", "300 townspeople".
 const PEOPLE_ENDING = /(?:children|people|folk|men|women)$/;

@@ -25,8 +25,9 @@ const IN_GAP = /^\s+in\s+$/;
 const YEAR_GAP = /^\s+(?:in|during)\s+$/;
 const PARTITIVE = /^\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|these\s+|those\s+)?/i;
 const STRONG = /^-strong\s+/;
-// "a 970-page report", "a 75- page report" (the paper's stray space): a count of pages.
-const PAGES = /^-\s?pages?(?![\p{L}-])/u;
+// "a 970-page report", "a 75- page report" (the paper's stray space), "a 700-signature petition": a count of
+// the glued noun. Not every glued noun counts ("a 12-week consultation", "a two-year deal").
+const GLUED = /^-\s?(page|signature)s?(?![\p{L}-])/u;
 const UP_FROM = /\b(?:up|down)\s+from\s+$/i;
 const OF_THE = /(?:^|[.!?]\s+|,\s+)[Oo]f\s+(?:the\s+|these\s+|those\s+)?$/;
 
@@ -175,8 +176,11 @@ function single(hits: Hits, a: Atom): boolean {
     }
   }
   const after = text.slice(a.end, a.end + WINDOW);
-  const pages = PAGES.exec(after);
-  if (pages) return addHit(hits, { kind: 'count', value: a.value, unit: 'pages', start: a.start, end: a.end + pages[0].length, counts: 'pages' }) || true;
+  const glued = GLUED.exec(after);
+  if (glued) {
+    const plural = `${glued[1]!}s`;
+    return addHit(hits, { kind: 'count', value: a.value, unit: plural, start: a.start, end: a.end + glued[0].length, counts: plural }) || true;
+  }
   const strong = STRONG.exec(after);
   if (strong) {
     const phrase = nounPhrase(after, strong[0].length);

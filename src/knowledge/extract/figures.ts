@@ -30,6 +30,8 @@ const MONEY_RANGE = new RegExp(`£\\s?${NUMBER}\\s?(?:-|–|to)\\s?£?${NUMBER}\
 const PERCENT = new RegExp(`(?<![\\d.,£])${NUMBER}\\s?(%|per\\s?cent\\b|percent\\b|pc\\b)`, 'gi');
 const QUALIFIER = /\b(about|around|approximately|roughly|some|more than|over|up to|almost|nearly|at least|less than|fewer than|under|as many as|an estimated)\s+$/i;
 
+// After a fraction standing alone: a word that cannot be its noun (a function word, a verb of saying) or punctuation.
+const SHARE_END = /^(?:\s*[.,;:!?)”’"]|\s*$|\s+(?:in|on|at|of|are|were|is|was|have|had|will|would|could|said|say|says|voted|agreed|live|lived|work|worked)\b)/;
 const OF_WHOLE = /^\s+(?:(?:the|its|their|our|all|these|those|his|her)\s+)?(?:\d{1,3}(?:,\d{3})+\s+|\d+\s+)?/i;
 
 const RATE_BEFORE = /\b(hourly|weekly|monthly|annual|yearly)\s+(rate|pay|wage|fee|charge|salary)\b.*$/i;
@@ -130,7 +132,13 @@ function fractionsIn(hits: Hits): void {
     const lead = before.slice(0, before.length - (QUALIFIER.exec(before.slice(-20))?.[0].length ?? 0));
     const by = hasOf ? null : /\s+by\s+$/i.exec(lead);
     const changed = by ? changedThing(lead.slice(0, by.index), CHANGE_VERB) : null;
-    if (changed) addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: changed });
+    if (changed) {
+      addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: changed });
+      continue;
+    }
+    // Or a share of something just named, with its own qualifier: "57 contracts with well over half in rural
+    // areas", "more than half said no". The qualifier is what makes "half" a figure here (not "half term").
+    if (!hasOf && QUALIFIER.test(before.slice(-20)) && SHARE_END.test(after)) addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: null });
   }
 }
 

@@ -36,6 +36,17 @@ describe('bare counts: a number with no noun that the sentence makes a count', (
     ]);
   });
 
+  it('a ballot\'s tally is counted: "All 21 voted yes", "Twenty said yes, with one against"', () => {
+    expect(brief('Unison balloted 28 members and had 21 returns. All 21 voted yes. Twenty said yes, with one against.')).toEqual([
+      ['count', 28, 'people', '28 members', 'members'],
+      ['count', 21, 'returns', '21 returns', 'returns'],
+      ['count', 21, 'returns', '21', null],
+      ['count', 20, 'returns', 'Twenty', null],
+      ['count', 1, 'returns', 'one', null],
+    ]);
+    expect(figuresOf('The two said no. One said yes.')).toEqual([]);
+  });
+
   it('"200 of them" is a bare count too', () => {
     expect(figuresOf('Nearly 200 of them are agency staff.').map((f) => [f.value, f.unit, f.text, f.qualifier])).toEqual([[200, 'people', '200', 'nearly']]);
   });
@@ -90,6 +101,7 @@ describe('counts the noun glued to the number, and nouns of people', () => {
   it('"a 970-page report" counts pages, whatever the space after the hyphen', () => {
     expect(brief('He said the 970-page report on closures had been too much.')).toEqual([['count', 970, 'pages', '970-page', 'pages']]);
     expect(brief('It was buried deep inside a 75- page report.')).toEqual([['count', 75, 'pages', '75- page', 'pages']]);
+    expect(brief('They have submitted a 700-signature petition.')).toEqual([['count', 700, 'signatures', '700-signature', 'signatures']]);
   });
 
   it('takes irregular plurals and more nouns of people as people', () => {
@@ -100,6 +112,7 @@ describe('counts the noun glued to the number, and nouns of people', () => {
       ['count', 3, 'people'],
       ['count', 3, 'people'],
     ]);
+    expect(brief('Two girls were left at the stop.').map((f) => f.slice(0, 3))).toEqual([['count', 2, 'people']]);
   });
 });
 
@@ -109,6 +122,14 @@ describe('fractions and rates', () => {
       ['percent', 33.3, 'a third', 'about', 'member homes'],
       ['count', 40, '40 member homes', null, 'member homes'],
     ]);
+  });
+
+  it('a fraction standing alone is a share when a qualifier says so: "with well over half in rural areas"', () => {
+    expect(figuresOf('We support a further 57 contracts with well over half in rural areas.').map((f) => [f.kind, f.value, f.text, f.qualifier])).toEqual([
+      ['count', 57, '57 contracts', null],
+      ['percent', 50, 'half', 'over'],
+    ]);
+    expect(figuresOf('In the first half of the year, at half term, the second half was better.')).toEqual([]);
   });
 
   it('"£3m each year" is a yearly sum', () => {
