@@ -20,7 +20,7 @@ import { FUNCTION_WORDS } from './words.js';
 // body put forward; or the end of a clause (2). One sticky pattern read at the number's end, so a number
 // followed by a noun costs one failed match.
 const AFTER =
-  /\s+(?:(?:are|were|have|had|will|would|could|can|may|might|must|should|remain|remained|more|already)\s+(\p{L}+)|\p{Ll}+ed\s+by\s|from\s+\p{Lu}|of\s+(?:them|those|these|us)\b|(?:said|say|says|voted|agreed|signed|replied|responded|backed|supported|opposed|objected|attended|joined|marched|against)\b)|([.;!?]|,\s|$)/uy;
+  /\s+(?:(?:are|were|have|had|will|would|could|can|may|might|must|should|remain|remained|more|already)\s+(\p{L}+)|\p{Ll}+ed\s+by\s|from\s+\p{Lu}|of\s+(?:them|those|these|us)\b|(said|say|says|voted|agreed|signed|replied|responded|backed|supported|opposed|objected|attended|joined|marched|against)\b)|([.;!?]|,\s|$)/uy;
 // Verbs a number can be the object of and still be a count (besides any in -ed or -ing): not "is 47."
 // (an age), not "at 10." (a time).
 const OBJECT_VERBS = new Set([
@@ -40,32 +40,39 @@ const CODE_LIST = /[\p{L}\d]*\d[\p{L}\d]*(?:,\s*|\s+(?:and|or|&)\s+)$/u;
 // How far back the count whose noun a bare number borrows may be.
 const ANTECEDENT_WINDOW = 300;
 
-/** Whether a nounless atom is a bare count by what stands either side of it. */
-export function isBareCount(text: string, a: Atom): boolean {
-  if (a.yearLike || a.noun) return false;
-  AFTER.lastIndex = a.end;
-  const after = AFTER.exec(text);
-  if (!after) return false;
-  const lead = text.slice(Math.max(0, a.start - 24), a.start);
-  if (DETERMINED.test(lead) || AGE_BEFORE.test(lead) || CODE_LIST.test(lead)) return false;
-  const before = wordBefore(text, a.start);
-  if (NOT_AFTER.has(before.toLowerCase())) return false;
-  if (after[1] !== undefined) return !NOT_COUNTED.has(after[1].toLowerCase());
-  if (after[2] === undefined) return true;
-  // At the end of a clause it must be the object of a verb: the lowercase word right before it.
-  if (!/^\p{Ll}+$/u.test(before) || !text.slice(a.start - before.length - 1, a.start).startsWith(`${before} `)) return false;
-  return OBJECT_VERBS.has(before) || (!FUNCTION_WORDS.has(before) && /.{2}(?:ed|ing)$/.test(before));
+/** A nounless number the sentence makes a count: of people when what it does says so ("21 voted"). */
+export interface BareCount {
+  atom: Atom;
+  people: boolean;
 }
 
-/** Adds the bare counts, each in the unit of the nearest count before it (people when none). */
-export function bareCountsIn(hits: Hits, candidates: Atom[]): void {
+/** The bare count a nounless atom is, by what stands either side of it; null when it is none. */
+export function bareCount(text: string, a: Atom): BareCount | null {
+  if (a.yearLike || a.noun) return null;
+  AFTER.lastIndex = a.end;
+  const after = AFTER.exec(text);
+  if (!after) return null;
+  const lead = text.slice(Math.max(0, a.start - 24), a.start);
+  if (DETERMINED.test(lead) || AGE_BEFORE.test(lead) || CODE_LIST.test(lead)) return null;
+  const before = wordBefore(text, a.start);
+  if (NOT_AFTER.has(before.toLowerCase())) return null;
+  if (after[1] !== undefined) return NOT_COUNTED.has(after[1].toLowerCase()) ? null : { atom: a, people: false };
+  if (after[2] !== undefined) return { atom: a, people: true };
+  if (after[3] === undefined) return { atom: a, people: false };
+  // At the end of a clause it must be the object of a verb: the lowercase word right before it.
+  if (!/^\p{Ll}+$/u.test(before) || !text.slice(a.start - before.length - 1, a.start).startsWith(`${before} `)) return null;
+  return OBJECT_VERBS.has(before) || (!FUNCTION_WORDS.has(before) && /.{2}(?:ed|ing)$/.test(before)) ? { atom: a, people: false } : null;
+}
+
+/** Adds the bare counts, each in the unit of the nearest count before it (people when none, or when it acts as people). */
+export function bareCountsIn(hits: Hits, candidates: BareCount[]): void {
   if (candidates.length === 0) return;
   const counts = hits.list.filter((h) => h.kind === 'count').sort((p, q) => p.start - q.start);
   let next = 0;
   let last: Hit | undefined;
-  for (const a of candidates) {
+  for (const { atom: a, people } of candidates) {
     while (next < counts.length && counts[next]!.end <= a.start) last = counts[next++];
-    const near = last && a.start - last.end <= ANTECEDENT_WINDOW ? last : undefined;
+    const near = !people && last && a.start - last.end <= ANTECEDENT_WINDOW ? last : undefined;
     const hit: Hit = { kind: 'count', value: a.value, unit: near?.unit ?? 'people', start: a.start, end: a.end, counts: null };
     if (addHit(hits, hit)) last = hit;
   }

@@ -1,5 +1,5 @@
 import { FUNCTION_WORDS } from './words.js';
-import { isBareCount } from './bare-counts.js';
+import { bareCount, type BareCount } from './bare-counts.js';
 import { readAtoms, type Atom } from './count-atoms.js';
 import { countedNoun, headOf, isCountable, nounPhrase, unitOf, type CountedNoun } from './counted-noun.js';
 import { CHANGE_VERB, changedThing, WINDOW } from './figure-labels.js';
@@ -35,8 +35,8 @@ const OF_THE = /(?:^|[.!?]\s+|,\s+)[Oo]f\s+(?:the\s+|these\s+|those\s+)?$/;
  * Reads every count; returns the numbers with no noun that may be bare counts, which the caller adds
  * once ranges of money and percentages have taken theirs ("between 6 and 12.7 per cent").
  */
-export function countsIn(hits: Hits): Atom[] {
-  const bare: Atom[] = [];
+export function countsIn(hits: Hits): BareCount[] {
+  const bare: BareCount[] = [];
   const { text } = hits;
   for (const m of VAGUE_HINT.test(text) ? text.matchAll(VAGUE_MULTIPLE) : []) {
     const noun = countedNoun(text.slice(m.index + m[0].length, m.index + m[0].length + WINDOW), { yearLike: false });
@@ -56,7 +56,10 @@ export function countsIn(hits: Hits): Atom[] {
       continue;
     }
     if (b && b.start - a.end <= 30 && pair(hits, a, b, hits.text.slice(a.end, b.start))) i++;
-    else if (!single(hits, a) && isBareCount(text, a)) bare.push(a);
+    else if (!single(hits, a)) {
+      const b = bareCount(text, a);
+      if (b) bare.push(b);
+    }
   }
   return bare;
 }

@@ -36,13 +36,14 @@ describe('bare counts: a number with no noun that the sentence makes a count', (
     ]);
   });
 
-  it('a ballot\'s tally is counted: "All 21 voted yes", "Twenty said yes, with one against"', () => {
-    expect(brief('Unison balloted 28 members and had 21 returns. All 21 voted yes. Twenty said yes, with one against.')).toEqual([
+  it('a ballot\'s tally is counted, as people whatever was counted before: "All 21 voted yes", "with one against"', () => {
+    expect(brief('Unison balloted 28 members and had 21 returns. There were two questions. All 21 voted yes. Twenty said yes, with one against.')).toEqual([
       ['count', 28, 'people', '28 members', 'members'],
       ['count', 21, 'returns', '21 returns', 'returns'],
-      ['count', 21, 'returns', '21', null],
-      ['count', 20, 'returns', 'Twenty', null],
-      ['count', 1, 'returns', 'one', null],
+      ['count', 2, 'questions', 'two questions', 'questions'],
+      ['count', 21, 'people', '21', null],
+      ['count', 20, 'people', 'Twenty', null],
+      ['count', 1, 'people', 'one', null],
     ]);
     expect(figuresOf('The two said no. One said yes.')).toEqual([]);
   });
