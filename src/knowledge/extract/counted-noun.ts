@@ -179,6 +179,11 @@ export function nounPhrase(text: string, from: number): string | null {
 // A whole word at the end: not the tail of "1,500-strong" or "Covid-19".
 const TAIL_WORD = /(?<![\p{L}\p{N}’'-])(\p{L}[\p{L}’'-]*\p{L}|\p{L})\s*$/u;
 const INNER = /^(?:of|on|for|in)$/;
+// Verbs that report what a phrase after them says: never inside the phrase ("It says occupancy has fallen").
+const REPORTING = new Set([
+  'says', 'said', 'shows', 'showed', 'found', 'finds', 'suggests', 'suggested', 'claims', 'claimed', 'warns', 'warned', 'reveals',
+  'revealed', 'admits', 'admitted', 'means', 'meant',
+]);
 
 /**
  * The noun phrase that ends `before` ("hours", "the number of beds" → beds, "staff numbers" → staff):
@@ -195,7 +200,7 @@ export function nounPhraseBefore(before: string, stop: RegExp): { phrase: string
     if (!m) break;
     const word = m[1]!;
     const lower = word.toLowerCase();
-    if (stop.test(lower) || (ends(lower) && !(INNER.test(lower) && words.length > 0))) break;
+    if (stop.test(lower) || REPORTING.has(lower) || (ends(lower) && !(INNER.test(lower) && words.length > 0))) break;
     const first = word !== lower;
     if (first && (!/^\p{Lu}\p{Ll}+$/u.test(word) || !/(?:^|[.!?]["”’]?\s+)$/u.test(rest.slice(0, m.index)))) break;
     words.unshift({ word: lower, start: m.index });
