@@ -35,8 +35,9 @@ const NOT_AFTER = new Set([
   'after', 'since', 'past', 'from',
 ]);
 // An age with its qualifier ("aged over 16"), or a list of codes ("the X5 and 71", "services 6, 7 and 71").
+// Also a score or tally glued to the number before ("voted 8-3 against").
 const AGE_BEFORE = /\b(?:aged|ages?(?:\s+of)?)\s+(?:(?:over|under|about|around|between|up\s+to)\s+)?$/i;
-const CODE_LIST = /[\p{L}\d]*\d[\p{L}\d]*(?:,\s*|\s+(?:and|or|&)\s+)$/u;
+const CODE_LIST = /[\p{L}\d]*\d[\p{L}\d]*(?:,\s*|\s+(?:and|or|&)\s+|\s?[-–]\s?)$/u;
 // How far back the count whose noun a bare number borrows may be.
 const ANTECEDENT_WINDOW = 300;
 

@@ -96,8 +96,12 @@ export function countsFor(text: string, hit: Hit, qualifierLength: number): stri
     if (change) return change[1]!.toLowerCase();
     // "hours slashed by up to 30%", "rents are set to rise by an average of six per cent"; without "by"
     // ("spending on libraries fell 20%"), or to a level ("recycling rates fell to 39%").
-    const by = BY.exec(before) ?? TO_LEVEL.exec(before);
-    const changed = changedThing(by ? before.slice(0, by.index) : before, CHANGE_VERB);
+    // Without "by" only right after the verb, so most percentages cost one short match here.
+    const by = BY.exec(before);
+    const to = by ? null : TO_LEVEL.exec(before);
+    const lead = by ? before.slice(0, by.index) : to ? before.slice(0, to.index) : before;
+    const verbLast = !by && LAST_WORD.exec(lead.slice(-24));
+    const changed = by || (verbLast && CHANGE_VERB.test(verbLast[1]!.toLowerCase())) ? changedThing(lead, CHANGE_VERB) : null;
     if (changed) return changed;
     // "Usage is down 15%".
     const updown = UP_DOWN.exec(before);
@@ -128,6 +132,7 @@ export function countsFor(text: string, hit: Hit, qualifierLength: number): stri
 
 const BY = /\s+by(?:\s+an\s+average\s+of)?\s+$/i;
 const TO_LEVEL = /\s+to\s+$/i;
+const LAST_WORD = /(\p{L}+)\s*$/u;
 const UP_DOWN = /\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:down|up)\s+$/i;
 const SAVE_OBJECT = /\b(?:save|saves|saved|saving)\s+(?:(?:the|its|their|our)\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?\s+$/iu;
 // What money or a percentage "of" may be: "an investment of £300million", "a rent increase of 6.19 per cent".

@@ -65,7 +65,7 @@ describe('bare counts: a number with no noun that the sentence makes a count', (
       'Her hours were reduced from six to two.',
       'The services affected are numbers 6, 7, 11A and 71. The X5 and 71 are affected.',
       'Everyone aged over 16 are eligible. He turned 60.',
-      'The team won 3-1 and scored 4.',
+      'The team won 3-1 and scored 4. Councillors voted 8-3 against.',
       'He has worked there for 12.',
       'The library opens three days a week instead of four.',
       'Junction 12 was closed and Flat 2 has damp.',
