@@ -20,7 +20,7 @@ import { FUNCTION_WORDS } from './words.js';
 // body put forward; or the end of a clause (2). One sticky pattern read at the number's end, so a number
 // followed by a noun costs one failed match.
 const AFTER =
-  /\s+(?:(?:are|were|have|had|will|would|could|can|may|might|must|should|remain|remained|more|already)\s+(\p{L}+)|\p{Ll}+ed\s+by\s|from\s+\p{Lu}|of\s+(?:them|those|these|us)\b|(said|say|says|voted|agreed|signed|replied|responded|backed|supported|opposed|objected|attended|joined|marched|against)\b)|([.;!?]|,\s|$)/uy;
+  /\s+(?:(?:are|were|have|had|will|would|could|can|may|might|must|should|remain|remained|more|already)\s+(\p{L}+)|\p{Ll}+ed\s+by\s|(?:lost|lose|face|faced|left|quit|received|applied|took\s+part)\b|from\s+\p{Lu}|of\s+(?:them|those|these|us)\b|(said|say|says|voted|agreed|signed|replied|responded|backed|supported|opposed|objected|attended|joined|marched|against)\b)|([.;!?]|,\s|$)/uy;
 // Verbs a number can be the object of and still be a count (besides any in -ed or -ing): not "is 47."
 // (an age), not "at 10." (a time).
 const OBJECT_VERBS = new Set([
@@ -38,6 +38,7 @@ const NOT_AFTER = new Set([
 // Also a score or tally glued to the number before ("voted 8-3 against").
 const AGE_BEFORE = /\b(?:aged|ages?(?:\s+of)?)\s+(?:(?:over|under|about|around|between|up\s+to)\s+)?$/i;
 const CODE_LIST = /[\p{L}\d]*\d[\p{L}\d]*(?:,\s*|\s+(?:and|or|&)\s+|\s?[-–]\s?)$/u;
+const UP_TO = /\b(?:up|as\s+many\s+as|close)\s+to\s+$/i;
 // How far back the count whose noun a bare number borrows may be.
 const ANTECEDENT_WINDOW = 300;
 
@@ -56,7 +57,8 @@ export function bareCount(text: string, a: Atom): BareCount | null {
   const lead = text.slice(Math.max(0, a.start - 24), a.start);
   if (DETERMINED.test(lead) || AGE_BEFORE.test(lead) || CODE_LIST.test(lead)) return null;
   const before = wordBefore(text, a.start);
-  if (NOT_AFTER.has(before.toLowerCase())) return null;
+  // "up to 40" is a qualifier, not a point on a scale.
+  if (NOT_AFTER.has(before.toLowerCase()) && !UP_TO.test(lead)) return null;
   if (after[1] !== undefined) return NOT_COUNTED.has(after[1].toLowerCase()) ? null : { atom: a, people: false };
   if (after[2] !== undefined) return { atom: a, people: true };
   if (after[3] === undefined) return { atom: a, people: false };

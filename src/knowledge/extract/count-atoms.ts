@@ -131,10 +131,20 @@ function unitOfSingular(word: string): string | null {
 const PART_OF = /\b(?:(?:([Aa]|[Oo]ne|[Tt]hree)[\s-]+)?([Qq]uarters?|[Tt]hirds?)\s+of|([Hh]alf)(?:\s+of)?)\s+$/;
 const PARTS: Record<string, number> = { quarter: 1 / 4, quarters: 1 / 4, third: 1 / 3, thirds: 1 / 3 };
 
-/** "half a million pounds", "two million pounds", "5 million pounds": money without a £. */
+// A sum without £ that the sentence makes money (the labelling rules): a verb of money right before it and a
+// rate after it, "find 25,000 a month", "pay 20 a week".
+const MONEY_VERB_BEFORE = /\b(?:find|finds|found|save|saves|saved|saving|cost|costs|costing|spend|spends|spent|pay|pays|paid|paying|raise|raises|raised|charge|charges|charged|earn|earns|earned)\s+$/i;
+const RATE_AFTER = /^\s+(?:a|per|each)\s+(week|month|year)\b/i;
+const RATE_UNITS: Record<string, string> = { week: 'GBP/week', month: 'GBP/month', year: 'GBP/year' };
+
+/** "half a million pounds", "two million pounds", "5 million pounds", "find 25,000 a month": money without a £. */
 function money(hits: Hits, start: number, end: number, value: number): boolean {
   const pounds = /^\s+pounds\b/.exec(hits.text.slice(end, end + 8));
-  if (!pounds) return false;
+  if (!pounds) {
+    const rate = RATE_AFTER.exec(hits.text.slice(end, end + 16));
+    if (!rate || !MONEY_VERB_BEFORE.test(hits.text.slice(Math.max(0, start - 12), start))) return false;
+    return addHit(hits, { kind: 'money', value, unit: RATE_UNITS[rate[1]!.toLowerCase()]!, start, end: end + rate[0].length, counts: null });
+  }
   const part = /^an?\s/i.test(hits.text.slice(start, end)) ? PART_OF.exec(hits.text.slice(Math.max(0, start - 24), start)) : null;
   const times = !part ? 1 : part[3] ? 1 / 2 : PARTS[part[2]!.toLowerCase()]! * (part[1] && /^three$/i.test(part[1]) ? 3 : 1);
   const from = part ? start - part[0].length : start;

@@ -52,6 +52,14 @@ describe('bare counts: a number with no noun that the sentence makes a count', (
     expect(figuresOf('Nearly 200 of them are agency staff.').map((f) => [f.value, f.unit, f.text, f.qualifier])).toEqual([[200, 'people', '200', 'nearly']]);
   });
 
+  it('"up to 40 face the axe", "20 lost": what happens to people or jobs makes a bare count', () => {
+    expect(brief('The council employs 300 staff. Up to 40 face the axe, with 20 lost already.')).toEqual([
+      ['count', 300, 'people', '300 staff', 'staff'],
+      ['count', 40, 'people', '40', null],
+      ['count', 20, 'people', '20', null],
+    ]);
+  });
+
   it('counts people when no count before it says what', () => {
     expect(brief('"We only know that 33,000 are travelling every year."')).toEqual([['count', 33000, 'people', '33,000', null]]);
     expect(brief('Labour and Tory councillors, combined, also have 30.')).toEqual([['count', 30, 'people', '30', null]]);
@@ -165,5 +173,17 @@ describe('numbers as journalists abbreviate them', () => {
       [4000, 'collections', 'bin collections', { from: 6000, to: 4000 }],
       [6000, 'collections', 'bin collections', { from: 6000, to: 4000 }],
     ]);
+  });
+});
+
+describe('a sum without £ that the sentence makes money', () => {
+  it('"find 25,000 a month" is money by the month', () => {
+    expect(figuresOf('The centre needs to find 25,000 a month to stay open.').map((f) => [f.kind, f.value, f.unit, f.text])).toEqual([
+      ['money', 25_000, 'GBP/month', '25,000 a month'],
+    ]);
+  });
+
+  it('needs a verb of money before it: "25,000 a month visitors" is not money', () => {
+    expect(figuresOf('The site has 25,000 a month visitors.')).toEqual([]);
   });
 });
