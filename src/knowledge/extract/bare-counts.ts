@@ -1,5 +1,5 @@
 import type { Atom } from './count-atoms.js';
-import { wordBefore } from './count-atoms.js';
+import { MONEY_VERB_BEFORE, wordBefore } from './count-atoms.js';
 import { NOT_COUNTED } from './counted-noun.js';
 import { addHit, type Hit, type Hits } from './hits.js';
 import { FUNCTION_WORDS } from './words.js';
@@ -55,7 +55,8 @@ export function bareCount(text: string, a: Atom): BareCount | null {
   const after = AFTER.exec(text);
   if (!after) return null;
   const lead = text.slice(Math.max(0, a.start - 24), a.start);
-  if (DETERMINED.test(lead) || AGE_BEFORE.test(lead) || CODE_LIST.test(lead)) return null;
+  // After a verb of money ("those who paid 40") it is a sum, not a count.
+  if (DETERMINED.test(lead) || AGE_BEFORE.test(lead) || CODE_LIST.test(lead) || MONEY_VERB_BEFORE.test(lead)) return null;
   const before = wordBefore(text, a.start);
   // "up to 40" is a qualifier, not a point on a scale.
   if (NOT_AFTER.has(before.toLowerCase()) && !UP_TO.test(lead)) return null;

@@ -133,7 +133,7 @@ const PARTS: Record<string, number> = { quarter: 1 / 4, quarters: 1 / 4, third: 
 
 // A sum without £ that the sentence makes money (the labelling rules): a verb of money right before it and a
 // rate after it, "find 25,000 a month", "pay 20 a week".
-const MONEY_VERB_BEFORE = /\b(?:find|finds|found|save|saves|saved|saving|cost|costs|costing|spend|spends|spent|pay|pays|paid|paying|raise|raises|raised|charge|charges|charged|earn|earns|earned)\s+$/i;
+export const MONEY_VERB_BEFORE = /\b(?:find|finds|save|saves|saved|saving|cost|costs|costing|spend|spends|spent|pay|pays|paid|paying|raise|raises|raised|charge|charges|charged|earn|earns|earned)\s+$/i;
 const RATE_AFTER = /^\s+(?:a|per|each)\s+(week|month|year)\b/i;
 const RATE_UNITS: Record<string, string> = { week: 'GBP/week', month: 'GBP/month', year: 'GBP/year' };
 

@@ -77,6 +77,7 @@ describe('bare counts: a number with no noun that the sentence makes a count', (
       'He has worked there for 12.',
       'The library opens three days a week instead of four.',
       'Junction 12 was closed and Flat 2 has damp.',
+      'Those who paid 40 left early. Users found 3 a week was enough.',
     ]) {
       expect(figuresOf(text), text).toEqual([]);
     }
