@@ -3,7 +3,7 @@ import { bareCount, type BareCount } from './bare-counts.js';
 import { readAtoms, type Atom } from './count-atoms.js';
 import { countedNoun, headOf, isCountable, nounPhrase, unitOf, type CountedNoun } from './counted-noun.js';
 import { CHANGE_VERB, changedThing, WINDOW } from './figure-labels.js';
-import { addHit, claim, type Hits } from './hits.js';
+import { addHit, claim, type Hit, type Hits } from './hits.js';
 import { VAGUE_HINT, VAGUE_MULTIPLE, vagueValue } from './number-words.js';
 
 /**
@@ -157,7 +157,8 @@ function single(hits: Hits, a: Atom): boolean {
   const { text } = hits;
   if (PROPORTION_BEFORE.test(text.slice(Math.max(0, a.start - 20), a.start))) return true;
   if (a.noun) {
-    if (countable(a, a.noun.unit, text)) addHit(hits, { kind: 'count', value: a.value, unit: a.noun.unit, start: a.start, end: a.end + a.noun.length, counts: a.noun.phrase });
+    const unit = a.noun.unit === 'ones' ? (unitBefore(hits, a.start) ?? 'ones') : a.noun.unit;
+    if (countable(a, unit, text)) addHit(hits, { kind: 'count', value: a.value, unit, start: a.start, end: a.end + a.noun.length, counts: a.noun.phrase });
     return true;
   }
   if (a.yearLike) return true;
@@ -202,4 +203,24 @@ function single(hits: Hits, a: Atom): boolean {
   const end = a.end + after.indexOf(phrase, of![0].length) + phrase.length;
   addHit(hits, { kind: 'count', value: a.value, unit, start: a.start, end, counts: phrase });
   return true;
+}
+
+const ONES_LOOKBACK = 80;
+
+/**
+ * The unit "ones" stands for ("from 16 small bins to two big ones", "the big bins hold as much as the 16
+ * smaller ones"): the last count before it in the paragraph, or the last plural noun a little before it.
+ */
+function unitBefore(hits: Hits, start: number): string | null {
+  // Counts are added in text order, so the latest is near the list's end: a bounded look keeps this linear.
+  for (let i = hits.list.length - 1; i >= Math.max(0, hits.list.length - 16); i--) {
+    const h: Hit = hits.list[i]!;
+    if (h.kind === 'count' && h.end <= start && start - h.end < 200 && h.unit !== 'ones') return h.unit;
+  }
+  const words = hits.text.slice(Math.max(0, start - ONES_LOOKBACK), start).split(/[^\p{L}’'-]+/u);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const unit = words[i] ? unitOf(words[i]!) : null;
+    if (unit && unit !== 'ones') return unit;
+  }
+  return null;
 }

@@ -126,6 +126,15 @@ describe('counts the noun glued to the number, and nouns of people', () => {
   });
 });
 
+describe('"ones" counts what the count or plural noun before it counts', () => {
+  it.each([
+    ['We made the change from 16 small bins to two big ones.', 2, 'bins'],
+    ['The big bins hold at least as much as the 16 smaller ones.', 16, 'bins'],
+  ])('%s', (text, value, unit) => {
+    expect(figuresOf(text).filter((f) => f.text.endsWith('ones')).map((f) => [f.value, f.unit])).toEqual([[value, unit]]);
+  });
+});
+
 describe('fractions and rates', () => {
   it('"a third of its 40 member homes" is a third of the homes, and the 40 a count of them', () => {
     expect(figuresOf('She said about a third of its 40 member homes were running at a loss.').map((f) => [f.kind, f.value, f.text, f.qualifier, f.counts])).toEqual([
