@@ -82,7 +82,9 @@ export function readAtoms(hits: Hits): Atom[] {
       continue;
     }
     if (money(hits, m.index, end, value)) continue;
-    const a = atomAt(hits, m.index, end, value, false);
+    // "half a dozen staff" is six, "half a million passengers" half a million.
+    const half = /^an?\s/i.test(m[0]) ? /\b[Hh]alf\s+$/.exec(text.slice(Math.max(0, m.index - 6), m.index)) : null;
+    const a = half ? atomAt(hits, m.index - half[0].length, end, value / 2, false) : atomAt(hits, m.index, end, value, false);
     if (a) words.push(a);
   }
   return mergeByStart(digits, words);

@@ -171,6 +171,13 @@ describe('numbers as journalists abbreviate them', () => {
     expect(figuresOf('It will take hundreds more years.')).toEqual([]);
   });
 
+  it('"half a dozen staff" is six, not twelve', () => {
+    expect(brief('Half a dozen staff left, and half a million passengers.')).toEqual([
+      ['count', 6, 'people', 'Half a dozen staff', 'staff'],
+      ['count', 500_000, 'people', 'half a million passengers', 'passengers'],
+    ]);
+  });
+
   it('"a quarter of a million pounds" is £250,000, not £1 million', () => {
     expect(figuresOf('The council spent a quarter of a million pounds, and three quarters of a million pounds more.').map((f) => [f.value, f.text])).toEqual([
       [250_000, 'a quarter of a million pounds'],
