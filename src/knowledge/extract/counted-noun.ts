@@ -1,3 +1,4 @@
+import { wordsValue } from './number-words.js';
 import { FUNCTION_WORDS } from './words.js';
 
 /**
@@ -16,12 +17,19 @@ const PEOPLE = new Set([
   'porters', 'caretakers', 'therapists', 'practitioners', 'apprentices', 'passengers', 'attendees', 'respondents', 'visitors',
   'customers', 'commuters', 'readers', 'protesters', 'campaigners', 'strikers', 'borrowers', 'learners', 'claimants',
   'recipients', 'homeowners', 'collectors', 'loaders', 'operatives', 'supporters', 'signatories', 'swimmers', 'councillor',
+  'judges', 'representatives', 'governors', 'trustees', 'activists', 'voters', 'electors', 'taxpayers', 'ratepayers',
+  'householders', 'occupants', 'youngsters', 'teenagers', 'babies', 'toddlers', 'doctors', 'paramedics', 'firefighters',
+  'engineers', 'labourers', 'mechanics', 'gardeners', 'inspectors', 'leaders', 'chefs', 'guards', 'girls', 'boys', 'kids',
+  'ladies', 'mums', 'dads', 'mothers', 'fathers', 'grandparents', 'sisters', 'brothers', 'sons', 'daughters', 'husbands',
+  'wives', 'neighbours', 'friends', 'locals', 'villagers', 'graduates', 'landlords', 'owners', 'objectors', 'petitioners',
 ]);
+// Irregular plurals of people: "hundreds of county schoolchildren", "300 townspeople".
+const PEOPLE_ENDING = /(?:children|people|folk|men|women)$/;
 const JOBS = new Set(['jobs', 'job', 'posts', 'post', 'roles', 'role', 'positions', 'position', 'redundancies', 'vacancies']);
 // After a count's noun, these say what happens to it and belong to the phrase ("200 job cuts", "40 staff members").
 const CONTINUATIONS = new Set(['cuts', 'losses', 'members', 'nurses', 'jobs', 'posts', 'roles', 'redundancies', 'workers']);
 // A number before these is a duration or a measure, not a count.
-const NOT_COUNTED = new Set([
+export const NOT_COUNTED = new Set([
   'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'times', 'pounds', 'pence', 'miles', 'percent',
   'decades', 'nights', 'years’', 'o’clock', 'centuries', 'winters', 'summers', 'generations', 'metres', 'feet', 'yards', 'kilometres', 'km', 'mph', 'points',
 ]);
@@ -65,7 +73,7 @@ export function unitOf(head: string): string | null {
   if (PEOPLE.has(lower)) return 'people';
   if (JOBS.has(lower)) return 'jobs';
   if (/[^su]s$/.test(lower) && !/(?:ous|ss|is|ly)$/.test(lower) && lower.length > 3) return lower;
-  return null;
+  return lower.length > 5 && PEOPLE_ENDING.test(lower) ? 'people' : null;
 }
 
 /** Whether "half the X" or "a 240-strong X" speaks of many: a plural, people, jobs or a collective noun. */
@@ -123,7 +131,8 @@ export function countedNoun(after: string, opts: { yearLike: boolean }): Counted
       if (next?.word === 'and' && !stop) {
         for (let j = i + 2; j < Math.min(tokens.length, i + 5); j++) {
           const w = tokens[j]!.word;
-          if (w !== w.toLowerCase() || ends(w) || NOT_COUNTED.has(w)) break;
+          // A number word starts a count of its own ("three representatives and three judges").
+          if (w !== w.toLowerCase() || ends(w) || NOT_COUNTED.has(w) || wordsValue(w) !== null) break;
           if (unitOf(w) === unit && (unit === 'people' || unit === 'jobs')) {
             last = j;
             break;
@@ -170,6 +179,11 @@ export function nounPhrase(text: string, from: number): string | null {
 // A whole word at the end: not the tail of "1,500-strong" or "Covid-19".
 const TAIL_WORD = /(?<![\p{L}\p{N}’'-])(\p{L}[\p{L}’'-]*\p{L}|\p{L})\s*$/u;
 const INNER = /^(?:of|on|for|in)$/;
+// Verbs that report what a phrase after them says: never inside the phrase ("It says occupancy has fallen").
+const REPORTING = new Set([
+  'says', 'said', 'shows', 'showed', 'found', 'finds', 'suggests', 'suggested', 'claims', 'claimed', 'warns', 'warned', 'reveals',
+  'revealed', 'admits', 'admitted', 'means', 'meant',
+]);
 
 /**
  * The noun phrase that ends `before` ("hours", "the number of beds" → beds, "staff numbers" → staff):
@@ -186,7 +200,7 @@ export function nounPhraseBefore(before: string, stop: RegExp): { phrase: string
     if (!m) break;
     const word = m[1]!;
     const lower = word.toLowerCase();
-    if (stop.test(lower) || (ends(lower) && !(INNER.test(lower) && words.length > 0))) break;
+    if (stop.test(lower) || REPORTING.has(lower) || (ends(lower) && !(INNER.test(lower) && words.length > 0))) break;
     const first = word !== lower;
     if (first && (!/^\p{Lu}\p{Ll}+$/u.test(word) || !/(?:^|[.!?]["”’]?\s+)$/u.test(rest.slice(0, m.index)))) break;
     words.unshift({ word: lower, start: m.index });

@@ -1,9 +1,10 @@
 import { FUNCTION_WORDS } from './words.js';
+import { bareCount, type BareCount } from './bare-counts.js';
+import { readAtoms, type Atom } from './count-atoms.js';
 import { countedNoun, headOf, isCountable, nounPhrase, unitOf, type CountedNoun } from './counted-noun.js';
-import { isYearLike } from './dates.js';
 import { CHANGE_VERB, changedThing, WINDOW } from './figure-labels.js';
-import { addHit, claim, taken, type Hit, type Hits } from './hits.js';
-import { gluedBefore, isLoneOne, NUMBER_WORDS, VAGUE_HINT, VAGUE_MULTIPLE, vagueValue, wordsValue } from './number-words.js';
+import { addHit, claim, type Hit, type Hits } from './hits.js';
+import { VAGUE_HINT, VAGUE_MULTIPLE, vagueValue } from './number-words.js';
 
 /**
  * Counts: a number, in digits or words, and what it counts. The noun usually follows the number
@@ -13,54 +14,29 @@ import { gluedBefore, isLoneOne, NUMBER_WORDS, VAGUE_HINT, VAGUE_MULTIPLE, vague
  * paired with the next atom when the words between make one figure of them.
  */
 
-export const NUMBER = '(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?';
-// Not glued to a word ("Covid-19"), money or another number; not an ordinal or a percentage.
-const DIGITS = new RegExp(`(?<![\\p{L}\\d£.,/])(?<!\\p{L}-)${NUMBER}(?:\\s(million|thousand))?(?!st|nd|rd|th|\\d|%)`, 'gu');
-// A number after these is a label, an age or a school year, never a count ("paragraph 12", "aged 85", "Band 3").
-const LABELS = new Set([
-  'paragraph', 'paragraphs', 'para', 'paras', 'section', 'sections', 'clause', 'clauses', 'item', 'items', 'page', 'pages',
-  'appendix', 'table', 'chapter', 'no', 'no.', 'number', 'rule', 'article', 'room', 'floor', 'flat', 'unit', 'ward', 'bus',
-  'route', 'junction', 'level', 'band', 'grade', 'tier', 'phase', 'stage', 'step', 'option', 'category', 'annex', 'schedule',
-  'regulation', 'part', 'vol', 'volume', 'version', 'aged', 'age', 'ages', 'covid', 'suite', 'block', 'plot', 'agenda',
-  'motion', 'amendment',
-]);
-
-/** The word just before `start` (a few characters back at most), as written. */
-function wordBefore(text: string, start: number): string {
-  let end = start;
-  while (end > 0 && start - end < 2 && text[end - 1] === ' ') end--;
-  let begin = end;
-  while (begin > 0 && end - begin < 14 && /[\p{L}.]/u.test(text[begin - 1]!)) begin--;
-  return text.slice(begin, end);
-}
-
-function isLabel(text: string, start: number): boolean {
-  const word = wordBefore(text, start);
-  return word === 'Year' || LABELS.has(word.toLowerCase());
-}
 const PROPORTION_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$/i;
-const MULTIPLIERS: Record<string, number> = { million: 1e6, thousand: 1e3 };
 
 const RANGE_GAP = /^(?:\s?[-–—]\s?|\s+(?:to|or)\s+)$/;
 const TO_GAP = /^\s+to\s+$/;
+const FROM_GAP = /^\s+from\s+$/;
 const AND_GAP = /^\s+and\s+$/;
 const OUT_OF_GAP = /^\s+(?:out\s+of|of)\s+(?:(?:the|its|their|our)\s+)?(?:\p{L}+[’']s\s+)?$/u;
 const IN_GAP = /^\s+in\s+$/;
 const YEAR_GAP = /^\s+(?:in|during)\s+$/;
 const PARTITIVE = /^\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|these\s+|those\s+)?/i;
 const STRONG = /^-strong\s+/;
+// "a 970-page report", "a 75- page report" (the paper's stray space), "a 700-signature petition": a count of
+// the glued noun. Not every glued noun counts ("a 12-week consultation", "a two-year deal").
+const GLUED = /^-\s?(page|signature)s?(?![\p{L}-])/u;
 const UP_FROM = /\b(?:up|down)\s+from\s+$/i;
 const OF_THE = /(?:^|[.!?]\s+|,\s+)[Oo]f\s+(?:the\s+|these\s+|those\s+)?$/;
 
-interface Atom {
-  start: number;
-  end: number;
-  value: number;
-  yearLike: boolean;
-  noun: CountedNoun | null;
-}
-
-export function countsIn(hits: Hits): void {
+/**
+ * Reads every count; returns the numbers with no noun that may be bare counts, which the caller adds
+ * once ranges of money and percentages have taken theirs ("between 6 and 12.7 per cent").
+ */
+export function countsIn(hits: Hits): BareCount[] {
+  const bare: BareCount[] = [];
   const { text } = hits;
   for (const m of VAGUE_HINT.test(text) ? text.matchAll(VAGUE_MULTIPLE) : []) {
     const noun = countedNoun(text.slice(m.index + m[0].length, m.index + m[0].length + WINDOW), { yearLike: false });
@@ -80,60 +56,12 @@ export function countsIn(hits: Hits): void {
       continue;
     }
     if (b && b.start - a.end <= 30 && pair(hits, a, b, hits.text.slice(a.end, b.start))) i++;
-    else single(hits, a);
-  }
-}
-
-/** Every unclaimed number in digits or words, in text order, with the noun right after it if any. */
-function readAtoms(hits: Hits): Atom[] {
-  const { text } = hits;
-  const digits: Atom[] = [];
-  for (const m of text.matchAll(DIGITS)) {
-    if (/^0\d/.test(m[1]!)) continue; // a phone number or a code
-    const value = Number(m[1]!.replace(/,/g, '') + (m[2] ?? '')) * (m[3] ? MULTIPLIERS[m[3]]! : 1);
-    if (money(hits, m.index, m.index + m[0].length, value)) continue;
-    const a = atomAt(hits, m.index, m.index + m[0].length, value, !m[2] && !m[3] && isYearLike(m[1]!));
-    if (a) digits.push(a);
-  }
-  const words: Atom[] = [];
-  for (const m of text.matchAll(NUMBER_WORDS)) {
-    if (isLoneOne(m[0]) || gluedBefore(text, m.index)) continue;
-    const value = wordsValue(m[0]);
-    if (value === null) continue;
-    const end = m.index + m[0].length;
-    // "forty per cent" is a percentage.
-    const percent = /^\s?(?:per\s?cent|percent)\b/i.exec(text.slice(end, end + 12));
-    if (percent) {
-      addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end: end + percent[0].length, counts: null });
-      continue;
+    else if (!single(hits, a)) {
+      const b = bareCount(text, a);
+      if (b) bare.push(b);
     }
-    if (money(hits, m.index, end, value)) continue;
-    const a = atomAt(hits, m.index, end, value, false);
-    if (a) words.push(a);
   }
-  return mergeByStart(digits, words);
-}
-
-/** "half a million pounds", "two million pounds", "5 million pounds": money without a £. */
-function money(hits: Hits, start: number, end: number, value: number): boolean {
-  const pounds = /^\s+pounds\b/.exec(hits.text.slice(end, end + 8));
-  if (!pounds) return false;
-  const half = /\b[Hh]alf\s+$/.exec(hits.text.slice(Math.max(0, start - 6), start));
-  const from = half && /^an?\s/i.test(hits.text.slice(start, end)) ? start - half[0].length : start;
-  return addHit(hits, { kind: 'money', value: from < start ? value / 2 : value, unit: 'GBP', start: from, end: end + pounds[0].length, counts: null });
-}
-
-function atomAt(hits: Hits, start: number, end: number, value: number, yearLike: boolean): Atom | null {
-  if (taken(hits, start, end) || isLabel(hits.text, start)) return null;
-  return { start, end, value, yearLike, noun: countedNoun(hits.text.slice(end, end + WINDOW), { yearLike }) };
-}
-
-function mergeByStart(a: Atom[], b: Atom[]): Atom[] {
-  const out: Atom[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]!.start < b[j]!.start) ? a[i++]! : b[j++]!);
-  return out;
+  return bare;
 }
 
 // Before a year-like number, these make it a year: "In 2019 staff were told".
@@ -158,6 +86,21 @@ function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
     if (!noun || !countable(a, noun.unit, text) || !countable(b, noun.unit, text)) return true;
     if (!hasVerb) return range(hits, a, b, noun);
     const change = { from: a.value, to: b.value };
+    for (const atom of [a, b]) {
+      const end = atom.end + (atom.noun ? atom.noun.length : 0);
+      addHit(hits, { kind: 'count', value: atom.value, unit: noun.unit, start: atom.start, end, counts: noun.phrase, change });
+    }
+    return true;
+  }
+  // "fell to 4,000 from 6,000": a change told from its end, with a verb of change before "to".
+  const to = /\bto\s+$/i.exec(before);
+  if (to && FROM_GAP.test(gap)) {
+    const lead = before.slice(0, to.index);
+    const verb = /([\p{L}]+)(?:\s+(?:down|back|up))?\s*$/u.exec(lead);
+    if (!verb || !CHANGE_VERB.test(verb[1]!.toLowerCase())) return false;
+    const noun = a.noun ?? b.noun ?? nounOf(changedThing(lead, CHANGE_VERB));
+    if (!noun || !countable(a, noun.unit, text) || !countable(b, noun.unit, text)) return true;
+    const change = { from: b.value, to: a.value };
     for (const atom of [a, b]) {
       const end = atom.end + (atom.noun ? atom.noun.length : 0);
       addHit(hits, { kind: 'count', value: atom.value, unit: noun.unit, start: atom.start, end, counts: noun.phrase, change });
@@ -210,14 +153,15 @@ function nounOf(phrase: string | null): CountedNoun | null {
 }
 
 /** One atom alone: "150 care workers", "a 240-strong workforce", "5 of the council’s remaining day centres". */
-function single(hits: Hits, a: Atom): void {
+function single(hits: Hits, a: Atom): boolean {
   const { text } = hits;
-  if (PROPORTION_BEFORE.test(text.slice(Math.max(0, a.start - 20), a.start))) return;
+  if (PROPORTION_BEFORE.test(text.slice(Math.max(0, a.start - 20), a.start))) return true;
   if (a.noun) {
-    if (countable(a, a.noun.unit, text)) addHit(hits, { kind: 'count', value: a.value, unit: a.noun.unit, start: a.start, end: a.end + a.noun.length, counts: a.noun.phrase });
-    return;
+    const unit = a.noun.unit === 'ones' ? (unitBefore(hits, a.start) ?? 'ones') : a.noun.unit;
+    if (countable(a, unit, text)) addHit(hits, { kind: 'count', value: a.value, unit, start: a.start, end: a.end + a.noun.length, counts: a.noun.phrase });
+    return true;
   }
-  if (a.yearLike) return;
+  if (a.yearLike) return true;
   // "more than 8,000 households, up from 6,500": the earlier side of a change just counted.
   const upFrom = UP_FROM.exec(text.slice(Math.max(0, a.start - 20), a.start));
   const last = hits.list.at(-1);
@@ -225,32 +169,58 @@ function single(hits: Hits, a: Atom): void {
     const change = { from: a.value, to: last.value as number };
     last.change = change;
     addHit(hits, { kind: 'count', value: a.value, unit: last.unit, start: a.start, end: a.end, counts: last.counts, change });
-    return;
+    return true;
   }
   // "Of the 820 carers who responded, 410 said …": a part of the whole the sentence opened with.
   if (last?.kind === 'count' && !last.outOf && a.start - last.end < 80 && OF_THE.test(text.slice(Math.max(0, last.start - 12), last.start))) {
     const between = text.slice(last.end, a.start);
     if (/,\s*$/.test(between) && !/[.!?;]/.test(between)) {
       addHit(hits, { kind: 'count', value: a.value, unit: last.unit, start: a.start, end: a.end, counts: last.counts, outOf: last.value as number });
-      return;
+      return true;
     }
   }
   const after = text.slice(a.end, a.end + WINDOW);
+  const glued = GLUED.exec(after);
+  if (glued) {
+    const plural = `${glued[1]!}s`;
+    return addHit(hits, { kind: 'count', value: a.value, unit: plural, start: a.start, end: a.end + glued[0].length, counts: plural }) || true;
+  }
   const strong = STRONG.exec(after);
   if (strong) {
     const phrase = nounPhrase(after, strong[0].length);
     const words = phrase?.split(' ') ?? [];
     const head = words.findIndex(isCountable);
-    if (head < 0) return;
+    if (head < 0) return true;
     const counts = words.slice(0, head + 1).join(' ');
     const end = a.end + after.indexOf(counts, strong[0].length) + counts.length;
     addHit(hits, { kind: 'count', value: a.value, unit: 'people', start: a.start, end, counts });
-    return;
+    return true;
   }
   const of = PARTITIVE.exec(after);
   const phrase = of ? nounPhrase(after, of[0].length) : null;
   const unit = phrase ? unitOf(headOf(phrase)) : null;
-  if (!phrase || !unit) return;
+  if (!phrase || !unit) return false;
   const end = a.end + after.indexOf(phrase, of![0].length) + phrase.length;
   addHit(hits, { kind: 'count', value: a.value, unit, start: a.start, end, counts: phrase });
+  return true;
+}
+
+const ONES_LOOKBACK = 80;
+
+/**
+ * The unit "ones" stands for ("from 16 small bins to two big ones", "the big bins hold as much as the 16
+ * smaller ones"): the last count before it in the paragraph, or the last plural noun a little before it.
+ */
+function unitBefore(hits: Hits, start: number): string | null {
+  // Counts are added in text order, so the latest is near the list's end: a bounded look keeps this linear.
+  for (let i = hits.list.length - 1; i >= Math.max(0, hits.list.length - 16); i--) {
+    const h: Hit = hits.list[i]!;
+    if (h.kind === 'count' && h.end <= start && start - h.end < 200 && h.unit !== 'ones') return h.unit;
+  }
+  const words = hits.text.slice(Math.max(0, start - ONES_LOOKBACK), start).split(/[^\p{L}’'-]+/u);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const unit = words[i] ? unitOf(words[i]!) : null;
+    if (unit && unit !== 'ones') return unit;
+  }
+  return null;
 }

@@ -86,7 +86,7 @@ export function countsFor(text: string, hit: Hit, qualifierLength: number): stri
     const ofWhat = of ? nounPhrase(after, of[0].length) : null;
     if (ofWhat) return ofWhat;
     // "a 12% cut in pay", "a 10% reduction in the number of carers".
-    const cutIn = /^\s+(?:pay\s+)?(?:cut|cuts|reduction|reductions|drop|fall)\s+in\s+(?:the\s+|its\s+|their\s+|our\s+)?/i.exec(after);
+    const cutIn = /^\s+(?:pay\s+)?(?:cut|cuts|reduction|reductions|drop|fall|rise|rises|increase|increases|jump|hike)\s+in\s+(?:the\s+|its\s+|their\s+|our\s+)?/i.exec(after);
     const inWhat = cutIn ? nounPhrase(after, cutIn[0].length) : null;
     if (inWhat) return inWhat;
     // "a 5% pay cut", "a 4.99% council tax rise"; "a 0% increase".
@@ -94,10 +94,19 @@ export function countsFor(text: string, hit: Hit, qualifierLength: number): stri
     if (noun && noun[1]!.split(/\s+/).every((w) => !FUNCTION_WORDS.has(w) && !NOT_WHAT.has(w))) return noun[1]!;
     const change = /^\s+(increase|rise|cut|reduction|uplift)\b/i.exec(after);
     if (change) return change[1]!.toLowerCase();
-    // "hours slashed by up to 30%", "rents are set to rise by an average of six per cent".
+    // "hours slashed by up to 30%", "rents are set to rise by an average of six per cent"; without "by"
+    // ("spending on libraries fell 20%"), or to a level ("recycling rates fell to 39%").
+    // Without "by" only right after the verb, so most percentages cost one short match here.
     const by = BY.exec(before);
-    const changed = by ? changedThing(before.slice(0, by.index), CHANGE_VERB) : null;
+    const to = by ? null : TO_LEVEL.exec(before);
+    const lead = by ? before.slice(0, by.index) : to ? before.slice(0, to.index) : before;
+    const verbLast = !by && LAST_WORD.exec(lead.slice(-24));
+    const changed = by || (verbLast && CHANGE_VERB.test(verbLast[1]!.toLowerCase())) ? changedThing(lead, CHANGE_VERB) : null;
     if (changed) return changed;
+    // "Usage is down 15%".
+    const updown = UP_DOWN.exec(before);
+    const moved = updown ? nounPhraseBefore(before.slice(0, updown.index), CHANGE_VERB) : null;
+    if (moved) return moved.phrase;
     // "inflation is around 11%".
     const is = /\s+(?:is|was|stands\s+at|stood\s+at)\s+$/i.exec(before);
     const what = is ? nounPhraseBefore(before.slice(0, is.index), CHANGE_VERB) : null;
@@ -122,6 +131,9 @@ export function countsFor(text: string, hit: Hit, qualifierLength: number): stri
 }
 
 const BY = /\s+by(?:\s+an\s+average\s+of)?\s+$/i;
+const TO_LEVEL = /\s+to\s+$/i;
+const LAST_WORD = /(\p{L}+)\s*$/u;
+const UP_DOWN = /\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:down|up)\s+$/i;
 const SAVE_OBJECT = /\b(?:save|saves|saved|saving)\s+(?:(?:the|its|their|our)\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?\s+$/iu;
 // What money or a percentage "of" may be: "an investment of £300million", "a rent increase of 6.19 per cent".
 const WHOLES = new Set([

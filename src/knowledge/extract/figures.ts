@@ -1,6 +1,8 @@
 import type { Figure, Paragraph } from '../schema.js';
 import { clipAround } from '../text.js';
-import { NUMBER, countsIn } from './counts.js';
+import { bareCountsIn } from './bare-counts.js';
+import { NUMBER } from './count-atoms.js';
+import { countsIn } from './counts.js';
 import { datesIn, yearsIn } from './dates.js';
 import { CHANGE_VERB, changedThing, countsFor, WINDOW } from './figure-labels.js';
 import { addHit, newHits, spanOf, type Hit, type Hits } from './hits.js';
@@ -20,13 +22,17 @@ import { sentenceAt, splitSentences } from './text.js';
 export const FIGURE_SENTENCE_MAX = 300;
 
 const MONEY = new RegExp(
-  `£\\s?${NUMBER}(?:\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}]))?(?:[\\s-](?:an?|per)[\\s-](hour|week|month|year|annum)\\b)?`,
+  `£\\s?${NUMBER}(?:\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}]))?(?:[\\s-](?:an?|per|each)[\\s-](hour|week|month|year|annum)\\b)?`,
   'giu',
 );
 // "£2-3 million": one range, the multiplier shared.
 const MONEY_RANGE = new RegExp(`£\\s?${NUMBER}\\s?(?:-|–|to)\\s?£?${NUMBER}\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}])`, 'giu');
 const PERCENT = new RegExp(`(?<![\\d.,£])${NUMBER}\\s?(%|per\\s?cent\\b|percent\\b|pc\\b)`, 'gi');
 const QUALIFIER = /\b(about|around|approximately|roughly|some|more than|over|up to|almost|nearly|at least|less than|fewer than|under|as many as|an estimated)\s+$/i;
+
+// After a fraction standing alone: a word that cannot be its noun (a function word, a verb of saying) or punctuation.
+const SHARE_END = /^(?:\s*[.,;:!?)”’"]|\s*$|\s+(?:in|on|at|of|are|were|is|was|have|had|will|would|could|said|say|says|voted|agreed|live|lived|work|worked)\b)/;
+const OF_WHOLE = /^\s+(?:(?:the|its|their|our|all|these|those|his|her)\s+)?(?:\d{1,3}(?:,\d{3})+\s+|\d+\s+)?/i;
 
 const RATE_BEFORE = /\b(hourly|weekly|monthly|annual|yearly)\s+(rate|pay|wage|fee|charge|salary)\b.*$/i;
 const RATE_UNITS: Record<string, string> = { hourly: 'GBP/hour', weekly: 'GBP/week', monthly: 'GBP/month', annual: 'GBP/year', yearly: 'GBP/year' };
@@ -79,8 +85,9 @@ function figuresIn(text: string): Hit[] {
   }
   fractionsIn(hits);
   for (const d of datesIn(text)) addHit(hits, { kind: 'date', value: d.value, unit: d.unit, ...spanOf(d.match), counts: null });
-  countsIn(hits);
+  const bare = countsIn(hits);
   linkRanges(hits);
+  bareCountsIn(hits, bare);
   for (const d of yearsIn(text)) addHit(hits, { kind: 'date', value: d.value, unit: d.unit, ...spanOf(d.match), counts: null });
   return hits.list;
 }
@@ -113,7 +120,8 @@ function fractionsIn(hits: Hits): void {
     const end = m.index + m[0].length - (hasOf ? m[0].match(/\s+of$/i)![0].length : 0);
     const after = hits.text.slice(m.index + m[0].length, m.index + m[0].length + WINDOW);
     // Without "of", "half" followed by a determiner: "half the staff", never "half an hour".
-    const det = /^\s+(?:the|its|their|our|all|these|those|his|her)\s+/i.exec(after) ?? (hasOf ? /^\s+/.exec(after) : null);
+    // After "of", a determiner and the whole's own number may stand first: "a third of its 40 member homes".
+    const det = hasOf ? OF_WHOLE.exec(after) : /^\s+(?:the|its|their|our|all|these|those|his|her)\s+/i.exec(after);
     const counts = det ? nounPhrase(after, det[0].length) : null;
     if (counts && (value !== 50 || isCountable(headOf(counts)))) {
       addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts });
@@ -124,7 +132,13 @@ function fractionsIn(hits: Hits): void {
     const lead = before.slice(0, before.length - (QUALIFIER.exec(before.slice(-20))?.[0].length ?? 0));
     const by = hasOf ? null : /\s+by\s+$/i.exec(lead);
     const changed = by ? changedThing(lead.slice(0, by.index), CHANGE_VERB) : null;
-    if (changed) addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: changed });
+    if (changed) {
+      addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: changed });
+      continue;
+    }
+    // Or a share of something just named, with its own qualifier: "57 contracts with well over half in rural
+    // areas", "more than half said no". The qualifier is what makes "half" a figure here (not "half term").
+    if (!hasOf && QUALIFIER.test(before.slice(-20)) && SHARE_END.test(after)) addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: null });
   }
 }
 

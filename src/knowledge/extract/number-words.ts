@@ -101,8 +101,9 @@ export function fractionPercent(numerator: string | undefined, denominator: stri
 }
 
 /** "hundreds of", "dozens of", "tens of thousands of": how many the words stand for at the least. */
-export const VAGUE_HINT = /(?:[Dd]ozens|[Ss]cores|[Hh]undreds|[Tt]housands|[Mm]illions)\s+of/;
-export const VAGUE_MULTIPLE = /(?<![\p{L}’'-])(?:(tens|hundreds)\s+of\s+)?(dozens|scores|hundreds|thousands|millions)\s+of(?=\s)/giu;
+export const VAGUE_HINT = /(?:[Dd]ozens|[Ss]cores|[Hh]undreds|[Tt]housands|[Mm]illions)\s+(?:of|more)/;
+/** "hundreds of", "tens of thousands of", "hundreds more": the qualifier is the words as written. */
+export const VAGUE_MULTIPLE = /(?<![\p{L}’'-])(?:(tens|hundreds)\s+of\s+)?(dozens|scores|hundreds|thousands|millions)\s+(?:of|more)(?=\s)/giu;
 
 const MULTIPLES: Record<string, number> = { tens: 10, dozens: 12, scores: 20, hundreds: 100, thousands: 1e3, millions: 1e6 };
 

@@ -13,6 +13,7 @@ describe('never a false figure', () => {
     ['paragraph and section numbers', 'See paragraph 12 members, section 4 staff, Section 106 funds, item 7 homes, Band 3 workers and Year 6 pupils.'],
     ['codes glued to words', 'Covid-19 patients and A38 drivers.'],
     ['proportions', 'Nine in ten carers, 1 in 4 carers and nine out of ten respondents agree.'],
+    ['route numbers', 'The X5 and 71 services will end, as will service 6 journeys and routes 24 buses.'],
   ])('%s', (_, text) => {
     expect(figuresOf(text)).toEqual([]);
   });

@@ -53,3 +53,16 @@ describe('what a figure counts', () => {
     expect(countsOf('Some 40% of the very big old adult social care budget line went.')).toEqual([['40%', null]]);
   });
 });
+
+describe('what a percentage counts, said without "by"', () => {
+  it.each([
+    ['Spending on libraries fell 20%.', 'spending on libraries'],
+    ['Recycling rates fell to 39%.', 'recycling rates'],
+    ['Usage is down 15% on last year.', 'usage'],
+    ['There was a 40% rise in complaints.', 'complaints'],
+    ['It says occupancy has fallen to 71%.', 'occupancy'],
+    ['It is financed by a 1.49 per cent increase in council tax.', 'council tax'],
+  ])('%s', (text, counts) => {
+    expect(extractFigures(splitParagraphs(text)).map((f) => [f.kind, f.counts])).toEqual([['percent', counts]]);
+  });
+});

@@ -19,6 +19,9 @@ describe('figures of any 256 KB body take well under a second', () => {
     'Mr. ', 'x Aaa Bbb ', '1234567890', '£1m ', '£1m,', '12 jobs ', '5% ', 'six staff ', 'twenty-two ', 'a third of ', 'half the ',
     'hundreds of ', 'places cut from 90 to 45 ', 'between 200 and ', '30-40-', '64 out of ', '5 of the council’s ', 'cut by 5% ',
     'a 240-strong ', 'he said ‘x’ ', '2,000 Aaa ', '1 in ', 'Band 3 ', 'the number of ', 'staff numbers fell from ',
+    // Bare counts and the rest of the sixth round: each reads a bounded window around its number.
+    '21 voted ', 'closed eight. ', 'with 91 more ', 'only one school ', 'one against ', 'over half in ', 'fell to 40 from ',
+    'a quarter of a million pounds ', '1.2m passengers ', 'X5 and 71 ', 'fell 20% ', 'a 970-page ', '2 ones ', '2 bins and 3 ones ',
   ])('%j repeated', (unit) => {
     const paragraphs = splitParagraphs(body(unit));
     let count = 0;

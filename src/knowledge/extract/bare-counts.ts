@@ -1,0 +1,83 @@
+import type { Atom } from './count-atoms.js';
+import { MONEY_VERB_BEFORE, wordBefore } from './count-atoms.js';
+import { NOT_COUNTED } from './counted-noun.js';
+import { addHit, type Hit, type Hits } from './hits.js';
+import { FUNCTION_WORDS } from './words.js';
+
+/**
+ * Bare counts: a number with no noun at all, which the sentence still makes a count ("we only know that
+ * 33,000 are travelling", "you have now closed eight", "78 teaching posts, with 91 more set to go",
+ * "two amendments, which were followed by three from Labour"). Most nounless numbers are not counts
+ * (a route "the 54", a time "at 10", an age "Ahmed, 47,", "reduced from six hours to two"), so one is
+ * taken only where what follows it leaves no doubt: a verb of which it is the subject, "more" or
+ * "already", "proposed by", or the end of a clause right after a verb of which it is the object.
+ * Its unit is the nearest count's before it in the paragraph, or people when there is none; what it counts
+ * stays null, since the text does not say it.
+ */
+
+// What follows it: a verb of which it is the subject, or "more" or "already", and the word after that (1,
+// never a duration: "two more years"); a passive "proposed by"; "three from Labour", a share of what a named
+// body put forward; or the end of a clause (2). One sticky pattern read at the number's end, so a number
+// followed by a noun costs one failed match.
+const AFTER =
+  /\s+(?:(?:are|were|have|had|will|would|could|can|may|might|must|should|remain|remained|more|already)\s+(\p{L}+)|\p{Ll}+ed\s+by\s|(?:lost|lose|face|faced|left|quit|received|applied|took\s+part)\b|from\s+\p{Lu}|of\s+(?:them|those|these|us)\b|(said|say|says|voted|agreed|signed|replied|responded|backed|supported|opposed|objected|attended|joined|marched|against)\b)|([.;!?]|,\s|$)/uy;
+// Verbs a number can be the object of and still be a count (besides any in -ed or -ing): not "is 47."
+// (an age), not "at 10." (a time).
+const OBJECT_VERBS = new Set([
+  'have', 'has', 'had', 'cut', 'cuts', 'lost', 'lose', 'loses', 'kept', 'keep', 'keeps', 'left', 'shut', 'shuts', 'need',
+  'needs', 'employ', 'employs', 'got', 'get', 'gets', 'made', 'make', 'makes', 'save', 'saves', 'close', 'closes', 'open', 'opens',
+]);
+// Before it: "the two have been" is a pair of people or bodies named before, not a count.
+const DETERMINED = /(?:^|\s)(?:the|these|those|its|their|our|his|her|both)\s+$/i;
+// Words that make a following number an age, a score, a time or a point on a scale ("at 10", "reduced to two").
+const NOT_AFTER = new Set([
+  'turned', 'turns', 'turning', 'aged', 'scored', 'scoring', 'won', 'drew', 'beat', 'at', 'until', 'till', 'to', 'before',
+  'after', 'since', 'past', 'from',
+]);
+// An age with its qualifier ("aged over 16"), or a list of codes ("the X5 and 71", "services 6, 7 and 71").
+// Also a score or tally glued to the number before ("voted 8-3 against").
+const AGE_BEFORE = /\b(?:aged|ages?(?:\s+of)?)\s+(?:(?:over|under|about|around|between|up\s+to)\s+)?$/i;
+const CODE_LIST = /[\p{L}\d]*\d[\p{L}\d]*(?:,\s*|\s+(?:and|or|&)\s+|\s?[-–]\s?)$/u;
+const UP_TO = /\b(?:up|as\s+many\s+as|close)\s+to\s+$/i;
+// How far back the count whose noun a bare number borrows may be.
+const ANTECEDENT_WINDOW = 300;
+
+/** A nounless number the sentence makes a count: of people when what it does says so ("21 voted"). */
+export interface BareCount {
+  atom: Atom;
+  people: boolean;
+}
+
+/** The bare count a nounless atom is, by what stands either side of it; null when it is none. */
+export function bareCount(text: string, a: Atom): BareCount | null {
+  if (a.yearLike || a.noun) return null;
+  AFTER.lastIndex = a.end;
+  const after = AFTER.exec(text);
+  if (!after) return null;
+  const lead = text.slice(Math.max(0, a.start - 24), a.start);
+  // After a verb of money ("those who paid 40") it is a sum, not a count.
+  if (DETERMINED.test(lead) || AGE_BEFORE.test(lead) || CODE_LIST.test(lead) || MONEY_VERB_BEFORE.test(lead)) return null;
+  const before = wordBefore(text, a.start);
+  // "up to 40" is a qualifier, not a point on a scale.
+  if (NOT_AFTER.has(before.toLowerCase()) && !UP_TO.test(lead)) return null;
+  if (after[1] !== undefined) return NOT_COUNTED.has(after[1].toLowerCase()) ? null : { atom: a, people: false };
+  if (after[2] !== undefined) return { atom: a, people: true };
+  if (after[3] === undefined) return { atom: a, people: false };
+  // At the end of a clause it must be the object of a verb: the lowercase word right before it.
+  if (!/^\p{Ll}+$/u.test(before) || !text.slice(a.start - before.length - 1, a.start).startsWith(`${before} `)) return null;
+  return OBJECT_VERBS.has(before) || (!FUNCTION_WORDS.has(before) && /.{2}(?:ed|ing)$/.test(before)) ? { atom: a, people: false } : null;
+}
+
+/** Adds the bare counts, each in the unit of the nearest count before it (people when none, or when it acts as people). */
+export function bareCountsIn(hits: Hits, candidates: BareCount[]): void {
+  if (candidates.length === 0) return;
+  const counts = hits.list.filter((h) => h.kind === 'count').sort((p, q) => p.start - q.start);
+  let next = 0;
+  let last: Hit | undefined;
+  for (const { atom: a, people } of candidates) {
+    while (next < counts.length && counts[next]!.end <= a.start) last = counts[next++];
+    const near = !people && last && a.start - last.end <= ANTECEDENT_WINDOW ? last : undefined;
+    const hit: Hit = { kind: 'count', value: a.value, unit: near?.unit ?? 'people', start: a.start, end: a.end, counts: null };
+    if (addHit(hits, hit)) last = hit;
+  }
+}

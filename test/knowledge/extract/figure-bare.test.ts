@@ -1,0 +1,206 @@
+import { describe, it, expect } from 'vitest';
+import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
+import { extractFigures } from '../../../src/knowledge/extract/figures.js';
+
+const figuresOf = (text: string) => extractFigures(splitParagraphs(text));
+/** kind, value, unit, text, counts: what a member would see cited. */
+const brief = (text: string) => figuresOf(text).map((f) => [f.kind, f.value, f.unit, f.text, f.counts]);
+
+describe('bare counts: a number with no noun that the sentence makes a count', () => {
+  it('counts what the count before it in the paragraph counts', () => {
+    expect(brief('“Of the 17 general libraries in your area, you have now closed eight. Only nine more to go.”')).toEqual([
+      ['count', 17, 'libraries', '17 general libraries', 'general libraries'],
+      ['count', 8, 'libraries', 'eight', null],
+      ['count', 9, 'libraries', 'nine', null],
+    ]);
+    expect(brief('Falkirk has cut 78 teaching posts, with 91 more set to go in these plans.').map((f) => f.slice(0, 3))).toEqual([
+      ['count', 78, 'jobs'],
+      ['count', 91, 'jobs'],
+    ]);
+    expect(brief('The cuts amount to the loss of 450 teachers by 2027, with 172 already gone from the service.').map((f) => f.slice(0, 3))).toEqual([
+      ['count', 450, 'people'],
+      ['date', '2027', 'year'],
+      ['count', 172, 'people'],
+    ]);
+    expect(brief('Councillor Sykes tabled two amendments to his own budget, which were followed by three from Labour.')).toEqual([
+      ['count', 2, 'amendments', 'two amendments', 'amendments'],
+      ['count', 3, 'amendments', 'three', null],
+    ]);
+    expect(brief('It was asked to agree that the four closures - part of 16 proposed by the trust - were unfair.').map((f) => f.slice(0, 3))).toEqual([
+      ['count', 4, 'closures'],
+      ['count', 16, 'closures'],
+    ]);
+    expect(brief("5 of the council's remaining day centres will close, leaving two.").map((f) => f.slice(0, 3))).toEqual([
+      ['count', 5, 'centres'],
+      ['count', 2, 'centres'],
+    ]);
+  });
+
+  it('a ballot\'s tally is counted, as people whatever was counted before: "All 21 voted yes", "with one against"', () => {
+    expect(brief('Unison balloted 28 members and had 21 returns. There were two questions. All 21 voted yes. Twenty said yes, with one against.')).toEqual([
+      ['count', 28, 'people', '28 members', 'members'],
+      ['count', 21, 'returns', '21 returns', 'returns'],
+      ['count', 2, 'questions', 'two questions', 'questions'],
+      ['count', 21, 'people', '21', null],
+      ['count', 20, 'people', 'Twenty', null],
+      ['count', 1, 'people', 'one', null],
+    ]);
+    expect(figuresOf('The two said no. One said yes.')).toEqual([]);
+  });
+
+  it('"200 of them" is a bare count too', () => {
+    expect(figuresOf('Nearly 200 of them are agency staff.').map((f) => [f.value, f.unit, f.text, f.qualifier])).toEqual([[200, 'people', '200', 'nearly']]);
+  });
+
+  it('"up to 40 face the axe", "20 lost": what happens to people or jobs makes a bare count', () => {
+    expect(brief('The council employs 300 staff. Up to 40 face the axe, with 20 lost already.')).toEqual([
+      ['count', 300, 'people', '300 staff', 'staff'],
+      ['count', 40, 'people', '40', null],
+      ['count', 20, 'people', '20', null],
+    ]);
+  });
+
+  it('counts people when no count before it says what', () => {
+    expect(brief('"We only know that 33,000 are travelling every year."')).toEqual([['count', 33000, 'people', '33,000', null]]);
+    expect(brief('Labour and Tory councillors, combined, also have 30.')).toEqual([['count', 30, 'people', '30', null]]);
+  });
+
+  it('is no count where the number is a time, an age, a code, a score or "the two"', () => {
+    for (const text of [
+      'The two have been at odds for months.',
+      'Ahmed, 47, has led the council since May. She was 47.',
+      'The meeting starts at 10. Buses will run until 11.',
+      'Her hours were reduced from six to two.',
+      'The services affected are numbers 6, 7, 11A and 71. The X5 and 71 are affected.',
+      'Everyone aged over 16 are eligible. He turned 60.',
+      'The team won 3-1 and scored 4. Councillors voted 8-3 against.',
+      'He has worked there for 12.',
+      'The library opens three days a week instead of four.',
+      'Junction 12 was closed and Flat 2 has damp.',
+      'Those who paid 40 left early. Users found 3 a week was enough.',
+    ]) {
+      expect(figuresOf(text), text).toEqual([]);
+    }
+  });
+
+  it('leaves a number to the range of percentages it opens', () => {
+    expect(brief('The council offered pay rises of between 6 and 12.7 per cent.').map((f) => f.slice(0, 4))).toEqual([
+      ['percent', 6, '%', '6'],
+      ['percent', 12.7, '%', '12.7 per cent'],
+    ]);
+  });
+});
+
+describe('"one" as a count', () => {
+  it('counts "one" when a word of quantity stands before it and a noun ends the phrase', () => {
+    expect(brief('There is only one school that has better attainment.')).toEqual([['count', 1, 'schools', 'one school', 'school']]);
+    expect(figuresOf('We continue to maintain at least one collection a week for residents.').map((f) => [f.value, f.unit, f.qualifier])).toEqual([
+      [1, 'collections', 'at least'],
+    ]);
+    expect(brief('Only one councillor voted against.')).toEqual([['count', 1, 'people', 'one councillor', 'councillor']]);
+  });
+
+  it('leaves "one" alone as a pronoun, a duration or before an adjective', () => {
+    for (const text of ['One of the homes closed and one worker said so.', 'Only one of them replied.', 'It opens at least one day a week.', 'There is only one way forward.', 'Only one new library opens.', 'It is only one more chance.']) {
+      expect(figuresOf(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('counts the noun glued to the number, and nouns of people', () => {
+  it('"a 970-page report" counts pages, whatever the space after the hyphen', () => {
+    expect(brief('He said the 970-page report on closures had been too much.')).toEqual([['count', 970, 'pages', '970-page', 'pages']]);
+    expect(brief('It was buried deep inside a 75- page report.')).toEqual([['count', 75, 'pages', '75- page', 'pages']]);
+    expect(brief('They have submitted a 700-signature petition.')).toEqual([['count', 700, 'signatures', '700-signature', 'signatures']]);
+  });
+
+  it('takes irregular plurals and more nouns of people as people', () => {
+    expect(brief('Cabinet will vote on the fate of hundreds of county schoolchildren.')).toEqual([
+      ['count', 100, 'people', 'hundreds of county schoolchildren', 'county schoolchildren'],
+    ]);
+    expect(brief('Three representatives and three judges attended.').map((f) => f.slice(0, 3))).toEqual([
+      ['count', 3, 'people'],
+      ['count', 3, 'people'],
+    ]);
+    expect(brief('Two girls were left at the stop.').map((f) => f.slice(0, 3))).toEqual([['count', 2, 'people']]);
+  });
+});
+
+describe('"ones" counts what the count or plural noun before it counts', () => {
+  it.each([
+    ['We made the change from 16 small bins to two big ones.', 2, 'bins'],
+    ['The big bins hold at least as much as the 16 smaller ones.', 16, 'bins'],
+  ])('%s', (text, value, unit) => {
+    expect(figuresOf(text).filter((f) => f.text.endsWith('ones')).map((f) => [f.value, f.unit])).toEqual([[value, unit]]);
+  });
+});
+
+describe('fractions and rates', () => {
+  it('"a third of its 40 member homes" is a third of the homes, and the 40 a count of them', () => {
+    expect(figuresOf('She said about a third of its 40 member homes were running at a loss.').map((f) => [f.kind, f.value, f.text, f.qualifier, f.counts])).toEqual([
+      ['percent', 33.3, 'a third', 'about', 'member homes'],
+      ['count', 40, '40 member homes', null, 'member homes'],
+    ]);
+  });
+
+  it('a fraction standing alone is a share when a qualifier says so: "with well over half in rural areas"', () => {
+    expect(figuresOf('We support a further 57 contracts with well over half in rural areas.').map((f) => [f.kind, f.value, f.text, f.qualifier])).toEqual([
+      ['count', 57, '57 contracts', null],
+      ['percent', 50, 'half', 'over'],
+    ]);
+    expect(figuresOf('In the first half of the year, at half term, the second half was better.')).toEqual([]);
+  });
+
+  it('"£3m each year" is a yearly sum', () => {
+    expect(figuresOf('The council subsidised the service by more than £3m each year.').map((f) => [f.value, f.unit, f.text])).toEqual([[3e6, 'GBP/year', '£3m each year']]);
+  });
+});
+
+describe('numbers as journalists abbreviate them', () => {
+  it('reads a glued "m" or "bn" and "-plus" on a count, and never "m" with no noun', () => {
+    expect(brief('The route carries 1.2m passengers a year and its 300-plus staff, with 40+ volunteers.')).toEqual([
+      ['count', 1_200_000, 'people', '1.2m passengers', 'passengers'],
+      ['count', 300, 'people', '300-plus staff', 'staff'],
+      ['count', 40, 'people', '40+ volunteers', 'volunteers'],
+    ]);
+    expect(figuresOf('A 5m wall and a 25m pool.')).toEqual([]);
+  });
+
+  it('"hundreds more residents" is a vague multiple like "hundreds of"', () => {
+    expect(figuresOf('Hundreds more residents will lose their bus.').map((f) => [f.value, f.qualifier, f.counts])).toEqual([[100, 'hundreds more', 'residents']]);
+    expect(figuresOf('It will take hundreds more years.')).toEqual([]);
+  });
+
+  it('"half a dozen staff" is six, not twelve', () => {
+    expect(brief('Half a dozen staff left, and half a million passengers.')).toEqual([
+      ['count', 6, 'people', 'Half a dozen staff', 'staff'],
+      ['count', 500_000, 'people', 'half a million passengers', 'passengers'],
+    ]);
+  });
+
+  it('"a quarter of a million pounds" is £250,000, not £1 million', () => {
+    expect(figuresOf('The council spent a quarter of a million pounds, and three quarters of a million pounds more.').map((f) => [f.value, f.text])).toEqual([
+      [250_000, 'a quarter of a million pounds'],
+      [750_000, 'three quarters of a million pounds'],
+    ]);
+  });
+
+  it('"fell to 4,000 from 6,000" is a change told from its end', () => {
+    expect(figuresOf('Bin collections fell to 4,000 from 6,000.').map((f) => [f.value, f.unit, f.counts, f.change])).toEqual([
+      [4000, 'collections', 'bin collections', { from: 6000, to: 4000 }],
+      [6000, 'collections', 'bin collections', { from: 6000, to: 4000 }],
+    ]);
+  });
+});
+
+describe('a sum without £ that the sentence makes money', () => {
+  it('"find 25,000 a month" is money by the month', () => {
+    expect(figuresOf('The centre needs to find 25,000 a month to stay open.').map((f) => [f.kind, f.value, f.unit, f.text])).toEqual([
+      ['money', 25_000, 'GBP/month', '25,000 a month'],
+    ]);
+  });
+
+  it('needs a verb of money before it: "25,000 a month visitors" is not money', () => {
+    expect(figuresOf('The site has 25,000 a month visitors.')).toEqual([]);
+  });
+});
