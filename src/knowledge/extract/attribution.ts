@@ -129,7 +129,8 @@ function participleSubject(lead: string): Subject | null {
   const tail = lead;
   let participle = -1;
   for (const m of tail.matchAll(PARTICIPLE)) participle = m.index;
-  if (participle < 0 || !/,\s*$/.test(tail.slice(0, participle)) || !/^\S+\s*:?\s*$/.test(tail.slice(participle))) return null;
+  // "…, saying:" hands over a quote; "…, saying the cuts were “cruel”" a partial one, the participle's clause running on to it.
+  if (participle < 0 || !/,\s*$/.test(tail.slice(0, participle)) || !/^\S+(?:\s*:|\s+[^:]*)?\s*$/.test(tail.slice(participle))) return null;
   const clause = tail.slice(0, participle);
   const pronoun = /^(he|she|they)\s/i.exec(clause);
   if (pronoun) return parseSubject(pronoun[1]!);

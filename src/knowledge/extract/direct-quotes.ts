@@ -68,7 +68,8 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   if (unit.interruption) trailing = wrap(parseAttribution(unit.interruption), 0);
   if (!trailing && unit.close >= 0) {
     const after = lastText.slice(unit.close + 1);
-    const end = after.search(/[.!?“"]|$/);
+    // A full stop after an initial or a title ("said John F. Smith", "said Coun. Jo Bell") does not end the clause.
+    const end = after.search(CLAUSE_END);
     const clause = after.slice(0, end);
     if (!trailing) trailingClause = clause;
     const last = unit.pieces.at(-1)!.trim();
@@ -126,6 +127,7 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   return { ...base, source: { type: 'none' }, at: order };
 }
 
+const CLAUSE_END = /(?<!(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Cllr|Clr|Coun|Prof|Rev|Revd|St))\.|[!?“"]|$/u;
 const CONJOINED_VERB = /^\s*(?:and|but)\s+/;
 // A sentence's verb of speech is looked for at most this far before a partial quote that follows another.
 const MAX_PARTIAL_LEAD = 300;

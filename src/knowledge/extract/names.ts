@@ -23,6 +23,31 @@ export function isNameToken(token: string): boolean {
   return NAME_TOKEN.test(token) && !LOWER_AFTER_HYPHEN.test(token);
 }
 
+// "John F. Smith": a middle initial, part of the name only between two name words.
+const INITIAL = /^\p{Lu}\.$/u;
+
+export function isInitial(token: string): boolean {
+  return INITIAL.test(token);
+}
+
+/** Name words, with middle initials only inside: "John F. Smith", never "F. Smith" or "John F.". */
+export function isNameRun(tokens: string[]): boolean {
+  return tokens.every((t, k) => isNameToken(t) || (k > 0 && k < tokens.length - 1 && isInitial(t)));
+}
+
+const CAPS_WORD = /^\p{Lu}[\p{Lu}’'-]*\p{Lu}$/u;
+
+/**
+ * "SMITH", "JOHN SMITH": a name printed in capitals (a transcript line, a shouty lead), as it is written
+ * otherwise; null when the words are not all capitals. An acronym looks the same, so callers use this only
+ * for a person the article has named or a first name a reader knows.
+ */
+export function fromCapitals(text: string): string | null {
+  const tokens = text.split(/\s+/);
+  if (tokens.length === 0 || tokens.length > 3 || !tokens.every((t) => CAPS_WORD.test(t))) return null;
+  return tokens.map((t) => t.toLowerCase().replace(/(^|[-’'])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()).replace(/^(Ma?c)(\p{Ll})/u, (_, mc: string, c: string) => mc + c.toUpperCase())).join(' ');
+}
+
 /** "Hartley Law’s": the possessor, not part of the name that follows. */
 export function isPossessive(token: string): boolean {
   return POSSESSIVE.test(token);
@@ -64,7 +89,7 @@ export function parseName(tokens: string[]): { name: string; gender: Gender | nu
     gender = TITLES[title] ?? null;
     rest = rest.slice(1);
   }
-  if (rest.length === 0 || rest.length > 4 || !rest.every(isNameToken) || isOrgLike(rest)) return null;
+  if (rest.length === 0 || rest.length > 4 || !isNameRun(rest) || isOrgLike(rest.filter((t) => !isInitial(t)))) return null;
   if (rest.slice(0, -1).some(isPossessive) || isPossessive(rest.at(-1)!)) return null;
   // "Last May Jane Smith": a month or weekday opens a date, not a name (but "Theresa May" is a name).
   if (rest.length > 1 && MONTHS.has(rest[0]!.toLowerCase())) return null;
@@ -118,15 +143,34 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     const afterComma = prev !== undefined && prev.raw.endsWith(',');
     // "has written to Tom Hale", "started by Jo Bell": a person after a preposition is in the story too.
     const afterPreposition = prev !== undefined && PERSON_PREPOSITIONS.has(prev.raw);
-    if (title === null && !afterRole && !afterPossessive && !opening && !afterComma && !afterPreposition) continue;
+    // "Jo and Tom Bell": a first name alone before "and" shares the surname that follows.
+    const before = tokens[i - 2];
+    const sharedFirst =
+      prev?.raw === 'and' && before !== undefined && isNameToken(before.raw) && titleOf(before.raw) === null &&
+      !(tokens[i - 3] !== undefined && isNameToken(tokens[i - 3]!.raw))
+        ? before
+        : null;
+    // "Tom Hale, the council leader, and Jo Bell": after a description set off by commas (a list of places,
+    // "Bath and North East Somerset, and Tower Hamlets", has a capital there).
+    const afterList = prev?.raw === 'and' && before !== undefined && before.raw.endsWith(',') && !UPPER.test(before.raw);
+    if (title === null && !afterRole && !afterPossessive && !opening && !afterComma && !afterPreposition && !sharedFirst && !afterList) continue;
     const from = title === null ? i : i + 1;
     let j = from;
+    let words = 0;
     // A title inside the run starts a name of its own ("Later Mr Hill" is Mr Hill).
-    while (j < tokens.length && j - from < 3 && isNameToken(tokens[j]!.word) && !isPossessive(tokens[j]!.word) && titleOf(tokens[j]!.word) === null) {
+    while (j < tokens.length && words < 3) {
+      const t = tokens[j]!;
+      // "John F. Smith": an initial between two name words.
+      if (j > from && isInitial(t.raw) && tokens[j + 1] !== undefined && isNameToken(tokens[j + 1]!.word)) {
+        j++;
+        continue;
+      }
+      if (!isNameToken(t.word) || isPossessive(t.word) || titleOf(t.word) !== null) break;
       j++;
-      if (tokens[j - 1]!.raw !== tokens[j - 1]!.word) break; // punctuation ends the name
+      words++;
+      if (t.raw !== t.word) break; // punctuation ends the name
     }
-    let run = tokens.slice(from, j).map((t) => t.word);
+    let run = tokens.slice(from, j).map((t) => (isInitial(t.raw) ? t.raw : t.word));
     // "Campaigner Abigail Bryant" opening a sentence: the capitalised role word is not part of the name.
     // "Councillors Stephen Palmer and John Hough": a plural role word too.
     const leadWord = run[0]?.toLowerCase() ?? '';
@@ -151,6 +195,7 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
       const prefix = tokens.slice(0, i).map((t) => t.raw).join(' ');
       role = /[,;:]/.test(prefix) ? null : roleOf(prefix);
     }
+    if (sharedFirst && title === null && run.length === 2) out.push({ name: `${sharedFirst.raw} ${run[1]}`, role: null, gender: null, offset: sharedFirst.at });
     out.push({ name: run.join(' '), role, gender: title === null ? null : (TITLES[title] ?? null), offset: tokens[i]!.at });
     lastEnd = j - 1;
     i = j - 1;

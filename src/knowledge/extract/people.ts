@@ -54,7 +54,12 @@ export type Lookup = { person: Person } | { ambiguous: Person[] } | null;
 export function findPerson(people: People, name: string): Lookup {
   const exact = people.byName.get(name);
   if (exact) return { person: exact };
-  if (name.includes(' ')) return null;
+  if (name.includes(' ')) {
+    // "Jo Bell" after "Jo A. Bell" (or the other way round): the same first name and surname is the same person.
+    const words = name.split(' ');
+    const same = (people.byToken.get(words.at(-1)!) ?? []).filter((p) => p.name !== null && p.name.split(' ')[0] === words[0]);
+    return same.length === 1 ? { person: same[0]! } : null;
+  }
   const list = people.byToken.get(name) ?? [];
   if (list.length === 0) return null;
   return list.length === 1 ? { person: list[0]! } : { ambiguous: list };

@@ -1,7 +1,8 @@
 import type { Paragraph, Quote } from '../schema.js';
 import { PASSIVE_LEAD, partialAttributions, passiveSpeech } from './attribution.js';
 import { attributeUnit, POS, type Found, type UnitContext } from './direct-quotes.js';
-import { findNarrativeNames } from './names.js';
+import { findNarrativeNames, fromCapitals } from './names.js';
+import { firstNameGender } from './first-names.js';
 import { soleNameIn } from './evidence.js';
 import { mention, newPeople, remention, type People, type Person, type Place } from './people.js';
 import { reportedSpeech, trimEnd } from './reported.js';
@@ -179,8 +180,10 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
       const verb = firstVerb(sentence.text);
       const subject = verb ? parseSubject(sentence.text.slice(0, verb.index)) : null;
       if (subject && subject.type !== 'pronoun' && subject.type !== 'it') events.push({ at: place.sentence, kind: 'mention', subject, place });
-      if (subject?.type !== 'person')
-        for (const n of findNarrativeNames(sentence.text, roleOf)) {
+      // "Jo Bell asked Tom Hale whether …": the people named after the speaker's verb are in the story too, so a
+      // later "he" may mean them.
+      for (const n of findNarrativeNames(sentence.text, roleOf))
+        if (subject?.type !== 'person' || n.offset > verb!.index) {
           const at = POS(pi, sentence.start + n.offset);
           events.push({ at, kind: 'mention', subject: { type: 'person', name: n.name, role: n.role, gender: n.gender }, place: { ...place, spoke: false } });
         }
@@ -204,6 +207,12 @@ function unmarkedSpeech(text: string): { subject: Subject; text: string } | null
   const colon = text.indexOf(':');
   if (colon < 0 || colon > MAX_UNMARKED_LEAD) return null;
   const lead = text.slice(0, colon);
+  // "JOHN SMITH: We have no choice…": a transcript line, the speaker's name in capitals opening with a first name a reader knows.
+  const caps = fromCapitals(lead);
+  if (caps !== null && caps.includes(' ') && firstNameGender(caps) !== null) {
+    const spoken = trimEnd(text.slice(colon + 1), /\s/);
+    return /^[\p{Lu}“"‘]/u.test(spoken) ? { subject: { type: 'person', name: caps, role: null, gender: null }, text: spoken } : null;
+  }
   const verb = lastVerb(lead);
   if (!verb || lead.slice(verb.index + verb.text.length).trim() !== '' || /[.!?]/.test(lead)) return null;
   const spoken = trimEnd(text.slice(colon + 1), /\s/);

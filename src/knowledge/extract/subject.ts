@@ -4,8 +4,9 @@
  */
 import { firstVerb } from './verbs.js';
 import { cleanRole, describesPerson, documentOf, genderOfRole, isRole, roleOf } from './roles.js';
-import { isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
-import { DOCUMENT_NOUNS, FUNCTION_WORDS, GENDERED_ROLE, ROLE_NOUNS, LEADING_FILLER, SCENE_OPENERS, TRAILING_FILLER, type Gender } from './words.js';
+import { appositiveName, inAddress, namesAThing, opensWithFunctionWord, possessedDocument } from './apposition.js';
+import { isInitial, isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
+import { FUNCTION_WORDS, GENDERED_ROLE, ROLE_NOUNS, LEADING_FILLER, SCENE_OPENERS, TRAILING_FILLER, type Gender } from './words.js';
 
 /** What an attribution's subject says about the speaker. */
 export type Subject =
@@ -53,6 +54,9 @@ export function parseSubject(raw: string): Subject | null {
   }
   // Honours and seats after a name ("Jo Bell MP", "Jo Bell OBE") are not part of it.
   text = text.replace(POST_NOMINALS, '');
+  // "Library closures: Jo Bell warns": a headline's kicker before a colon is not the subject.
+  const colon = text.lastIndexOf(':');
+  if (colon >= 0) text = text.slice(colon + 1).trim();
   if (text === '' || /[“”"‘]/.test(text)) return null;
   if (/^it$/i.test(text)) return { type: 'it' };
   const pronoun = /^(he|she|they)$/i.exec(text);
@@ -61,7 +65,14 @@ export function parseSubject(raw: string): Subject | null {
   const second = secondClause(text);
   if (second !== undefined) return second;
 
-  let parts = text.split(/\s*,\s*/).filter((p) => p !== '');
+  // "Jo Bell, however, said": a sentence adverb set off by commas is not a role.
+  let parts = text.split(/\s*,\s*/).filter((p) => p !== '' && !SENTENCE_ADVERB.test(p));
+  // "Tom Hale, who Jo Bell described as": the subject of a relative clause's own verb is named inside it.
+  const relative = parts.length > 1 ? /^(?:who|whom)\s+((?:the|a|an)\s.*|\p{Lu}.*)$/u.exec(parts.at(-1)!) : null;
+  if (relative) {
+    const inner = parseSimpleSubject(relative[1]!);
+    if (inner?.type === 'person' || inner?.type === 'role') return inner;
+  }
   // "Tom Hale, who is a carer, and Ann Hale": two speakers, and the rules cannot say whose words these are.
   if (parts.some((p, i) => i > 0 && /^(?:and|&)\s/i.test(p))) return null;
   while (parts.length > 1 && SCENE_OPENERS.test(parts[0]!)) parts = parts.slice(1);
@@ -74,8 +85,9 @@ export function parseSubject(raw: string): Subject | null {
     if (nameAt >= 0) {
       const { name, lead } = appositiveName(parts[nameAt]!)!;
       // Before the name only a noun phrase is a role: "Ahead of the meeting," is scene-setting.
+      // "The library, Tom Hale said,": a place or a body before the name is the sentence's subject, not his role.
       const roles = parts
-        .filter((p, i) => i !== nameAt && (i > nameAt || !opensWithFunctionWord(p)))
+        .filter((p, i) => i !== nameAt && (i > nameAt || (!opensWithFunctionWord(p) && !namesAThing(p))))
         .map(roleOf)
         .filter((r): r is string => r !== null);
       const role = lead ?? roles[0] ?? null;
@@ -89,6 +101,10 @@ export function parseSubject(raw: string): Subject | null {
   // "…, meaning more strikes, the union said": when the first part is no subject, the part next to the verb is.
   return parseSimpleSubject(parts[0] ?? text) ?? (parts.length > 1 && !FUNCTION_WORDS.has(parts.at(-1)!.toLowerCase()) ? parseSimpleSubject(parts.at(-1)!) : null);
 }
+
+// Words that comment on the sentence, set off by commas: never who is speaking.
+const SENTENCE_ADVERB =
+  /^(?:however|meanwhile|though|too|also|instead|nevertheless|moreover|furthermore|similarly|likewise|separately|in turn|in response|in reply|for (?:his|her|their|its) part|in particular|of course|in fact|indeed|too)$/i;
 
 const POST_NOMINALS = /(?<=\p{Ll})(?:\s+(?:MP|MSP|MS|AM|MEP|MLA|OBE|MBE|CBE|KC|QC))+$/u;
 
@@ -127,33 +143,6 @@ function secondClause(text: string): Subject | null | undefined {
   return /\b(?:who|whose|whom)\b/i.test(before) ? null : subject;
 }
 
-/** "Jo Bell" or "Campaigner Jo Bell" set off by commas: the name, and a capitalised role word opening it. */
-function appositiveName(part: string): { name: { name: string; gender: Gender | null }; lead: string | null } | null {
-  const tokens = part.split(/\s+/);
-  const start = nameStart(tokens);
-  const lead = start > 0 ? tokens.slice(0, start).join(' ') : null;
-  const name = parseName(tokens.slice(start));
-  return name ? { name, lead } : null;
-}
-
-// A part ending in a place: "Home owners in Champions Row", "Wilbury Avenue".
-const ENDS_IN_PLACE = /(?:^|\s)(?:in|at|on|near|of|from)\s+(?:\p{Lu}\S*\s+){0,3}\p{Lu}\S*$/u;
-
-/**
- * "Home owners in Champions Row, Wilbury Avenue, Hove": one capitalised word after a place, or after a
- * street, carries on the address; it is a town, not a person set off by commas.
- */
-function inAddress(parts: string[], i: number): boolean {
-  if (i === 0 || parts[i]!.split(/\s+/).length !== 1) return false;
-  const prev = parts[i - 1]!;
-  return ENDS_IN_PLACE.test(prev) || isOrgLike(prev.split(/\s+/)) || inAddress(parts, i - 1);
-}
-
-function opensWithFunctionWord(phrase: string): boolean {
-  const first = phrase.split(/\s+/)[0]!.toLowerCase();
-  return FUNCTION_WORDS.has(first) && !/^(?:the|a|an|his|her|their|our|its)$/.test(first);
-}
-
 const PLACE_PREPOSITIONS = new Set(['in', 'across', 'at']);
 // Words that tie a role to whose it is: "a spokesman for", "a member of".
 const OF_WORDS = new Set(['for', 'of', 'at', 'from', 'with']);
@@ -180,11 +169,17 @@ function parseSimpleSubject(raw: string): Subject | null {
   if (tokens.length === 0 || tokens.length > 14) return null;
   // The name is the run of capitalised words at the end; what comes before it is the role.
   let i = tokens.length;
-  while (i > 0 && (isNameToken(tokens[i - 1]!) || titleOf(tokens[i - 1]!) !== null) && !isPossessive(tokens[i - 1]!)) i--;
+  while (i > 0 && (isNameToken(tokens[i - 1]!) || titleOf(tokens[i - 1]!) !== null || (i < tokens.length && isInitial(tokens[i - 1]!))) && !isPossessive(tokens[i - 1]!)) i--;
   // A role word capitalised at the start of a sentence ("Campaigner Abigail Bryant") is not part of the name.
   i += nameStart(tokens.slice(i));
   // A long capitalised run is a title and then a name: "Assistant Director for Integrated Passenger Transport Richard Owens".
   if (tokens.length - i > 4 && parseName(tokens.slice(-2))) i = tokens.length - 2;
+  // "Cabinet Member for Libraries Jo Bell", "Portfolio Holder for Environment Jo Bell": after "for" or "of" a role's
+  // capitalised portfolio runs straight into the name, which is its last two words (three with an initial).
+  if (tokens.length - i >= 3 && i > 0 && /^(?:for|of|and|&)$/i.test(tokens[i - 1]!)) {
+    const k = isInitial(tokens.at(-2)!) ? 3 : 2;
+    if (tokens.length - i > k && parseName(tokens.slice(-k))) i = tokens.length - k;
+  }
   // "Local Councillor Tony McMahon": a title inside the run starts the name; the words before it are the role.
   const titleAt = tokens.findIndex((t, k) => k > i && k < tokens.length - 1 && titleOf(t) !== null);
   if (titleAt > i) i = titleAt;
@@ -230,12 +225,8 @@ function parseSimpleSubject(raw: string): Subject | null {
       if (isOrgLike(run)) return { type: 'org', name: run.join(' ') };
     }
   }
-  // "Ms Culver’s letter": a person's own document is that person speaking.
-  const author = /^((?:\p{Lu}\S*\s+){0,2}\p{Lu}[^\s’']*)[’']s\s+(\S+)$/u.exec(text);
-  if (author && DOCUMENT_NOUNS.has(author[2]!.toLowerCase())) {
-    const name = parseName(author[1]!.split(/\s+/));
-    if (name) return { type: 'person', name: name.name, gender: name.gender, role: null, bare: !author[1]!.includes(' ') };
-  }
+  const authored = possessedDocument(text);
+  if (authored) return authored;
   const role = cleanRole(text);
   if (role === null || !isRole(role)) return null;
   if (/^(?:he|she|they|it|we|i|you)$/i.test(role)) return null;

@@ -9,8 +9,8 @@ export interface Sentence extends Span {
   text: string;
 }
 
-// A full stop after these is part of a name or title, not the end of a sentence.
-const ABBREVIATIONS = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Cllr|St|No|Prof|Rev|Sr|Jr|Co|Ltd|etc|vs|e\.g|i\.e|[A-Z])$/;
+// A full stop after these is part of a name or title, not the end of a sentence ("Coun. Jane Hill", "Supt. Jo Bell").
+const ABBREVIATIONS = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Cllr|Clr|Coun|Cr|St|No|Prof|Rev|Revd|Sr|Jr|Co|Ltd|etc|vs|Hon|Supt|Insp|Sgt|Det|Capt|Col|Lt|Gov|e\.g|i\.e|[A-Z])$/;
 // Longer than any abbreviation plus the space before it, so a cut window never fakes the start of one.
 const ABBREVIATION_WINDOW = 8;
 // A sentence ends at . ! or ? (with any closing marks) followed by space and something that can open a sentence.

@@ -41,7 +41,7 @@ export const PARTICIPLE = /(?<![\p{L}-])(?:saying|adding|telling|warning|insisti
 
 export const TITLES: Record<string, Gender | null> = {
   mr: 'm', sir: 'm', lord: 'm', mrs: 'f', ms: 'f', miss: 'f', dame: 'f', lady: 'f', baroness: 'f',
-  dr: null, cllr: null, clr: null, coun: null, alderman: null, bishop: null, canon: null, rabbi: null, councillor: null, prof: null, professor: null, rev: null,
+  dr: null, cllr: null, clr: null, coun: null, alderman: null, bishop: null, canon: null, rabbi: null, councillor: null, prof: null, professor: null, rev: null, revd: null, supt: null, insp: null, sgt: null, capt: null,
 };
 
 /** Roles that stand before a name like a title but are not one. */
