@@ -119,6 +119,8 @@ export function relativeSubject(lead: string): Subject | null {
   const words = lead.slice(0, who).split(' ');
   let k = words.length;
   while (k > 0 && words.length - k < 6 && (isNameToken(words[k - 1]!) || titleOf(words[k - 1]!) !== null || ROLE_NOUNS.has(words[k - 1]!.toLowerCase()))) k--;
+  // "Jo Bell, who chairs the committee and Tom Hale, who leads the council, said:": two people, either the speaker.
+  if (k > 0 && /^(?:and|&)$/.test(words[k - 1]!)) return null;
   const subject = k < words.length ? parseSubject(words.slice(k).join(' ')) : null;
   return subject?.type === 'person' ? subject : null;
 }

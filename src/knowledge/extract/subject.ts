@@ -2,7 +2,7 @@
  * The subject of "… said": parsing it into a name, a role, a body or a document, before it is resolved
  * against the people the article has introduced.
  */
-import { firstVerb } from './verbs.js';
+import { secondClause } from './clauses.js';
 import { cleanRole, describesPerson, documentOf, genderOfRole, isRole, roleOf } from './roles.js';
 import { appositiveName, inAddress, namesAThing, opensWithFunctionWord, possessedDocument } from './apposition.js';
 import { isInitial, isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
@@ -62,7 +62,7 @@ export function parseSubject(raw: string): Subject | null {
   const pronoun = /^(he|she|they)$/i.exec(text);
   if (pronoun) return { type: 'pronoun', pronoun: pronoun[1]!.toLowerCase() as 'he' | 'she' | 'they' };
 
-  const second = secondClause(text);
+  const second = secondClause(text, parseSubject);
   if (second !== undefined) return second;
 
   // "Jo Bell, however, said": a sentence adverb set off by commas is not a role.
@@ -73,8 +73,9 @@ export function parseSubject(raw: string): Subject | null {
     const inner = parseSimpleSubject(relative[1]!);
     if (inner?.type === 'person' || inner?.type === 'role') return inner;
   }
-  // "Tom Hale, who is a carer, and Ann Hale": two speakers, and the rules cannot say whose words these are.
-  if (parts.some((p, i) => i > 0 && /^(?:and|&)\s/i.test(p))) return null;
+  // "Tom Hale, who is a carer, and Ann Hale", "Jo Bell, Tom Hale and Sam Reid", "Jo Bell, who chairs the committee
+  // and Tom Hale, who…": two speakers, and the rules cannot say whose words these are.
+  if (parts.some((p, i) => i > 0 && (/^(?:and|&)\s/i.test(p) || andPerson(p)))) return null;
   while (parts.length > 1 && SCENE_OPENERS.test(parts[0]!)) parts = parts.slice(1);
   // "In a statement, she said": the pronoun after the scene-setting.
   const after = parts.length === 1 ? /^(he|she|they)$/i.exec(parts[0]!) : null;
@@ -106,42 +107,16 @@ export function parseSubject(raw: string): Subject | null {
 const SENTENCE_ADVERB =
   /^(?:however|meanwhile|though|too|also|instead|nevertheless|moreover|furthermore|similarly|likewise|separately|in turn|in response|in reply|for (?:his|her|their|its) part|in particular|of course|in fact|indeed|too)$/i;
 
+/** "who chairs the committee and Tom Hale": a part that joins a person on with "and". */
+function andPerson(part: string): boolean {
+  // "backed by residents and Tom Hale", "with Tom Hale and Sam Reid": people around the speaker, not speakers.
+  if (/^(?:\p{Ll}+(?:ed|ing)\s|with\s|alongside\s|along with\s|together with\s|as well as\s|like\s|including\s|among\s)/u.test(part)) return false;
+  // Only a short "and [his deputy] Tom Hale" ending the part: "Labour and Co-operative member for Chorley" is a role.
+  const and = /\s(?:and|&)\s+((?:\p{Ll}+\s+){0,3}(?:\p{Lu}\S*\s+){0,2}\p{Lu}\S*)$/u.exec(part);
+  return and !== null && parseSimpleSubject(and[1]!)?.type === 'person';
+}
+
 const POST_NOMINALS = /(?<=\p{Ll})(?:\s+(?:MP|MSP|MS|AM|MEP|MLA|OBE|MBE|CBE|KC|QC))+$/u;
-
-// A conjunction that can open a clause of its own.
-const CONJUNCTION = /(?:^|[\s,])(?:and|but|while|whereas|yet|although|though)\s+/g;
-// What makes the words before a conjunction a clause: an auxiliary, a verb of speech, or a past tense after a word.
-const FINITE_IN = /\b(?:is|are|was|were|has|have|had|will|would|did|does)\b|\S\s+\p{Ll}{2,}ed\b/u;
-
-/** A lowercase word that is not a function word or a noun for a person ("Council leader" is no clause). */
-function isVerbLike(word: string): boolean {
-  return /^\p{Ll}+$/u.test(word) && !FUNCTION_WORDS.has(word) && !ROLE_NOUNS.has(word) && !Object.hasOwn(GENDERED_ROLE, word) && !/(?:er|or|ist|ian|ant|ent)$/.test(word);
-}
-
-/** "Jo Bell met Tom Hale", "he told": a name or a pronoun followed by a lowercase word that is not a function word. */
-function nameThenVerb(text: string): boolean {
-  const words = text.split(/\s+/);
-  return words.some((w, i) => i + 1 < words.length && (isNameToken(w) || /^(?:he|she|they)$/i.test(w)) && isVerbLike(words[i + 1]!));
-}
-
-/**
- * "Jo Bell backed the plan but Tom Hale", "Tom Hale announced the cuts on Monday and he": when the words before
- * the last conjunction are a clause of their own, the speaker is the subject after it, and the name in the first
- * clause is someone else. A relative clause before it ("Jo Bell, who has led the group and Tom Hale") leaves two
- * people either of whom may be speaking: nobody. Undefined when the text is not two clauses.
- */
-function secondClause(text: string): Subject | null | undefined {
-  let last: RegExpExecArray | null = null;
-  for (const m of text.matchAll(CONJUNCTION)) last = m;
-  if (!last) return undefined;
-  const before = text.slice(0, last.index);
-  const after = text.slice(last.index + last[0].length);
-  if (!(FINITE_IN.test(before) || firstVerb(before) || nameThenVerb(before))) return undefined;
-  const subject = after === '' ? null : parseSubject(after);
-  const speaks = subject !== null && (subject.type === 'person' || subject.type === 'pronoun' || (subject.type === 'role' && /^(?:a|an|the)\s/i.test(after)));
-  if (!speaks) return undefined;
-  return /\b(?:who|whose|whom)\b/i.test(before) ? null : subject;
-}
 
 const PLACE_PREPOSITIONS = new Set(['in', 'across', 'at']);
 // Words that tie a role to whose it is: "a spokesman for", "a member of".
