@@ -5,8 +5,8 @@
 import { findNarrativeNames, isNameToken, titleOf } from './names.js';
 import { roleOf } from './roles.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
-import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
-import { INVERTED_VERB, PARTICIPLE, ROLE_NOUNS } from './words.js';
+import { firstVerb, INVERTED_VERB, lastVerb, PARTICIPLE, startsWithVerb } from './verbs.js';
+import { ROLE_NOUNS } from './words.js';
 
 // An attribution after a quote is a short clause (", said Tom Barr, chair of the care association").
 const MAX_CLAUSE_WORDS = 16;

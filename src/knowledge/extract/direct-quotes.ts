@@ -10,8 +10,8 @@ import { findNarrativeNames } from './names.js';
 import { roleOf } from './roles.js';
 import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, HEARD, isHeading, splitSentences } from './text.js';
-import { DOCUMENT_NOUNS, INVERTED_VERB } from './words.js';
-import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
+import { DOCUMENT_NOUNS } from './words.js';
+import { firstVerb, INVERTED_VERB, lastVerb, startsWithVerb } from './verbs.js';
 
 export type Source =
   | { type: 'subject'; subject: Subject | null }

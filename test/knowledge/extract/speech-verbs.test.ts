@@ -1,0 +1,38 @@
+import { describe, it, expect } from 'vitest';
+import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
+import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+
+/**
+ * The settled speech-verb rule (test/eval/README.md, 2026-12-01): any verb of saying followed by a finite clause
+ * reports that clause; a non-finite complement, a verb of belief and a noun that looks like a verb do not.
+ */
+const reported = (text: string) => extractQuotes(splitParagraphs(text)).filter((q) => q.kind === 'reported').map((q) => [q.speaker ?? q.role, q.text]);
+
+describe('verbs of saying with a finite clause are reported speech', () => {
+  it.each([
+    ['Cllr Jo Bell explained the authority was facing a funding gap of £118m.', 'the authority was facing a funding gap of £118m'],
+    ['Cllr Jo Bell argued the decision had been contrary to the criteria.', 'the decision had been contrary to the criteria'],
+    ['Cllr Jo Bell admitted the council had made mistakes over the closures.', 'the council had made mistakes over the closures'],
+    ['Cllr Jo Bell wrote that the council had failed its residents.', 'the council had failed its residents'],
+    ['Cllr Jo Bell vowed that the library would stay open.', 'the library would stay open'],
+    ['Cllr Jo Bell stated the library would stay open until March.', 'the library would stay open until March'],
+    ['Cllr Jo Bell emphasised that the library would stay open.', 'the library would stay open'],
+  ])('%s', (text, clause) => {
+    expect(reported(text)).toEqual([['Jo Bell', clause]]);
+  });
+});
+
+describe('no clause of theirs: not reported', () => {
+  it.each([
+    ['Cllr Jo Bell vowed to fight the closure of the library.'],
+    ['Cllr Jo Bell urged the council to think again about the library.'],
+    ['Cllr Jo Bell accused the council of cutting services by stealth.'],
+    ['Cllr Jo Bell called for the library to stay open.'],
+    ['Cllr Jo Bell believes that the library will close next year.'],
+    ['The cabinet agreed that the library should close next year.'],
+    ['Ukip MLA David McNarry, who is calling for weekly bin collections, welcomed the pledges.'],
+    ['Jo Bell, a campaigner, wrote to the council.'],
+  ])('%s', (text) => {
+    expect(reported(text)).toEqual([]);
+  });
+});
