@@ -1,11 +1,8 @@
 /** Recognising people's names: name tokens, titles, organisations, and people introduced in narrative. */
-import { FUNCTION_WORDS, MONTHS, ORG_WORDS, ROLE_NOUNS, TITLES, type Gender } from './words.js';
+import { fromCapitals, isInitial, isNameRun, isNameToken, isParticle, isPossessive, POSSESSIVE, titleOf, UPPER } from './name-tokens.js';
+import { COMPANY_NOUNS, FUNCTION_WORDS, MONTHS, ORG_WORDS, ROLE_NOUNS, TITLES, type Gender } from './words.js';
 
-const NAME_TOKEN = /^(?:Mc|Mac|O’|O'|D’|D')?\p{Lu}[\p{L}’'-]*\p{Ll}$/u;
-const POSSESSIVE = /[’']s$/;
-
-// After a hyphen a name goes on capitalised ("Smith-Jones"); "Mum-of-two" and "Labour-run" describe someone.
-const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
+export { fromCapitals, isInitial, isNameRun, isNameToken, isParticle, isPossessive, titleOf };
 
 /**
  * Where a name starts in a capitalised run that opens with a role ("General Secretary Andrea Bradley", "Chief
@@ -18,48 +15,6 @@ export function nameStart(run: string[]): number {
 
 // "Liberal Democrat Jo Bell", "Labour Jo Bell": a party before a name says who they are; no one's name holds it.
 const PARTY_WORDS = new Set(['Labour', 'Conservative', 'Tory', 'Democrat', 'Dem', 'Green', 'Greens', 'SNP', 'Plaid', 'Cymru', 'Reform', 'Independent', 'Ukip', 'UKIP', 'Alliance', 'DUP', 'SDLP']);
-
-export function isNameToken(token: string): boolean {
-  return NAME_TOKEN.test(token) && !LOWER_AFTER_HYPHEN.test(token);
-}
-
-// "John F. Smith": a middle initial, part of the name only between two name words.
-const INITIAL = /^\p{Lu}\.$/u;
-
-export function isInitial(token: string): boolean {
-  return INITIAL.test(token);
-}
-
-/** Name words, with middle initials only inside: "John F. Smith", never "F. Smith" or "John F.". */
-export function isNameRun(tokens: string[]): boolean {
-  return tokens.every((t, k) => isNameToken(t) || (k > 0 && k < tokens.length - 1 && isInitial(t)));
-}
-
-const CAPS_WORD = /^\p{Lu}[\p{Lu}’'-]*\p{Lu}$/u;
-
-/**
- * "SMITH", "JOHN SMITH": a name printed in capitals (a transcript line, a shouty lead), as it is written
- * otherwise; null when the words are not all capitals. An acronym looks the same, so callers use this only
- * for a person the article has named or a first name a reader knows.
- */
-export function fromCapitals(text: string): string | null {
-  const tokens = text.split(/\s+/);
-  if (tokens.length === 0 || tokens.length > 3 || !tokens.every((t) => CAPS_WORD.test(t))) return null;
-  return tokens.map((t) => t.toLowerCase().replace(/(^|[-’'])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()).replace(/^(Ma?c)(\p{Ll})/u, (_, mc: string, c: string) => mc + c.toUpperCase())).join(' ');
-}
-
-/** "Hartley Law’s": the possessor, not part of the name that follows. */
-export function isPossessive(token: string): boolean {
-  return POSSESSIVE.test(token);
-}
-
-const UPPER = /^\p{Lu}/u;
-
-export function titleOf(token: string): string | null {
-  if (token.length > 11 || !UPPER.test(token)) return null; // titles are short and capitalised
-  const t = (token.endsWith('.') ? token.slice(0, -1) : token).toLowerCase();
-  return Object.hasOwn(TITLES, t) ? t : null;
-}
 
 // A campaign is named by what it wants done ("Save Aberdeen Libraries", "Stop the Cuts"): no person's name opens with an imperative.
 const CAMPAIGN_VERBS = new Set(['Save', 'Stop', 'Keep', 'Protect', 'Defend', 'Fight', 'Scrap', 'Reopen']);
@@ -89,7 +44,9 @@ export function parseName(tokens: string[]): { name: string; gender: Gender | nu
     gender = TITLES[title] ?? null;
     rest = rest.slice(1);
   }
-  if (rest.length === 0 || rest.length > 4 || !isNameRun(rest) || isOrgLike(rest.filter((t) => !isInitial(t)))) return null;
+  // "Ms van der Berg": after a title a surname may open with its particles.
+  const particles = title !== null ? rest.findIndex((t) => !isParticle(t)) : 0;
+  if (rest.length === 0 || rest.length > 4 || particles < 0 || !isNameRun(rest.slice(particles)) || isOrgLike(rest.filter((t) => !isInitial(t)))) return null;
   if (rest.slice(0, -1).some(isPossessive) || isPossessive(rest.at(-1)!)) return null;
   // "Last May Jane Smith": a month or weekday opens a date, not a name (but "Theresa May" is a name).
   if (rest.length > 1 && MONTHS.has(rest[0]!.toLowerCase())) return null;
@@ -154,6 +111,13 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     // "Bath and North East Somerset, and Tower Hamlets", has a capital there).
     const afterList = prev?.raw === 'and' && before !== undefined && before.raw.endsWith(',') && !UPPER.test(before.raw);
     if (title === null && !afterRole && !afterPossessive && !opening && !afterComma && !afterPreposition && !sharedFirst && !afterList) continue;
+    // "Dawn, a care assistant and GMB member, has…": one name opening the sentence, described as a person.
+    const described = i === 0 && title === null ? describedFirstName(tokens, roleOf) : null;
+    if (described) {
+      out.push(described);
+      lastEnd = 0;
+      continue;
+    }
     const from = title === null ? i : i + 1;
     let j = from;
     let words = 0;
@@ -161,9 +125,13 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     while (j < tokens.length && words < 3) {
       const t = tokens[j]!;
       // "John F. Smith": an initial between two name words.
-      if (j > from && isInitial(t.raw) && tokens[j + 1] !== undefined && isNameToken(tokens[j + 1]!.word)) {
-        j++;
-        continue;
+      if (j > from && isInitial(t.raw)) {
+        let k = j;
+        while (k < tokens.length && k - j < 3 && isInitial(tokens[k]!.raw)) k++;
+        if (tokens[k] !== undefined && isNameToken(tokens[k]!.word)) {
+          j = k;
+          continue;
+        }
       }
       if (!isNameToken(t.word) || isPossessive(t.word) || titleOf(t.word) !== null) break;
       j++;
@@ -201,6 +169,22 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     i = j - 1;
   }
   return out;
+}
+
+/** "Dawn, a care assistant and GMB member,": a lone name set off by a description only a person has. */
+function describedFirstName(tokens: Token[], roleOf: (raw: string) => string | null): NarrativeName | null {
+  const first = tokens[0]!;
+  if (!first.raw.endsWith(',') || first.raw.length !== first.word.length + 1 || !isNameToken(first.word) || !/^an?$/.test(tokens[1]?.raw ?? '')) return null;
+  const words: string[] = [];
+  for (let k = 1; k < tokens.length && k < 1 + MAX_ROLE_WORDS; k++) {
+    words.push(tokens[k]!.word);
+    if (tokens[k]!.raw.endsWith(',')) {
+      const lower = words.map((w) => w.toLowerCase());
+      const person = lower.some((w) => ROLE_NOUNS.has(w) || PERSON_NOUN.test(w)) && !lower.some((w) => COMPANY_NOUNS.has(w));
+      return person ? { name: first.word, role: roleOf(words.join(' ')), gender: null, offset: first.at } : null;
+    }
+  }
+  return null;
 }
 
 interface Token {

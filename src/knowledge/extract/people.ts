@@ -3,6 +3,7 @@
  * that "Okafor", "Cllr Hamilton", "he" and "she" can be resolved, or found to be ambiguous.
  */
 import { firstNameGender } from './first-names.js';
+import { isParticle } from './name-tokens.js';
 import type { Gender } from './words.js';
 
 
@@ -54,6 +55,8 @@ export type Lookup = { person: Person } | { ambiguous: Person[] } | null;
 export function findPerson(people: People, name: string): Lookup {
   const exact = people.byName.get(name);
   if (exact) return { person: exact };
+  // "van der Berg" after "Jo van der Berg": a surname with its particles is the surname.
+  if (isParticle(name.split(' ')[0]!)) return findPerson(people, name.split(' ').at(-1)!);
   if (name.includes(' ')) {
     // "Jo Bell" after "Jo A. Bell" (or the other way round): the same first name and surname is the same person.
     const words = name.split(' ');

@@ -123,6 +123,14 @@ const PLACE_PREPOSITIONS = new Set(['in', 'across', 'at']);
 const OF_WORDS = new Set(['for', 'of', 'at', 'from', 'with']);
 const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does)\b/i;
 
+// "Northfold Friends of the Library chairwoman Jo Bell": a person's role and name end the words after "of", so
+// they are no affiliation ("Jo Bell of the union Unison North West" is one).
+const ROLE_THEN_NAME = /(?:^|\s)(\p{Ll}{2,})\s+((?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]*\p{Ll})$/u;
+
+function endsInRoleAndName(affiliation: string): boolean {
+  const m = ROLE_THEN_NAME.exec(affiliation);
+  return m !== null && (ROLE_NOUNS.has(m[1]!) || Object.hasOwn(GENDERED_ROLE, m[1]!)) && parseName(m[2]!.split(/\s+/)) !== null;
+}
 const GROUP_LINK = /(?:^|\s)(?:including|such as|among them|notably)$/i;
 
 function parseSimpleSubject(raw: string): Subject | null {
@@ -136,7 +144,7 @@ function parseSimpleSubject(raw: string): Subject | null {
   // An affiliation is a noun phrase: "The Friends of X meanwhile are taking advice and have" is a clause, and
   // "The Friends" no one's name.
   const text = raw.replace(/^((?:\p{Lu}\S*\s+){1,3}\p{Lu}\S*)\s+(?:of|from)\s+(.+)$/u, (all, name: string, affiliation: string) =>
-    !/^(?:the|a|an)\s/i.test(name) && !CLAUSE_WORD.test(affiliation) && name.split(/\s+/).every((t) => isNameToken(t) || titleOf(t) !== null)
+    !/^(?:the|a|an)\s/i.test(name) && !CLAUSE_WORD.test(affiliation) && !endsInRoleAndName(affiliation) && name.split(/\s+/).every((t) => isNameToken(t) || titleOf(t) !== null)
       ? name
       : all,
   );

@@ -39,6 +39,8 @@ export const ORG_WORDS = new Set([
   // What council services and their contractors are called ("First Bus", "Save Our Library"): never in a person's name.
   'bus', 'buses', 'coaches', 'travel', 'transport', 'rail', 'railway', 'trains', 'recycling', 'housing', 'library',
   'libraries', 'leisure',
+  // Newspapers and broadcasters ("told BBC Radio Northfold", "speaking to the Northfold Echo"): never a person.
+  'radio', 'news', 'echo', 'gazette', 'herald', 'chronicle', 'telegraph', 'argus', 'advertiser',
 ]);
 
 /** Bodies that speak only through statements: "the council said" quotes no person. */

@@ -27,8 +27,17 @@ describe('name forms: the full name as the article first gives it', () => {
     [['Tom Hale, the council leader, and Jo Bell, the Unison secretary, met on Monday.', 'Bell said: “It was a good meeting.”'], 'Jo Bell'],
     [['Mary Smith-Jones said: “The library must stay open.”'], 'Mary Smith-Jones'],
     [['Sean O’Brien, a resident, has lived there for years.', '“The library must stay open,” O’Brien said.'], 'Sean O’Brien'],
+    [['Jo van der Berg, a resident, said: “It must stay open.”', 'Ms van der Berg added: “We will fight.”'], 'Jo van der Berg'],
+    [['Tom de Souza said: “It must stay open.”'], 'Tom de Souza'],
+    [['Dawn, a care assistant and GMB member, has worked there for years.', '“We are exhausted,” Dawn said.'], 'Dawn'],
+    [['Northfold Friends of the Library chairwoman Jo Bell said: “It must stay open.”'], null],
+    [['Speaking to BBC Radio Northfold, Jo Bell said: “It must stay open.”'], 'Jo Bell'],
   ])('%j', (paragraphs, speaker) => {
     expect(shown(...paragraphs)).toBe(speaker);
+  });
+
+  it('never takes the words before a role and a name for the speaker’s name', () => {
+    expect(last('Northfold Friends of the Library chairwoman Jo Bell said: “It must stay open.”').speaker).toBe('Jo Bell');
   });
 
   it('reads a transcript line in capitals as that person’s speech', () => {
