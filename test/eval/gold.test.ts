@@ -7,7 +7,7 @@ import { ADDED_TUNING_SPLITS, REAL_DIR, REAL_SPLITS, loadManifest, loadRealSplit
 const article = (id: string) => `---\nid: ${id}\ntitle: A title\ncouncil: Some Council\n---\n\nThe council said it would cut 30 jobs.\n`;
 
 describe('real-article set', () => {
-  it('splits by the fixed rule: care articles final, later rounds tune2, tune3 and tune4, the rest alternating tune and report in id order', () => {
+  it('splits by the fixed rule: care articles final, later rounds tune2 to tune5, the rest alternating tune and report in id order', () => {
     const manifest = loadManifest();
     const rest = manifest.filter((e) => e.split !== 'final' && !ADDED_TUNING_SPLITS.includes(e.split)).sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(rest.map((e) => e.split)).toEqual(rest.map((_, i) => (i % 2 === 0 ? 'tune' : 'report')));
@@ -16,6 +16,7 @@ describe('real-article set', () => {
     expect(manifest.filter((e) => e.split === 'tune2').length).toBeGreaterThanOrEqual(10);
     expect(manifest.filter((e) => e.split === 'tune3').length).toBeGreaterThanOrEqual(12);
     expect(manifest.filter((e) => e.split === 'tune4').length).toBeGreaterThanOrEqual(12);
+    expect(manifest.filter((e) => e.split === 'tune5').length).toBeGreaterThanOrEqual(12);
     expect(new Set(manifest.map((e) => e.url)).size, 'every URL once').toBe(manifest.length);
     expect(manifest.every((e) => REAL_SPLITS.includes(e.split)), 'known splits only').toBe(true);
     for (const e of manifest) {
