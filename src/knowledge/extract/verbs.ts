@@ -41,10 +41,16 @@ const VERBS: Record<Use, string[]> = {
 const ALL = [...VERBS.clause, ...VERBS['clause-or-thing'], ...VERBS['quote-only'], 'according to'];
 const REPORTING = [...VERBS.clause, ...VERBS['clause-or-thing']];
 
-// Not after a hyphen, so "so-called" is not a verb of speech.
-export const SPEECH_VERB = new RegExp(`(?<![\\p{L}-])(?:${ALL.join('|')})(?![\\p{L}-])`, 'gu');
+// Not after a hyphen, so "so-called" is not a verb of speech; not after a determiner or a preposition, where the
+// word is a noun ("with calls of", "the claims", "her comments").
+const DETERMINERS = ['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'with', 'of', 'amid', 'despite', 'following', 'after', 'new', 'fresh', 'repeated'];
+const NOUN_BEFORE = `(?<!(?:^|\\s)(?:${DETERMINERS.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join('|')})\\s+)`;
+export const SPEECH_VERB = new RegExp(`(?<![\\p{L}-])${NOUN_BEFORE}(?:${ALL.join('|')})(?![\\p{L}-])`, 'gu');
 /** A verb of speech opening the text (anchored, so testing it never scans the rest). */
 const SPEECH_VERB_FIRST = new RegExp(`^\\s*(?:${ALL.join('|')})(?![\\p{L}-])`, 'u');
+
+/** "the claims that …", "calls for …": a verb of speech read as a noun still presents quoted words as someone's. */
+export const SPEECH_NOUN = /(?<![\p{L}-])(?:claims|calls|comments|promises)(?![\p{L}-])/u;
 
 /** Verbs that report a clause with no "that" whenever they lead one. */
 export const CLAUSE_VERBS = new Set(VERBS.clause);
