@@ -4,7 +4,7 @@
  * ("Jo Bell, backed by residents and Tom Hale,") nor after a person set off by commas ("Jo Bell, the chair, and
  * Tom Hale", two speakers).
  */
-import { isNameToken } from './names.js';
+import { isNameToken, isPossessive } from './names.js';
 import type { Subject } from './subject.js';
 import { firstVerb } from './verbs.js';
 import { FUNCTION_WORDS, GENDERED_ROLE, ROLE_NOUNS } from './words.js';
@@ -27,7 +27,8 @@ function isVerbLike(word: string): boolean {
 /** "Jo Bell met Tom Hale", "he told": a name or a pronoun followed by a lowercase word that is not a function word. */
 function nameThenVerb(text: string): boolean {
   const words = text.split(/\s+/);
-  return words.some((w, i) => i + 1 < words.length && (isNameToken(w) || /^(?:he|she|they)$/i.test(w)) && isVerbLike(words[i + 1]!));
+  // "Labour’s prospective candidate": a possessor and its noun are no subject and verb.
+  return words.some((w, i) => i + 1 < words.length && ((isNameToken(w) && !isPossessive(w)) || /^(?:he|she|they)$/i.test(w)) && isVerbLike(words[i + 1]!));
 }
 
 /**

@@ -35,6 +35,9 @@ const VERBS: Record<Use, string[]> = {
   'quote-only': [
     'described', 'describes', 'called', 'calls', 'branded', 'brands', 'labelled', 'dubbed', 'criticised', 'criticises',
     'accused', 'accuses', 'urged', 'urges', 'asked', 'asks', 'agreed', 'agrees', 'believes', 'believed',
+    // Judging words ("slammed the decision as “undemocratic”"); not "rejected", "dismissed": "rejected claims that
+    // the roads were “deteriorating”" quotes the claims, not the one who rejects them.
+    'slammed', 'slams', 'blasted', 'condemned', 'condemns', 'hailed', 'hails', 'praised', 'praises', 'lambasted',
   ],
 };
 

@@ -18,6 +18,7 @@ describe('an "and" that joins no clause', () => {
     ['“We will fight,” said Jo Bell, backed by union members and Tom Hale.', 'Jo Bell'],
     ['Jo Bell, speaking with residents and Tom Hale, said: “We will fight.”', 'Jo Bell'],
     ['Coun Kim Snape, Labour and Co-operative member for Chorley, said: “We will fight.”', 'Kim Snape'],
+    ['Sarah Owen, Labour’s prospective parliamentary candidate for Hastings and Rye who organised the petition, said: “We won.”', 'Sarah Owen'],
   ])('%s', (text, right) => {
     expect(speaker(text)).toBe(right);
   });

@@ -41,3 +41,13 @@ describe('a crosshead that is only quoted words', () => {
     expect(found).toEqual([['We need a plan and we need it now.', 'direct', 'Tom Hale']]);
   });
 });
+
+describe('a verb judging words', () => {
+  it('gives “…” after "slammed X as" to whoever slammed it, and nothing after "rejected claims that"', () => {
+    expect(quotes('Bus campaigners slammed a decision to reduce bus services as “undemocratic”, claiming it will leave residents isolated.')).toEqual([
+      ['undemocratic', 'partial', null],
+    ]);
+    expect(extractQuotes(splitParagraphs('Bus campaigners slammed a decision to reduce bus services as “undemocratic”.'))[0]!.role).toBe('Bus campaigners');
+    expect(quotes('A senior councillor has rejected claims that the roads are “deteriorating”.')).toEqual([['deteriorating', 'partial', null]]);
+  });
+});
