@@ -21,8 +21,13 @@ const MIN_CLAUSE_WORDS = 3;
 
 /** The clause a sentence reports and who reports it, or null when the sentence reports nobody's words. */
 export function reportedSpeech(sentence: string): Reported | null {
-  return withThat(sentence) ?? trailing(sentence) ?? leading(sentence);
+  const found = withThat(sentence) ?? trailing(sentence) ?? leading(sentence);
+  // "…by the end of the year.It closed suddenly…": a stop with no space after it still ends the sentence.
+  const glued = found ? GLUED_STOP.exec(found.clause) : null;
+  return found && glued ? { ...found, clause: found.clause.slice(0, glued.index) } : found;
 }
+
+const GLUED_STOP = /(?<=\p{Ll})[.!?](?=\p{Lu}\p{Ll})/u;
 
 /** "Cllr Hamilton said that they are…": the speaker and the reported clause. */
 function withThat(sentence: string): Reported | null {

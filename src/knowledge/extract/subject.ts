@@ -131,6 +131,8 @@ function endsInRoleAndName(affiliation: string): boolean {
   const m = ROLE_THEN_NAME.exec(affiliation);
   return m !== null && (ROLE_NOUNS.has(m[1]!) || Object.hasOwn(GENDERED_ROLE, m[1]!)) && parseName(m[2]!.split(/\s+/)) !== null;
 }
+const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const TIME_LEAD = new RegExp(`^(?:(?:[Tt]his|[Ll]ast|[Ee]arlier this|[Ll]ater this) (?:week|month|year|weekend|morning|afternoon|evening|${DAY})|(?:[Oo]n |[Ll]ast )?${DAY}|[Yy]esterday|[Tt]oday|[Tt]onight)\\s+(?=\\S)`, 'u');
 const GROUP_LINK = /(?:^|\s)(?:including|such as|among them|notably)$/i;
 
 function parseSimpleSubject(raw: string): Subject | null {
@@ -143,9 +145,14 @@ function parseSimpleSubject(raw: string): Subject | null {
   // "Dan Price of the GMB": an affiliation after the name is neither name nor role.
   // An affiliation is a noun phrase: "The Friends of X meanwhile are taking advice and have" is a clause, and
   // "The Friends" no one's name.
-  const text = raw.replace(/^((?:\p{Lu}\S*\s+){1,3}\p{Lu}\S*)\s+(?:of|from)\s+(.+)$/u, (all, name: string, affiliation: string) =>
-    !/^(?:the|a|an)\s/i.test(name) && !CLAUSE_WORD.test(affiliation) && !endsInRoleAndName(affiliation) && name.split(/\s+/).every((t) => isNameToken(t) || titleOf(t) !== null)
-      ? name
+  // "This week petition organiser Samantha Warrington for the Preston Library campaign": a time before the subject
+  // is not part of it, and a role and a name may come before the affiliation ("for the … campaign").
+  const timeless = raw.replace(TIME_LEAD, '');
+  const text = timeless.replace(/^((?:\p{Ll}[\p{L}-]*\s+){0,4})((?:\p{Lu}\S*\s+){1,3}\p{Lu}\S*)\s+(of|from|for)\s+(.+)$/u, (all, role: string, name: string, link: string, affiliation: string) =>
+    !/^(?:the|a|an)\s/i.test(name) && !CLAUSE_WORD.test(affiliation) && !endsInRoleAndName(affiliation) && name.split(/\s+/).every((t) => isNameToken(t) || titleOf(t) !== null) &&
+    // "for" ties a role to its body only after a role and a full name ("Cabinet Member for Libraries" is a role).
+    (link !== 'for' || (role !== '' && parseName(name.split(/\s+/)) !== null && name.includes(' ')))
+      ? role + name
       : all,
   );
   const tokens = text.split(/\s+/).filter((t) => t !== '');

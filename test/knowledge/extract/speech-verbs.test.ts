@@ -36,3 +36,20 @@ describe('no clause of theirs: not reported', () => {
     expect(reported(text)).toEqual([]);
   });
 });
+
+describe('the subject and the clause around a verb of saying', () => {
+  it('drops a time before the subject and an affiliation after the name', () => {
+    const q = extractQuotes(splitParagraphs('This week petition organiser Samantha Warrington for the Preston Library campaign said: “We will keep going.”'))[0]!;
+    expect([q.speaker, q.role]).toEqual(['Samantha Warrington', 'petition organiser']);
+  });
+
+  it('keeps a role with "for" whole before a name', () => {
+    expect(extractQuotes(splitParagraphs('Cabinet Member for Libraries Jo Bell said: “It must stay open.”'))[0]!.role).toBe('Cabinet Member for Libraries');
+  });
+
+  it('ends a reported clause at a full stop with no space after it', () => {
+    expect(reported('Last week the council vowed the centre would be reopened by the end of the year.It closed suddenly in 2003.')).toEqual([
+      ['council', 'the centre would be reopened by the end of the year'],
+    ]);
+  });
+});
