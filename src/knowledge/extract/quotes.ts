@@ -10,7 +10,7 @@ import { NOBODY, resolveSubject, type Resolved } from './resolve.js';
 import { findUnits, mergeInterrupted } from './spans.js';
 import { roleOf } from './roles.js';
 import { parseSubject, type Subject } from './subject.js';
-import { dropSentenceStop, findDoubleQuotes, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences } from './text.js';
+import { dropSentenceStop, findDoubleQuotes, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences, type Sentence } from './text.js';
 import { firstVerb, lastVerb } from './verbs.js';
 
 /*
@@ -131,7 +131,7 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
       }
     }
     const heading = isHeading(para.text);
-    for (const sentence of splitSentences(text)) {
+    for (const sentence of sentencesOf(text)) {
       const attributionOf = partialAttributions(text, sentence.start, sentence.end);
       const heardAt = sentence.text.search(HEARD);
       let partial = false;
@@ -190,6 +190,12 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
     }
   });
   return events;
+}
+
+/** The sentences of a paragraph, never split inside a single-quoted partial (‘… that subsidy. People need …’). */
+function sentencesOf(text: string): Sentence[] {
+  const bounds = splitSentences(maskSpans(text, findSingleQuotes(text)));
+  return bounds.map((b) => ({ start: b.start, end: b.end, text: text.slice(b.start, b.end) }));
 }
 
 /** ‘…’ straight after "She added:" is speech, not a phrase quoted inside a sentence. */

@@ -51,3 +51,18 @@ describe('a verb judging words', () => {
     expect(quotes('A senior councillor has rejected claims that the roads are “deteriorating”.')).toEqual([['deteriorating', 'partial', null]]);
   });
 });
+
+describe('a quote around a crosshead or a full stop', () => {
+  it('carries a multi-paragraph quote on past a crosshead', () => {
+    const found = quotes('Mr Roberts said: “We are disappointed by this.', '‘Playing with livelihoods’', '“We remain engaged with the unions.”');
+    expect(found).toEqual([
+      ['We are disappointed by this. We remain engaged with the unions.', 'direct', 'Roberts'],
+      ['Playing with livelihoods', 'partial', null],
+    ]);
+  });
+
+  it('reads a partial quote holding a full stop as one partial, not as reported speech', () => {
+    const found = quotes('Mike Jones, the council leader, spoke first.', 'He pointed out that ‘if people used the buses we would not need the subsidy. People need to use them’.');
+    expect(found).toEqual([['if people used the buses we would not need the subsidy. People need to use them', 'partial', 'Mike Jones']]);
+  });
+});
