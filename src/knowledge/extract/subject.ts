@@ -77,6 +77,13 @@ export function parseSubject(raw: string): Subject | null {
   // and Tom Hale, who…": two speakers, and the rules cannot say whose words these are.
   if (parts.some((p, i) => i > 0 && (/^(?:and|&)\s/i.test(p) || andPerson(p)))) return null;
   while (parts.length > 1 && SCENE_OPENERS.test(parts[0]!)) parts = parts.slice(1);
+  // "In a report to the scrutiny committee the council": a scene with no comma after it, then the subject; only a
+  // subject with an article is read off the end ("…to Tom Hale Jo Bell" would run two names together).
+  if (parts.length === 1 && SCENE_OPENERS.test(parts[0]!)) {
+    const tail = SCENE_THEN_SUBJECT.exec(parts[0]!);
+    const subject = tail ? parseSimpleSubject(tail[1]!) : null;
+    if (subject?.type === 'document' || subject?.type === 'role') return subject;
+  }
   // "In a statement, she said": the pronoun after the scene-setting.
   const after = parts.length === 1 ? /^(he|she|they)$/i.exec(parts[0]!) : null;
   if (after) return { type: 'pronoun', pronoun: after[1]!.toLowerCase() as 'he' | 'she' | 'they' };
@@ -131,6 +138,7 @@ function endsInRoleAndName(affiliation: string): boolean {
   const m = ROLE_THEN_NAME.exec(affiliation);
   return m !== null && (ROLE_NOUNS.has(m[1]!) || Object.hasOwn(GENDERED_ROLE, m[1]!)) && parseName(m[2]!.split(/\s+/)) !== null;
 }
+const SCENE_THEN_SUBJECT = /\s((?:the|a|an)\s+(?:(?!(?:the|a|an)\s)[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)$/u;
 const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const TIME_LEAD = new RegExp(`^(?:(?:[Tt]his|[Ll]ast|[Ee]arlier this|[Ll]ater this) (?:week|month|year|weekend|morning|afternoon|evening|${DAY})|(?:[Oo]n |[Ll]ast )?${DAY}|[Yy]esterday|[Tt]oday|[Tt]onight)\\s+(?=\\S)`, 'u');
 const GROUP_LINK = /(?:^|\s)(?:including|such as|among them|notably)$/i;

@@ -79,7 +79,12 @@ export function findDoubleQuotes(text: string): QuotedSpan[] {
       continue;
     }
     if (open < 0 && (c === '“' || c === '"')) open = i;
-    else if (open >= 0 && (c === '”' || c === '"')) {
+    else if (open >= 0 && c === "'" && text[i + 1] === "'" && /^(?:\s|$)/.test(text[i + 2] ?? '')) {
+      // "…the dismissal notices.'' — two straight apostrophes typed for a closing mark.
+      spans.push({ open, close: i + 1, start: open + 1, end: i });
+      open = -1;
+      i++;
+    } else if (open >= 0 && (c === '”' || c === '"')) {
       spans.push({ open, close: i, start: open + 1, end: i });
       open = -1;
     }

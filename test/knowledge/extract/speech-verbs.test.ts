@@ -53,3 +53,25 @@ describe('the subject and the clause around a verb of saying', () => {
     ]);
   });
 });
+
+describe('more of the forms tune5 showed', () => {
+  const all = (text: string) => extractQuotes(splitParagraphs(text)).map((q) => [q.kind, q.speaker ?? q.role, q.text]);
+
+  it('reads the subject after a scene with no comma, when it has an article', () => {
+    expect(reported('In a report to the scrutiny committee the council said an analysis of repairs showed few cases of mould.')).toEqual([
+      ['council', 'an analysis of repairs showed few cases of mould'],
+    ]);
+  });
+
+  it('counts "concluded" as a verb of saying', () => {
+    expect(all('There had been “severe maladministration” in how the complaint was handled, the ombudsman concluded.')).toEqual([
+      ['partial', 'ombudsman', 'severe maladministration'],
+    ]);
+  });
+
+  it('closes a quote at two straight apostrophes typed for the closing mark', () => {
+    expect(all('Mr McDade said: "Strike action can be averted if the council withdraws the notices.\'\'')).toEqual([
+      ['direct', 'McDade', 'Strike action can be averted if the council withdraws the notices.'],
+    ]);
+  });
+});
