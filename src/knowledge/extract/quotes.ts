@@ -182,9 +182,11 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
       if (subject && subject.type !== 'pronoun' && subject.type !== 'it') events.push({ at: place.sentence, kind: 'mention', subject, place });
       // "Jo Bell asked Tom Hale whether …": the people named after the speaker's verb are in the story too, so a
       // later "he" may mean them.
-      for (const n of findNarrativeNames(sentence.text, roleOf))
-        if (subject?.type !== 'person' || n.offset > verb!.index) {
-          const at = POS(pi, sentence.start + n.offset);
+      // (only the words after the verb are read again, so a sentence is read for names once)
+      const from = subject?.type === 'person' ? verb!.index : 0;
+      for (const n of findNarrativeNames(from === 0 ? sentence.text : sentence.text.slice(from), roleOf))
+        if (from === 0 || n.offset > 0) {
+          const at = POS(pi, sentence.start + from + n.offset);
           events.push({ at, kind: 'mention', subject: { type: 'person', name: n.name, role: n.role, gender: n.gender }, place: { ...place, spoke: false } });
         }
     }
@@ -194,6 +196,7 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
 
 /** The sentences of a paragraph, never split inside a single-quoted partial (‘… that subsidy. People need …’). */
 function sentencesOf(text: string): Sentence[] {
+  if (!text.includes('‘') && !text.includes("'")) return splitSentences(text);
   const bounds = splitSentences(maskSpans(text, findSingleQuotes(text)));
   return bounds.map((b) => ({ start: b.start, end: b.end, text: text.slice(b.start, b.end) }));
 }

@@ -6,7 +6,7 @@
  */
 import { soleNameIn } from './evidence.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
-import { CLAUSE_OR_THING_VERBS, CLAUSE_VERBS, DOCUMENT_ONLY_VERBS, firstVerb, REPORT_VERB_FIRST, REPORT_VERB_LAST, reportsThat, SPEECH_VERB, startsWithVerb } from './verbs.js';
+import { CLAUSE_OR_THING_VERBS, CLAUSE_VERBS, DOCUMENT_ONLY_VERBS, firstVerb, REPORT_VERB_FIRST, REPORT_VERB_LAST, reportsThat, startsWithVerb, verbsIn } from './verbs.js';
 
 export interface Reported {
   subject: Subject;
@@ -31,10 +31,10 @@ const GLUED_STOP = /(?<=\p{Ll})[.!?](?=\p{Lu}\p{Ll})/u;
 
 /** "Cllr Hamilton said that they are…": the speaker and the reported clause. */
 function withThat(sentence: string): Reported | null {
-  for (const m of sentence.matchAll(SPEECH_VERB)) {
+  for (const m of verbsIn(sentence)) {
     // "believes that", "agreed that": a belief or a decision, not words reported.
-    if (!reportsThat(m[0])) continue;
-    const rest = sentence.slice(m.index + m[0].length);
+    if (!reportsThat(m.text)) continue;
+    const rest = sentence.slice(m.index + m.text.length);
     const that = /^\s+(?:[\p{L}’']+\s+){0,3}?that\s+/u.exec(rest);
     if (!that) continue;
     // "Unison say the authority pledged that …": a verb between them makes "that" another clause's.

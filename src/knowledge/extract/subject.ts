@@ -116,6 +116,7 @@ const SENTENCE_ADVERB =
 
 /** "who chairs the committee and Tom Hale": a part that joins a person on with "and". */
 function andPerson(part: string): boolean {
+  if (!part.includes(' and ') && !part.includes(' & ')) return false;
   // "backed by residents and Tom Hale", "with Tom Hale and Sam Reid": people around the speaker, not speakers.
   if (/^(?:\p{Ll}+(?:ed|ing)\s|with\s|alongside\s|along with\s|together with\s|as well as\s|like\s|including\s|among\s)/u.test(part)) return false;
   // Only a short "and [his deputy] Tom Hale" ending the part: "Labour and Co-operative member for Chorley" is a role.
@@ -156,7 +157,7 @@ function parseSimpleSubject(raw: string): Subject | null {
   // "This week petition organiser Samantha Warrington for the Preston Library campaign": a time before the subject
   // is not part of it, and a role and a name may come before the affiliation ("for the … campaign").
   const timeless = raw.replace(TIME_LEAD, '');
-  const text = timeless.replace(/^((?:\p{Ll}[\p{L}-]*\s+){0,4})((?:\p{Lu}\S*\s+){1,3}\p{Lu}\S*)\s+(of|from|for)\s+(.+)$/u, (all, role: string, name: string, link: string, affiliation: string) =>
+  const text = !/\s(?:of|from|for)\s/.test(timeless) ? timeless : timeless.replace(/^((?:\p{Ll}[\p{L}-]*\s+){0,4})((?:\p{Lu}\S*\s+){1,3}\p{Lu}\S*)\s+(of|from|for)\s+(.+)$/u, (all, role: string, name: string, link: string, affiliation: string) =>
     !/^(?:the|a|an)\s/i.test(name) && !CLAUSE_WORD.test(affiliation) && !endsInRoleAndName(affiliation) && name.split(/\s+/).every((t) => isNameToken(t) || titleOf(t) !== null) &&
     // "for" ties a role to its body only after a role and a full name ("Cabinet Member for Libraries" is a role).
     (link !== 'for' || (role !== '' && parseName(name.split(/\s+/)) !== null && name.includes(' ')))

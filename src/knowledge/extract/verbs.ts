@@ -46,9 +46,27 @@ const REPORTING = [...VERBS.clause, ...VERBS['clause-or-thing']];
 
 // Not after a hyphen, so "so-called" is not a verb of speech; not after a determiner or a preposition, where the
 // word is a noun ("with calls of", "the claims", "her comments").
-const DETERMINERS = ['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'with', 'of', 'amid', 'despite', 'following', 'after', 'new', 'fresh', 'repeated'];
-const NOUN_BEFORE = `(?<!(?:^|\\s)(?:${DETERMINERS.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join('|')})\\s+)`;
-export const SPEECH_VERB = new RegExp(`(?<![\\p{L}-])${NOUN_BEFORE}(?:${ALL.join('|')})(?![\\p{L}-])`, 'gu');
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'with', 'of', 'amid', 'despite', 'following', 'after', 'new', 'fresh', 'repeated']);
+// One alternation the regex engine scans for; whether a match is a noun is checked only where one matched.
+const SPEECH_VERB = new RegExp(`(?<![\\p{L}-])(?:${ALL.join('|')})(?![\\p{L}-])`, 'gu');
+// The longest word in DETERMINERS.
+const MAX_DETERMINER = 9;
+
+/** A match of SPEECH_VERB is a noun when a determiner or a preposition stands just before it. */
+function isNoun(text: string, index: number): boolean {
+  let end = index;
+  while (end > 0 && text[end - 1] === ' ') end--;
+  if (end === index) return false;
+  let start = end;
+  while (start > 0 && end - start <= MAX_DETERMINER && /[a-zA-Z]/.test(text[start - 1]!)) start--;
+  return end - start <= MAX_DETERMINER && DETERMINERS.has(text.slice(start, end).toLowerCase());
+}
+
+/** Every verb of speech in the text, in order (read lazily, so a caller that stops early scans no further). */
+export function* verbsIn(text: string): Generator<Verb> {
+  for (const m of text.matchAll(SPEECH_VERB)) if (!isNoun(text, m.index)) yield { index: m.index, text: m[0] };
+}
+
 /** A verb of speech opening the text (anchored, so testing it never scans the rest). */
 const SPEECH_VERB_FIRST = new RegExp(`^\\s*(?:${ALL.join('|')})(?![\\p{L}-])`, 'u');
 
@@ -84,16 +102,17 @@ export interface Verb {
   text: string;
 }
 
-const FIRST = new RegExp(SPEECH_VERB.source, 'u');
+const FIRST = new RegExp(SPEECH_VERB.source, 'gu');
 
 export function firstVerb(text: string): Verb | null {
-  const m = FIRST.exec(text);
-  return m ? { index: m.index, text: m[0] } : null;
+  FIRST.lastIndex = 0;
+  for (let m = FIRST.exec(text); m !== null; m = FIRST.exec(text)) if (!isNoun(text, m.index)) return { index: m.index, text: m[0] };
+  return null;
 }
 
 export function lastVerb(text: string): Verb | null {
   let last: Verb | null = null;
-  for (const m of text.matchAll(SPEECH_VERB)) last = { index: m.index, text: m[0] };
+  for (const m of text.matchAll(SPEECH_VERB)) if (!isNoun(text, m.index)) last = { index: m.index, text: m[0] };
   return last;
 }
 
