@@ -1,4 +1,5 @@
 /** Recognising people's names: name tokens, titles, organisations, and people introduced in narrative. */
+import { firstNameGender } from './first-names.js';
 import { fromCapitals, isInitial, isNameRun, isNameToken, isParticle, isPossessive, POSSESSIVE, titleOf, UPPER } from './name-tokens.js';
 import { COMPANY_NOUNS, FUNCTION_WORDS, MONTHS, ORG_WORDS, ROLE_NOUNS, TITLES, type Gender } from './words.js';
 
@@ -144,6 +145,18 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     const leadWord = run[0]?.toLowerCase() ?? '';
     const lead = run.length > 2 && (ROLE_NOUNS.has(leadWord) || ROLE_NOUNS.has(leadWord.replace(/s$/, ''))) ? run[0]! : null;
     if (lead) run = run.slice(1);
+    // "Jo Bell’s petition": a person named as a possessor is in the story, so a later "Ms Bell" is Jo Bell. Only a
+    // first name a reader knows says it is a person's ("Hartley Law’s lawyers" is a firm's).
+    const owner = tokens[j];
+    if (title === null && owner !== undefined && isPossessive(owner.word) && /^\p{Ll}/u.test(tokens[j + 1]?.raw ?? '')) {
+      const name = [...run, owner.word.replace(POSSESSIVE, '')];
+      if (run.length >= 1 && name.length <= 3 && isNameToken(name.at(-1)!) && !isOrgLike(name) && firstNameGender(name.join(' ')) !== null) {
+        out.push({ name: name.join(' '), role: null, gender: null, offset: tokens[i]!.at });
+        lastEnd = j;
+        i = j;
+        continue;
+      }
+    }
     if (run.length < (title === null ? 2 : 1) || isOrgLike(run) || (title === null && isPlaceLike(run))) continue;
     const next = tokens[j];
     if (next && tokens[j - 1]!.raw === tokens[j - 1]!.word && (isNameToken(next.word) || isPossessive(next.word))) {

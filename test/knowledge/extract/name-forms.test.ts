@@ -32,6 +32,7 @@ describe('name forms: the full name as the article first gives it', () => {
     [['Dawn, a care assistant and GMB member, has worked there for years.', '“We are exhausted,” Dawn said.'], 'Dawn'],
     [['Northfold Friends of the Library chairwoman Jo Bell said: “It must stay open.”'], null],
     [['Speaking to BBC Radio Northfold, Jo Bell said: “It must stay open.”'], 'Jo Bell'],
+    [['Campaigners backed Sarah Bell’s petition to save the library.', 'Ms Bell said: “We will not give up.”'], 'Sarah Bell'],
   ])('%j', (paragraphs, speaker) => {
     expect(shown(...paragraphs)).toBe(speaker);
   });
