@@ -194,9 +194,12 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
   return events;
 }
 
+// Where findSingleQuotes can open a span: a curly opening mark anywhere, a straight one after a space.
+const OPENING_SINGLE = /‘|(?:^|[\s(])'/;
+
 /** The sentences of a paragraph, never split inside a single-quoted partial (‘… that subsidy. People need …’). */
 function sentencesOf(text: string): Sentence[] {
-  if (!text.includes('‘') && !text.includes("'")) return splitSentences(text);
+  if (!OPENING_SINGLE.test(text)) return splitSentences(text);
   const bounds = splitSentences(maskSpans(text, findSingleQuotes(text)));
   return bounds.map((b) => ({ start: b.start, end: b.end, text: text.slice(b.start, b.end) }));
 }
