@@ -5,7 +5,7 @@ import { findNarrativeNames, fromCapitals } from './names.js';
 import { firstNameGender } from './first-names.js';
 import { soleNameIn } from './evidence.js';
 import { mention, newPeople, remention, type People, type Person, type Place } from './people.js';
-import { reportedSpeech, trimEnd } from './reported.js';
+import { reportedClauses, trimEnd } from './reported.js';
 import { NOBODY, resolveSubject, type Resolved } from './resolve.js';
 import { findUnits, mergeInterrupted } from './spans.js';
 import { roleOf } from './roles.js';
@@ -166,16 +166,16 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
         continue;
       }
       // Sentences that already yielded a partial quote are not read again as reported speech.
-      const reported = !partial && reportedSpeech(sentence.text);
-      if (reported) {
+      const reported = partial ? [] : reportedClauses(sentence.text);
+      reported.forEach((r, k) =>
         found.push({
-          quote: { text: reported.clause, paragraphs: [para.n], kind: 'reported' },
-          source: { type: 'subject', subject: reported.subject },
-          at: place.sentence,
-          order: place.sentence,
-        });
-        continue;
-      }
+          quote: { text: r.clause, paragraphs: [para.n], kind: 'reported' },
+          source: { type: 'subject', subject: r.subject },
+          at: place.sentence + k,
+          order: place.sentence + k,
+        }),
+      );
+      if (reported.length > 0) continue;
       // People named in narrative ("Home carer Sam Reid has worked…", "Mark Ellis said the strike…") can be "he" or "she" later.
       const verb = firstVerb(sentence.text);
       const subject = verb ? parseSubject(sentence.text.slice(0, verb.index)) : null;

@@ -27,6 +27,22 @@ export function reportedSpeech(sentence: string): Reported | null {
   return found && glued ? { ...found, clause: found.clause.slice(0, glued.index) } : found;
 }
 
+// "…said it was trying to plug a gap and said that hundreds of jobs were at risk": a second verb of saying joined by
+// "and" with no subject of its own reports a second clause of the same speaker.
+const AND_SAID = /,?\s+and\s+(?:also\s+)?(?:said|added|warned|insisted|stressed|explained|argued|claimed|confirmed|stated|admitted|noted|pointed out)(?:\s+that)?\s+(?=\S)/;
+
+/** The clauses a sentence reports: one, or two when a second verb of saying is joined on by "and". */
+export function reportedClauses(sentence: string): Reported[] {
+  const and = AND_SAID.exec(sentence);
+  if (and) {
+    const first = reportedSpeech(sentence.slice(0, and.index));
+    const second = trimEnd(sentence.slice(and.index + and[0].length), /[\s.!?]/);
+    if (first && words(second) >= MIN_CLAUSE_WORDS) return [first, { subject: first.subject, clause: second }];
+  }
+  const one = reportedSpeech(sentence);
+  return one ? [one] : [];
+}
+
 const GLUED_STOP = /(?<=\p{Ll})[.!?](?=\p{Lu}\p{Ll})/u;
 
 /** "Cllr Hamilton said that they are…": the speaker and the reported clause. */

@@ -75,3 +75,12 @@ describe('more of the forms tune5 showed', () => {
     ]);
   });
 });
+
+describe('two clauses reported in one sentence', () => {
+  it('gives a second verb of saying joined by "and" its own reported quote, the same speaker’s', () => {
+    expect(reported('The council, which employs 10,000 workers, said it was trying to plug a £14m gap and said that hundreds of jobs were at risk if the plans were delayed.')).toEqual([
+      ['council', 'it was trying to plug a £14m gap'],
+      ['council', 'hundreds of jobs were at risk if the plans were delayed'],
+    ]);
+  });
+});
