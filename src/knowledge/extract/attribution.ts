@@ -5,8 +5,8 @@
 import { findNarrativeNames, isNameToken, titleOf } from './names.js';
 import { roleOf } from './roles.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
-import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
-import { INVERTED_VERB, PARTICIPLE, ROLE_NOUNS } from './words.js';
+import { firstVerb, INVERTED_VERB, lastVerb, PARTICIPLE, startsWithVerb } from './verbs.js';
+import { ROLE_NOUNS } from './words.js';
 
 // An attribution after a quote is a short clause (", said Tom Barr, chair of the care association").
 const MAX_CLAUSE_WORDS = 16;
@@ -119,6 +119,8 @@ export function relativeSubject(lead: string): Subject | null {
   const words = lead.slice(0, who).split(' ');
   let k = words.length;
   while (k > 0 && words.length - k < 6 && (isNameToken(words[k - 1]!) || titleOf(words[k - 1]!) !== null || ROLE_NOUNS.has(words[k - 1]!.toLowerCase()))) k--;
+  // "Jo Bell, who chairs the committee and Tom Hale, who leads the council, said:": two people, either the speaker.
+  if (k > 0 && /^(?:and|&)$/.test(words[k - 1]!)) return null;
   const subject = k < words.length ? parseSubject(words.slice(k).join(' ')) : null;
   return subject?.type === 'person' ? subject : null;
 }
@@ -129,7 +131,8 @@ function participleSubject(lead: string): Subject | null {
   const tail = lead;
   let participle = -1;
   for (const m of tail.matchAll(PARTICIPLE)) participle = m.index;
-  if (participle < 0 || !/,\s*$/.test(tail.slice(0, participle)) || !/^\S+\s*:?\s*$/.test(tail.slice(participle))) return null;
+  // "…, saying:" hands over a quote; "…, saying the cuts were “cruel”" a partial one, the participle's clause running on to it.
+  if (participle < 0 || !/,\s*$/.test(tail.slice(0, participle)) || !/^\S+(?:\s*:|\s+[^:]*)?\s*$/.test(tail.slice(participle))) return null;
   const clause = tail.slice(0, participle);
   const pronoun = /^(he|she|they)\s/i.exec(clause);
   if (pronoun) return parseSubject(pronoun[1]!);

@@ -10,8 +10,8 @@ import { findNarrativeNames } from './names.js';
 import { roleOf } from './roles.js';
 import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, HEARD, isHeading, splitSentences } from './text.js';
-import { DOCUMENT_NOUNS, INVERTED_VERB } from './words.js';
-import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
+import { DOCUMENT_NOUNS } from './words.js';
+import { firstVerb, INVERTED_VERB, lastVerb, SPEECH_NOUN, startsWithVerb } from './verbs.js';
 
 export type Source =
   | { type: 'subject'; subject: Subject | null }
@@ -68,7 +68,8 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   if (unit.interruption) trailing = wrap(parseAttribution(unit.interruption), 0);
   if (!trailing && unit.close >= 0) {
     const after = lastText.slice(unit.close + 1);
-    const end = after.search(/[.!?“"]|$/);
+    // A full stop after an initial or a title ("said John F. Smith", "said Coun. Jo Bell") does not end the clause.
+    const end = after.search(CLAUSE_END);
     const clause = after.slice(0, end);
     if (!trailing) trailingClause = clause;
     const last = unit.pieces.at(-1)!.trim();
@@ -85,10 +86,19 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
     }
   }
 
+  // A crosshead that is only quoted words (“Urgent request”): a partial quote nobody is named for, not speech going on.
+  const alone = unit.parts.length === 1 && unit.open === 0 && unit.close === lastText.length - 1;
+  if (alone && isHeading(paragraphs[firstPart.p]!.text) && !/[.!?…]$/.test(quoteText) && quoteText.split(' ').length <= MAX_CROSSHEAD_WORDS) {
+    return { quote: { text: quoteText, paragraphs: paragraphsOf, kind: 'partial' }, order, source: { type: 'none' }, at: order };
+  }
   const subject = lead === '' ? null : partial ? partialLeadSubject(text, unit.open, lead, from) : leadSubject(lead);
   const kind: QuoteKind = partial ? 'partial' : 'direct';
   const base = { quote: { text: partial ? dropSentenceStop(quoteText) : quoteText, paragraphs: paragraphsOf, kind }, order };
 
+  // "shouted down with calls of “shame on you” and “…”", "protesters chanting “…”": a crowd's words, nobody's in particular.
+  if (partial && CROWD_CALLS.test(text.slice(Math.max(0, unit.open - MAX_CROWD_LEAD), unit.open))) {
+    return { ...base, source: { type: 'none', reason: 'the words are a crowd’s, not one person’s' }, at: order };
+  }
   // Resolved after everyone the lead names before the quote: "Jo Bell met Tom Hale and he said:" may be either.
   if (subject) return { ...base, source: { type: 'subject', subject: soleNameIn(subject, lead) }, at: POS(firstPart.p, unit.open) };
   if (trailing) return { ...base, source: { type: 'subject', subject: soleNameIn(trailing.subject, trailingClause) }, at: POS(lastPart.p, trailing.at) };
@@ -101,7 +111,7 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   }
   // "Judges rejected claims by campaigners that the closure was “unlawful”": a verb of speech whose subject the
   // rules cannot read presents the words as someone's, but names nobody.
-  if (partial && lastVerb(lead.slice(-MAX_PARTIAL_LEAD))) return { ...base, source: { type: 'none', reason: 'the sentence does not say who used the words' }, at: order };
+  if (partial && (lastVerb(lead.slice(-MAX_PARTIAL_LEAD)) || SPEECH_NOUN.test(lead.slice(-MAX_PARTIAL_LEAD)))) return { ...base, source: { type: 'none', reason: 'the sentence does not say who used the words' }, at: order };
   if (partial) return null; // quotation marks mid-sentence with nobody speaking: a scare quote or a title
 
   if (lead === '') {
@@ -126,6 +136,12 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   return { ...base, source: { type: 'none' }, at: order };
 }
 
+const MAX_CROWD_LEAD = 160;
+// A crosshead is a few words; a longer quoted paragraph without a full stop is speech that lost its stop.
+const MAX_CROSSHEAD_WORDS = 8;
+const CROWD_CALLS =
+  /(?:(?:calls|cries|chants|shouts|cheers|jeers|heckles|boos|chorus)\s+of|chanting|shouting|singing)\s+(?:[“"]•*[”"]\s*,?\s*(?:and|or)\s+)*$/;
+const CLAUSE_END = /(?<!(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Cllr|Clr|Coun|Prof|Rev|Revd|St))\.|[!?“"]|$/u;
 const CONJOINED_VERB = /^\s*(?:and|but)\s+/;
 // A sentence's verb of speech is looked for at most this far before a partial quote that follows another.
 const MAX_PARTIAL_LEAD = 300;

@@ -1,11 +1,9 @@
 /** Recognising people's names: name tokens, titles, organisations, and people introduced in narrative. */
-import { FUNCTION_WORDS, MONTHS, ORG_WORDS, ROLE_NOUNS, TITLES, type Gender } from './words.js';
+import { firstNameGender } from './first-names.js';
+import { fromCapitals, isInitial, isNameRun, isNameToken, isParticle, isPossessive, POSSESSIVE, titleOf, UPPER } from './name-tokens.js';
+import { COMPANY_NOUNS, FUNCTION_WORDS, MONTHS, ORG_WORDS, ROLE_NOUNS, TITLES, type Gender } from './words.js';
 
-const NAME_TOKEN = /^(?:Mc|Mac|O’|O'|D’|D')?\p{Lu}[\p{L}’'-]*\p{Ll}$/u;
-const POSSESSIVE = /[’']s$/;
-
-// After a hyphen a name goes on capitalised ("Smith-Jones"); "Mum-of-two" and "Labour-run" describe someone.
-const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
+export { fromCapitals, isInitial, isNameRun, isNameToken, isParticle, isPossessive, titleOf };
 
 /**
  * Where a name starts in a capitalised run that opens with a role ("General Secretary Andrea Bradley", "Chief
@@ -18,23 +16,6 @@ export function nameStart(run: string[]): number {
 
 // "Liberal Democrat Jo Bell", "Labour Jo Bell": a party before a name says who they are; no one's name holds it.
 const PARTY_WORDS = new Set(['Labour', 'Conservative', 'Tory', 'Democrat', 'Dem', 'Green', 'Greens', 'SNP', 'Plaid', 'Cymru', 'Reform', 'Independent', 'Ukip', 'UKIP', 'Alliance', 'DUP', 'SDLP']);
-
-export function isNameToken(token: string): boolean {
-  return NAME_TOKEN.test(token) && !LOWER_AFTER_HYPHEN.test(token);
-}
-
-/** "Hartley Law’s": the possessor, not part of the name that follows. */
-export function isPossessive(token: string): boolean {
-  return POSSESSIVE.test(token);
-}
-
-const UPPER = /^\p{Lu}/u;
-
-export function titleOf(token: string): string | null {
-  if (token.length > 11 || !UPPER.test(token)) return null; // titles are short and capitalised
-  const t = (token.endsWith('.') ? token.slice(0, -1) : token).toLowerCase();
-  return Object.hasOwn(TITLES, t) ? t : null;
-}
 
 // A campaign is named by what it wants done ("Save Aberdeen Libraries", "Stop the Cuts"): no person's name opens with an imperative.
 const CAMPAIGN_VERBS = new Set(['Save', 'Stop', 'Keep', 'Protect', 'Defend', 'Fight', 'Scrap', 'Reopen']);
@@ -64,7 +45,9 @@ export function parseName(tokens: string[]): { name: string; gender: Gender | nu
     gender = TITLES[title] ?? null;
     rest = rest.slice(1);
   }
-  if (rest.length === 0 || rest.length > 4 || !rest.every(isNameToken) || isOrgLike(rest)) return null;
+  // "Ms van der Berg": after a title a surname may open with its particles.
+  const particles = title !== null ? rest.findIndex((t) => !isParticle(t)) : 0;
+  if (rest.length === 0 || rest.length > 4 || particles < 0 || !isNameRun(rest.slice(particles)) || isOrgLike(rest.filter((t) => !isInitial(t)))) return null;
   if (rest.slice(0, -1).some(isPossessive) || isPossessive(rest.at(-1)!)) return null;
   // "Last May Jane Smith": a month or weekday opens a date, not a name (but "Theresa May" is a name).
   if (rest.length > 1 && MONTHS.has(rest[0]!.toLowerCase())) return null;
@@ -118,20 +101,62 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     const afterComma = prev !== undefined && prev.raw.endsWith(',');
     // "has written to Tom Hale", "started by Jo Bell": a person after a preposition is in the story too.
     const afterPreposition = prev !== undefined && PERSON_PREPOSITIONS.has(prev.raw);
-    if (title === null && !afterRole && !afterPossessive && !opening && !afterComma && !afterPreposition) continue;
+    // "Jo and Tom Bell": a first name alone before "and" shares the surname that follows.
+    const before = tokens[i - 2];
+    const sharedFirst =
+      prev?.raw === 'and' && before !== undefined && isNameToken(before.raw) && titleOf(before.raw) === null &&
+      !(tokens[i - 3] !== undefined && isNameToken(tokens[i - 3]!.raw))
+        ? before
+        : null;
+    // "Tom Hale, the council leader, and Jo Bell": after a description set off by commas (a list of places,
+    // "Bath and North East Somerset, and Tower Hamlets", has a capital there).
+    const afterList = prev?.raw === 'and' && before !== undefined && before.raw.endsWith(',') && !UPPER.test(before.raw);
+    if (title === null && !afterRole && !afterPossessive && !opening && !afterComma && !afterPreposition && !sharedFirst && !afterList) continue;
+    // "Dawn, a care assistant and GMB member, has…": one name opening the sentence, described as a person.
+    const described = i === 0 && title === null ? describedFirstName(tokens, roleOf) : null;
+    if (described) {
+      out.push(described);
+      lastEnd = 0;
+      continue;
+    }
     const from = title === null ? i : i + 1;
     let j = from;
+    let words = 0;
     // A title inside the run starts a name of its own ("Later Mr Hill" is Mr Hill).
-    while (j < tokens.length && j - from < 3 && isNameToken(tokens[j]!.word) && !isPossessive(tokens[j]!.word) && titleOf(tokens[j]!.word) === null) {
+    while (j < tokens.length && words < 3) {
+      const t = tokens[j]!;
+      // "John F. Smith": an initial between two name words.
+      if (j > from && isInitial(t.raw)) {
+        let k = j;
+        while (k < tokens.length && k - j < 3 && isInitial(tokens[k]!.raw)) k++;
+        if (tokens[k] !== undefined && isNameToken(tokens[k]!.word)) {
+          j = k;
+          continue;
+        }
+      }
+      if (!isNameToken(t.word) || isPossessive(t.word) || titleOf(t.word) !== null) break;
       j++;
-      if (tokens[j - 1]!.raw !== tokens[j - 1]!.word) break; // punctuation ends the name
+      words++;
+      if (t.raw !== t.word) break; // punctuation ends the name
     }
-    let run = tokens.slice(from, j).map((t) => t.word);
+    let run = tokens.slice(from, j).map((t) => (isInitial(t.raw) ? t.raw : t.word));
     // "Campaigner Abigail Bryant" opening a sentence: the capitalised role word is not part of the name.
     // "Councillors Stephen Palmer and John Hough": a plural role word too.
     const leadWord = run[0]?.toLowerCase() ?? '';
     const lead = run.length > 2 && (ROLE_NOUNS.has(leadWord) || ROLE_NOUNS.has(leadWord.replace(/s$/, ''))) ? run[0]! : null;
     if (lead) run = run.slice(1);
+    // "Jo Bell’s petition": a person named as a possessor is in the story, so a later "Ms Bell" is Jo Bell. Only a
+    // first name a reader knows says it is a person's ("Hartley Law’s lawyers" is a firm's).
+    const owner = tokens[j];
+    if (title === null && owner !== undefined && isPossessive(owner.word) && /^\p{Ll}/u.test(tokens[j + 1]?.raw ?? '')) {
+      const name = [...run, owner.word.replace(POSSESSIVE, '')];
+      if (run.length >= 1 && name.length <= 3 && isNameToken(name.at(-1)!) && !isOrgLike(name) && firstNameGender(name.join(' ')) !== null) {
+        out.push({ name: name.join(' '), role: null, gender: null, offset: tokens[i]!.at });
+        lastEnd = j;
+        i = j;
+        continue;
+      }
+    }
     if (run.length < (title === null ? 2 : 1) || isOrgLike(run) || (title === null && isPlaceLike(run))) continue;
     const next = tokens[j];
     if (next && tokens[j - 1]!.raw === tokens[j - 1]!.word && (isNameToken(next.word) || isPossessive(next.word))) {
@@ -151,11 +176,28 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
       const prefix = tokens.slice(0, i).map((t) => t.raw).join(' ');
       role = /[,;:]/.test(prefix) ? null : roleOf(prefix);
     }
+    if (sharedFirst && title === null && run.length === 2) out.push({ name: `${sharedFirst.raw} ${run[1]}`, role: null, gender: null, offset: sharedFirst.at });
     out.push({ name: run.join(' '), role, gender: title === null ? null : (TITLES[title] ?? null), offset: tokens[i]!.at });
     lastEnd = j - 1;
     i = j - 1;
   }
   return out;
+}
+
+/** "Dawn, a care assistant and GMB member,": a lone name set off by a description only a person has. */
+function describedFirstName(tokens: Token[], roleOf: (raw: string) => string | null): NarrativeName | null {
+  const first = tokens[0]!;
+  if (!first.raw.endsWith(',') || first.raw.length !== first.word.length + 1 || !isNameToken(first.word) || !/^an?$/.test(tokens[1]?.raw ?? '')) return null;
+  const words: string[] = [];
+  for (let k = 1; k < tokens.length && k < 1 + MAX_ROLE_WORDS; k++) {
+    words.push(tokens[k]!.word);
+    if (tokens[k]!.raw.endsWith(',')) {
+      const lower = words.map((w) => w.toLowerCase());
+      const person = lower.some((w) => ROLE_NOUNS.has(w) || PERSON_NOUN.test(w)) && !lower.some((w) => COMPANY_NOUNS.has(w));
+      return person ? { name: first.word, role: roleOf(words.join(' ')), gender: null, offset: first.at } : null;
+    }
+  }
+  return null;
 }
 
 interface Token {

@@ -3,6 +3,7 @@
  * that "Okafor", "Cllr Hamilton", "he" and "she" can be resolved, or found to be ambiguous.
  */
 import { firstNameGender } from './first-names.js';
+import { isParticle } from './name-tokens.js';
 import type { Gender } from './words.js';
 
 
@@ -54,7 +55,14 @@ export type Lookup = { person: Person } | { ambiguous: Person[] } | null;
 export function findPerson(people: People, name: string): Lookup {
   const exact = people.byName.get(name);
   if (exact) return { person: exact };
-  if (name.includes(' ')) return null;
+  // "van der Berg" after "Jo van der Berg": a surname with its particles is the surname.
+  if (isParticle(name.split(' ')[0]!)) return findPerson(people, name.split(' ').at(-1)!);
+  if (name.includes(' ')) {
+    // "Jo Bell" after "Jo A. Bell" (or the other way round): the same first name and surname is the same person.
+    const words = name.split(' ');
+    const same = (people.byToken.get(words.at(-1)!) ?? []).filter((p) => p.name !== null && p.name.split(' ')[0] === words[0]);
+    return same.length === 1 ? { person: same[0]! } : null;
+  }
   const list = people.byToken.get(name) ?? [];
   if (list.length === 0) return null;
   return list.length === 1 ? { person: list[0]! } : { ambiguous: list };

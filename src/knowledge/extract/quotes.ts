@@ -1,15 +1,16 @@
 import type { Paragraph, Quote } from '../schema.js';
 import { PASSIVE_LEAD, partialAttributions, passiveSpeech } from './attribution.js';
 import { attributeUnit, POS, type Found, type UnitContext } from './direct-quotes.js';
-import { findNarrativeNames } from './names.js';
+import { findNarrativeNames, fromCapitals } from './names.js';
+import { firstNameGender } from './first-names.js';
 import { soleNameIn } from './evidence.js';
 import { mention, newPeople, remention, type People, type Person, type Place } from './people.js';
-import { reportedSpeech, trimEnd } from './reported.js';
+import { reportedClauses, trimEnd } from './reported.js';
 import { NOBODY, resolveSubject, type Resolved } from './resolve.js';
 import { findUnits, mergeInterrupted } from './spans.js';
 import { roleOf } from './roles.js';
 import { parseSubject, type Subject } from './subject.js';
-import { dropSentenceStop, findDoubleQuotes, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences } from './text.js';
+import { dropSentenceStop, findDoubleQuotes, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences, type Sentence } from './text.js';
 import { firstVerb, lastVerb } from './verbs.js';
 
 /*
@@ -130,7 +131,7 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
       }
     }
     const heading = isHeading(para.text);
-    for (const sentence of splitSentences(text)) {
+    for (const sentence of sentencesOf(text)) {
       const attributionOf = partialAttributions(text, sentence.start, sentence.end);
       const heardAt = sentence.text.search(HEARD);
       let partial = false;
@@ -165,28 +166,42 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
         continue;
       }
       // Sentences that already yielded a partial quote are not read again as reported speech.
-      const reported = !partial && reportedSpeech(sentence.text);
-      if (reported) {
+      const reported = partial ? [] : reportedClauses(sentence.text);
+      reported.forEach((r, k) =>
         found.push({
-          quote: { text: reported.clause, paragraphs: [para.n], kind: 'reported' },
-          source: { type: 'subject', subject: reported.subject },
-          at: place.sentence,
-          order: place.sentence,
-        });
-        continue;
-      }
+          quote: { text: r.clause, paragraphs: [para.n], kind: 'reported' },
+          source: { type: 'subject', subject: r.subject },
+          at: place.sentence + k,
+          order: place.sentence + k,
+        }),
+      );
+      if (reported.length > 0) continue;
       // People named in narrative ("Home carer Sam Reid has worked…", "Mark Ellis said the strike…") can be "he" or "she" later.
       const verb = firstVerb(sentence.text);
       const subject = verb ? parseSubject(sentence.text.slice(0, verb.index)) : null;
       if (subject && subject.type !== 'pronoun' && subject.type !== 'it') events.push({ at: place.sentence, kind: 'mention', subject, place });
-      if (subject?.type !== 'person')
-        for (const n of findNarrativeNames(sentence.text, roleOf)) {
-          const at = POS(pi, sentence.start + n.offset);
+      // "Jo Bell asked Tom Hale whether …": the people named after the speaker's verb are in the story too, so a
+      // later "he" may mean them.
+      // (only the words after the verb are read again, so a sentence is read for names once)
+      const from = subject?.type === 'person' ? verb!.index : 0;
+      for (const n of findNarrativeNames(from === 0 ? sentence.text : sentence.text.slice(from), roleOf))
+        if (from === 0 || n.offset > 0) {
+          const at = POS(pi, sentence.start + from + n.offset);
           events.push({ at, kind: 'mention', subject: { type: 'person', name: n.name, role: n.role, gender: n.gender }, place: { ...place, spoke: false } });
         }
     }
   });
   return events;
+}
+
+// Where findSingleQuotes can open a span: a curly opening mark anywhere, a straight one after a space.
+const OPENING_SINGLE = /‘|(?:^|[\s(])'/;
+
+/** The sentences of a paragraph, never split inside a single-quoted partial (‘… that subsidy. People need …’). */
+function sentencesOf(text: string): Sentence[] {
+  if (!OPENING_SINGLE.test(text)) return splitSentences(text);
+  const bounds = splitSentences(maskSpans(text, findSingleQuotes(text)));
+  return bounds.map((b) => ({ start: b.start, end: b.end, text: text.slice(b.start, b.end) }));
 }
 
 /** ‘…’ straight after "She added:" is speech, not a phrase quoted inside a sentence. */
@@ -204,6 +219,12 @@ function unmarkedSpeech(text: string): { subject: Subject; text: string } | null
   const colon = text.indexOf(':');
   if (colon < 0 || colon > MAX_UNMARKED_LEAD) return null;
   const lead = text.slice(0, colon);
+  // "JOHN SMITH: We have no choice…": a transcript line, the speaker's name in capitals opening with a first name a reader knows.
+  const caps = fromCapitals(lead);
+  if (caps !== null && caps.includes(' ') && firstNameGender(caps) !== null) {
+    const spoken = trimEnd(text.slice(colon + 1), /\s/);
+    return /^[\p{Lu}“"‘]/u.test(spoken) ? { subject: { type: 'person', name: caps, role: null, gender: null }, text: spoken } : null;
+  }
   const verb = lastVerb(lead);
   if (!verb || lead.slice(verb.index + verb.text.length).trim() !== '' || /[.!?]/.test(lead)) return null;
   const spoken = trimEnd(text.slice(colon + 1), /\s/);

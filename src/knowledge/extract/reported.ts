@@ -6,8 +6,7 @@
  */
 import { soleNameIn } from './evidence.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
-import { firstVerb, startsWithVerb } from './verbs.js';
-import { DOCUMENT_ONLY_VERBS, REPORT_VERB_FIRST, REPORT_VERB_LAST, SPEECH_VERB } from './words.js';
+import { CLAUSE_OR_THING_VERBS, CLAUSE_VERBS, DOCUMENT_ONLY_VERBS, firstVerb, REPORT_VERB_FIRST, REPORT_VERB_LAST, reportsThat, startsWithVerb, verbsIn } from './verbs.js';
 
 export interface Reported {
   subject: Subject;
@@ -22,13 +21,36 @@ const MIN_CLAUSE_WORDS = 3;
 
 /** The clause a sentence reports and who reports it, or null when the sentence reports nobody's words. */
 export function reportedSpeech(sentence: string): Reported | null {
-  return withThat(sentence) ?? trailing(sentence) ?? leading(sentence);
+  const found = withThat(sentence) ?? trailing(sentence) ?? leading(sentence);
+  // "…by the end of the year.It closed suddenly…": a stop with no space after it still ends the sentence.
+  const glued = found ? GLUED_STOP.exec(found.clause) : null;
+  return found && glued ? { ...found, clause: found.clause.slice(0, glued.index) } : found;
 }
+
+// "…said it was trying to plug a gap and said that hundreds of jobs were at risk": a second verb of saying joined by
+// "and" with no subject of its own reports a second clause of the same speaker.
+const AND_SAID = /,?\s+and\s+(?:also\s+)?(?:said|added|warned|insisted|stressed|explained|argued|claimed|confirmed|stated|admitted|noted|pointed out)(?:\s+that)?\s+(?=\S)/;
+
+/** The clauses a sentence reports: one, or two when a second verb of saying is joined on by "and". */
+export function reportedClauses(sentence: string): Reported[] {
+  const and = AND_SAID.exec(sentence);
+  if (and) {
+    const first = reportedSpeech(sentence.slice(0, and.index));
+    const second = trimEnd(sentence.slice(and.index + and[0].length), /[\s.!?]/);
+    if (first && words(second) >= MIN_CLAUSE_WORDS) return [first, { subject: first.subject, clause: second }];
+  }
+  const one = reportedSpeech(sentence);
+  return one ? [one] : [];
+}
+
+const GLUED_STOP = /(?<=\p{Ll})[.!?](?=\p{Lu}\p{Ll})/u;
 
 /** "Cllr Hamilton said that they are…": the speaker and the reported clause. */
 function withThat(sentence: string): Reported | null {
-  for (const m of sentence.matchAll(SPEECH_VERB)) {
-    const rest = sentence.slice(m.index + m[0].length);
+  for (const m of verbsIn(sentence)) {
+    // "believes that", "agreed that": a belief or a decision, not words reported.
+    if (!reportsThat(m.text)) continue;
+    const rest = sentence.slice(m.index + m.text.length);
     const that = /^\s+(?:[\p{L}’']+\s+){0,3}?that\s+/u.exec(rest);
     if (!that) continue;
     // "Unison say the authority pledged that …": a verb between them makes "that" another clause's.
@@ -64,7 +86,8 @@ function trailingAt(body: string, window: string, comma: number): Reported | nul
   let subjectText: string | null = null;
   let verb = '';
   const inverted = REPORT_VERB_FIRST.exec(clause);
-  if (inverted) {
+  // ", said a paper to the cabinet" names its source after the verb; ", wrote to the council" does not.
+  if (inverted && !AFTER_VERB_NO_SUBJECT.test(clause.slice(inverted[0].length))) {
     subjectText = clause.slice(inverted[0].length);
     verb = inverted[0].trim();
   } else {
@@ -81,18 +104,9 @@ function trailingAt(body: string, window: string, comma: number): Reported | nul
   return { subject: soleNameIn(subject, clause), clause: reported };
 }
 
+const AFTER_VERB_NO_SUBJECT = /^(?:to|in|on|at|for|of|by|from|with|about|that|this|it|last|yesterday|today|after|before|during)\b/i;
 // "According to a report to the cabinet, hundreds of visits…": the source is bounded like any subject.
 const ACCORDING = /^According to\s+([^,]{1,200}),\s*/;
-// Verbs that report a clause with no "that" when they lead it; "confirmed", "announced" and the like
-// as often take a thing ("has confirmed changes to its service"), so they report only with "that" or trailing.
-const LEADING_VERBS = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'warned', 'warns', 'insisted', 'insists', 'argued', 'argues',
-  'stressed', 'stresses', 'replied', 'replies', 'pointed out', 'points out',
-]);
-// Verbs that take a thing as often as a clause: they report one only when a finite verb follows soon.
-const CLAUSE_OR_THING_VERBS = new Set([
-  'claimed', 'claims', 'revealed', 'reveals', 'confirmed', 'confirms', 'announced', 'announces', 'pledged', 'vowed', 'promised',
-]);
 const FINITE_WORD = '(?:is|are|was|were|will|would|could|should|can|cannot|may|might|must|had|has|have|did|does|do)';
 const FINITE_SOON = new RegExp(`^(?:\\S+\\s+){0,9}?${FINITE_WORD}\\b`, 'u');
 // A finite verb among the few words between a verb of speech and "that".
@@ -123,7 +137,7 @@ function leading(sentence: string): Reported | null {
   const verb = firstVerb(sentence.slice(0, MAX_SUBJECT_CHARS + 20));
   if (!verb || verb.index === 0 || verb.index > MAX_SUBJECT_CHARS) return null;
   const thingOrClause = CLAUSE_OR_THING_VERBS.has(verb.text);
-  if (!LEADING_VERBS.has(verb.text) && !thingOrClause) return null;
+  if (!CLAUSE_VERBS.has(verb.text) && !thingOrClause) return null;
   let rest = sentence.slice(verb.index + verb.text.length).replace(/^\s+/, '');
   rest = rest.replace(TIME_AFTER_VERB, '');
   // "claimed cutting back … was an opportunity" reports a clause; "confirmed changes to its service" a thing.

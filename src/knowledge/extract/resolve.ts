@@ -3,7 +3,8 @@
  * When the rules cannot choose between two people the speaker is null and `reason` says why.
  */
 import type { Attribution, Confidence } from '../schema.js';
-import { isGroupNoun } from './names.js';
+import { firstNameGender } from './first-names.js';
+import { fromCapitals, isGroupNoun } from './names.js';
 import { findPerson, learnGender, mention, mentionUnnamed, remention, resolvePronoun, type People, type Person, type Place } from './people.js';
 import type { Subject } from './subject.js';
 
@@ -76,8 +77,15 @@ export function resolveSubject(subject: Subject, people: People, at: Place): Res
       // A body speaks through statements: no person said it, and the role names the body.
       people.lastBody = { speaker: null, role: subject.name, at: people.log.length };
       return { speaker: null, role: subject.name, attribution: 'document', confidence: 'high', reason: null, person: null };
-    case 'role':
+    case 'role': {
+      // "SMITH said", "JOHN SMITH:": a name in capitals is that person when the article has named them, or when
+      // it opens with a first name a reader knows; otherwise it may be an acronym ("GMB"), left as it was.
+      const caps = fromCapitals(subject.role);
+      const known = caps === null ? null : findPerson(people, caps);
+      if (known && 'ambiguous' in known) return { ...NOBODY, attribution: 'named', reason: `“${subject.role}” could be ${names(known.ambiguous)}` };
+      if (caps !== null && (known || firstNameGender(caps) !== null)) return resolveSubject({ type: 'person', name: caps, role: null, gender: null }, people, at);
       return of(mentionUnnamed(people, subject.role, subject.gender, at), 'unnamed');
+    }
     case 'document':
       people.lastBody = { speaker: null, role: subject.role, at: people.log.length };
       return { speaker: null, role: subject.role, attribution: 'document', confidence: 'high', reason: null, person: null };

@@ -24,7 +24,7 @@ export function isRole(role: string): boolean {
   if (/^(?:who|whom|whose|which|that|it|this|there|these|those|of|from|with|alongside|like|unlike)\b/i.test(role)) return false;
   // What someone is doing, not who they are: "responding to Jo Bell", "quoting Tom Hale", "joined by Ann Lee".
   // ("acting chief executive", "managing director": a participle before a noun is still a role.)
-  if (PARTICIPLE_PHRASE.test(role)) return false;
+  if (PARTICIPLE_PHRASE.test(role) || /^\p{Ll}+ing$/u.test(role)) return false;
   // "Jo Bell backed the plan": a name and then a verb is a clause, and its name someone else's.
   if (NAME_THEN_VERB.test(role) || PAST_AFTER_NOUN.test(role)) return false;
   if (/\b(?:is|are|was|were|will|would|could|can|has|have|had|been)\b/i.test(role)) return false;

@@ -4,7 +4,7 @@
  */
 import type { Paragraph } from '../schema.js';
 import { firstVerb } from './verbs.js';
-import { findDoubleQuotes } from './text.js';
+import { findDoubleQuotes, isHeading } from './text.js';
 
 export interface Part {
   p: number; // index into the paragraphs array
@@ -30,6 +30,8 @@ export function findUnits(paragraphs: Paragraph[]): Unit[] {
   paragraphs.forEach((para, pi) => {
     if (para.caption) return;
     const spans = findDoubleQuotes(para.text);
+    // A crosshead between the paragraphs of one quote ('Playing with livelihoods') does not end it.
+    if (carry && spans.length === 0 && isHeading(para.text)) return;
     let first = 0;
     if (carry) {
       const span = spans[0];

@@ -2,10 +2,11 @@
  * The subject of "… said": parsing it into a name, a role, a body or a document, before it is resolved
  * against the people the article has introduced.
  */
-import { firstVerb } from './verbs.js';
+import { secondClause } from './clauses.js';
 import { cleanRole, describesPerson, documentOf, genderOfRole, isRole, roleOf } from './roles.js';
-import { isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
-import { DOCUMENT_NOUNS, FUNCTION_WORDS, GENDERED_ROLE, ROLE_NOUNS, LEADING_FILLER, SCENE_OPENERS, TRAILING_FILLER, type Gender } from './words.js';
+import { appositiveName, inAddress, namesAThing, opensWithFunctionWord, possessedDocument } from './apposition.js';
+import { isInitial, isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
+import { FUNCTION_WORDS, GENDERED_ROLE, ROLE_NOUNS, LEADING_FILLER, SCENE_OPENERS, TRAILING_FILLER, type Gender } from './words.js';
 
 /** What an attribution's subject says about the speaker. */
 export type Subject =
@@ -53,18 +54,36 @@ export function parseSubject(raw: string): Subject | null {
   }
   // Honours and seats after a name ("Jo Bell MP", "Jo Bell OBE") are not part of it.
   text = text.replace(POST_NOMINALS, '');
+  // "Library closures: Jo Bell warns": a headline's kicker before a colon is not the subject.
+  const colon = text.lastIndexOf(':');
+  if (colon >= 0) text = text.slice(colon + 1).trim();
   if (text === '' || /[“”"‘]/.test(text)) return null;
   if (/^it$/i.test(text)) return { type: 'it' };
   const pronoun = /^(he|she|they)$/i.exec(text);
   if (pronoun) return { type: 'pronoun', pronoun: pronoun[1]!.toLowerCase() as 'he' | 'she' | 'they' };
 
-  const second = secondClause(text);
+  const second = secondClause(text, parseSubject);
   if (second !== undefined) return second;
 
-  let parts = text.split(/\s*,\s*/).filter((p) => p !== '');
-  // "Tom Hale, who is a carer, and Ann Hale": two speakers, and the rules cannot say whose words these are.
-  if (parts.some((p, i) => i > 0 && /^(?:and|&)\s/i.test(p))) return null;
+  // "Jo Bell, however, said": a sentence adverb set off by commas is not a role.
+  let parts = text.split(/\s*,\s*/).filter((p) => p !== '' && !SENTENCE_ADVERB.test(p));
+  // "Tom Hale, who Jo Bell described as": the subject of a relative clause's own verb is named inside it.
+  const relative = parts.length > 1 ? /^(?:who|whom)\s+((?:the|a|an)\s.*|\p{Lu}.*)$/u.exec(parts.at(-1)!) : null;
+  if (relative) {
+    const inner = parseSimpleSubject(relative[1]!);
+    if (inner?.type === 'person' || inner?.type === 'role') return inner;
+  }
+  // "Tom Hale, who is a carer, and Ann Hale", "Jo Bell, Tom Hale and Sam Reid", "Jo Bell, who chairs the committee
+  // and Tom Hale, who…": two speakers, and the rules cannot say whose words these are.
+  if (parts.some((p, i) => i > 0 && (/^(?:and|&)\s/i.test(p) || andPerson(p)))) return null;
   while (parts.length > 1 && SCENE_OPENERS.test(parts[0]!)) parts = parts.slice(1);
+  // "In a report to the scrutiny committee the council": a scene with no comma after it, then the subject; only a
+  // subject with an article is read off the end ("…to Tom Hale Jo Bell" would run two names together).
+  if (parts.length === 1 && SCENE_OPENERS.test(parts[0]!)) {
+    const tail = SCENE_THEN_SUBJECT.exec(parts[0]!);
+    const subject = tail ? parseSimpleSubject(tail[1]!) : null;
+    if (subject?.type === 'document' || subject?.type === 'role') return subject;
+  }
   // "In a statement, she said": the pronoun after the scene-setting.
   const after = parts.length === 1 ? /^(he|she|they)$/i.exec(parts[0]!) : null;
   if (after) return { type: 'pronoun', pronoun: after[1]!.toLowerCase() as 'he' | 'she' | 'they' };
@@ -74,8 +93,9 @@ export function parseSubject(raw: string): Subject | null {
     if (nameAt >= 0) {
       const { name, lead } = appositiveName(parts[nameAt]!)!;
       // Before the name only a noun phrase is a role: "Ahead of the meeting," is scene-setting.
+      // "The library, Tom Hale said,": a place or a body before the name is the sentence's subject, not his role.
       const roles = parts
-        .filter((p, i) => i !== nameAt && (i > nameAt || !opensWithFunctionWord(p)))
+        .filter((p, i) => i !== nameAt && (i > nameAt || (!opensWithFunctionWord(p) && !namesAThing(p))))
         .map(roleOf)
         .filter((r): r is string => r !== null);
       const role = lead ?? roles[0] ?? null;
@@ -90,75 +110,38 @@ export function parseSubject(raw: string): Subject | null {
   return parseSimpleSubject(parts[0] ?? text) ?? (parts.length > 1 && !FUNCTION_WORDS.has(parts.at(-1)!.toLowerCase()) ? parseSimpleSubject(parts.at(-1)!) : null);
 }
 
+// Words that comment on the sentence, set off by commas: never who is speaking.
+const SENTENCE_ADVERB =
+  /^(?:however|meanwhile|though|too|also|instead|nevertheless|moreover|furthermore|similarly|likewise|separately|in turn|in response|in reply|for (?:his|her|their|its) part|in particular|of course|in fact|indeed|too)$/i;
+
+/** "who chairs the committee and Tom Hale": a part that joins a person on with "and". */
+function andPerson(part: string): boolean {
+  if (!part.includes(' and ') && !part.includes(' & ')) return false;
+  // "backed by residents and Tom Hale", "with Tom Hale and Sam Reid": people around the speaker, not speakers.
+  if (/^(?:\p{Ll}+(?:ed|ing)\s|with\s|alongside\s|along with\s|together with\s|as well as\s|like\s|including\s|among\s)/u.test(part)) return false;
+  // Only a short "and [his deputy] Tom Hale" ending the part: "Labour and Co-operative member for Chorley" is a role.
+  const and = /\s(?:and|&)\s+((?:\p{Ll}+\s+){0,3}(?:\p{Lu}\S*\s+){0,2}\p{Lu}\S*)$/u.exec(part);
+  return and !== null && parseSimpleSubject(and[1]!)?.type === 'person';
+}
+
 const POST_NOMINALS = /(?<=\p{Ll})(?:\s+(?:MP|MSP|MS|AM|MEP|MLA|OBE|MBE|CBE|KC|QC))+$/u;
-
-// A conjunction that can open a clause of its own.
-const CONJUNCTION = /(?:^|[\s,])(?:and|but|while|whereas|yet|although|though)\s+/g;
-// What makes the words before a conjunction a clause: an auxiliary, a verb of speech, or a past tense after a word.
-const FINITE_IN = /\b(?:is|are|was|were|has|have|had|will|would|did|does)\b|\S\s+\p{Ll}{2,}ed\b/u;
-
-/** A lowercase word that is not a function word or a noun for a person ("Council leader" is no clause). */
-function isVerbLike(word: string): boolean {
-  return /^\p{Ll}+$/u.test(word) && !FUNCTION_WORDS.has(word) && !ROLE_NOUNS.has(word) && !Object.hasOwn(GENDERED_ROLE, word) && !/(?:er|or|ist|ian|ant|ent)$/.test(word);
-}
-
-/** "Jo Bell met Tom Hale", "he told": a name or a pronoun followed by a lowercase word that is not a function word. */
-function nameThenVerb(text: string): boolean {
-  const words = text.split(/\s+/);
-  return words.some((w, i) => i + 1 < words.length && (isNameToken(w) || /^(?:he|she|they)$/i.test(w)) && isVerbLike(words[i + 1]!));
-}
-
-/**
- * "Jo Bell backed the plan but Tom Hale", "Tom Hale announced the cuts on Monday and he": when the words before
- * the last conjunction are a clause of their own, the speaker is the subject after it, and the name in the first
- * clause is someone else. A relative clause before it ("Jo Bell, who has led the group and Tom Hale") leaves two
- * people either of whom may be speaking: nobody. Undefined when the text is not two clauses.
- */
-function secondClause(text: string): Subject | null | undefined {
-  let last: RegExpExecArray | null = null;
-  for (const m of text.matchAll(CONJUNCTION)) last = m;
-  if (!last) return undefined;
-  const before = text.slice(0, last.index);
-  const after = text.slice(last.index + last[0].length);
-  if (!(FINITE_IN.test(before) || firstVerb(before) || nameThenVerb(before))) return undefined;
-  const subject = after === '' ? null : parseSubject(after);
-  const speaks = subject !== null && (subject.type === 'person' || subject.type === 'pronoun' || (subject.type === 'role' && /^(?:a|an|the)\s/i.test(after)));
-  if (!speaks) return undefined;
-  return /\b(?:who|whose|whom)\b/i.test(before) ? null : subject;
-}
-
-/** "Jo Bell" or "Campaigner Jo Bell" set off by commas: the name, and a capitalised role word opening it. */
-function appositiveName(part: string): { name: { name: string; gender: Gender | null }; lead: string | null } | null {
-  const tokens = part.split(/\s+/);
-  const start = nameStart(tokens);
-  const lead = start > 0 ? tokens.slice(0, start).join(' ') : null;
-  const name = parseName(tokens.slice(start));
-  return name ? { name, lead } : null;
-}
-
-// A part ending in a place: "Home owners in Champions Row", "Wilbury Avenue".
-const ENDS_IN_PLACE = /(?:^|\s)(?:in|at|on|near|of|from)\s+(?:\p{Lu}\S*\s+){0,3}\p{Lu}\S*$/u;
-
-/**
- * "Home owners in Champions Row, Wilbury Avenue, Hove": one capitalised word after a place, or after a
- * street, carries on the address; it is a town, not a person set off by commas.
- */
-function inAddress(parts: string[], i: number): boolean {
-  if (i === 0 || parts[i]!.split(/\s+/).length !== 1) return false;
-  const prev = parts[i - 1]!;
-  return ENDS_IN_PLACE.test(prev) || isOrgLike(prev.split(/\s+/)) || inAddress(parts, i - 1);
-}
-
-function opensWithFunctionWord(phrase: string): boolean {
-  const first = phrase.split(/\s+/)[0]!.toLowerCase();
-  return FUNCTION_WORDS.has(first) && !/^(?:the|a|an|his|her|their|our|its)$/.test(first);
-}
 
 const PLACE_PREPOSITIONS = new Set(['in', 'across', 'at']);
 // Words that tie a role to whose it is: "a spokesman for", "a member of".
 const OF_WORDS = new Set(['for', 'of', 'at', 'from', 'with']);
 const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does)\b/i;
 
+// "Northfold Friends of the Library chairwoman Jo Bell": a person's role and name end the words after "of", so
+// they are no affiliation ("Jo Bell of the union Unison North West" is one).
+const ROLE_THEN_NAME = /(?:^|\s)(\p{Ll}{2,})\s+((?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'-]*\p{Ll})$/u;
+
+function endsInRoleAndName(affiliation: string): boolean {
+  const m = ROLE_THEN_NAME.exec(affiliation);
+  return m !== null && (ROLE_NOUNS.has(m[1]!) || Object.hasOwn(GENDERED_ROLE, m[1]!)) && parseName(m[2]!.split(/\s+/)) !== null;
+}
+const SCENE_THEN_SUBJECT = /\s((?:the|a|an)\s+(?:(?!(?:the|a|an)\s)[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)$/u;
+const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const TIME_LEAD = new RegExp(`^(?:(?:[Tt]his|[Ll]ast|[Ee]arlier this|[Ll]ater this) (?:week|month|year|weekend|morning|afternoon|evening|${DAY})|(?:[Oo]n |[Ll]ast )?${DAY}|[Yy]esterday|[Tt]oday|[Tt]onight)\\s+(?=\\S)`, 'u');
 const GROUP_LINK = /(?:^|\s)(?:including|such as|among them|notably)$/i;
 
 function parseSimpleSubject(raw: string): Subject | null {
@@ -171,20 +154,31 @@ function parseSimpleSubject(raw: string): Subject | null {
   // "Dan Price of the GMB": an affiliation after the name is neither name nor role.
   // An affiliation is a noun phrase: "The Friends of X meanwhile are taking advice and have" is a clause, and
   // "The Friends" no one's name.
-  const text = raw.replace(/^((?:\p{Lu}\S*\s+){1,3}\p{Lu}\S*)\s+(?:of|from)\s+(.+)$/u, (all, name: string, affiliation: string) =>
-    !/^(?:the|a|an)\s/i.test(name) && !CLAUSE_WORD.test(affiliation) && name.split(/\s+/).every((t) => isNameToken(t) || titleOf(t) !== null)
-      ? name
+  // "This week petition organiser Samantha Warrington for the Preston Library campaign": a time before the subject
+  // is not part of it, and a role and a name may come before the affiliation ("for the … campaign").
+  const timeless = raw.replace(TIME_LEAD, '');
+  const text = !/\s(?:of|from|for)\s/.test(timeless) ? timeless : timeless.replace(/^((?:\p{Ll}[\p{L}-]*\s+){0,4})((?:\p{Lu}\S*\s+){1,3}\p{Lu}\S*)\s+(of|from|for)\s+(.+)$/u, (all, role: string, name: string, link: string, affiliation: string) =>
+    !/^(?:the|a|an)\s/i.test(name) && !CLAUSE_WORD.test(affiliation) && !endsInRoleAndName(affiliation) && name.split(/\s+/).every((t) => isNameToken(t) || titleOf(t) !== null) &&
+    // "for" ties a role to its body only after a role and a full name ("Cabinet Member for Libraries" is a role).
+    (link !== 'for' || (role !== '' && parseName(name.split(/\s+/)) !== null && name.includes(' ')))
+      ? role + name
       : all,
   );
   const tokens = text.split(/\s+/).filter((t) => t !== '');
   if (tokens.length === 0 || tokens.length > 14) return null;
   // The name is the run of capitalised words at the end; what comes before it is the role.
   let i = tokens.length;
-  while (i > 0 && (isNameToken(tokens[i - 1]!) || titleOf(tokens[i - 1]!) !== null) && !isPossessive(tokens[i - 1]!)) i--;
+  while (i > 0 && (isNameToken(tokens[i - 1]!) || titleOf(tokens[i - 1]!) !== null || (i < tokens.length && isInitial(tokens[i - 1]!))) && !isPossessive(tokens[i - 1]!)) i--;
   // A role word capitalised at the start of a sentence ("Campaigner Abigail Bryant") is not part of the name.
   i += nameStart(tokens.slice(i));
   // A long capitalised run is a title and then a name: "Assistant Director for Integrated Passenger Transport Richard Owens".
   if (tokens.length - i > 4 && parseName(tokens.slice(-2))) i = tokens.length - 2;
+  // "Cabinet Member for Libraries Jo Bell", "Portfolio Holder for Environment Jo Bell": after "for" or "of" a role's
+  // capitalised portfolio runs straight into the name, which is its last two words (three with an initial).
+  if (tokens.length - i >= 3 && i > 0 && /^(?:for|of|and|&)$/i.test(tokens[i - 1]!)) {
+    const k = isInitial(tokens.at(-2)!) ? 3 : 2;
+    if (tokens.length - i > k && parseName(tokens.slice(-k))) i = tokens.length - k;
+  }
   // "Local Councillor Tony McMahon": a title inside the run starts the name; the words before it are the role.
   const titleAt = tokens.findIndex((t, k) => k > i && k < tokens.length - 1 && titleOf(t) !== null);
   if (titleAt > i) i = titleAt;
@@ -230,12 +224,8 @@ function parseSimpleSubject(raw: string): Subject | null {
       if (isOrgLike(run)) return { type: 'org', name: run.join(' ') };
     }
   }
-  // "Ms Culver’s letter": a person's own document is that person speaking.
-  const author = /^((?:\p{Lu}\S*\s+){0,2}\p{Lu}[^\s’']*)[’']s\s+(\S+)$/u.exec(text);
-  if (author && DOCUMENT_NOUNS.has(author[2]!.toLowerCase())) {
-    const name = parseName(author[1]!.split(/\s+/));
-    if (name) return { type: 'person', name: name.name, gender: name.gender, role: null, bare: !author[1]!.includes(' ') };
-  }
+  const authored = possessedDocument(text);
+  if (authored) return authored;
   const role = cleanRole(text);
   if (role === null || !isRole(role)) return null;
   if (/^(?:he|she|they|it|we|i|you)$/i.test(role)) return null;

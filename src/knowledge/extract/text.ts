@@ -9,8 +9,8 @@ export interface Sentence extends Span {
   text: string;
 }
 
-// A full stop after these is part of a name or title, not the end of a sentence.
-const ABBREVIATIONS = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Cllr|St|No|Prof|Rev|Sr|Jr|Co|Ltd|etc|vs|e\.g|i\.e|[A-Z])$/;
+// A full stop after these is part of a name or title, not the end of a sentence ("Coun. Jane Hill", "Supt. Jo Bell").
+const ABBREVIATIONS = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Cllr|Clr|Coun|Cr|St|No|Prof|Rev|Revd|Sr|Jr|Co|Ltd|etc|vs|Hon|Supt|Insp|Sgt|Det|Capt|Col|Lt|Gov|e\.g|i\.e|[A-Z])$/;
 // Longer than any abbreviation plus the space before it, so a cut window never fakes the start of one.
 const ABBREVIATION_WINDOW = 8;
 // A sentence ends at . ! or ? (with any closing marks) followed by space and something that can open a sentence.
@@ -79,7 +79,12 @@ export function findDoubleQuotes(text: string): QuotedSpan[] {
       continue;
     }
     if (open < 0 && (c === '“' || c === '"')) open = i;
-    else if (open >= 0 && (c === '”' || c === '"')) {
+    else if (open >= 0 && c === "'" && text[i + 1] === "'" && /^(?:\s|$)/.test(text[i + 2] ?? '')) {
+      // "…the dismissal notices.'' — two straight apostrophes typed for a closing mark.
+      spans.push({ open, close: i + 1, start: open + 1, end: i });
+      open = -1;
+      i++;
+    } else if (open >= 0 && (c === '”' || c === '"')) {
       spans.push({ open, close: i, start: open + 1, end: i });
       open = -1;
     }

@@ -1,21 +1,118 @@
-/** Finding verbs of speech in a stretch of narrative. */
-import { SPEECH_VERB, SPEECH_VERB_FIRST } from './words.js';
+/**
+ * Verbs of speech: the one word list the speaker rules read, and finding them in a stretch of narrative.
+ *
+ * The labelling rule (test/eval/README.md, settled 2026-12-01) is an open class: any verb by which the source says,
+ * writes or states words, followed by a finite clause (with or without "that") or by direct speech, attributes the
+ * words and reports the clause (`reported`). A non-finite complement ("vowed to fight", "urged the council to",
+ * "accused the council of cutting", "called for") reports no clause of theirs, and verbs of belief or naming
+ * ("believes", "described … as", "branded") only attribute a quote, never report one.
+ */
+
+/** How a verb of speech takes what follows it. */
+type Use =
+  /** A clause whenever one follows, "that" or not: "Kaye said the union would ballot". */
+  | 'clause'
+  /** A clause or a thing ("confirmed changes to its service"): reports without "that" only when a finite verb follows soon. */
+  | 'clause-or-thing'
+  /** Attributes a direct or partial quote, never reports a clause: naming, asking, urging, belief. */
+  | 'quote-only';
+
+const VERBS: Record<Use, string[]> = {
+  clause: [
+    'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'warned', 'warns', 'insisted', 'insists', 'argued', 'argues',
+    'stressed', 'stresses', 'replied', 'replies', 'pointed out', 'points out',
+  ],
+  // Present forms that are as often nouns ("welcomed the pledges", "counters") are left out.
+  'clause-or-thing': [
+    'explained', 'explains', 'stated', 'states', 'claimed', 'claims', 'confirmed', 'confirms', 'admitted', 'admits',
+    'revealed', 'reveals', 'announced', 'announces', 'noted', 'notes', 'wrote', 'writes', 'declared', 'declares',
+    'maintained', 'maintains', 'acknowledged', 'acknowledges', 'conceded', 'concedes', 'vowed', 'vows', 'pledged',
+    'promised', 'promises', 'commented', 'comments', 'responded', 'responds', 'reassured', 'reassures', 'suggested',
+    'suggests', 'recalled', 'recalls', 'continued', 'continues', 'emphasised', 'emphasises', 'emphasized', 'reiterated',
+    'reiterates', 'complained', 'complains', 'alleged', 'alleges', 'disclosed', 'discloses', 'countered',
+    'predicted', 'predicts', 'concluded', 'concludes',
+  ],
+  'quote-only': [
+    'described', 'describes', 'called', 'calls', 'branded', 'brands', 'labelled', 'dubbed', 'criticised', 'criticises',
+    'accused', 'accuses', 'urged', 'urges', 'asked', 'asks', 'agreed', 'agrees', 'believes', 'believed',
+    // Judging words ("slammed the decision as “undemocratic”"); not "rejected", "dismissed": "rejected claims that
+    // the roads were “deteriorating”" quotes the claims, not the one who rejects them.
+    'slammed', 'slams', 'blasted', 'condemned', 'condemns', 'hailed', 'hails', 'praised', 'praises', 'lambasted',
+  ],
+};
+
+const ALL = [...VERBS.clause, ...VERBS['clause-or-thing'], ...VERBS['quote-only'], 'according to'];
+const REPORTING = [...VERBS.clause, ...VERBS['clause-or-thing']];
+
+// Not after a hyphen, so "so-called" is not a verb of speech; not after a determiner or a preposition, where the
+// word is a noun ("with calls of", "the claims", "her comments").
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'with', 'of', 'amid', 'despite', 'following', 'after', 'new', 'fresh', 'repeated']);
+// One alternation the regex engine scans for; whether a match is a noun is checked only where one matched.
+const SPEECH_VERB = new RegExp(`(?<![\\p{L}-])(?:${ALL.join('|')})(?![\\p{L}-])`, 'gu');
+// The longest word in DETERMINERS.
+const MAX_DETERMINER = 9;
+
+/** A match of SPEECH_VERB is a noun when a determiner or a preposition stands just before it. */
+function isNoun(text: string, index: number): boolean {
+  let end = index;
+  while (end > 0 && text[end - 1] === ' ') end--;
+  if (end === index) return false;
+  let start = end;
+  while (start > 0 && end - start <= MAX_DETERMINER && /[a-zA-Z]/.test(text[start - 1]!)) start--;
+  return end - start <= MAX_DETERMINER && DETERMINERS.has(text.slice(start, end).toLowerCase());
+}
+
+/** Every verb of speech in the text, in order (read lazily, so a caller that stops early scans no further). */
+export function* verbsIn(text: string): Generator<Verb> {
+  for (const m of text.matchAll(SPEECH_VERB)) if (!isNoun(text, m.index)) yield { index: m.index, text: m[0] };
+}
+
+/** A verb of speech opening the text (anchored, so testing it never scans the rest). */
+const SPEECH_VERB_FIRST = new RegExp(`^\\s*(?:${ALL.join('|')})(?![\\p{L}-])`, 'u');
+
+/** "the claims that …", "calls for …": a verb of speech read as a noun still presents quoted words as someone's. */
+export const SPEECH_NOUN = /(?<![\p{L}-])(?:claims|calls|comments|promises)(?![\p{L}-])/u;
+
+/** Verbs that report a clause with no "that" whenever they lead one. */
+export const CLAUSE_VERBS = new Set(VERBS.clause);
+/** Verbs that report a clause with no "that" only when a finite verb follows soon. */
+export const CLAUSE_OR_THING_VERBS = new Set(VERBS['clause-or-thing']);
+/** A verb whose "that" clause is reported speech ("believes that", "agreed that" are not). */
+export function reportsThat(verb: string): boolean {
+  return CLAUSE_VERBS.has(verb) || CLAUSE_OR_THING_VERBS.has(verb);
+}
+
+// A document or survey also "found"; a person who "found" is not speaking.
+const DOCUMENT_VERBS = ['found', 'finds'];
+/** What only a document or survey reports with ("the survey found"). */
+export const DOCUMENT_ONLY_VERBS = new Set(DOCUMENT_VERBS);
+/** A verb of report opening the text: ", said a paper to the cabinet", ", according to a report". */
+export const REPORT_VERB_FIRST = new RegExp(`^(?:${[...REPORTING, ...DOCUMENT_VERBS].join('|')}|according to)(?![\\p{L}-])\\s*`, 'u');
+/** A verb of report closing the text, perhaps after "has" or "have": ", the council has confirmed". */
+export const REPORT_VERB_LAST = new RegExp(`(?<![\\p{L}-])(?:${[...REPORTING, ...DOCUMENT_VERBS].join('|')})$`, 'u');
+
+/** "Added Cllr Hamilton:": a verb opening the sentence before its subject. */
+export const INVERTED_VERB = /^(?:Added|Adds|Said|Says|Continued|Continues|Explained|Warned|Insisted)\s+/;
+
+/** "X defended the decision, saying: …": a participle hands speech to the subject of the main clause. */
+export const PARTICIPLE = /(?<![\p{L}-])(?:saying|adding|telling|warning|insisting|arguing|explaining|claiming|stressing)(?![\p{L}-])/gu;
 
 export interface Verb {
   index: number;
   text: string;
 }
 
-const FIRST = new RegExp(SPEECH_VERB.source, 'u');
+const FIRST = new RegExp(SPEECH_VERB.source, 'gu');
 
 export function firstVerb(text: string): Verb | null {
-  const m = FIRST.exec(text);
-  return m ? { index: m.index, text: m[0] } : null;
+  FIRST.lastIndex = 0;
+  for (let m = FIRST.exec(text); m !== null; m = FIRST.exec(text)) if (!isNoun(text, m.index)) return { index: m.index, text: m[0] };
+  return null;
 }
 
 export function lastVerb(text: string): Verb | null {
   let last: Verb | null = null;
-  for (const m of text.matchAll(SPEECH_VERB)) last = { index: m.index, text: m[0] };
+  for (const m of text.matchAll(SPEECH_VERB)) if (!isNoun(text, m.index)) last = { index: m.index, text: m[0] };
   return last;
 }
 

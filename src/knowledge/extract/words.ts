@@ -1,47 +1,10 @@
-/** Word lists the speaker rules read: verbs of speech, titles, role and organisation words, documents. */
+/** Word lists the speaker rules read: titles, role and organisation words, documents (verbs of speech are in verbs.ts). */
 
 export type Gender = 'm' | 'f';
 
-// Verbs that introduce speech, past and present. "called"/"described" introduce partial quotes ("called the deal ‘…’").
-const SPEECH_VERBS = [
-  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'explained', 'explains', 'warned', 'warns', 'stated', 'states',
-  'commented', 'comments', 'insisted', 'insists', 'argued', 'argues', 'claimed', 'claims', 'reassured', 'reassures',
-  'confirmed', 'confirms', 'admitted', 'admits', 'described', 'describes', 'called', 'calls', 'urged', 'urges', 'promised',
-  'promises', 'revealed', 'reveals', 'continued', 'continues', 'responded', 'replied', 'replies', 'wrote', 'writes',
-  'announced', 'announces', 'vowed', 'vows', 'declared', 'declares', 'stressed', 'stresses', 'maintained', 'maintains',
-  'suggested', 'suggests', 'branded', 'brands', 'asked', 'asks', 'agreed', 'agrees', 'believes', 'believed', 'pointed out',
-  'points out', 'noted', 'notes', 'acknowledged', 'acknowledges', 'conceded', 'concedes', 'recalled', 'recalls',
-  'according to', 'accused', 'accuses', 'labelled', 'dubbed', 'criticised', 'criticises',
-];
-// Not after a hyphen, so "so-called" is not a verb of speech.
-export const SPEECH_VERB = new RegExp(`(?<![\\p{L}-])(?:${SPEECH_VERBS.join('|')})(?![\\p{L}-])`, 'gu');
-/** A verb of speech opening the text (anchored, so testing it never scans the rest). */
-export const SPEECH_VERB_FIRST = new RegExp(`^\\s*(?:${SPEECH_VERBS.join('|')})(?![\\p{L}-])`, 'u');
-
-// Verbs that report a statement (the labelling rules' list): reported speech without "that" needs one of
-// these, never a verb of belief or of naming ("believes", "called the cuts").
-const REPORT_VERBS = [
-  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'announced', 'announces', 'warned', 'warns', 'noted', 'notes',
-  'replied', 'replies', 'pointed out', 'points out', 'confirmed', 'confirms', 'explained', 'explains', 'stated', 'states',
-  'insisted', 'insists', 'argued', 'argues', 'claimed', 'claims', 'revealed', 'reveals', 'stressed', 'stresses', 'admitted',
-  'admits', 'found', 'finds', 'pledged', 'vowed', 'promised',
-];
-/** What only a document or survey reports with ("the survey found"): a person who "found" is not speaking. */
-export const DOCUMENT_ONLY_VERBS = new Set(['found', 'finds']);
-/** A verb of report opening the text: ", said a paper to the cabinet", ", according to a report". */
-export const REPORT_VERB_FIRST = new RegExp(`^(?:${REPORT_VERBS.join('|')}|according to)(?![\\p{L}-])\\s*`, 'u');
-/** A verb of report closing the text, perhaps after "has" or "have": ", the council has confirmed". */
-export const REPORT_VERB_LAST = new RegExp(`(?<![\\p{L}-])(?:${REPORT_VERBS.join('|')})$`, 'u');
-
-/** "Added Cllr Hamilton:": a verb opening the sentence before its subject. */
-export const INVERTED_VERB = /^(?:Added|Adds|Said|Says|Continued|Continues|Explained|Warned|Insisted)\s+/;
-
-/** "X defended the decision, saying: …": a participle hands speech to the subject of the main clause. */
-export const PARTICIPLE = /(?<![\p{L}-])(?:saying|adding|telling|warning|insisting|arguing|explaining|claiming|stressing)(?![\p{L}-])/gu;
-
 export const TITLES: Record<string, Gender | null> = {
   mr: 'm', sir: 'm', lord: 'm', mrs: 'f', ms: 'f', miss: 'f', dame: 'f', lady: 'f', baroness: 'f',
-  dr: null, cllr: null, clr: null, coun: null, alderman: null, bishop: null, canon: null, rabbi: null, councillor: null, prof: null, professor: null, rev: null,
+  dr: null, cllr: null, clr: null, coun: null, alderman: null, bishop: null, canon: null, rabbi: null, councillor: null, prof: null, professor: null, rev: null, revd: null, supt: null, insp: null, sgt: null, capt: null,
 };
 
 /** Roles that stand before a name like a title but are not one. */
@@ -76,6 +39,8 @@ export const ORG_WORDS = new Set([
   // What council services and their contractors are called ("First Bus", "Save Our Library"): never in a person's name.
   'bus', 'buses', 'coaches', 'travel', 'transport', 'rail', 'railway', 'trains', 'recycling', 'housing', 'library',
   'libraries', 'leisure',
+  // Newspapers and broadcasters ("told BBC Radio Northfold", "speaking to the Northfold Echo"): never a person.
+  'radio', 'news', 'echo', 'gazette', 'herald', 'chronicle', 'telegraph', 'argus', 'advertiser',
 ]);
 
 /** Bodies that speak only through statements: "the council said" quotes no person. */
