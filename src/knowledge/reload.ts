@@ -3,6 +3,8 @@ import { duplicateIdProblem } from './article-file.js';
 import { readFileRecords, type FileRecord, type ReadOptions } from './file-records.js';
 import { listKnowledgeFolder, readGazetteer, relistKnowledgeFolder, type FolderListing, type Signature, type Skipped } from './folder.js';
 import { GAZETTEER_FILE, type Gazetteer } from './gazetteer.js';
+import { knowledgeBaseSteps } from './build.js';
+import { indexKey, indexStoreFile, loadStoredIndexes, storeIndexes } from './index-store.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { Article } from './schema.js';
@@ -54,6 +56,8 @@ export interface Reloaded extends ArticlesReload {
   kb: KnowledgeBase;
   /** Whether `kb` was built afresh; otherwise it is the previous one updated with the changed articles, or the previous one itself when nothing changed (see `update.ts`). */
   rebuilt: boolean;
+  /** Whether `kb`'s term indexes were loaded from the index store (`index-store.ts`) rather than built. */
+  storedIndexes: boolean;
   at: Date;
   /** How long the whole reload took, in milliseconds (for `/metrics`). */
   ms: number;
@@ -202,7 +206,7 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
   if (previous?.gazetteer && gazetteer !== previous.gazetteer && JSON.stringify(gazetteer) === JSON.stringify(previous.gazetteer)) gazetteer = previous.gazetteer;
   const at = new Date();
   const sameGazetteer = gazetteer === previous?.gazetteer;
-  const { kb, rebuilt } = await runSliced(reviseKnowledgeBaseSteps(previous?.kb ?? null, sameGazetteer, loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a)));
+  const { kb, rebuilt, storedIndexes } = await buildOrRevise(loaded, previous?.kb ?? null, sameGazetteer, gazetteer, at, options);
   await rememberMentions(loaded.files.values(), options);
   // Stale corrections are found only by extracting, so they join the problems after the build.
   const problems = [...loaded.problems, ...places.problems, ...kb.problems];
@@ -217,9 +221,45 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
     listing,
     kb,
     rebuilt,
+    storedIndexes,
     at,
     ms: performance.now() - started,
   };
+}
+
+/**
+ * The knowledge base for a load: a first load takes the term indexes from the index store when an
+ * earlier run stored them for exactly these articles; a reload updates the one served (`update.ts`).
+ * Whatever was built afresh is stored for the next start.
+ */
+async function buildOrRevise(loaded: ArticlesReload, previous: KnowledgeBase | null, sameGazetteer: boolean, gazetteer: Gazetteer, at: Date, options: ReloadOptions): Promise<{ kb: KnowledgeBase; rebuilt: boolean; storedIndexes: boolean }> {
+  const partsOf = (a: Article) => loaded.parts.get(a)!;
+  const textOf = (a: Article) => loaded.texts.get(a);
+  const file = options.cacheFile ? indexStoreFile(options.cacheFile) : null;
+  // Only a first load or a full build needs the key: a one-file reload never hashes every article's hash.
+  const key = file && !previous ? keyOfLoad(loaded) : null;
+  const stored = file && key ? await loadStoredIndexes(file, key, options.onWarning) : null;
+  if (stored) {
+    const kb = await runSliced(knowledgeBaseSteps(loaded.articles, gazetteer, partsOf, at, textOf, stored));
+    return { kb, rebuilt: true, storedIndexes: kb.index.paragraphs === stored.paragraphs };
+  }
+  const { kb, rebuilt } = await runSliced(reviseKnowledgeBaseSteps(previous, sameGazetteer, loaded.articles, gazetteer, partsOf, at, textOf));
+  const storeKey = rebuilt && file ? (key ?? keyOfLoad(loaded)) : null;
+  if (storeKey) await storeIndexes(file!, storeKey, { paragraphs: kb.index.paragraphs, quotes: kb.index.quotes }, options.onWarning);
+  return { kb, rebuilt, storedIndexes: false };
+}
+
+/** The index store's key for the articles loaded (sorted by id, as built), or null when one's content hash is not known (then nothing is stored). */
+function keyOfLoad(loaded: ArticlesReload): string | null {
+  const hashOf = new Map<Article, string>();
+  for (const r of loaded.files.values()) if ('article' in r && r.article && r.hash) hashOf.set(r.article, r.hash);
+  const hashes: string[] = [];
+  for (const a of loaded.articles) {
+    const h = hashOf.get(a);
+    if (!h) return null;
+    hashes.push(h);
+  }
+  return indexKey(hashes);
 }
 
 function diffLoads(previous: PreviousLoad | null, articles: readonly Article[], problems: readonly Problem[]): ReloadDiff {
