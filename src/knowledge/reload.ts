@@ -4,6 +4,7 @@ import { readFileRecords, type FileRecord, type ReadOptions } from './file-recor
 import { listKnowledgeFolder, readGazetteer, relistKnowledgeFolder, type FolderListing, type Signature, type Skipped } from './folder.js';
 import { GAZETTEER_FILE, type Gazetteer } from './gazetteer.js';
 import { knowledgeBaseSteps } from './build.js';
+import { rememberSignatures, takenBySignature } from './file-signatures.js';
 import { indexKey, indexStoreFile, loadStoredIndexes, storeIndexes } from './index-store.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { formatProblem, type Problem } from './problems.js';
@@ -58,6 +59,8 @@ export interface Reloaded extends ArticlesReload {
   rebuilt: boolean;
   /** Whether `kb`'s term indexes were loaded from the index store (`index-store.ts`) rather than built. */
   storedIndexes: boolean;
+  /** Files taken by their signature, as an earlier run read them, without reading them (`file-signatures.ts`). */
+  unread: number;
   at: Date;
   /** How long the whole reload took, in milliseconds (for `/metrics`). */
   ms: number;
@@ -191,6 +194,7 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
 /** Reloads articles and gazetteer and builds the knowledge base to swap in. */
 export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Partial<Pick<Reloaded, 'gazetteerSig' | 'gazetteerProblems'>>) | null, options: ReloadOptions = {}): Promise<Reloaded> {
   const started = performance.now();
+  const listedAt = Date.now();
   const listing = options.names && !options.full && previous?.listing ? await relistKnowledgeFolder(dir, previous.listing, options.names) : await listKnowledgeFolder(dir);
   const loaded = await reloadListed(dir, listing, previous, options);
   const gazetteerSig = listing.gazetteer;
@@ -208,6 +212,10 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
   const sameGazetteer = gazetteer === previous?.gazetteer;
   const { kb, rebuilt, storedIndexes } = await buildOrRevise(loaded, previous?.kb ?? null, sameGazetteer, gazetteer, at, options);
   await rememberMentions(loaded.files.values(), options);
+  // A first load or a full reload hashed every file it read; a watcher's reload read only files just saved, too recent to trust.
+  if (!previous || options.full) await rememberSignatures(dir, loaded.files.values(), listedAt, options);
+  let unread = 0;
+  if (!previous) for (const r of loaded.files.values()) if (takenBySignature(r)) unread++;
   // Stale corrections are found only by extracting, so they join the problems after the build.
   const problems = [...loaded.problems, ...places.problems, ...kb.problems];
   return {
@@ -222,6 +230,7 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
     kb,
     rebuilt,
     storedIndexes,
+    unread,
     at,
     ms: performance.now() - started,
   };

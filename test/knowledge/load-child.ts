@@ -39,6 +39,7 @@ console.log(
       quote: queries.speakers.slice(0, 4).map((q) => quoteAnswer(kb, { query: q.query })),
     },
     storedIndexes: r.storedIndexes,
+    unread: r.unread,
     // What the term indexes hold, word by word, and what they rank: equal only when they are the very indexes a build makes.
     indexDigest: digest(
       [kb.index.paragraphs, kb.index.quotes].map((i) => [
