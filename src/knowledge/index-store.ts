@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { nameKeysKnown, rememberNameKeys } from './name-keys.js';
@@ -92,9 +92,11 @@ async function* indexSections(name: string, index: TermIndex, turn: () => Promis
 const storable = (index: TermIndex) =>
   index.addedTexts.length === 0 && index.deadCount === 0 && [...index.vocabulary.values()].reduce((n, l) => n + l.length, 0) === index.base.postings.size && ![...index.base.postings.keys()].some((w) => w.includes('\n'));
 
+let writes = 0;
+
 /** Writes the indexes of a fresh build under `key`, atomically; a failure is said and costs only the next start's build. */
 export async function storeIndexes(file: string, key: string, indexes: StoredIndexes, onWarning: Warn): Promise<void> {
-  if (!storable(indexes.paragraphs) || !storable(indexes.quotes)) return;
+  if (unusable.has(file) || !storable(indexes.paragraphs) || !storable(indexes.quotes)) return;
   const turn = slices();
   const sections: Section[] = [];
   for await (const s of indexSections('paragraphs', indexes.paragraphs, turn)) sections.push(s);
@@ -112,6 +114,8 @@ export async function storeIndexes(file: string, key: string, indexes: StoredInd
     await turn();
     body.set(s.bytes, layout[s.name]![0]);
   }
+  // The sections' own copies can go before the file is written: RSS after a load is what the bench holds it to.
+  sections.length = 0;
   const sha256 = await digestInSlices(body, turn);
   const count = (i: TermIndex) => ({ live: i.live, totalLength: i.totalLength, words: i.base.postings.size });
   const header: Header = { key, sha256, bodyBytes: body.byteLength, sections: layout, counts: { paragraphs: count(indexes.paragraphs), quotes: count(indexes.quotes) } };
@@ -121,10 +125,16 @@ export async function storeIndexes(file: string, key: string, indexes: StoredInd
   head.write(MAGIC, 0, 'latin1');
   head.writeUInt32LE(json.byteLength, MAGIC.length);
   json.copy(head, MAGIC.length + 4);
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Two stores may overlap (a compaction while the previous one is still writing): each has its own temp file, and the last rename wins.
+  const tmp = `${file}.${process.pid}.${++writes}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(tmp, Buffer.concat([head, body]));
+    const out = await open(tmp, 'w');
+    try {
+      await out.writev([head, body]);
+    } finally {
+      await out.close();
+    }
     await rename(tmp, file);
   } catch (error) {
     await rm(tmp, { force: true }).catch(() => undefined);
@@ -145,13 +155,17 @@ async function digestInSlices(bytes: Uint8Array, turn: () => Promise<void>): Pro
  * The indexes stored under `key`, or null: none stored (said nothing), or stored for other
  * articles or other code, damaged or unreadable (said once, and the caller builds).
  */
+/** Files this process could not read (not merely absent): not written either, so the problem is said once. */
+const unusable = new Set<string>();
+
 export async function loadStoredIndexes(file: string, key: string, onWarning: Warn): Promise<StoredIndexes | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    onWarning?.(`the stored indexes ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); building them`, error);
+    onWarning?.(`the stored indexes ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); building them, and storing none`, error);
+    unusable.add(file);
     return null;
   }
   try {

@@ -254,7 +254,12 @@ async function buildOrRevise(loaded: ArticlesReload, previous: KnowledgeBase | n
   }
   const { kb, rebuilt } = await runSliced(reviseKnowledgeBaseSteps(previous, sameGazetteer, loaded.articles, gazetteer, partsOf, at, textOf));
   const storeKey = rebuilt && file ? (key ?? keyOfLoad(loaded)) : null;
-  if (storeKey) await storeIndexes(file!, storeKey, { paragraphs: kb.index.paragraphs, quotes: kb.index.quotes }, options.onWarning);
+  if (storeKey) {
+    const storing = storeIndexes(file!, storeKey, { paragraphs: kb.index.paragraphs, quotes: kb.index.quotes }, options.onWarning);
+    // A first load waits (a CLI run may end right after it); a compaction while serving swaps its knowledge base in without waiting for the write.
+    if (!previous) await storing;
+    else storing.catch((error: unknown) => options.onWarning?.('the built indexes could not be stored; the next start builds them again', error));
+  }
   return { kb, rebuilt, storedIndexes: false };
 }
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,6 +139,20 @@ describe('a warm start from stored indexes', () => {
     expect(served(after)).toEqual(served(cold));
     // And the build stored them again.
     expect((await start(dir, cacheFile)).storedIndexes).toBe(true);
+  }, 120_000);
+});
+
+describe('an index store that cannot be used', () => {
+  it('a folder where the file should be: every start builds and answers right, and says so once', async () => {
+    const { dir, cacheFile, store } = await fresh('unusable');
+    const plain = await start(dir, path.join(tmp, 'unusable', 'plain-data', 'extraction-cache.db'));
+    await mkdir(path.join(store, 'in-the-way'), { recursive: true });
+    for (let i = 0; i < 2; i++) {
+      const s = await start(dir, cacheFile);
+      expect(s.storedIndexes).toBe(false);
+      expect(s.warnings).toEqual([expect.stringMatching(/^the stored indexes .* cannot be read \(EISDIR\); building them, and storing none$/)]);
+      expect(served(s)).toEqual(served(plain));
+    }
   }, 120_000);
 });
 
