@@ -57,9 +57,11 @@ const ticker = setInterval(() => {
   last = now;
 }, 1);
 t = performance.now();
+const cpu = process.cpuUsage();
 const back = await loadStoredIndexes(file, key, (m) => console.error(m));
 const flatLoad = performance.now() - t;
+const used = process.cpuUsage(cpu);
 clearInterval(ticker);
 if (!back) throw new Error('the flat layout did not load');
-line('flat binary (index-store.ts)', flatBytes, flatWrite, flatLoad, `in slices: the loop waited at most ${longest.toFixed(0)} ms`);
+line('flat binary (index-store.ts)', flatBytes, flatWrite, flatLoad, `in slices (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms): the loop waited at most ${longest.toFixed(0)} ms`);
 await rm(tmp, { recursive: true, force: true });
