@@ -224,8 +224,11 @@ async function parse(bytes: Buffer, key: string, file: string, onWarning: Warn):
     }
     return { base: { postings, docLength }, added: EMPTY_SEGMENT, addedTexts: [], dead: null, deadCount: 0, deadDf: new Map(), live: counts.live, totalLength: counts.totalLength, vocabulary };
   };
+  await turn();
   const paragraphs = await index('paragraphs');
+  await turn();
   const quotes = await index('quotes');
+  await turn();
   const [names, keys] = JSON.parse(text('nameKeys')) as [string[], string[]];
   rememberNameKeys(names, keys);
   return { paragraphs, quotes };
