@@ -20,6 +20,10 @@ export interface ExtractionCache {
   /** Remembered on `flush` (one transaction), not one write per file. */
   put(key: string, value: string): void;
   putMentions(key: string, mentions: string): void;
+  /** The content hash last read from the file at `path` when it had signature `sig` (see `file-signatures.ts`). */
+  hashBySignature(path: string, sig: string): string | undefined;
+  /** Remembered on `flush`, like `put`. */
+  putSignature(path: string, sig: string, hash: string): void;
   /** How many writes wait for `flush`: a flush of hundreds of 10 KB records takes tens of milliseconds. */
   pending(): number;
   flush(): void;
@@ -63,6 +67,8 @@ export function openExtractionCache(file: string, onFault: CacheFault = () => {}
     db.exec('CREATE TABLE IF NOT EXISTS record (key TEXT PRIMARY KEY, version TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID');
     // Apart from the records: updating a column of a 10 KB row rewrites the row.
     db.exec('CREATE TABLE IF NOT EXISTS mentions (key TEXT PRIMARY KEY, version TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID');
+    // A file's content hash by its signature: about the bytes, not the records, so kept across versions.
+    db.exec('CREATE TABLE IF NOT EXISTS signature (path TEXT PRIMARY KEY, sig TEXT NOT NULL, hash TEXT NOT NULL) WITHOUT ROWID');
     // Which version the entries are, so an open neither scans 100 MB of records for other versions nor writes (and so waits on another process's write).
     db.exec('CREATE TABLE IF NOT EXISTS meta (version TEXT NOT NULL)');
     if (db.prepare<[], { version: string }>('SELECT version FROM meta').get()?.version !== version) {
@@ -91,11 +97,15 @@ export function openExtractionCache(file: string, onFault: CacheFault = () => {}
   const any = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM record WHERE version = ? LIMIT 1');
   const insert = db.prepare('INSERT OR REPLACE INTO record (key, version, value) VALUES (?, ?, ?)');
   const mention = db.prepare('INSERT OR REPLACE INTO mentions (key, version, value) VALUES (?, ?, ?)');
+  const signed = db.prepare<[string, string], { hash: string }>('SELECT hash FROM signature WHERE path = ? AND sig = ?');
+  const sign = db.prepare('INSERT OR REPLACE INTO signature (path, sig, hash) VALUES (?, ?, ?)');
   let values: [string, string][] = [];
   let mentions: [string, string][] = [];
+  let signatures: [string, string, string][] = [];
   const write = db.transaction(() => {
     for (const [key, value] of values) insert.run(key, version, value);
     for (const [key, found] of mentions) mention.run(key, version, found);
+    for (const [file, sig, hash] of signatures) sign.run(file, sig, hash);
   });
 
   let broken = false;
@@ -108,6 +118,7 @@ export function openExtractionCache(file: string, onFault: CacheFault = () => {}
       broken = true;
       values = [];
       mentions = [];
+      signatures = [];
       onFault(`the extraction cache ${file} failed (${what}); going on without it`, error);
       return otherwise;
     }
@@ -116,10 +127,11 @@ export function openExtractionCache(file: string, onFault: CacheFault = () => {}
     guard(
       'writing',
       () => {
-        if (values.length === 0 && mentions.length === 0) return;
+        if (values.length === 0 && mentions.length === 0 && signatures.length === 0) return;
         write();
         values = [];
         mentions = [];
+        signatures = [];
       },
       undefined,
     );
@@ -128,9 +140,11 @@ export function openExtractionCache(file: string, onFault: CacheFault = () => {}
     get: (key) => guard('reading', () => select.get(key, version), undefined),
     put: (key, value) => void (broken || values.push([key, value])),
     putMentions: (key, found) => void (broken || mentions.push([key, found])),
+    hashBySignature: (file, sig) => guard('reading', () => signed.get(file, sig)?.hash, undefined),
+    putSignature: (file, sig, hash) => void (broken || signatures.push([file, sig, hash])),
     flush,
     failed: () => broken,
-    pending: () => values.length + mentions.length,
+    pending: () => values.length + mentions.length + signatures.length,
     close: () => {
       flush();
       try {

@@ -10,6 +10,7 @@ import { MAX_FILE_BYTES } from './limits.js';
 import { slices } from './sliced.js';
 import { BATCH, readInWorkers } from './worker-pool.js';
 import { fileHash } from './file-hash.js';
+import { markTakenBySignature, trustedHash } from './file-signatures.js';
 
 /**
  * Reading knowledge files into records: read, parse, validate, extract, or take the whole record
@@ -130,6 +131,19 @@ const READ_AHEAD = 16;
 async function lookUpHere(dir: string, files: { f: FileToRead; i: number }[], records: (FileRecord | Unchanged | null)[], cache: ExtractionCache | null, onWarning: ReadOptions['onWarning']) {
   const rest: typeof files = [];
   const turn = slices();
+  // Files whose signature an earlier run saw settled are taken by the hash it read then, without reading them (`file-signatures.ts`).
+  const toHash: typeof files = [];
+  for (const entry of files) {
+    await turn();
+    const hash = trustedHash(cache, dir, entry.f);
+    const hit = hash ? cache?.get(hash) : undefined;
+    const record = hit ? cachedRecord(hit, entry.f, hash!, onWarning) : null;
+    if (record) {
+      records[entry.i] = record;
+      markTakenBySignature(record);
+    } else toHash.push(entry);
+  }
+  files = toHash;
   const reads: Promise<Buffer | null>[] = [];
   let next = 0;
   for (const entry of files) {

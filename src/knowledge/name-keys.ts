@@ -17,3 +17,13 @@ export function nameKey(name: string): string {
   }
   return key;
 }
+
+/** Every name whose key is remembered, and the keys, for the index store (`index-store.ts`) to keep between runs. */
+export function nameKeysKnown(): [string[], string[]] {
+  return [[...keys.keys()], [...keys.values()]];
+}
+
+/** Keys worked out by an earlier run of the same code (the store's key includes this file), remembered as if worked out here. */
+export function rememberNameKeys(names: readonly string[], found: readonly string[]): void {
+  for (let i = 0; i < names.length && keys.size < MAX_KEYS; i++) keys.set(names[i]!, found[i]!);
+}

@@ -3,7 +3,7 @@ import { normalizedText, type ArticleText } from './article-parts.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceEntry } from './knowledge-base.js';
 import { nameKey } from './name-keys.js';
-import { withNationalPlaces } from './national-places.js';
+import { nationalPlacesSteps } from './national-places.js';
 import type { Article } from './schema.js';
 import type { Steps } from './sliced.js';
 import { CAPITAL } from './text.js';
@@ -44,7 +44,7 @@ export const regionsOf = (places: readonly PlaceEntry[]): PlaceEntry[] | undefin
  * by gazetteer names found in their text. A council missing from the gazetteer still gets a place.
  */
 export function* linkPlaces(articles: readonly Article[], gazetteer: Gazetteer, textOf: (a: Article) => ArticleText): Steps<PlaceEntry[]> {
-  const places = withNationalPlaces(gazetteer);
+  const places = yield* nationalPlacesSteps(gazetteer);
   const lookup = new Map<string, PlaceEntry>();
   // Names of two places (Newport): an article's own places settle them, a mere mention does not.
   const shared = new Set<string>();

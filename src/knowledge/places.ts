@@ -50,7 +50,9 @@ export function buildPlaceIndex(places: PlaceEntry[]): PlaceIndex {
 /** `buildPlaceIndex` as steps (see `sliced.ts`). */
 export function* placeIndexSteps(places: PlaceEntry[]): Steps<PlaceIndex> {
   const records: PlaceName[] = [];
-  for (const place of places) {
+  // Turns between places and between names too: over the national gazetteer and 10,000 articles these loops held the loop for 60–110 ms.
+  for (const [p, place] of places.entries()) {
+    if (p % 256 === 255) yield;
     const add = (name: string, via: Via) => records.push({ name, norm: nameKey(name), place, via });
     add(place.name, 'name');
     if (nameKey(place.council) !== nameKey(place.name)) add(place.council, 'council');
@@ -59,6 +61,7 @@ export function* placeIndexSteps(places: PlaceEntry[]): Steps<PlaceIndex> {
   }
   const prefixes: PlaceIndex['prefixes'] = [];
   for (const [i, rec] of records.entries()) {
+    if (i % 1024 === 1023) yield;
     const words = rec.norm.split(' ');
     words.forEach((_, w) => prefixes.push({ key: words.slice(w).join(' '), rec: i }));
   }

@@ -63,3 +63,23 @@ export function recordVersion(): string {
   version = `${EXTRACTOR_VERSION}+${hash.digest('hex').slice(0, 16)}`;
   return version;
 }
+
+/**
+ * Where the built indexes come from (`build.ts` and everything it imports: term indexes, places,
+ * speakers, names' keys) and how they are stored (`index-store.ts`). Follows the rule above: a
+ * change to any of them, comments included, makes the stored indexes another version.
+ */
+const BUILD_ROOTS = ['./build.ts', './index-store.ts'];
+
+let built: string | undefined;
+
+/** The version the stored indexes are kept under: `recordVersion()` (what the records are) plus the build code and Fuse's version. */
+export function buildVersion(): string {
+  if (built) return built;
+  const hash = createHash('sha256').update(`${recordVersion()}\u0000fuse.js ${packageVersion('fuse.js')}`);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const files = [...recordSources(BUILD_ROOTS.map((r) => new URL(r, import.meta.url)))].map(([url, text]) => [path.relative(here, fileURLToPath(url)), text] as const);
+  for (const [file, text] of files.sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`\u0000${file}\u0000${text}`);
+  built = hash.digest('hex').slice(0, 16);
+  return built;
+}

@@ -3,6 +3,9 @@ import { duplicateIdProblem } from './article-file.js';
 import { readFileRecords, type FileRecord, type ReadOptions } from './file-records.js';
 import { listKnowledgeFolder, readGazetteer, relistKnowledgeFolder, type FolderListing, type Signature, type Skipped } from './folder.js';
 import { GAZETTEER_FILE, type Gazetteer } from './gazetteer.js';
+import { knowledgeBaseSteps } from './build.js';
+import { rememberSignatures, takenBySignature } from './file-signatures.js';
+import { indexKey, indexStoreFile, loadStoredIndexes, storeIndexes } from './index-store.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { Article } from './schema.js';
@@ -58,6 +61,10 @@ export interface Reloaded extends ArticlesReload {
   kb: KnowledgeBase;
   /** Whether `kb` was built afresh; otherwise it is the previous one updated with the changed articles, or the previous one itself when nothing changed (see `update.ts`). */
   rebuilt: boolean;
+  /** Whether `kb`'s term indexes were loaded from the index store (`index-store.ts`) rather than built. */
+  storedIndexes: boolean;
+  /** Files taken by their signature, as an earlier run read them, without reading them (`file-signatures.ts`). */
+  unread: number;
   at: Date;
   /** How long the whole reload took, in milliseconds (for `/metrics`). */
   ms: number;
@@ -212,6 +219,7 @@ async function reloadListed(dir: string, listing: FolderListing, previous: Previ
 export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Partial<Pick<Reloaded, 'gazetteerSig' | 'gazetteerProblems'>>) | null, options: ReloadOptions = {}): Promise<Reloaded> {
   const started = performance.now();
   const mark = phaseClock(options.onPhase);
+  const listedAt = Date.now();
   const listing = options.names && !options.full && previous?.listing ? await relistKnowledgeFolder(dir, previous.listing, options.names) : await listKnowledgeFolder(dir);
   mark('list');
   const named = options.names && !options.full && previous?.listing && previous.files && previous.parts && previous.texts && previous.served ? options.names : null;
@@ -231,13 +239,15 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
   const at = new Date();
   const sameGazetteer = gazetteer === previous?.gazetteer;
   mark('gazetteer');
-  const { kb, rebuilt, linkedAll } = await runSliced(
-    reviseKnowledgeBaseSteps(previous?.kb ?? null, sameGazetteer, loaded.articles, gazetteer, (a) => loaded.parts.get(a)!, at, (a) => loaded.texts.get(a) ?? previous?.texts?.get(a), loaded.changedIds),
-  );
+  const { kb, rebuilt, linkedAll, storedIndexes } = await buildOrRevise(loaded, previous ?? null, sameGazetteer, gazetteer, at, options);
   mark('update');
   // Only texts linked to places again have new mentions to remember: after an update of named files, theirs alone.
   await rememberMentions(loaded.mentioned && !linkedAll ? loaded.mentioned : loaded.files.values(), options);
   mark('mentions');
+  // A first load or a full reload hashed every file it read; a watcher's reload read only files just saved, too recent to trust.
+  if (!previous || options.full) await rememberSignatures(dir, loaded.files.values(), listedAt, options);
+  let unread = 0;
+  if (!previous) for (const r of loaded.files.values()) if (takenBySignature(r)) unread++;
   // Stale corrections are found only by extracting, so they join the problems after the build.
   const problems = [...loaded.problems, ...places.problems, ...kb.problems];
   return {
@@ -251,9 +261,59 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
     listing,
     kb,
     rebuilt,
+    storedIndexes,
+    unread,
     at,
     ms: performance.now() - started,
   };
+}
+
+/**
+ * The knowledge base for a load: a first load takes the term indexes from the index store when an
+ * earlier run stored them for exactly these articles; a reload updates the one served (`update.ts`).
+ * Whatever was built afresh is stored for the next start.
+ */
+async function buildOrRevise(
+  loaded: ArticlesReload & { changedIds?: ReadonlySet<string> },
+  previousLoad: PreviousLoad | null,
+  sameGazetteer: boolean,
+  gazetteer: Gazetteer,
+  at: Date,
+  options: ReloadOptions,
+): Promise<{ kb: KnowledgeBase; rebuilt: boolean; linkedAll: boolean; storedIndexes: boolean }> {
+  const previous = previousLoad?.kb ?? null;
+  const partsOf = (a: Article) => loaded.parts.get(a)!;
+  const textOf = (a: Article) => loaded.texts.get(a) ?? previousLoad?.texts?.get(a);
+  const file = options.cacheFile ? indexStoreFile(options.cacheFile) : null;
+  // Only a first load or a full build needs the key: a one-file reload never hashes every article's hash.
+  const key = file && !previous ? keyOfLoad(loaded) : null;
+  const stored = file && key ? await loadStoredIndexes(file, key, options.onWarning) : null;
+  if (stored) {
+    const kb = await runSliced(knowledgeBaseSteps(loaded.articles, gazetteer, partsOf, at, textOf, stored));
+    return { kb, rebuilt: true, linkedAll: true, storedIndexes: kb.index.paragraphs === stored.paragraphs };
+  }
+  const { kb, rebuilt, linkedAll } = await runSliced(reviseKnowledgeBaseSteps(previous, sameGazetteer, loaded.articles, gazetteer, partsOf, at, textOf, loaded.changedIds));
+  const storeKey = rebuilt && file ? (key ?? keyOfLoad(loaded)) : null;
+  if (storeKey) {
+    const storing = storeIndexes(file!, storeKey, { paragraphs: kb.index.paragraphs, quotes: kb.index.quotes }, options.onWarning);
+    // A first load waits (a CLI run may end right after it); a compaction while serving swaps its knowledge base in without waiting for the write.
+    if (!previous) await storing;
+    else storing.catch((error: unknown) => options.onWarning?.('the built indexes could not be stored; the next start builds them again', error));
+  }
+  return { kb, rebuilt, linkedAll, storedIndexes: false };
+}
+
+/** The index store's key for the articles loaded (sorted by id, as built), or null when one's content hash is not known (then nothing is stored). */
+function keyOfLoad(loaded: ArticlesReload): string | null {
+  const hashOf = new Map<Article, string>();
+  for (const r of loaded.files.values()) if ('article' in r && r.article && r.hash) hashOf.set(r.article, r.hash);
+  const hashes: string[] = [];
+  for (const a of loaded.articles) {
+    const h = hashOf.get(a);
+    if (!h) return null;
+    hashes.push(h);
+  }
+  return indexKey(hashes);
 }
 
 function diffLoads(previous: PreviousLoad | null, articles: readonly Article[], problems: readonly Problem[]): ReloadDiff {

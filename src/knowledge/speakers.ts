@@ -47,7 +47,14 @@ export function* speakerIndexSteps(quotes: CitedQuote[]): Steps<SpeakerIndex> {
     else byKey.set(key, [q]);
   }
   yield;
-  return indexOf(new Map([...byKey].map(([key, list]) => [key, speakerOf(list)])));
+  // In steps too: at 10,000 articles making every speaker at once held the loop for about 40 ms.
+  const speakers = new Map<string, Speaker>();
+  for (const [key, list] of byKey) {
+    if (speakers.size % 512 === 511) yield;
+    speakers.set(key, speakerOf(list));
+  }
+  yield;
+  return indexOf(speakers);
 }
 
 /** Only a speaker the rules are sure of: an unsure quote never appears under `/quote <speaker>`. */

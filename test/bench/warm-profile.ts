@@ -60,15 +60,17 @@ const ticker = setInterval(() => {
 
 const before = process.memoryUsage();
 const t = performance.now();
+const cpuBefore = process.cpuUsage();
 const loaded = await reloadKnowledge(dir, null, options);
 const ms = performance.now() - t;
+const cpu = process.cpuUsage(cpuBefore);
 await new Promise((resolve) => setTimeout(resolve, 20));
 clearInterval(ticker);
 observer.disconnect();
 
 const GC_KIND: Record<number, string> = { 1: 'scavenge', 2: 'mark-compact', 4: 'incremental', 8: 'weak-callbacks' };
 // Cold when anything was extracted: no cache, an empty one, or one the sources' version no longer matches.
-console.log(`${loaded.read.extracted > 0 ? 'cold' : 'warm'} load: ${(ms / 1000).toFixed(2)} s, ${loaded.articles.length} articles, read ${loaded.read.files} files, extracted ${loaded.read.extracted}, ${loaded.read.workers} workers`);
+console.log(`${loaded.read.extracted > 0 ? 'cold' : 'warm'} load: ${(ms / 1000).toFixed(2)} s, ${loaded.articles.length} articles, read ${loaded.read.files} files, extracted ${loaded.read.extracted}, ${loaded.read.workers} workers; main thread CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (with workers' if any), ${loaded.unread} files taken by signature, indexes ${loaded.storedIndexes ? 'loaded from the store' : 'built'}`);
 console.log(`pauses over 50 ms: ${pauses.length}`);
 for (const p of pauses.sort((a, b) => b.ms - a.ms).slice(0, 12)) {
   const during = gcs.filter((g) => g.start + g.ms >= p.at && g.start <= p.at + p.ms);

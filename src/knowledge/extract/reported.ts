@@ -116,11 +116,12 @@ const IN_RELATIVE = /(?:^|,\s*|\s)(?:which|whom|whose|that|where)\s[^,]*$/i;
 const TIME_AFTER_VERB = /^(?:(?:on|last|this|earlier this|late last|next)\s+\p{L}+|yesterday|today|tonight|previously|recently)\b,?\s+/iu;
 // The person told: "told councillors", "told the committee", "told the BBC", "told BBC Radio Leeds".
 const TOLD_OBJECT = /^(?:(?:the|a|an|his|her|their|its)\s+)?(?:\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*|\p{Ll}+)\s+/u;
-// A clause opens with its subject; these words open a phrase that is not one ("said in a statement").
+// A clause opens with its subject; these words open a phrase that is not one ("said in a statement"), or a
+// question or reason rather than a statement ("explained why …", "said whether …": the labelling rulings).
 // "said about a third of…" is a clause (a figure); "said about the plans" is not.
 // A verb first means the clause's subject is before "said": "The plans Jane Smith said were unlawful will go…".
 const NOT_A_CLAUSE =
-  /^(?:in|on|at|to|for|of|with|by|from|during|after|before|as|and|or|but|so|yes|no|goodbye|sorry|nothing|otherwise|enough|is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|be|been|about(?!\s+(?:\p{N}|a\s+(?:third|quarter|half|fifth|dozen)|half)))\b/iu;
+  /^(?:why|whether|how|in|on|at|to|for|of|with|by|from|during|after|before|as|and|or|but|so|yes|no|goodbye|sorry|nothing|otherwise|enough|is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|be|been|about(?!\s+(?:\p{N}|a\s+(?:third|quarter|half|fifth|dozen)|half)))\b/iu;
 // "Bell said rent rises will heap pressure on people - and predicts it will get worse": after a dash, a
 // verb with no subject of its own is the speaker's next act, not part of what they said.
 const SECOND_PREDICATE =

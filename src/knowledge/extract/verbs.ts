@@ -30,11 +30,13 @@ const VERBS: Record<Use, string[]> = {
     'promised', 'promises', 'commented', 'comments', 'responded', 'responds', 'reassured', 'reassures', 'suggested',
     'suggests', 'recalled', 'recalls', 'continued', 'continues', 'emphasised', 'emphasises', 'emphasized', 'reiterated',
     'reiterates', 'complained', 'complains', 'alleged', 'alleges', 'disclosed', 'discloses', 'countered',
-    'predicted', 'predicts', 'concluded', 'concludes',
+    'concluded', 'concludes',
   ],
   'quote-only': [
     'described', 'describes', 'called', 'calls', 'branded', 'brands', 'labelled', 'dubbed', 'criticised', 'criticises',
     'accused', 'accuses', 'urged', 'urges', 'asked', 'asks', 'agreed', 'agrees', 'believes', 'believed',
+    // A prediction is a belief about what will happen (the labelling rulings), not words reported as said.
+    'predicted', 'predicts',
     // Judging words ("slammed the decision as “undemocratic”"); not "rejected", "dismissed": "rejected claims that
     // the roads were “deteriorating”" quotes the claims, not the one who rejects them.
     'slammed', 'slams', 'blasted', 'condemned', 'condemns', 'hailed', 'hails', 'praised', 'praises', 'lambasted',
