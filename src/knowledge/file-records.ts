@@ -75,8 +75,7 @@ function freshRecord(r: FileResult | null, sig: Signature): WorkerRecord {
 /**
  * Reads, validates and extracts one file in a worker thread (synchronously: it serves no one); null
  * when it vanished. A file whose bytes hash to `knownHash` is only hashed: the version already held
- * stands. The worker stores nothing: this thread, which gets the record anyway, is the cache's one
- * writer (two workers writing one SQLite file waited on each other's locks).
+ * stands. Storing it is left to the pool's writer (`worker-pool.ts`).
  */
 export function readFileForWorker(dir: string, f: FileToRead): WorkerRecord {
   if (f.knownHash && hashOfSync(path.join(dir, f.name)) === f.knownHash) return { file: f.name, sig: f.sig, unchanged: true };
@@ -189,18 +188,10 @@ async function plainBytes(full: string): Promise<Buffer | null> {
 async function readFresh(dir: string, files: readonly FileToRead[], options: ReadOptions): Promise<{ records: (FileRecord | Unchanged | null)[]; workers: number }> {
   const workers = Math.min(options.workers ?? defaultWorkers(), Math.ceil(files.length / BATCH));
   if (workers > 0 && files.length >= (options.workersFrom ?? WORKERS_FROM)) {
-    const { cache, done } = useCache(options.heldCache, options.cacheFile, options.onWarning);
     try {
-      // Each batch's records go to the cache as they arrive, in transactions of `FLUSH_EVERY`: a few milliseconds each.
-      const keep = (r: WorkerRecord) => {
-        if (cache && cache.pending() >= FLUSH_EVERY) cache.flush();
-        return stored(r, cache);
-      };
-      return { records: await readInWorkers(dir, files, workers, keep), workers };
+      return { records: await readInWorkers(dir, files, workers, options.cacheFile ?? null, fromWorker), workers };
     } catch (error) {
       options.onWarning?.('worker threads could not read the knowledge files; reading them in the main thread', error);
-    } finally {
-      done();
     }
   }
   return { records: await readHere(dir, files, options), workers: 0 };
