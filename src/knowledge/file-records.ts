@@ -2,6 +2,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { readArticleFile, readArticleFileSync, type FileResult } from './article-file.js';
 import { articleParts, articleText, extractForServing, type ArticleParts, type ArticleText } from './article-parts.js';
 import { cachedRecord, fromWorker, type StoredRecord, type WorkerRecord } from './stored-record.js';
@@ -56,6 +57,8 @@ export interface ReadOptions {
   onWarning?: ((message: string, error: unknown) => void) | undefined;
   /** The cache at `cacheFile` already open, kept open by the caller between reloads (the watcher); used in this thread instead of opening the file again. */
   heldCache?: ExtractionCache | null | undefined;
+  /** Told of each worker thread as it starts (its index: 0 is the cache's writer), so a test can stop one mid-load as a crash would. */
+  onWorker?: ((worker: Worker, index: number) => void) | undefined;
 }
 
 /** Below this, the cost of starting a worker (about 0.3 s under tsx) outweighs extracting in slices here. */
@@ -189,7 +192,7 @@ async function readFresh(dir: string, files: readonly FileToRead[], options: Rea
   const workers = Math.min(options.workers ?? defaultWorkers(), Math.ceil(files.length / BATCH));
   if (workers > 0 && files.length >= (options.workersFrom ?? WORKERS_FROM)) {
     try {
-      return { records: await readInWorkers(dir, files, workers, options.cacheFile ?? null, fromWorker), workers };
+      return { records: await readInWorkers(dir, files, workers, options, fromWorker), workers };
     } catch (error) {
       options.onWarning?.('worker threads could not read the knowledge files; reading them in the main thread', error);
     }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { FileToRead } from './file-records.js';
+import type { FileToRead, ReadOptions } from './file-records.js';
 import type { WorkerRecord } from './stored-record.js';
 
 /** The worker threads of `readFileRecords`: batches handed out as each worker finishes one, two ahead. */
@@ -34,7 +34,8 @@ const WORKER_URL = new URL('./file-records-worker.mjs', import.meta.url);
  * 200 ms at a checkpoint). Since batches go to whichever worker is free, the writer simply reads
  * fewer files.
  */
-export function readInWorkers<R>(dir: string, files: readonly FileToRead[], count: number, cacheFile: string | null, receive: (r: WorkerRecord) => R): Promise<R[]> {
+export function readInWorkers<R>(dir: string, files: readonly FileToRead[], count: number, options: Pick<ReadOptions, 'cacheFile' | 'onWorker'>, receive: (r: WorkerRecord) => R): Promise<R[]> {
+  const cacheFile = options.cacheFile ?? null;
   const batches: FileToRead[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   const results: R[][] = new Array(batches.length);
@@ -84,6 +85,7 @@ export function readInWorkers<R>(dir: string, files: readonly FileToRead[], coun
         if (done < batches.length) fail(new Error(`a knowledge worker stopped (exit code ${code})`));
         else if (writer) finish();
       });
+      options.onWorker?.(w, i);
       for (let k = 0; k < IN_FLIGHT; k++) give(w);
     }
   });
