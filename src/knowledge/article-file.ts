@@ -1,3 +1,4 @@
+import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SYMLINK_MESSAGE } from './folder.js';
@@ -69,22 +70,42 @@ function lineOfId(bytes: Uint8Array): number {
 
 /** One file, or null when it vanished between listing and reading (an editor saving; the next change reloads it). */
 export async function readArticleFile(dir: string, file: string): Promise<FileResult | null> {
-  const fail = (message: string): FileResult => ({ file, article: null, problems: [{ file, line: 1, field: null, message }], idLine: 1, hash: '' });
   const full = path.join(dir, file);
   try {
     const s = await lstat(full);
-    if (s.isSymbolicLink()) return fail(SYMLINK_MESSAGE);
-    const size = s.size;
-    if (size > MAX_FILE_BYTES) return fail(tooLargeMessage(size));
-    const bytes = await readFile(full);
-    const parsed = parseKnowledgeText(bytes, file);
-    const hash = fileHash(bytes);
-    return { file, article: parsed.article, problems: parsed.problems, idLine: parsed.article ? lineOfId(bytes) : 1, hash };
+    return s.isSymbolicLink() || s.size > MAX_FILE_BYTES ? refused(file, s) : fromBytes(file, await readFile(full));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    return fail(`could not be read (${code ?? String(error)}); check the file's permissions`);
+    return unreadable(file, error);
   }
+}
+
+/**
+ * `readArticleFile` for a worker thread, which serves no one: synchronous calls there cost a tenth
+ * of the promise-based ones (the awaited `lstat` alone was 0.9 s of a worker's 15 s at 4,000 files).
+ */
+export function readArticleFileSync(dir: string, file: string): FileResult | null {
+  const full = path.join(dir, file);
+  try {
+    const s = lstatSync(full);
+    return s.isSymbolicLink() || s.size > MAX_FILE_BYTES ? refused(file, s) : fromBytes(file, readFileSync(full));
+  } catch (error) {
+    return unreadable(file, error);
+  }
+}
+
+const failed = (file: string, message: string): FileResult => ({ file, article: null, problems: [{ file, line: 1, field: null, message }], idLine: 1, hash: '' });
+
+const refused = (file: string, s: Stats) => failed(file, s.isSymbolicLink() ? SYMLINK_MESSAGE : tooLargeMessage(s.size));
+
+function fromBytes(file: string, bytes: Buffer): FileResult {
+  const parsed = parseKnowledgeText(bytes, file);
+  return { file, article: parsed.article, problems: parsed.problems, idLine: parsed.article ? lineOfId(bytes) : 1, hash: fileHash(bytes) };
+}
+
+function unreadable(file: string, error: unknown): FileResult | null {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return null;
+  return failed(file, `could not be read (${code ?? String(error)}); check the file's permissions`);
 }
 
 export function duplicateIdProblem(r: FileResult, id: string, owner: string): Problem {

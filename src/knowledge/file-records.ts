@@ -1,7 +1,9 @@
+import { lstatSync, readFileSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { readArticleFile, type FileResult } from './article-file.js';
+import type { Worker } from 'node:worker_threads';
+import { readArticleFile, readArticleFileSync, type FileResult } from './article-file.js';
 import { articleParts, articleText, extractForServing, type ArticleParts, type ArticleText } from './article-parts.js';
 import { cachedRecord, fromWorker, type StoredRecord, type WorkerRecord } from './stored-record.js';
 import { asciiJson, FLUSH_EVERY, useCache, type ExtractionCache } from './extraction-cache.js';
@@ -56,6 +58,8 @@ export interface ReadOptions {
   onWarning?: ((message: string, error: unknown) => void) | undefined;
   /** The cache at `cacheFile` already open, kept open by the caller between reloads (the watcher); used in this thread instead of opening the file again. */
   heldCache?: ExtractionCache | null | undefined;
+  /** Told of each worker thread as it starts (its index: 0 is the cache's writer), so a test can stop one mid-load as a crash would. */
+  onWorker?: ((worker: Worker, index: number) => void) | undefined;
 }
 
 /** Below this, the cost of starting a worker (about 0.3 s under tsx) outweighs extracting in slices here. */
@@ -63,24 +67,44 @@ const WORKERS_FROM = 64;
 
 export const defaultWorkers = () => Math.max(1, Math.min(2, availableParallelism()));
 
-/**
- * Reads, validates and extracts one file, storing its record in the cache; null when it vanished.
- * A file whose bytes hash to `knownHash` is only hashed: the version already held stands.
- */
-export async function readFileForWorker(dir: string, f: FileToRead, cache: ExtractionCache | null): Promise<WorkerRecord> {
-  const { name, sig } = f;
-  if (f.knownHash && (await hashOf(path.join(dir, name))) === f.knownHash) return { file: name, sig, unchanged: true };
-  const r = await readArticleFile(dir, name);
+/** A freshly read file as a worker hands it over: a valid article's record as the JSON the cache stores. */
+function freshRecord(r: FileResult | null, sig: Signature): WorkerRecord {
   if (!r) return null;
   if (!r.article) return { ...r, sig, parts: null, text: null, cached: false };
   const { paragraphTerms, normalized } = articleText(r.article);
   const json = asciiJson({ article: r.article, idLine: r.idLine, parts: articleParts(r.article, extractForServing(r.article)), paragraphTerms } satisfies StoredRecord);
-  cache?.put(r.hash, json);
-  return { file: name, sig, hash: r.hash, json, normalized: normalized! };
+  return { file: r.file, sig, hash: r.hash, json, normalized: normalized! };
 }
 
-/** `readFileForWorker` for this thread. */
-export const readFileRecord = async (dir: string, f: FileToRead, cache: ExtractionCache | null) => fromWorker(await readFileForWorker(dir, f, cache));
+/**
+ * Reads, validates and extracts one file in a worker thread (synchronously: it serves no one); null
+ * when it vanished. A file whose bytes hash to `knownHash` is only hashed: the version already held
+ * stands. Storing it is left to the pool's writer (`worker-pool.ts`).
+ */
+export function readFileForWorker(dir: string, f: FileToRead): WorkerRecord {
+  if (f.knownHash && hashOfSync(path.join(dir, f.name)) === f.knownHash) return { file: f.name, sig: f.sig, unchanged: true };
+  return freshRecord(readArticleFileSync(dir, f.name), f.sig);
+}
+
+/** The same in this thread, storing a fresh record in the cache. */
+export async function readFileRecord(dir: string, f: FileToRead, cache: ExtractionCache | null): Promise<FileRecord | Unchanged | null> {
+  if (f.knownHash && (await hashOf(path.join(dir, f.name))) === f.knownHash) return { file: f.name, sig: f.sig, unchanged: true };
+  return stored(freshRecord(await readArticleFile(dir, f.name), f.sig), cache);
+}
+
+/** A record as this thread keeps it, its JSON written to the cache when it is a fresh article's. */
+function stored(r: WorkerRecord, cache: ExtractionCache | null): FileRecord | Unchanged | null {
+  if (r && 'json' in r) cache?.put(r.hash, r.json);
+  return fromWorker(r);
+}
+
+function hashOfSync(full: string): string {
+  try {
+    return lstatSync(full).isSymbolicLink() ? '' : fileHash(readFileSync(full));
+  } catch {
+    return '';
+  }
+}
 
 /** The file's SHA-256, or '' when it cannot be read as a regular file (it is then read in full and reported). */
 async function hashOf(full: string): Promise<string> {
@@ -182,7 +206,7 @@ async function readFresh(dir: string, files: readonly FileToRead[], options: Rea
   const workers = Math.min(options.workers ?? defaultWorkers(), Math.ceil(files.length / BATCH));
   if (workers > 0 && files.length >= (options.workersFrom ?? WORKERS_FROM)) {
     try {
-      return { records: await readInWorkers(dir, files, options, workers, fromWorker), workers };
+      return { records: await readInWorkers(dir, files, workers, options, fromWorker), workers };
     } catch (error) {
       options.onWarning?.('worker threads could not read the knowledge files; reading them in the main thread', error);
     }

@@ -2,7 +2,7 @@ import { lstatSync } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { asciiJson, tryOpenCache, type CacheFault } from './extraction-cache.js';
-import { GAZETTEER_FILE, loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { GAZETTEER_FILE, loadGazetteer, type Gazetteer, type GazetteerRead } from './gazetteer.js';
 import { MAX_FILE_BYTES, tooLargeMessage } from './limits.js';
 import type { Problem } from './problems.js';
 import { slices } from './sliced.js';
@@ -141,7 +141,12 @@ async function signed(dir: string, listing: FolderListing, candidates: string[],
  * kept in the extraction cache when given one, keyed by its bytes like an article: parsing a large
  * gazetteer's YAML holds the thread for 100 ms and more, in one piece.
  */
-export async function readGazetteer(dir: string, cached: { cacheFile?: string | null | undefined; onWarning?: CacheFault | undefined } = {}): Promise<{ gazetteer: Gazetteer; problems: Problem[] }> {
+export async function readGazetteer(
+  dir: string,
+  cached: { cacheFile?: string | null | undefined; onWarning?: CacheFault | undefined } = {},
+  /** How its text is parsed and validated: here (the CLI), or off the thread serving members (`gazetteer-off-thread.ts`). */
+  load: (text: string) => GazetteerRead | Promise<GazetteerRead> = loadGazetteer,
+): Promise<GazetteerRead> {
   const full = path.join(dir, GAZETTEER_FILE);
   const fail = (message: string) => ({ gazetteer: [], problems: [{ file: GAZETTEER_FILE, line: 1, field: null, message }] });
   let bytes: Buffer;
@@ -161,7 +166,7 @@ export async function readGazetteer(dir: string, cached: { cacheFile?: string | 
     const key = `${GAZETTEER_FILE}:${fileHash(bytes)}`;
     const hit = cache?.get(key);
     if (hit) return { gazetteer: JSON.parse(hit.value) as Gazetteer, problems: [] };
-    const loaded = loadGazetteer(bytes.toString('utf8'));
+    const loaded = await load(bytes.toString('utf8'));
     if (loaded.problems.length === 0) cache?.put(key, asciiJson(loaded.gazetteer));
     return loaded;
   } finally {

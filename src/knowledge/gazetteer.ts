@@ -19,7 +19,13 @@ export const GazetteerEntry = z
 export const Gazetteer = z.array(GazetteerEntry);
 export type Gazetteer = z.output<typeof Gazetteer>;
 
-export function loadGazetteer(text: string): { gazetteer: Gazetteer; problems: Problem[] } {
+/** A `places.yaml` as read: its entries (none when invalid) and its problems. */
+export interface GazetteerRead {
+  gazetteer: Gazetteer;
+  problems: Problem[];
+}
+
+export function loadGazetteer(text: string): GazetteerRead {
   const result = validateYaml(text, Gazetteer, GAZETTEER_FILE);
   return { gazetteer: result.data ?? [], problems: result.problems };
 }

@@ -1,6 +1,7 @@
 import { articleParts, extractArticle, type ArticleParts, type ArticleText } from './article-parts.js';
 import { duplicateIdProblem } from './article-file.js';
 import { readFileRecords, type FileRecord, type ReadOptions } from './file-records.js';
+import { loadGazetteerOffThread } from './gazetteer-off-thread.js';
 import { listKnowledgeFolder, readGazetteer, relistKnowledgeFolder, type FolderListing, type Signature, type Skipped } from './folder.js';
 import { GAZETTEER_FILE, type Gazetteer } from './gazetteer.js';
 import { knowledgeBaseSteps } from './build.js';
@@ -227,7 +228,7 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
   mark(null);
   const gazetteerSig = listing.gazetteer;
   const same = !options.full && previous?.gazetteer && previous.gazetteerSig !== undefined && previous.gazetteerSig === gazetteerSig && gazetteerSig !== null;
-  const places = same ? { gazetteer: previous.gazetteer!, problems: previous.gazetteerProblems ?? [] } : await readGazetteer(dir, options);
+  const places = same ? { gazetteer: previous.gazetteer!, problems: previous.gazetteerProblems ?? [] } : await readGazetteer(dir, options, loadGazetteerOffThread);
   const kept = [...loaded.kept];
   let gazetteer = places.gazetteer;
   if (places.problems.length > 0 && previous?.gazetteer) {
