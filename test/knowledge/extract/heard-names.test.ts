@@ -80,4 +80,18 @@ describe('a full name first said inside a quote or a reported clause', () => {
     expect(shown('Jo Bell said Tom Hale and Sam Hale had both refused to meet them.', 'Hale said: “That is untrue.”')).toBeNull();
     expect(shown('Tom Hale, the leader, spoke first.', 'Jo Bell said: “Sam Hale has refused to meet us.”', 'Hale said: “That is untrue.”')).toBeNull();
   });
+
+  it('takes a title of the other gender for someone else with that surname', () => {
+    expect(shown('Jane Hale said: “No.”', 'Mr Hale, her husband, said: “Never.”')).toBeNull();
+    expect(shown('Jane Hale said: “No.”', 'She added: “Not now.”', 'Mr Hale said: “Never.”')).toBeNull();
+    expect(shown('Sam Hale said: “No.”', 'Mr Hale added: “Never.”')).toBe('Sam Hale');
+    // A title's gender picks the one of two people it fits when the article stated the other's gender.
+    expect(shown('Mr Tom Hale said: “No.”', 'Jane Hale said: “Yes.”', 'Ms Hale added: “Never.”')).toBe('Jane Hale');
+    expect(shown('Tom Hale said: “No.”', 'Jane Hale said: “Yes.”', 'Ms Hale added: “Never.”')).toBeNull();
+  });
+
+  it('takes a name typed with another apostrophe for the same name', () => {
+    expect(shown("Jane O'Hale said: “No.”", 'Ms O’Hale added: “Never.”')).toBe("Jane O'Hale");
+    expect(shown('Jo Bell said: “We asked Jane O’Hale.”', "O'Hale said: “Never.”")).toBe('Jane O’Hale');
+  });
 });
