@@ -10,7 +10,7 @@ import { NOBODY, resolveSubject, type Resolved } from './resolve.js';
 import { findUnits, mergeInterrupted } from './spans.js';
 import { roleOf } from './roles.js';
 import { parseSubject, type Subject } from './subject.js';
-import { dropSentenceStop, findDoubleQuotes, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences, type Sentence } from './text.js';
+import { dropSentenceStop, findDoubleQuotes, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences, type QuotedSpan, type Sentence } from './text.js';
 import { firstVerb, lastVerb } from './verbs.js';
 
 /*
@@ -34,8 +34,9 @@ type Event =
 
 export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
   const units = mergeInterrupted(findUnits(paragraphs), paragraphs);
-  const masked = paragraphs.map((para) =>
-    para.caption ? para.text : maskSpans(para.text, findDoubleQuotes(para.text).map((s) => ({ start: s.start, end: s.end }))),
+  const doubleQuoted = paragraphs.map((para) => (para.caption ? [] : findDoubleQuotes(para.text)));
+  const masked = paragraphs.map((para, pi) =>
+    para.caption ? para.text : maskSpans(para.text, doubleQuoted[pi]!.map((s) => ({ start: s.start, end: s.end }))),
   );
   const found: Found[] = [];
   const context: UnitContext = {
@@ -57,7 +58,7 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
     if (unit.close >= 0) context.lastClosedIn.set(last, unit);
   }
   const events = narrative(paragraphs, masked, context.quoted, found);
-  events.push(...namesInsideQuotes(paragraphs));
+  events.push(...namesInsideQuotes(paragraphs, doubleQuoted));
 
   const people = newPeople();
   for (const para of paragraphs) if (para.caption) captionPeople(para.text, people);
@@ -216,11 +217,10 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
  * The names said inside double-quoted speech ("We have asked Tom Hale to meet us"): each quote's words are read
  * once, sentence by sentence. Such a person is talked about, not talking, so they are only heard (see `Event`).
  */
-function namesInsideQuotes(paragraphs: Paragraph[]): Event[] {
+function namesInsideQuotes(paragraphs: Paragraph[], doubleQuoted: QuotedSpan[][]): Event[] {
   const events: Event[] = [];
   paragraphs.forEach((para, pi) => {
-    if (para.caption) return;
-    for (const span of findDoubleQuotes(para.text)) {
+    for (const span of doubleQuoted[pi]!) {
       const content = para.text.slice(span.start, span.end);
       for (const sentence of splitSentences(content))
         for (const n of findNarrativeNames(sentence.text, roleOf)) events.push({ at: POS(pi, span.start + sentence.start + n.offset), kind: 'heard', name: n.name });
