@@ -52,18 +52,21 @@ export function newPeople(): People {
 export type Lookup = { person: Person } | { ambiguous: Person[] } | null;
 
 /** Finds a person by full name, surname or first name. Two different people with that name: ambiguous. */
+// "O'Hale" and "O’Hale" are one name, however the paper typed the apostrophe.
+const key = (name: string) => name.replaceAll('’', "'");
+
 export function findPerson(people: People, name: string): Lookup {
-  const exact = people.byName.get(name);
+  const exact = people.byName.get(key(name));
   if (exact) return { person: exact };
   // "van der Berg" after "Jo van der Berg": a surname with its particles is the surname.
   if (isParticle(name.split(' ')[0]!)) return findPerson(people, name.split(' ').at(-1)!);
   if (name.includes(' ')) {
     // "Jo Bell" after "Jo A. Bell" (or the other way round): the same first name and surname is the same person.
     const words = name.split(' ');
-    const same = (people.byToken.get(words.at(-1)!) ?? []).filter((p) => p.name !== null && p.name.split(' ')[0] === words[0]);
+    const same = (people.byToken.get(key(words.at(-1)!)) ?? []).filter((p) => p.name !== null && key(p.name.split(' ')[0]!) === key(words[0]!));
     return same.length === 1 ? { person: same[0]! } : null;
   }
-  const list = people.byToken.get(name) ?? [];
+  const list = people.byToken.get(key(name)) ?? [];
   if (list.length === 0) return null;
   return list.length === 1 ? { person: list[0]! } : { ambiguous: list };
 }
@@ -90,8 +93,8 @@ export function mention(
   let person = found && 'person' in found ? found.person : undefined;
   if (!person) {
     person = { name, role: null, gender: null, last: -1, sentence: -1, paragraph: -1, spoke: false };
-    people.byName.set(name, person);
-    const tokens = name.split(' ');
+    people.byName.set(key(name), person);
+    const tokens = key(name).split(' ');
     if (tokens.length > 1) for (const t of new Set([tokens[0]!, tokens.at(-1)!])) people.byToken.set(t, [...(people.byToken.get(t) ?? []), person]);
   }
   // A caption only fills in a role the running text has not given.

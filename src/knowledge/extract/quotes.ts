@@ -10,7 +10,7 @@ import { NOBODY, resolveSubject, type Resolved } from './resolve.js';
 import { findUnits, mergeInterrupted } from './spans.js';
 import { roleOf } from './roles.js';
 import { parseSubject, type Subject } from './subject.js';
-import { dropSentenceStop, findDoubleQuotes, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences, type Sentence } from './text.js';
+import { dropSentenceStop, findDoubleQuotes, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences, type QuotedSpan, type Sentence } from './text.js';
 import { firstVerb, lastVerb } from './verbs.js';
 
 /*
@@ -26,12 +26,17 @@ import { firstVerb, lastVerb } from './verbs.js';
  * - Speech with no marks after "She added:" is a direct quote of the rest of its paragraph.
  */
 
-type Event = { at: number; kind: 'mention'; subject: Subject; place: Place } | { at: number; kind: 'quote'; index: number };
+type Event =
+  | { at: number; kind: 'mention'; subject: Subject; place: Place }
+  | { at: number; kind: 'quote'; index: number }
+  /** A name said inside a quote or a reported clause: known for completing "Mr Hale" later, never in play. */
+  | { at: number; kind: 'heard'; name: string };
 
 export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
   const units = mergeInterrupted(findUnits(paragraphs), paragraphs);
-  const masked = paragraphs.map((para) =>
-    para.caption ? para.text : maskSpans(para.text, findDoubleQuotes(para.text).map((s) => ({ start: s.start, end: s.end }))),
+  const doubleQuoted = paragraphs.map((para) => (para.caption ? [] : findDoubleQuotes(para.text)));
+  const masked = paragraphs.map((para, pi) =>
+    para.caption ? para.text : maskSpans(para.text, doubleQuoted[pi]!.map((s) => ({ start: s.start, end: s.end }))),
   );
   const found: Found[] = [];
   const context: UnitContext = {
@@ -53,11 +58,12 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
     if (unit.close >= 0) context.lastClosedIn.set(last, unit);
   }
   const events = narrative(paragraphs, masked, context.quoted, found);
+  events.push(...namesInsideQuotes(paragraphs, doubleQuoted));
 
   const people = newPeople();
   for (const para of paragraphs) if (para.caption) captionPeople(para.text, people);
   found.forEach((f, index) => events.push({ at: f.at, kind: 'quote', index }));
-  events.sort((a, b) => a.at - b.at || (a.kind === 'mention' ? -1 : 1));
+  events.sort((a, b) => a.at - b.at || (a.kind === 'quote' ? 1 : 0) - (b.kind === 'quote' ? 1 : 0));
 
   const resolved: Resolved[] = found.map(() => NOBODY);
   // How long the people log was once each quote was resolved, so a continuation can see who came in between.
@@ -65,6 +71,11 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
   for (const event of events) {
     if (event.kind === 'mention') {
       resolveSubject(event.subject, people, event.place);
+      continue;
+    }
+    if (event.kind === 'heard') {
+      // Like a caption's name: it gives the full name to match, but no recency, so "he" or "she" cannot mean them.
+      mention(people, event.name, null);
       continue;
     }
     const source = found[event.index]!.source;
@@ -167,15 +178,23 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
       }
       // Sentences that already yielded a partial quote are not read again as reported speech.
       const reported = partial ? [] : reportedClauses(sentence.text);
-      reported.forEach((r, k) =>
+      reported.forEach((r, k) => {
         found.push({
           quote: { text: r.clause, paragraphs: [para.n], kind: 'reported' },
           source: { type: 'subject', subject: r.subject },
           at: place.sentence + k,
           order: place.sentence + k,
-        }),
-      );
-      if (reported.length > 0) continue;
+        });
+      });
+      if (reported.length > 0) {
+        // The other people a reported sentence names ("Residents told Tom Hale that …", "the library Tom Hale opened"),
+        // heard once its clauses' speakers are resolved ("Hale said Ann Hale had resigned" is still one Hale speaking).
+        // A clause is read on its own too: a name opening it ("that Ann Price had resigned") opens a sentence of its own.
+        const after = place.sentence + reported.length - 0.5;
+        const heard = new Set([sentence.text, ...reported.map((r) => r.clause)].flatMap((text) => findNarrativeNames(text, roleOf).map((n) => n.name)));
+        for (const name of heard) events.push({ at: after, kind: 'heard', name });
+        continue;
+      }
       // People named in narrative ("Home carer Sam Reid has worked…", "Mark Ellis said the strike…") can be "he" or "she" later.
       const verb = firstVerb(sentence.text);
       const subject = verb ? parseSubject(sentence.text.slice(0, verb.index)) : null;
@@ -189,6 +208,22 @@ function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set<number
           const at = POS(pi, sentence.start + from + n.offset);
           events.push({ at, kind: 'mention', subject: { type: 'person', name: n.name, role: n.role, gender: n.gender }, place: { ...place, spoke: false } });
         }
+    }
+  });
+  return events;
+}
+
+/**
+ * The names said inside double-quoted speech ("We have asked Tom Hale to meet us"): each quote's words are read
+ * once, sentence by sentence. Such a person is talked about, not talking, so they are only heard (see `Event`).
+ */
+function namesInsideQuotes(paragraphs: Paragraph[], doubleQuoted: QuotedSpan[][]): Event[] {
+  const events: Event[] = [];
+  paragraphs.forEach((para, pi) => {
+    for (const span of doubleQuoted[pi]!) {
+      const content = para.text.slice(span.start, span.end);
+      for (const sentence of splitSentences(content))
+        for (const n of findNarrativeNames(sentence.text, roleOf)) events.push({ at: POS(pi, span.start + sentence.start + n.offset), kind: 'heard', name: n.name });
     }
   });
   return events;

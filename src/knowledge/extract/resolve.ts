@@ -24,6 +24,14 @@ export const NOBODY: Resolved = {
 
 const names = (people: Person[]) => people.map((p) => p.name ?? `the ${p.role}`).join(' or ');
 
+/** How a person's known gender contradicts a title's: stated ("a woman") or read from their first name; false when it does not. */
+function genderClash(person: Person, gender: 'm' | 'f'): string | false {
+  const other = gender === 'm' ? 'a woman' : 'a man';
+  if (person.gender !== null) return person.gender !== gender ? other : false;
+  const read = firstNameGender(person.name);
+  return read !== null && read !== gender ? `${other} by first name` : false;
+}
+
 function of(person: Person, attribution: Attribution): Resolved {
   return { speaker: person.name, role: person.role, attribution, confidence: 'high', reason: null, person };
 }
@@ -64,8 +72,16 @@ export function resolveSubject(subject: Subject, people: People, at: Place): Res
         };
       }
       if (known && 'ambiguous' in known) {
-        return { ...NOBODY, attribution: 'named', reason: `“${subject.name}” could be ${names(known.ambiguous)}` };
+        // "Mrs Hale" after Tom Hale (stated a man) and Jane Hale: the title's gender rules out those stated otherwise.
+        const fits = subject.gender === null ? [] : known.ambiguous.filter((p) => p.gender === null || p.gender === subject.gender);
+        if (fits.length !== 1) {
+          return { ...NOBODY, attribution: 'named', reason: `“${subject.name}” could be ${names(known.ambiguous)}` };
+        }
+        return resolveSubject({ ...subject, name: fits[0]!.name! }, people, at);
       }
+      // "Mr Hale, her husband, said" after Jane Hale: a title of the other gender is someone else with that surname.
+      const clash = known && subject.gender !== null && !subject.name.includes(' ') ? genderClash(known.person, subject.gender) : false;
+      if (clash) return { ...NOBODY, attribution: 'named', reason: `“${subject.name}” is not ${known!.person.name}, whom the article gave as ${clash}` };
       const person = mention(people, subject.name, at, { role: subject.role, gender: subject.gender });
       const named = { ...of(person, 'named'), role: subject.role ?? person.role };
       return subject.unsure ? { ...named, confidence: 'low', reason: subject.unsure } : named;

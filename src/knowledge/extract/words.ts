@@ -13,6 +13,8 @@ export const ROLE_NOUNS = new Set([
   'resident', 'volunteer', 'pensioner', 'manager', 'director', 'chair', 'chairman', 'chairwoman', 'leader', 'secretary',
   'treasurer', 'officer', 'worker', 'member', 'representative', 'rep', 'mother', 'father', 'daughter', 'son', 'grandmother',
   'executive', 'minister', 'mayor', 'president', 'commissioner', 'headteacher', 'inspector', 'councillor',
+  // Capitalised before a name as often as not ("Portfolio Holder Jo Bell", "Parent Jo Bell"): never part of it.
+  'holder', 'parent', 'grandparent', 'grandfather', 'teacher', 'librarian', 'governor',
 ]);
 
 /** Role words that say the gender of an unnamed speaker, so "he" or "she" can refer back to them. */

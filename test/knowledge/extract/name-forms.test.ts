@@ -33,6 +33,8 @@ describe('name forms: the full name as the article first gives it', () => {
     [['Northfold Friends of the Library chairwoman Jo Bell said: “It must stay open.”'], null],
     [['Speaking to BBC Radio Northfold, Jo Bell said: “It must stay open.”'], 'Jo Bell'],
     [['Campaigners backed Sarah Bell’s petition to save the library.', 'Ms Bell said: “We will not give up.”'], 'Sarah Bell'],
+    [['Portfolio Holder Jo Bell said: “It must stay open.”'], 'Jo Bell'],
+    [['Parent Jo Bell said: “It must stay open.”'], 'Jo Bell'],
   ])('%j', (paragraphs, speaker) => {
     expect(shown(...paragraphs)).toBe(speaker);
   });
