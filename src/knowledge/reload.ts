@@ -1,20 +1,18 @@
-import { articleParts, extractArticle, type ArticleParts, type ArticleText } from './article-parts.js';
-import { duplicateIdProblem } from './article-file.js';
-import { readFileRecords, type FileRecord, type ReadOptions } from './file-records.js';
+import type { ArticleParts, ArticleText } from './article-parts.js';
+import type { FileRecord, ReadOptions } from './file-records.js';
 import { loadGazetteerOffThread } from './gazetteer-off-thread.js';
 import { listKnowledgeFolder, readGazetteer, relistKnowledgeFolder, type FolderListing, type Signature, type Skipped } from './folder.js';
 import { GAZETTEER_FILE, type Gazetteer } from './gazetteer.js';
-import { knowledgeBaseSteps } from './build.js';
 import { rememberSignatures, takenBySignature } from './file-signatures.js';
-import { indexKey, indexStoreFile, loadStoredIndexes, storeIndexes } from './index-store.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { formatProblem, type Problem } from './problems.js';
+import type { Problem } from './problems.js';
 import type { Article } from './schema.js';
-import { runSliced, slices } from './sliced.js';
 import { rememberMentions } from './stored-record.js';
-import { reviseKnowledgeBaseSteps } from './update.js';
-import { layered } from './layered-map.js';
-import { articleChanged, contentHash, phaseClock, problemsInOrder, reloadNamed, type NamedPrevious, type ServedFiles } from './reload-named.js';
+import { buildOrRevise } from './build-or-revise.js';
+import { phaseClock, reloadNamed, type NamedPrevious, type ServedFiles } from './reload-named.js';
+import { newProblems, reloadListed } from './reload-listed.js';
+
+export { reloadArticles } from './reload-listed.js';
 
 /**
  * The one way a knowledge folder is loaded, at start (`loadKnowledgeBase`, the CLI) and while
@@ -95,127 +93,6 @@ export interface ReloadOptions extends ReadOptions {
   onPhase?: (phase: string, ms: number) => void;
 }
 
-/**
- * Reads and validates the folder's article files, with two rules that matter only while serving:
- * an invalid file falls back to its last good version in `previous`, and when two files claim one
- * id the file that already served it keeps it, whatever the file names' order (with no previous
- * load, the first file by name).
- */
-export async function reloadArticles(dir: string, previous?: PreviousLoad | null, options: ReloadOptions = {}): Promise<ArticlesReload> {
-  return reloadListed(dir, await listKnowledgeFolder(dir), previous, options);
-}
-
-async function reloadListed(dir: string, listing: FolderListing, previous: PreviousLoad | null | undefined, options: ReloadOptions): Promise<ArticlesReload> {
-  const mark = phaseClock(options.onPhase);
-  const reuse: (FileRecord | undefined)[] = listing.articles.map((f) => {
-    const last = previous?.files?.get(f.name);
-    return !options.full && last?.sig === f.sig ? last : undefined;
-  });
-  // A full reload still only hashes a file whose signature is unchanged; it is parsed again only if its bytes differ.
-  const toRead = listing.articles
-    .filter((_, i) => !reuse[i])
-    .map((f) => ({ ...f, knownHash: previous?.files?.get(f.name)?.hash || undefined }));
-  mark('reuse');
-  const { records: fresh, workers } = await readFileRecords(dir, toRead, options);
-  mark('read+extract');
-  let k = 0;
-  let extracted = 0;
-  const results: FileRecord[] = [];
-  // The loops over every file take turns too: at 10,000 files they held the loop for 50 ms and more.
-  const turn = slices();
-  for (const last of reuse) {
-    await turn();
-    let r = last ?? fresh[k++];
-    if (!r) continue;
-    if ('unchanged' in r) r = { ...previous!.files!.get(r.file)!, sig: r.sig };
-    else if (!last && r.article) {
-      contentHash.set(r.article, r.hash);
-      if (!r.cached) extracted++;
-    }
-    results.push(r);
-  }
-  const heldBy = new Map((previous?.articles ?? []).map((a) => [a.id, a.file]));
-
-  // Who gets a contested id: the file that served it before, else the first file by name.
-  const owner = new Map<string, string>();
-  for (const r of results) {
-    if (!r.article) continue;
-    const id = r.article.id;
-    const current = owner.get(id);
-    if (current === undefined || (heldBy.get(id) === r.file && current !== r.file)) owner.set(id, r.file);
-  }
-
-  const articles: Article[] = [];
-  const problems: Problem[] = [];
-  const parts = new Map<Article, ArticleParts>();
-  const texts = new Map<Article, ArticleText>();
-  const good = new Set<string>();
-  // What a reload of named files decides from (`reload-named.ts`).
-  const claims = new Map<string, string[]>();
-  const problemsByFile = new Map<string, Problem[]>();
-  for (const r of results) {
-    await turn();
-    problems.push(...r.problems);
-    if (r.problems.length > 0) problemsByFile.set(r.file, [...r.problems]);
-    if (!r.article) continue;
-    const claimed = claims.get(r.article.id);
-    if (claimed) claimed.push(r.file);
-    else claims.set(r.article.id, [r.file]);
-    const winner = owner.get(r.article.id);
-    if (winner === r.file) {
-      articles.push(r.article);
-      parts.set(r.article, r.parts ?? articleParts(r.article, extractArticle(r.article)));
-      if (r.text) texts.set(r.article, r.text);
-      good.add(r.file);
-    } else {
-      const duplicate = duplicateIdProblem(r, r.article.id, winner!);
-      problems.push(duplicate);
-      problemsByFile.set(r.file, [...(problemsByFile.get(r.file) ?? []), duplicate]);
-    }
-  }
-  // `places.yaml` as a symbolic link is reported by `readGazetteer`.
-  const listed = listing.problems.filter((p) => p.file !== GAZETTEER_FILE);
-  problems.push(...listed);
-
-  // Last good versions, for files still there but not loadable now (a duplicate id included). Fresh valid content wins an id over a stale copy.
-  const served = new Set(articles.map((a) => a.id));
-  const kept: string[] = [];
-  const keptArticles = new Map<string, Article>();
-  // Only files not served now can fall back; most reloads have none, and then no map over every article is made.
-  const present = new Set([...results.filter((r) => !good.has(r.file)).map((r) => r.file), ...listed.map((p) => p.file)]);
-  const byFile = present.size > 0 ? new Map((previous?.articles ?? []).map((a) => [a.file, a])) : new Map<string, Article>();
-  for (const file of present) {
-    const last = byFile.get(file);
-    if (good.has(file) || !last || served.has(last.id)) continue;
-    articles.push(last);
-    parts.set(last, previous?.parts?.get(last) ?? articleParts(last, extractArticle(last)));
-    const text = previous?.texts?.get(last);
-    if (text) texts.set(last, text);
-    served.add(last.id);
-    kept.push(file);
-    keptArticles.set(file, last);
-  }
-  articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  await turn();
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  mark('bookkeeping');
-  const diff = diffLoads(previous ?? null, articles, problems);
-  mark('diff');
-
-  return {
-    articles,
-    problems,
-    kept,
-    diff,
-    files: new Map(results.map((r) => [r.file, r])),
-    skipped: listing.skipped,
-    parts,
-    read: { files: toRead.length, extracted, workers },
-    texts,
-    served: { claims: layered(claims), byId: layered(byId), kept: keptArticles, problems: layered(problemsByFile) },
-  };
-}
-
 /** Reloads articles and gazetteer and builds the knowledge base to swap in. */
 export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Partial<Pick<Reloaded, 'gazetteerSig' | 'gazetteerProblems'>>) | null, options: ReloadOptions = {}): Promise<Reloaded> {
   const started = performance.now();
@@ -267,69 +144,4 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
     at,
     ms: performance.now() - started,
   };
-}
-
-/**
- * The knowledge base for a load: a first load takes the term indexes from the index store when an
- * earlier run stored them for exactly these articles; a reload updates the one served (`update.ts`).
- * Whatever was built afresh is stored for the next start.
- */
-async function buildOrRevise(
-  loaded: ArticlesReload & { changedIds?: ReadonlySet<string> },
-  previousLoad: PreviousLoad | null,
-  sameGazetteer: boolean,
-  gazetteer: Gazetteer,
-  at: Date,
-  options: ReloadOptions,
-): Promise<{ kb: KnowledgeBase; rebuilt: boolean; linkedAll: boolean; storedIndexes: boolean }> {
-  const previous = previousLoad?.kb ?? null;
-  const partsOf = (a: Article) => loaded.parts.get(a)!;
-  const textOf = (a: Article) => loaded.texts.get(a) ?? previousLoad?.texts?.get(a);
-  const file = options.cacheFile ? indexStoreFile(options.cacheFile) : null;
-  // Only a first load or a full build needs the key: a one-file reload never hashes every article's hash.
-  const key = file && !previous ? keyOfLoad(loaded) : null;
-  const stored = file && key ? await loadStoredIndexes(file, key, options.onWarning) : null;
-  if (stored) {
-    const kb = await runSliced(knowledgeBaseSteps(loaded.articles, gazetteer, partsOf, at, textOf, stored));
-    return { kb, rebuilt: true, linkedAll: true, storedIndexes: kb.index.paragraphs === stored.paragraphs };
-  }
-  const { kb, rebuilt, linkedAll } = await runSliced(reviseKnowledgeBaseSteps(previous, sameGazetteer, loaded.articles, gazetteer, partsOf, at, textOf, loaded.changedIds));
-  const storeKey = rebuilt && file ? (key ?? keyOfLoad(loaded)) : null;
-  if (storeKey) {
-    const storing = storeIndexes(file!, storeKey, { paragraphs: kb.index.paragraphs, quotes: kb.index.quotes }, options.onWarning);
-    // A first load waits (a CLI run may end right after it); a compaction while serving swaps its knowledge base in without waiting for the write.
-    if (!previous) await storing;
-    else storing.catch((error: unknown) => options.onWarning?.('the built indexes could not be stored; the next start builds them again', error));
-  }
-  return { kb, rebuilt, linkedAll, storedIndexes: false };
-}
-
-/** The index store's key for the articles loaded (sorted by id, as built), or null when one's content hash is not known (then nothing is stored). */
-function keyOfLoad(loaded: ArticlesReload): string | null {
-  const hashOf = new Map<Article, string>();
-  for (const r of loaded.files.values()) if ('article' in r && r.article && r.hash) hashOf.set(r.article, r.hash);
-  const hashes: string[] = [];
-  for (const a of loaded.articles) {
-    const h = hashOf.get(a);
-    if (!h) return null;
-    hashes.push(h);
-  }
-  return indexKey(hashes);
-}
-
-function diffLoads(previous: PreviousLoad | null, articles: readonly Article[], problems: readonly Problem[]): ReloadDiff {
-  const before = new Map((previous?.articles ?? []).map((a) => [a.id, a]));
-  const after = new Map(articles.map((a) => [a.id, a]));
-  const changed = articleChanged;
-  return {
-    added: [...after.keys()].filter((id) => !before.has(id)),
-    updated: [...after.keys()].filter((id) => before.has(id) && changed(before.get(id)!, after.get(id)!)),
-    removed: [...before.keys()].filter((id) => !after.has(id)),
-    newProblems: newProblems(previous, problems),
-  };
-}
-
-function newProblems(previous: PreviousLoad | null, problems: readonly Problem[]): Problem[] {
-  const seen = new Set((previous?.problems ?? []).map(formatProblem));
-  return problems.filter((p) => !seen.has(formatProblem(p)));
 }
