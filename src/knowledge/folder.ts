@@ -7,6 +7,7 @@ import { MAX_FILE_BYTES, tooLargeMessage } from './limits.js';
 import type { Problem } from './problems.js';
 import { slices } from './sliced.js';
 import { fileHash } from './file-hash.js';
+import { lowerBound } from './sorted.js';
 
 /**
  * What is in a knowledge folder, and the rules for what counts as a knowledge file: regular files
@@ -79,7 +80,7 @@ export async function relistKnowledgeFolder(dir: string, previous: FolderListing
   // The sorted list copied and the changed names taken out by bisection: no look at every entry.
   const articles = previous.articles.slice();
   for (const name of changed) {
-    const at = bisect(articles, name);
+    const at = lowerBound(articles, name, (a) => a.name);
     if (articles[at]?.name === name) articles.splice(at, 1);
   }
   const listing: FolderListing = {
@@ -100,17 +101,6 @@ export async function relistKnowledgeFolder(dir: string, previous: FolderListing
   return signed(dir, listing, candidates, true);
 }
 
-function bisect(articles: readonly { name: string }[], name: string): number {
-  let lo = 0;
-  let hi = articles.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (articles[mid]!.name < name) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Adds the candidates' signatures to the listing and sorts it (`sorted`: it already is, so each is put in at its place). */
 async function signed(dir: string, listing: FolderListing, candidates: string[], sorted = false): Promise<FolderListing> {
   // One lstat at a time, in slices: ten thousand at once come back in one burst that holds the loop for 100 ms and more.
@@ -127,7 +117,7 @@ async function signed(dir: string, listing: FolderListing, candidates: string[],
   }
   for (const s of stats) {
     if (s.name === GAZETTEER_FILE) listing.gazetteer = s.sig;
-    else if (sorted) listing.articles.splice(bisect(listing.articles, s.name), 0, s);
+    else if (sorted) listing.articles.splice(lowerBound(listing.articles, s.name, (a) => a.name), 0, s);
     else listing.articles.push(s);
   }
   if (!sorted) listing.articles.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

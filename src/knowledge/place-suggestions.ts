@@ -2,6 +2,7 @@ import type { KnowledgeBase } from './knowledge-base.js';
 import { describe, FUSE_OPTIONS, hasArticles, VIA_RANK, type PlaceIndex, type PlaceName } from './places.js';
 import { fuzzySearch, substringEditDistance } from './fuzzy.js';
 import { normalize } from './text.js';
+import { lowerBound } from './sorted.js';
 
 /** Autocomplete's choices for what a member has typed so far: prefixes first, then a typo's fill. */
 
@@ -11,7 +12,6 @@ export interface PlaceChoice {
 }
 
 const FUZZY_FILL_BELOW = 5;
-
 
 /**
  * Autocomplete for place options: prefix matches on any word first (instant, from a sorted array),
@@ -37,7 +37,7 @@ export function suggestPlaces(kb: KnowledgeBase, typed: string, max = 25, opts: 
       .forEach((place) => take({ name: place.name, norm: normalize(place.name), place, via: 'name' }));
   } else {
     const prefixHits: PlaceName[] = [];
-    for (let i = lowerBound(index.prefixes, norm); i < index.prefixes.length; i++) {
+    for (let i = lowerBound(index.prefixes, norm, (p) => p.key); i < index.prefixes.length; i++) {
       const entry = index.prefixes[i]!;
       if (!entry.key.startsWith(norm) || prefixHits.length >= max * 8) break;
       prefixHits.push(index.records[entry.rec]!);
@@ -103,15 +103,4 @@ function label(rec: PlaceName): string {
 /** What a choice submits: a town with its council, so a name several places share resolves to the one picked. */
 function choiceValue(rec: PlaceName): string {
   return rec.via === 'town' ? describe(rec) : rec.name;
-}
-
-function lowerBound(sorted: { key: string }[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.key < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -7,6 +7,7 @@ import { layered, type LayeredMap } from './layered-map.js';
 import type { Problem } from './problems.js';
 import type { ArticlesReload, PreviousLoad, ReloadDiff, ReloadOptions } from './reload.js';
 import type { Article } from './schema.js';
+import { lowerBound } from './sorted.js';
 
 /**
  * A reload of the files the watcher named, looking at nothing else: its cost follows the files
@@ -52,18 +53,6 @@ export function phaseClock(onPhase: ReloadOptions['onPhase']): (phase: string | 
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Where `key(item) === k` is or would go in a list sorted by key. */
-export function lowerBound<T>(list: readonly T[], k: string, key: (item: T) => string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(list[mid]!) < k) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Problems in the order a reload of the whole folder lists them: by file name, then the listing's. */
 export function problemsInOrder(byFile: ReadonlyMap<string, readonly Problem[]>, listing: FolderListing): Problem[] {

@@ -6,6 +6,7 @@ import { fuzzySearch } from './fuzzy.js';
 import { runSync, type Steps } from './sliced.js';
 import { normalize } from './text.js';
 import { layered } from './layered-map.js';
+import { insertAt } from './sorted.js';
 
 export interface Speaker {
   name: string;
@@ -83,18 +84,6 @@ function indexOf(byKey: ReadonlyMap<string, Speaker>, speakers = [...byKey.value
   for (const [surname, list] of surnames) if (list.length === 1 && !exact.has(surname)) exact.set(surname, list[0]!);
   const fuse = new Fuse(speakers, FUSE_OPTIONS);
   return { speakers, exact, fuse, byKey };
-}
-
-/** Where `item` goes in `list`, sorted by `order`. */
-function insertAt<T>(list: readonly T[], item: T, order: (a: T, b: T) => number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (order(list[mid]!, item) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

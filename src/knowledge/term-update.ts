@@ -1,5 +1,6 @@
 import type { Steps } from './sliced.js';
 import { documentFrequency, numberedDocs, segmentSteps, splitTokenized, type TermIndex } from './term-index.js';
+import { lowerBound } from './sorted.js';
 
 /**
  * A term index with some documents marked dead and others appended, as a new index: the one being
@@ -59,22 +60,11 @@ export function* updateTermIndexSteps(
   }
   for (const [letter, { add, drop }] of edits) {
     const words = (vocabulary.get(letter) ?? []).filter((w) => !drop.has(w));
-    for (const w of add.sort()) words.splice(lowerBound(words, w), 0, w);
+    for (const w of add.sort()) words.splice(lowerBound(words, w, (x) => x), 0, w);
     if (words.length > 0) vocabulary.set(letter, words);
     else vocabulary.delete(letter);
   }
   return { ...next, vocabulary };
-}
-
-function lowerBound(words: readonly string[], w: string): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (words[mid]! < w) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Documents appended or dead past which an update would cost more than a fresh build in slices is worth (about 130 one-file edits of 15 paragraphs). */

@@ -13,6 +13,7 @@ import { layered } from './layered-map.js';
 import { updateStates, type UpdateState } from './update-state.js';
 import { needsCompaction, updateTermIndexSteps } from './term-update.js';
 import { terms } from './text.js';
+import { insertAt, lowerBound } from './sorted.js';
 
 /**
  * The knowledge base after a reload, built from the one being served when few articles changed.
@@ -200,14 +201,8 @@ export function* reviseKnowledgeBaseSteps(
 }
 
 function findById(articles: readonly Article[], id: string): Article | undefined {
-  let lo = 0;
-  let hi = articles.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (articles[mid]!.id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return articles[lo]?.id === id ? articles[lo] : undefined;
+  const at = articles[lowerBound(articles, id, (a) => a.id)];
+  return at?.id === id ? at : undefined;
 }
 
 /**
@@ -227,14 +222,7 @@ function updatedConsultations(previous: KnowledgeBase, removed: readonly Article
   const order = (a: ConsultationEntry, b: ConsultationEntry) => Date.parse(a.closes) - Date.parse(b.closes) || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : position(a) - position(b));
   for (const a of added) {
     for (const c of byArticle.get(a.id)!.consultations) {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (order(list[mid]!, c) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      list.splice(lo, 0, c);
+      list.splice(insertAt(list, c, order), 0, c);
     }
   }
   return list;
