@@ -97,9 +97,10 @@ const failed = (file: string, message: string): FileResult => ({ file, article: 
 
 const refused = (file: string, s: Stats) => failed(file, s.isSymbolicLink() ? SYMLINK_MESSAGE : tooLargeMessage(s.size));
 
-function fromBytes(file: string, bytes: Buffer): FileResult {
+/** A file from bytes this thread already read as a regular file within the size limit (and hashed, when `hash` is given). */
+export function fromBytes(file: string, bytes: Buffer, hash = fileHash(bytes)): FileResult {
   const parsed = parseKnowledgeText(bytes, file);
-  return { file, article: parsed.article, problems: parsed.problems, idLine: parsed.article ? lineOfId(bytes) : 1, hash: fileHash(bytes) };
+  return { file, article: parsed.article, problems: parsed.problems, idLine: parsed.article ? lineOfId(bytes) : 1, hash };
 }
 
 function unreadable(file: string, error: unknown): FileResult | null {

@@ -3,7 +3,7 @@ import { lstat, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { readArticleFile, readArticleFileSync, type FileResult } from './article-file.js';
+import { fromBytes, readArticleFile, readArticleFileSync, type FileResult } from './article-file.js';
 import { articleParts, articleText, extractForServing, type ArticleParts, type ArticleText } from './article-parts.js';
 import { cachedRecord, fromWorker, type StoredRecord, type WorkerRecord } from './stored-record.js';
 import { asciiJson, FLUSH_EVERY, useCache, type ExtractionCache } from './extraction-cache.js';
@@ -45,6 +45,11 @@ export interface FileToRead {
   name: string;
   sig: Signature;
   knownHash?: string | undefined;
+  /**
+   * The bytes and hash this thread read when the cache did not have them (`lookUpHere`): parsed as they are
+   * instead of read and hashed a second time. Never sent to a worker.
+   */
+  read?: { bytes: Buffer; hash: string } | undefined;
 }
 
 export interface ReadOptions {
@@ -88,6 +93,7 @@ export function readFileForWorker(dir: string, f: FileToRead): WorkerRecord {
 
 /** The same in this thread, storing a fresh record in the cache. */
 export async function readFileRecord(dir: string, f: FileToRead, cache: ExtractionCache | null): Promise<FileRecord | Unchanged | null> {
+  if (f.read) return stored(freshRecord(fromBytes(f.name, f.read.bytes, f.read.hash), f.sig), cache);
   if (f.knownHash && (await hashOf(path.join(dir, f.name))) === f.knownHash) return { file: f.name, sig: f.sig, unchanged: true };
   return stored(freshRecord(await readArticleFile(dir, f.name), f.sig), cache);
 }
@@ -132,7 +138,7 @@ export async function readFileRecords(dir: string, files: readonly FileToRead[],
   let rest = files.map((f, i) => ({ f, i }));
   try {
     // A cold start (nothing cached, nothing held) skips the look-up: every file is parsed anyway.
-    if ((cache && !cache.empty()) || files.some((f) => f.knownHash)) rest = await lookUpHere(dir, rest, records, cache, once(options.onWarning));
+    if ((cache && !cache.empty()) || files.some((f) => f.knownHash)) rest = await lookUpHere(dir, rest, records, cache, once(options.onWarning), options.workersFrom ?? WORKERS_FROM);
   } finally {
     doneWithCache();
   }
@@ -152,7 +158,15 @@ const READ_AHEAD = 16;
  * found in the cache, and return the rest. A file that cannot be read plainly is left to the full
  * read, which says why.
  */
-async function lookUpHere(dir: string, files: { f: FileToRead; i: number }[], records: (FileRecord | Unchanged | null)[], cache: ExtractionCache | null, onWarning: ReadOptions['onWarning']) {
+async function lookUpHere(
+  dir: string,
+  files: { f: FileToRead; i: number }[],
+  records: (FileRecord | Unchanged | null)[],
+  cache: ExtractionCache | null,
+  onWarning: ReadOptions['onWarning'],
+  /** Misses past this many go to worker threads, which read for themselves: only the first ones' bytes are kept. */
+  keepBytes: number,
+) {
   const rest: typeof files = [];
   const turn = slices();
   // Files whose signature an earlier run saw settled are taken by the hash it read then, without reading them (`file-signatures.ts`).
@@ -187,7 +201,7 @@ async function lookUpHere(dir: string, files: { f: FileToRead; i: number }[], re
     const hit = cache?.get(hash);
     const record = hit ? cachedRecord(hit, f, hash, onWarning) : null;
     if (record) records[i] = record;
-    else rest.push({ f: { name: f.name, sig: f.sig }, i });
+    else rest.push({ f: { name: f.name, sig: f.sig, ...(rest.length < keepBytes ? { read: { bytes, hash } } : {}) }, i });
   }
   return rest;
 }
@@ -206,7 +220,8 @@ async function readFresh(dir: string, files: readonly FileToRead[], options: Rea
   const workers = Math.min(options.workers ?? defaultWorkers(), Math.ceil(files.length / BATCH));
   if (workers > 0 && files.length >= (options.workersFrom ?? WORKERS_FROM)) {
     try {
-      return { records: await readInWorkers(dir, files, workers, options, fromWorker), workers };
+      const sent = files.map(({ read: _, ...f }) => f);
+      return { records: await readInWorkers(dir, sent, workers, options, fromWorker), workers };
     } catch (error) {
       options.onWarning?.('worker threads could not read the knowledge files; reading them in the main thread', error);
     }
