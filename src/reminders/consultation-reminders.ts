@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { CHOICE_LIMITS } from '../answers/types.js';
 import { clip } from '../knowledge/text.js';
-import { parseLeads, quote } from './parse-time.js';
+import { parseLeads } from './parse-leads.js';
+import { quote } from './parsed.js';
 import { renderConfirmation } from './render.js';
 import { canManage, DEFAULT_LIMITS, limitRefusal, permissionRefusal, refuse, snowflake, type Actor, type Outcome, type ServiceDeps } from './service-deps.js';
 import type { ConsultationEntry } from '../knowledge/knowledge-base.js';

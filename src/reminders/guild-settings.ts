@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { quote } from './parse-time.js';
+import { quote } from './parsed.js';
 import { canManage, permissionRefusal, refuse, snowflake, type Actor, type Outcome, type ServiceDeps } from './service-deps.js';
 import type { GuildSettings } from './store.js';
 import { isValidZone } from './time.js';

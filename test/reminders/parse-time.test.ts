@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { parseLeads, parseRepeat, parseWhen } from '../../src/reminders/parse-time.js';
+import { parseLeads } from '../../src/reminders/parse-leads.js';
+import { parseRepeat, parseWhen } from '../../src/reminders/parse-time.js';
 
 const LONDON = 'Europe/London';
 // Monday 23 November 2026, 10:45 GMT.
