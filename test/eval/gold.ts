@@ -20,16 +20,16 @@ export interface GoldArticle {
 }
 
 /**
- * `tune2` to `tune5` hold articles added after the tune/report alternation was fixed (later tuning
+ * `tune2` to `tune6` hold articles added after the tune/report alternation was fixed (later tuning
  * rounds): adding them to that alternation would have moved earlier articles between tune and report.
  * `report2` is a second held-out split, added whole and never tuned on: every round had read `report`'s totals.
  */
-export type RealSplit = 'tune' | 'tune2' | 'tune3' | 'tune4' | 'tune5' | 'report' | 'report2' | 'final';
-export const REAL_SPLITS: RealSplit[] = ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'report', 'report2', 'final'];
+export type RealSplit = 'tune' | 'tune2' | 'tune3' | 'tune4' | 'tune5' | 'tune6' | 'report' | 'report2' | 'final';
+export const REAL_SPLITS: RealSplit[] = ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'report', 'report2', 'final'];
 /** The splits extractor work may read article by article. */
-export const TUNING_SPLITS: RealSplit[] = ['tune', 'tune2', 'tune3', 'tune4', 'tune5'];
+export const TUNING_SPLITS: RealSplit[] = ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6'];
 /** Splits added whole after the alternation was fixed: outside the tune/report rule. */
-export const ADDED_TUNING_SPLITS: RealSplit[] = ['tune2', 'tune3', 'tune4', 'tune5'];
+export const ADDED_TUNING_SPLITS: RealSplit[] = ['tune2', 'tune3', 'tune4', 'tune5', 'tune6'];
 /** Held-out splits added whole after the alternation was fixed: outside the tune/report rule, scored as totals only. */
 export const ADDED_HELD_OUT_SPLITS: RealSplit[] = ['report2'];
 
