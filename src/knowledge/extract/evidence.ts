@@ -7,6 +7,7 @@
  */
 import { findNarrativeNames, isInitial, isNameToken, isPossessive, titleOf } from './names.js';
 import { POSSESSIVE } from './name-tokens.js';
+import { GENDERED_ROLE, ROLE_NOUNS } from './words.js';
 import { roleOf } from './roles.js';
 import type { Subject } from './subject.js';
 
@@ -47,14 +48,20 @@ export function namesCompleted(paragraphs: readonly { text: string }[]): Set<str
  * Why a speaker's name lacks the shape papers give a person, or null. Scored on text the rules had not been tuned on
  * (test/eval/first-sight.ts, README "Confidence from first-sight errors"), every named speaker of these shapes was
  * wrong and no right one had them: three or more words, middle initials and particles aside (a role, a title or a
- * body run into the name: "General Secretary Andrea Bradley", "Clr Scott Wilson", "Save Aberdeen Libraries"); one word
- * that the article also writes at the end of a longer name (`completed`, from `namesCompleted`): "Coun Palmer" after
+ * body run into the name: "General Secretary Andrea Bradley", "Clr Scott Wilson", "Save Aberdeen Libraries"); two
+ * words opening with a title or a role word, the same slip ("Coun McNeely"; "Campaigner Hale"); one word that the
+ * article also writes at the end of a longer name (`completed`, from `namesCompleted`): "Coun Palmer" after
  * "Councillors Stephen Palmer and John Hough", a full name the rules missed. One word the article never completes
  * ("Mr Hughes", "Dawn, a care assistant") is how the article names them.
  */
 export function nameShapeDoubt(name: string, completed: ReadonlySet<string>): string | null {
   const words = name.split(' ').filter((w) => !isInitial(w));
   if (words.length > 2) return `“${name}” is more than a first name and surname: a role, title or body may be part of it`;
+  if (words.length === 2 && opensWithRole(words[0]!)) return `“${name}” opens with a title or a role, not a first name`;
   if (words.length === 1 && completed.has(name)) return `the article also writes “${name}” as part of a longer name, which the rules did not match`;
   return null;
 }
+
+// "Cllrs Hale": a title in the plural is a title too.
+const opensWithRole = (word: string) =>
+  titleOf(word) !== null || titleOf(word.replace(/s$/, '')) !== null || ROLE_NOUNS.has(word.toLowerCase()) || Object.hasOwn(GENDERED_ROLE, word.toLowerCase());
