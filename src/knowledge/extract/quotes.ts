@@ -8,6 +8,7 @@ import { roleOf } from './roles.js';
 import { parseSubject } from './subject.js';
 import { findDoubleQuotes, maskSpans } from './text.js';
 import { namesInsideQuotes, narrative } from './narrative.js';
+import { nameShapeDoubt, namesCompleted } from './evidence.js';
 
 /*
  * Conventions (the gold files follow them):
@@ -75,6 +76,14 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
     if (source.type === 'none' && source.reason) resolved[event.index] = { ...NOBODY, reason: source.reason };
     if (source.type === 'inherit') resolved[event.index] = continuation(resolved[source.from]!, people, logAfter[source.from]!, place);
     logAfter[event.index] = people.log.length;
+  }
+
+  // A name not shaped like a person's, whichever path gave it, is kept with low confidence (see `nameShapeDoubt`).
+  let completed: Set<string> | undefined;
+  for (const [i, r] of resolved.entries()) {
+    if (r.speaker === null || r.confidence !== 'high') continue;
+    const doubt = nameShapeDoubt(r.speaker, (completed ??= namesCompleted(paragraphs)));
+    if (doubt) resolved[i] = { ...r, confidence: 'low', reason: doubt };
   }
 
   return found
