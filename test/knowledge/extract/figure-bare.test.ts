@@ -83,6 +83,28 @@ describe('bare counts: a number with no noun that the sentence makes a count', (
     }
   });
 
+  it('a number in brackets after a name is a part of the whole the sentence counted: "the North-West (77)"', () => {
+    expect(brief('Of the 199 routes affected last year, most were in the North-West (77), followed by the East of England (45) and Yorkshire and Humber (44).')).toEqual([
+      ['count', 199, 'routes', '199 routes', 'routes'],
+      ['count', 77, 'routes', '77', null],
+      ['count', 45, 'routes', '45', null],
+      ['count', 44, 'routes', '44', null],
+    ]);
+  });
+
+  it('a bracketed number is no part where it cannot be one: an age, a list mark, more than the whole, another sentence', () => {
+    for (const [text, counts] of [
+      ['Jo Bell (45) said the homes would close.', []],
+      ['The two children, Amy (7) and Ben (9), were moved.', [2]],
+      ['The council made 3 proposals: (1) close the library.', [3]],
+      ['It runs 20 routes. Most are in Leeds (12).', [20]],
+      ['Of the 100 staff, most are in Leeds (60) and York (50).', [100, 60]],
+      ['Of the 90 homes, most (60) are in Leeds.', [90, 60]],
+    ] as const) {
+      expect(figuresOf(text).map((f) => f.value), text).toEqual(counts);
+    }
+  });
+
   it('leaves a number to the range of percentages it opens', () => {
     expect(brief('The council offered pay rises of between 6 and 12.7 per cent.').map((f) => f.slice(0, 4))).toEqual([
       ['percent', 6, '%', '6'],
