@@ -136,6 +136,26 @@ describe('counts the noun glued to the number, and nouns of people', () => {
     expect(brief('They have submitted a 700-signature petition.')).toEqual([['count', 700, 'signatures', '700-signature', 'signatures']]);
   });
 
+  it('counts pickets, officials and compounds of a people noun as people: "seven Erdington headteachers", "40 caseworkers"', () => {
+    expect(brief('At the Deighton Centre we had 12 pickets, and seven Erdington headteachers wrote to 40 caseworkers.').map((f) => f.slice(0, 4))).toEqual([
+      ['count', 12, 'people', '12 pickets'],
+      ['count', 7, 'people', 'seven Erdington headteachers'],
+      ['count', 40, 'people', '40 caseworkers'],
+    ]);
+    expect(brief('About 300 leaseholders, 20 shopkeepers and 15 childminders met six officials.').map((f) => [f[1], f[2]])).toEqual([
+      [300, 'people'],
+      [20, 'people'],
+      [15, 'people'],
+      [6, 'people'],
+    ]);
+    // Words that only end like one stay counts of themselves: "12 picket lines", "three reasons", "two safeguards".
+    expect(brief('There were 12 picket lines, three reasons and two safeguards.').map((f) => [f[1], f[2]])).toEqual([
+      [12, 'lines'],
+      [3, 'reasons'],
+      [2, 'safeguards'],
+    ]);
+  });
+
   it('takes irregular plurals and more nouns of people as people', () => {
     expect(brief('Cabinet will vote on the fate of hundreds of county schoolchildren.')).toEqual([
       ['count', 100, 'people', 'hundreds of county schoolchildren', 'county schoolchildren'],
