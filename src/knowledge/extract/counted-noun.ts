@@ -38,6 +38,8 @@ const CONTINUATIONS = new Set(['cuts', 'losses', 'members', 'nurses', 'jobs', 'p
 export const NOT_COUNTED = new Set([
   'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'times', 'pounds', 'pence', 'miles', 'percent',
   'decades', 'nights', 'years’', 'o’clock', 'centuries', 'winters', 'summers', 'generations', 'metres', 'feet', 'yards', 'kilometres', 'km', 'mph', 'points',
+  // Days of a week and parts of a day or year are times too ("closing … on two weekdays"), like "three days a week".
+  'weekdays', 'weekends', 'mornings', 'afternoons', 'evenings', 'fortnights', 'terms', 'seasons', 'semesters',
 ]);
 // Singular nouns that still stand for many (a fraction or a "-strong" figure of them is a real figure).
 const COLLECTIVE = new Set([
