@@ -41,6 +41,11 @@ describe('a change of money written without £: what changes is pay, earnings, r
     ]);
   });
 
+  it('a duration or measure after the second number is no sum: "pay was cut from 18 to 12 hours a week"', () => {
+    expect(brief('Their pay was cut from 18 to 12 hours a week.').filter((f) => f[0] === 'money')).toEqual([]);
+    expect(brief('Funding was cut from 4 to 3 years.').filter((f) => f[0] === 'money')).toEqual([]);
+  });
+
   it('years are never money: "pay rose from 2019 to 2023" gives two years', () => {
     expect(brief('Pay rose from 2019 to 2023.').map((f) => [f[0], f[1]])).toEqual([
       ['date', '2019'],
