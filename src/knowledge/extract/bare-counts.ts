@@ -91,7 +91,10 @@ export function bareCountsIn(hits: Hits, candidates: BareCount[]): void {
     if (part) {
       const whole = next > 0 ? counts[next - 1]! : undefined;
       const sum = (whole ? (parts.get(whole) ?? 0) : 0) + a.value;
-      if (!whole || sum > (whole.value as number) || a.start - whole.end > ANTECEDENT_WINDOW || /[.!?]/.test(hits.text.slice(whole.end, a.start))) continue;
+      // A whole of people is left alone: after a name, a bracketed number is an age ("Jo Bell (64)").
+      if (!whole || whole.unit === 'people' || sum > (whole.value as number) || a.start - whole.end > ANTECEDENT_WINDOW) continue;
+      const between = hits.text.slice(whole.end, a.start - 1);
+      if (/[.!?]/.test(between) || between.trim() === '') continue;
       parts.set(whole, sum);
     }
     const near = !people && last && a.start - last.end <= ANTECEDENT_WINDOW ? last : undefined;

@@ -98,8 +98,12 @@ describe('bare counts: a number with no noun that the sentence makes a count', (
       ['The two children, Amy (7) and Ben (9), were moved.', [2]],
       ['The council made 3 proposals: (1) close the library.', [3]],
       ['It runs 20 routes. Most are in Leeds (12).', [20]],
-      ['Of the 100 staff, most are in Leeds (60) and York (50).', [100, 60]],
+      ['Of the 100 homes, most are in Leeds (60) and York (50).', [100, 60]],
       ['Of the 90 homes, most (60) are in Leeds.', [90, 60]],
+      // Of people, a bracketed number after a name or a person is their age.
+      ['About 500 residents signed, including councillor Jo Bell (64) and her husband (66).', [500]],
+      // Right after the whole, a bracket is no part of it.
+      ['There were 3 objections (2).', [3]],
     ] as const) {
       expect(figuresOf(text).map((f) => f.value), text).toEqual(counts);
     }
