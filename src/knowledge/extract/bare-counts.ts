@@ -42,15 +42,25 @@ const UP_TO = /\b(?:up|as\s+many\s+as|close)\s+to\s+$/i;
 // How far back the count whose noun a bare number borrows may be.
 const ANTECEDENT_WINDOW = 300;
 
+// "most were in the North-West (77), followed by the East of England (45)": a number alone in brackets after a
+// word, the clause going on after it, is a part of a whole counted before it in the sentence. Not a list mark
+// ("proposals: (1) close") and, by the whole's test below, not an age ("Jo Bell (45)", "Amy (7) and Ben (9)").
+const PART_BEFORE = /\p{L} \($/u;
+const PART_AFTER = /\)(?:[,.;:!?]|\s+(?:and|or|are|were|is|was)\b|$)/y;
+
 /** A nounless number the sentence makes a count: of people when what it does says so ("21 voted"). */
 export interface BareCount {
   atom: Atom;
   people: boolean;
+  /** A bracketed part ("the North-West (77)"), a count only of a larger whole earlier in its sentence. */
+  part?: boolean;
 }
 
 /** The bare count a nounless atom is, by what stands either side of it; null when it is none. */
 export function bareCount(text: string, a: Atom): BareCount | null {
   if (a.yearLike || a.noun) return null;
+  PART_AFTER.lastIndex = a.end;
+  if (PART_BEFORE.test(text.slice(Math.max(0, a.start - 3), a.start)) && PART_AFTER.test(text)) return { atom: a, people: false, part: true };
   AFTER.lastIndex = a.end;
   const after = AFTER.exec(text);
   if (!after) return null;
@@ -74,8 +84,19 @@ export function bareCountsIn(hits: Hits, candidates: BareCount[]): void {
   const counts = hits.list.filter((h) => h.kind === 'count').sort((p, q) => p.start - q.start);
   let next = 0;
   let last: Hit | undefined;
-  for (const { atom: a, people } of candidates) {
+  // The parts a whole has had so far, so parts never add up to more than it.
+  const parts = new Map<Hit, number>();
+  for (const { atom: a, people, part } of candidates) {
     while (next < counts.length && counts[next]!.end <= a.start) last = counts[next++];
+    if (part) {
+      const whole = next > 0 ? counts[next - 1]! : undefined;
+      const sum = (whole ? (parts.get(whole) ?? 0) : 0) + a.value;
+      // A whole of people is left alone: after a name, a bracketed number is an age ("Jo Bell (64)").
+      if (!whole || whole.unit === 'people' || sum > (whole.value as number) || a.start - whole.end > ANTECEDENT_WINDOW) continue;
+      const between = hits.text.slice(whole.end, a.start - 1);
+      if (/[.!?]/.test(between) || between.trim() === '') continue;
+      parts.set(whole, sum);
+    }
     const near = !people && last && a.start - last.end <= ANTECEDENT_WINDOW ? last : undefined;
     const hit: Hit = { kind: 'count', value: a.value, unit: near?.unit ?? 'people', start: a.start, end: a.end, counts: null };
     if (addHit(hits, hit)) last = hit;

@@ -69,10 +69,10 @@ export function readAtoms(hits: Hits): Atom[] {
     const value = wordsValue(m[0]);
     if (value === null) continue;
     const end = m.index + m[0].length;
-    // "forty per cent" is a percentage.
+    // "forty per cent" is a percentage, and so is "one per cent": before "per cent" "one" is never a pronoun.
     const percent = /^\s?(?:per\s?cent|percent)\b/i.exec(text.slice(end, end + 12));
     if (percent) {
-      if (!isLoneOne(m[0])) addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end: end + percent[0].length, counts: null });
+      addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end: end + percent[0].length, counts: null });
       continue;
     }
     if (isLoneOne(m[0])) {

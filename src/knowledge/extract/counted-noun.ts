@@ -22,7 +22,13 @@ const PEOPLE = new Set([
   'engineers', 'labourers', 'mechanics', 'gardeners', 'inspectors', 'leaders', 'chefs', 'guards', 'girls', 'boys', 'kids',
   'ladies', 'mums', 'dads', 'mothers', 'fathers', 'grandparents', 'sisters', 'brothers', 'sons', 'daughters', 'husbands',
   'wives', 'neighbours', 'friends', 'locals', 'villagers', 'graduates', 'landlords', 'owners', 'objectors', 'petitioners',
+  'pickets', 'picketers', 'protestors', 'demonstrators', 'marchers', 'delegates', 'officials', 'politicians', 'ministers',
+  'mayors', 'lecturers', 'tutors', 'trainees', 'midwives', 'surgeons', 'dentists', 'pharmacists', 'solicitors', 'lawyers',
+  'participants', 'applicants', 'candidates', 'guests', 'shoppers', 'motorists', 'cyclists', 'pedestrians', 'fans',
+  'players', 'spectators', 'inmates', 'prisoners', 'victims', 'survivors', 'occupiers', 'lodgers',
 ]);
+// A compound whose head is a people noun is people too ("headteachers", "caseworkers", "leaseholders").
+const PEOPLE_COMPOUND = /^[\p{L}’'-]{3,}(?:teachers|workers|owners|keepers|leaders|officers|holders|minders)$/u;
 // Irregular plurals of people: "hundreds of county schoolchildren", "300 townspeople".
 const PEOPLE_ENDING = /(?:children|people|folk|men|women)$/;
 const JOBS = new Set(['jobs', 'job', 'posts', 'post', 'roles', 'role', 'positions', 'position', 'redundancies', 'vacancies']);
@@ -32,6 +38,8 @@ const CONTINUATIONS = new Set(['cuts', 'losses', 'members', 'nurses', 'jobs', 'p
 export const NOT_COUNTED = new Set([
   'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'times', 'pounds', 'pence', 'miles', 'percent',
   'decades', 'nights', 'years’', 'o’clock', 'centuries', 'winters', 'summers', 'generations', 'metres', 'feet', 'yards', 'kilometres', 'km', 'mph', 'points',
+  // Days of a week and parts of a day or year are times too ("closing … on two weekdays"), like "three days a week".
+  'weekdays', 'weekends', 'mornings', 'afternoons', 'evenings', 'fortnights', 'terms', 'seasons', 'semesters',
 ]);
 // Singular nouns that still stand for many (a fraction or a "-strong" figure of them is a real figure).
 const COLLECTIVE = new Set([
@@ -70,7 +78,7 @@ const WORD_AFTER = /\s+([\p{L}’'-]*\p{L})([^\s\p{L}]*)/uy;
 export function unitOf(head: string): string | null {
   const lower = head.toLowerCase();
   if (NOT_COUNTED.has(lower) || FUNCTION_WORDS.has(lower)) return null;
-  if (PEOPLE.has(lower)) return 'people';
+  if (PEOPLE.has(lower) || PEOPLE_COMPOUND.test(lower)) return 'people';
   if (JOBS.has(lower)) return 'jobs';
   if (/[^su]s$/.test(lower) && !/(?:ous|ss|is|ly)$/.test(lower) && lower.length > 3) return lower;
   return lower.length > 5 && PEOPLE_ENDING.test(lower) ? 'people' : null;

@@ -4,6 +4,7 @@ import { readAtoms, type Atom } from './count-atoms.js';
 import { countedNoun, headOf, isCountable, nounPhrase, unitOf, type CountedNoun } from './counted-noun.js';
 import { CHANGE_VERB, changedThing, WINDOW } from './figure-labels.js';
 import { addHit, claim, type Hit, type Hits } from './hits.js';
+import { moneySides, type MoneySides } from './money-changes.js';
 import { VAGUE_HINT, VAGUE_MULTIPLE, vagueValue } from './number-words.js';
 
 /**
@@ -82,7 +83,10 @@ function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
   if (from && TO_GAP.test(gap)) {
     const lead = before.slice(0, from.index);
     const hasVerb = a.value > b.value || lead.split(/\s+/).slice(-6).some((w) => CHANGE_VERB.test(w.toLowerCase().replace(/[^a-z]/g, '')) || /^(?:down|up)$/i.test(w));
-    const noun = b.noun ?? a.noun ?? nounOf(changedThing(lead, CHANGE_VERB));
+    const thing = b.noun || a.noun ? null : changedThing(lead, CHANGE_VERB);
+    const money = moneySides(hits, a, b, thing);
+    if (money) return moneyPair(hits, a, b, money, thing!, hasVerb ? 'change' : 'range');
+    const noun = b.noun ?? a.noun ?? nounOf(thing);
     if (!noun || !countable(a, noun.unit, text) || !countable(b, noun.unit, text)) return true;
     if (!hasVerb) return range(hits, a, b, noun);
     const change = { from: a.value, to: b.value };
@@ -98,7 +102,10 @@ function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
     const lead = before.slice(0, to.index);
     const verb = /([\p{L}]+)(?:\s+(?:down|back|up))?\s*$/u.exec(lead);
     if (!verb || !CHANGE_VERB.test(verb[1]!.toLowerCase())) return false;
-    const noun = a.noun ?? b.noun ?? nounOf(changedThing(lead, CHANGE_VERB));
+    const thing = a.noun || b.noun ? null : changedThing(lead, CHANGE_VERB);
+    const money = moneySides(hits, a, b, thing);
+    if (money) return moneyPair(hits, a, b, money, thing!, 'backwards');
+    const noun = a.noun ?? b.noun ?? nounOf(thing);
     if (!noun || !countable(a, noun.unit, text) || !countable(b, noun.unit, text)) return true;
     const change = { from: b.value, to: a.value };
     for (const atom of [a, b]) {
@@ -133,6 +140,16 @@ function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
 function endsHere(text: string, end: number): boolean {
   const next = /^\s*([.,;:!?)]|$)|^\s+(\p{L}+)/u.exec(text.slice(end, end + 30));
   return next !== null && (next[1] !== undefined || FUNCTION_WORDS.has(next[2]!.toLowerCase()));
+}
+
+/** Both sums of a change or range of money; "backwards" is a change told from its end ("fell to 19,000 from 23,000"). */
+function moneyPair(hits: Hits, a: Atom, b: Atom, money: MoneySides, counts: string, how: 'change' | 'range' | 'backwards'): true {
+  const [x, y] = money.values;
+  const link =
+    how === 'range' ? { range: { low: Math.min(x, y), high: Math.max(x, y) } } : { change: how === 'change' ? { from: x, to: y } : { from: y, to: x } };
+  addHit(hits, { kind: 'money', value: x, unit: money.unit, start: a.start, end: a.end, counts, ...link });
+  addHit(hits, { kind: 'money', value: y, unit: money.unit, start: b.start, end: money.secondEnd, counts, ...link });
+  return true;
 }
 
 /** Both ends of a range are figures ("between 44 and 60 workers": 44 and 60), each knowing the range. */

@@ -83,6 +83,32 @@ describe('bare counts: a number with no noun that the sentence makes a count', (
     }
   });
 
+  it('a number in brackets after a name is a part of the whole the sentence counted: "the North-West (77)"', () => {
+    expect(brief('Of the 199 routes affected last year, most were in the North-West (77), followed by the East of England (45) and Yorkshire and Humber (44).')).toEqual([
+      ['count', 199, 'routes', '199 routes', 'routes'],
+      ['count', 77, 'routes', '77', null],
+      ['count', 45, 'routes', '45', null],
+      ['count', 44, 'routes', '44', null],
+    ]);
+  });
+
+  it('a bracketed number is no part where it cannot be one: an age, a list mark, more than the whole, another sentence', () => {
+    for (const [text, counts] of [
+      ['Jo Bell (45) said the homes would close.', []],
+      ['The two children, Amy (7) and Ben (9), were moved.', [2]],
+      ['The council made 3 proposals: (1) close the library.', [3]],
+      ['It runs 20 routes. Most are in Leeds (12).', [20]],
+      ['Of the 100 homes, most are in Leeds (60) and York (50).', [100, 60]],
+      ['Of the 90 homes, most (60) are in Leeds.', [90, 60]],
+      // Of people, a bracketed number after a name or a person is their age.
+      ['About 500 residents signed, including councillor Jo Bell (64) and her husband (66).', [500]],
+      // Right after the whole, a bracket is no part of it.
+      ['There were 3 objections (2).', [3]],
+    ] as const) {
+      expect(figuresOf(text).map((f) => f.value), text).toEqual(counts);
+    }
+  });
+
   it('leaves a number to the range of percentages it opens', () => {
     expect(brief('The council offered pay rises of between 6 and 12.7 per cent.').map((f) => f.slice(0, 4))).toEqual([
       ['percent', 6, '%', '6'],
@@ -112,6 +138,26 @@ describe('counts the noun glued to the number, and nouns of people', () => {
     expect(brief('He said the 970-page report on closures had been too much.')).toEqual([['count', 970, 'pages', '970-page', 'pages']]);
     expect(brief('It was buried deep inside a 75- page report.')).toEqual([['count', 75, 'pages', '75- page', 'pages']]);
     expect(brief('They have submitted a 700-signature petition.')).toEqual([['count', 700, 'signatures', '700-signature', 'signatures']]);
+  });
+
+  it('counts pickets, officials and compounds of a people noun as people: "seven Erdington headteachers", "40 caseworkers"', () => {
+    expect(brief('At the Deighton Centre we had 12 pickets, and seven Erdington headteachers wrote to 40 caseworkers.').map((f) => f.slice(0, 4))).toEqual([
+      ['count', 12, 'people', '12 pickets'],
+      ['count', 7, 'people', 'seven Erdington headteachers'],
+      ['count', 40, 'people', '40 caseworkers'],
+    ]);
+    expect(brief('About 300 leaseholders, 20 shopkeepers and 15 childminders met six officials.').map((f) => [f[1], f[2]])).toEqual([
+      [300, 'people'],
+      [20, 'people'],
+      [15, 'people'],
+      [6, 'people'],
+    ]);
+    // Words that only end like one stay counts of themselves: "12 picket lines", "three reasons", "two safeguards".
+    expect(brief('There were 12 picket lines, three reasons and two safeguards.').map((f) => [f[1], f[2]])).toEqual([
+      [12, 'lines'],
+      [3, 'reasons'],
+      [2, 'safeguards'],
+    ]);
   });
 
   it('takes irregular plurals and more nouns of people as people', () => {

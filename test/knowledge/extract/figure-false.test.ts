@@ -14,8 +14,18 @@ describe('never a false figure', () => {
     ['codes glued to words', 'Covid-19 patients and A38 drivers.'],
     ['proportions', 'Nine in ten carers, 1 in 4 carers and nine out of ten respondents agree.'],
     ['route numbers', 'The X5 and 71 services will end, as will service 6 journeys and routes 24 buses.'],
+    ['days of the week and parts of a day', 'It will shut on two weekdays and three evenings, open two weekends, for four mornings or two afternoons.'],
+    ['terms and seasons', 'He served three terms, over two seasons and two fortnights.'],
   ])('%s', (_, text) => {
     expect(figuresOf(text)).toEqual([]);
+  });
+
+  it('counts what is counted on those days: "seven of its fifteen sites on two weekdays", "two morning sessions"', () => {
+    expect(figuresOf('It may close seven of its fifteen sites on two weekdays and cut two morning sessions.')).toEqual([
+      ['count', 7, 'seven of its fifteen sites'],
+      ['count', 15, 'fifteen sites'],
+      ['count', 2, 'two morning sessions'],
+    ]);
   });
 
   it('reads a year before a name or after "in" as a year, never a count', () => {

@@ -36,6 +36,20 @@ describe('counts in words', () => {
     expect(brief('Almost forty per cent of staff are agency workers.')).toEqual([['percent', 40, '%', 'forty per cent', 'almost', 'staff']]);
   });
 
+  it('reads "one per cent" as a percentage, "one" being a number before "per cent" whatever stands before it', () => {
+    expect(brief('Rents may rise by inflation plus one per cent, or one percent of the budget.')).toEqual([
+      ['percent', 1, '%', 'one per cent', null, null],
+      ['percent', 1, '%', 'one percent', null, 'budget'],
+    ]);
+    // Still nothing where "one" is not before "per cent": a percentage point, a pronoun.
+    expect(brief('It is one percentage point higher, and one of them said so.')).toEqual([]);
+    // A range keeps both ends, as before.
+    expect(brief('Between one to three per cent of staff will go.').map((f) => [f[0], f[1], f[3]])).toEqual([
+      ['percent', 1, 'one'],
+      ['percent', 3, 'three per cent'],
+    ]);
+  });
+
   it('does not take "one", number words that are not one number, or hyphenated words as counts', () => {
     expect(
       figuresOf(
