@@ -3,6 +3,7 @@ import path from 'node:path';
 import { GAZETTEER_FILE } from './gazetteer.js';
 import { tryOpenCache, type ExtractionCache } from './extraction-cache.js';
 import { reloadKnowledge, type Reloaded, type ReloadOptions } from './reload.js';
+import { warmUpReading } from './warm-up.js';
 
 /** Editor swap files, our own temp files and the trash never trigger a reload. */
 export function isWatchedName(name: string): boolean {
@@ -102,6 +103,8 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
     schedule();
   });
   watcher.on('error', (error) => options.onError?.(error));
+  // While nothing has changed yet: the first edit then runs code this thread has already compiled (`warm-up.ts`).
+  if (latest) void warmUpReading(options.dir, latest.articles, () => (closed ? null : cache()), () => closed);
 
   return {
     reload,
