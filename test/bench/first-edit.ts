@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
@@ -26,20 +26,43 @@ const arg = (name: string) => {
 };
 const [dir, cacheFile] = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 if (!dir || !cacheFile) throw new Error('usage: first-edit.ts <dir> <cache file> [--edits 3] [--idle ms] [--profile]');
-for (const f of [cacheFile, `${cacheFile}-wal`, `${cacheFile}-shm`, path.join(path.dirname(cacheFile), 'built-indexes.bin')]) rmSync(f, { force: true });
+if (!args.includes('--keep-cache')) for (const f of [cacheFile, `${cacheFile}-wal`, `${cacheFile}-shm`, path.join(path.dirname(cacheFile), 'built-indexes.bin')]) rmSync(f, { force: true });
+if (args.includes('--no-stored-indexes')) rmSync(path.join(path.dirname(cacheFile), 'built-indexes.bin'), { force: true });
 const mb = (n: number) => Math.round(n / 1024 / 1024);
 const gc = (globalThis as { gc?: () => void }).gc;
 const memory = (label: string) => {
   const m = process.memoryUsage();
   console.log(`memory ${label}: rss ${mb(m.rss)} MB, heapUsed ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}, arrayBuffers ${mb(m.arrayBuffers)}; outside the heap ${mb(m.rss - m.heapTotal)}`);
+  if (args.includes('--smaps')) console.log('  resident by mapping (MB):', smaps());
   if (args.includes('--spaces')) console.log('  spaces (used/size MB):', v8.getHeapSpaceStatistics().filter((s) => s.space_size > 1 << 20).map((s) => `${s.space_name.replace('_space', '')} ${mb(s.space_used_size)}/${mb(s.space_size)}`).join(', '));
 };
 
-const options = { cacheFile };
+/** Resident memory by kind of mapping: files (code, libraries), the brk heap, anonymous mappings by size (malloc's thread arenas are 64 MB reservations). */
+function smaps(): string {
+  const sums = new Map<string, number>();
+  let kind = '';
+  for (const line of readFileSync('/proc/self/smaps', 'utf8').split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
+    if (head) {
+      const size = (parseInt(head[2]!, 16) - parseInt(head[1]!, 16)) / 1024 / 1024;
+      const name = head[3]!.trim();
+      kind = name.startsWith('/') ? 'files' : name ? name : size >= 60 ? 'anon 64 MB (arenas)' : size >= 1 ? 'anon ≥ 1 MB' : 'anon < 1 MB';
+    } else if (line.startsWith('Rss:')) sums.set(kind, (sums.get(kind) ?? 0) + Number(line.split(/\s+/)[1]) / 1024);
+  }
+  return [...sums].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
+}
+
+const workers = arg('--workers');
+const options = { cacheFile: args.includes('--no-cache') ? null : cacheFile, ...(workers ? { workers: Number(workers) } : {}) };
+if (gc) {
+  gc();
+  memory('before the load');
+}
 const delay = monitorEventLoopDelay({ resolution: 1 });
 delay.enable();
 let t = performance.now();
-const loaded = await reloadKnowledge(dir, null, options);
+const onPhase = args.includes('--phase-memory') ? (p: string, ms: number) => memory(`after ${p} (${ms.toFixed(0)} ms)`) : undefined;
+const loaded = await reloadKnowledge(dir, null, { ...options, ...(onPhase ? { onPhase } : {}) });
 console.log(`cold load ${(performance.now() - t).toFixed(0)} ms, held ${(delay.max / 1e6).toFixed(0)} ms, extracted ${loaded.read.extracted} by ${loaded.read.workers} workers`);
 delay.disable();
 memory('right after the load');
@@ -83,7 +106,7 @@ async function profiled<T>(work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-const heldCache = tryOpenCache(cacheFile);
+const heldCache = tryOpenCache(options.cacheFile);
 // As the watcher does when it starts (code without `warm-up.ts` has none).
 const warmUp = (await import('../../src/knowledge/warm-up.js' as string).catch(() => null)) as typeof import('../../src/knowledge/warm-up.js') | null;
 if (warmUp && !args.includes('--no-warm-up')) {
