@@ -65,9 +65,11 @@ function* warmUpPieces(dir: string, articles: readonly Article[], cache: () => E
       yield () => extractFigures([p]);
       yield () => extractQuotes([p]);
     }
-    // The whole path of an edited file, as a one-file reload takes it (read bytes, parse, extract, terms, the record's JSON); not stored.
+    // The whole path of an edited file, as a one-file reload takes it (read bytes, parse, extract, terms, the record's JSON, the cache's write).
+    // The record is the one the load stored for these bytes (or, if the file changed since, the one the next reload stores): writing it changes nothing served.
     let bytes: Buffer | null = null;
     yield async () => (bytes = await readFile(path.join(dir, article.file)));
-    yield () => bytes && readFileRecord(dir, { name: article.file, sig: '', read: { bytes, hash: fileHash(bytes) } }, null);
+    yield () => bytes && readFileRecord(dir, { name: article.file, sig: '', read: { bytes, hash: fileHash(bytes) } }, cache());
+    yield () => cache()?.flush();
   }
 }

@@ -33,6 +33,8 @@ export interface KnowledgeWatcher {
   reload(options?: { full?: boolean }): Promise<Reloaded>;
   /** The latest completed load (the initial one until a reload completes). */
   latest(): Reloaded | null;
+  /** Resolves once this thread has run the code of a one-file reload (`warm-up.ts`), so a moderator's first edit does not compile it. */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -104,11 +106,12 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
   });
   watcher.on('error', (error) => options.onError?.(error));
   // While nothing has changed yet: the first edit then runs code this thread has already compiled (`warm-up.ts`).
-  if (latest) void warmUpReading(options.dir, latest.articles, () => (closed ? null : cache()), () => closed);
+  const ready = latest ? warmUpReading(options.dir, latest.articles, () => (closed ? null : cache()), () => closed) : Promise.resolve();
 
   return {
     reload,
     latest: () => latest,
+    ready,
     close: () => {
       closed = true;
       if (timer) clearTimeout(timer);
