@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parseKnowledgeFile } from './article-file.js';
@@ -6,6 +6,7 @@ import { extractFigures, extractQuotes } from './extract/index.js';
 import type { ExtractionCache } from './extraction-cache.js';
 import { fileHash } from './file-hash.js';
 import { readFileRecord } from './file-records.js';
+import { MAX_FILE_BYTES } from './limits.js';
 import type { Article, Paragraph } from './schema.js';
 
 /**
@@ -26,9 +27,17 @@ const ARTICLES = 2;
 /** Sentence ends, for the smallest pieces; a rough cut is enough, nothing it makes is kept. */
 const SENTENCE_END = /(?<=[.!?]["”’]?)\s+/;
 
+/** An article longer than this is passed over: a whole paragraph or file is one piece, and a short one compiles the same code. */
+const MAX_CHARACTERS = 20_000;
+
 /** Runs once; resolves when done or when `stopped()` says the caller no longer needs it. Never throws. */
 export async function warmUpReading(dir: string, articles: readonly Article[], cache: () => ExtractionCache | null, stopped: () => boolean = () => false): Promise<void> {
-  const pieces = warmUpPieces(dir, articles.slice(0, ARTICLES), cache);
+  const short: Article[] = [];
+  for (const a of articles) {
+    if (short.length === ARTICLES) break;
+    if (a.paragraphs.reduce((n, p) => n + p.text.length, 0) <= MAX_CHARACTERS) short.push(a);
+  }
+  const pieces = warmUpPieces(dir, short, cache);
   for (const piece of pieces) {
     if (stopped()) return;
     try {
@@ -68,7 +77,12 @@ function* warmUpPieces(dir: string, articles: readonly Article[], cache: () => E
     // The whole path of an edited file, as a one-file reload takes it (read bytes, parse, extract, terms, the record's JSON, the cache's write).
     // The record is the one the load stored for these bytes (or, if the file changed since, the one the next reload stores): writing it changes nothing served.
     let bytes: Buffer | null = null;
-    yield async () => (bytes = await readFile(path.join(dir, article.file)));
+    // Only a regular file within the size limit, as a reload reads one (a link put there since the load is not followed).
+    yield async () => {
+      const full = path.join(dir, article.file);
+      const s = await lstat(full);
+      bytes = s.isFile() && s.size <= MAX_FILE_BYTES ? await readFile(full) : null;
+    };
     yield () => bytes && readFileRecord(dir, { name: article.file, sig: '', read: { bytes, hash: fileHash(bytes) } }, cache());
     yield () => cache()?.flush();
   }
