@@ -12,6 +12,7 @@ import type { Article } from './schema.js';
 import { runSync, type Steps } from './sliced.js';
 import { speakerIndexSteps, speakerIsClear } from './speakers.js';
 import { termIndexSteps } from './term-index.js';
+import { terms } from './text.js';
 import { updateStates } from './update-state.js';
 
 /**
@@ -67,7 +68,7 @@ export function* knowledgeBaseSteps(
   // The key guarantees the stored indexes fit; the counts are checked anyway, as a wrong index would rank the wrong paragraphs.
   const fits = stored !== null && stored.paragraphs.base.docLength.length === paragraphTexts.length && stored.quotes.base.docLength.length === parts.quotes.length;
   const paragraphs = fits ? stored.paragraphs : yield* termIndexSteps(paragraphTexts, true);
-  const quoteIndex = fits ? stored.quotes : yield* termIndexSteps(yield* quoteTextsSteps(parts.quotes));
+  const quoteIndex = fits ? stored.quotes : yield* termIndexSteps(yield* quoteTextsSteps(parts.quotes), true);
 
   const kb: KnowledgeBase = {
     articles,
@@ -83,11 +84,12 @@ export function* knowledgeBaseSteps(
 /** A quote as the quote index reads it. An unsure speaker's name is not indexed either, so a topic search for that name cannot find the quote. */
 export const quoteText = (q: CitedQuote) => (speakerIsClear(q) ? [q.text, q.speaker ?? '', q.role ?? ''] : [q.text]).join(' ');
 
+/** Each quote's terms joined by spaces: the term index reads every document twice, so each is tokenized once here. */
 function* quoteTextsSteps(quotes: readonly CitedQuote[]): Steps<string[]> {
   const out: string[] = [];
   for (const [i, q] of quotes.entries()) {
     if (i % 1024 === 1023) yield;
-    out.push(quoteText(q));
+    out.push(terms(quoteText(q)).join(' '));
   }
   return out;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { GAZETTEER_FILE } from './gazetteer.js';
 import { tryOpenCache, type ExtractionCache } from './extraction-cache.js';
 import { reloadKnowledge, type Reloaded, type ReloadOptions } from './reload.js';
+import { warmUpReading } from './warm-up.js';
 
 /** Editor swap files, our own temp files and the trash never trigger a reload. */
 export function isWatchedName(name: string): boolean {
@@ -32,6 +33,8 @@ export interface KnowledgeWatcher {
   reload(options?: { full?: boolean }): Promise<Reloaded>;
   /** The latest completed load (the initial one until a reload completes). */
   latest(): Reloaded | null;
+  /** Resolves once this thread has run the code of a one-file reload (`warm-up.ts`), so a moderator's first edit does not compile it. */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -102,10 +105,13 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
     schedule();
   });
   watcher.on('error', (error) => options.onError?.(error));
+  // While nothing has changed yet: the first edit then runs code this thread has already compiled (`warm-up.ts`).
+  const ready = latest ? warmUpReading(options.dir, latest.articles, () => (closed ? null : cache()), () => closed) : Promise.resolve();
 
   return {
     reload,
     latest: () => latest,
+    ready,
     close: () => {
       closed = true;
       if (timer) clearTimeout(timer);

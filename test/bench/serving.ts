@@ -4,6 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { searchAnswer } from '../../src/answers/index.js';
 import { tryOpenCache } from '../../src/knowledge/extraction-cache.js';
 import { reloadKnowledge, type Reloaded, type ReloadOptions } from '../../src/knowledge/reload.js';
+import { warmUpReading } from '../../src/knowledge/warm-up.js';
 
 /**
  * The serving figures of `npm run bench`: how long a load or reload takes, how long it held the
@@ -56,6 +57,8 @@ export async function measureReloads(dir: string, loaded: Reloaded, options: Rel
   await appendFile(path.join(dir, file), `\nA paragraph added by the benchmark mentions ${marker} once.\n`);
   // What the watcher does when a moderator saves one file: it knows the name, so only that entry is looked at, and it keeps the cache open.
   const heldCache = tryOpenCache(options.cacheFile, options.onWarning);
+  // As the watcher does when it starts, before any moderator has saved a file.
+  await warmUpReading(dir, loaded.articles, () => heldCache);
   const one = await phase(() => reloadKnowledge(dir, loaded, { ...options, names: [file], heldCache }));
   heldCache?.close();
   const servedNewAnswer = searchAnswer(one.result.kb, { query: marker }).kind === 'search';

@@ -110,7 +110,7 @@ describe('a warm start from stored indexes', () => {
     const { dir, cacheFile } = await fresh('code');
     const before = await start(dir, cacheFile);
     // A term's frequency in a document no longer counts past 1: other postings, other scores; no version bumped by hand.
-    const src = await changedSources('code', 'knowledge/term-index.ts', (t) => t.replace('list.push(doc * 8 + Math.min(tf, 7));', 'list.push(doc * 8 + Math.min(tf, 1));'));
+    const src = await changedSources('code', 'knowledge/term-index.ts', (t) => t.replace('if (tf[id]! < 7) tf[id]!++;', 'if (tf[id]! < 1) tf[id]!++;'));
     const after = await start(dir, cacheFile, src);
     expect(after.read.extracted).toBe(0);
     expect(after.storedIndexes).toBe(false);
