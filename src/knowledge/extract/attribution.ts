@@ -44,7 +44,16 @@ export function leadSubject(lead: string): Subject | null {
     const subject = parseSubject(lead.slice(inverted[0].length).replace(/[:,]\s*$/, ''));
     if (subject) return subject;
   }
-  return verbSubject(lead) ?? participleSubject(lead) ?? relativeSubject(lead);
+  return verbSubject(lead) ?? participleSubject(lead) ?? relativeSubject(lead) ?? reportsSubject(lead);
+}
+
+// "Jo Bell, from the NUT, reports, “…”": "reports" hands over speech only straight before the quote; elsewhere it
+// is as often a noun ("Council reports show …"), so it is not in the verb table.
+const REPORTS_HANDOVER = /^(.{1,240}?)\s+report(?:s|ed)\s*[,:]$/su;
+
+function reportsSubject(lead: string): Subject | null {
+  const m = REPORTS_HANDOVER.exec(lead);
+  return m ? parseSubject(m[1]!.replace(/,\s*$/, '')) : null;
 }
 
 /** The subject before the last verb of speech, or else the first ("X told the meeting said the cuts were:"). */

@@ -127,6 +127,7 @@ function andPerson(part: string): boolean {
 const POST_NOMINALS = /(?<=\p{Ll})(?:\s+(?:MP|MSP|MS|AM|MEP|MLA|OBE|MBE|CBE|KC|QC))+$/u;
 
 const PLACE_PREPOSITIONS = new Set(['in', 'across', 'at']);
+const COMPASS = /^(?:north|south|east|west|central|inner|outer|rural|greater|(?:north|south)-(?:east|west)|(?:north|south)(?:east|west))$/;
 // Words that tie a role to whose it is: "a spokesman for", "a member of".
 const OF_WORDS = new Set(['for', 'of', 'at', 'from', 'with']);
 const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does)\b/i;
@@ -210,7 +211,10 @@ function parseSimpleSubject(raw: string): Subject | null {
       // Words before a name that end in "in", "of"… make it a place, not a person ("Care agencies in
       // Eastmere"); people described by where they are are an unnamed group, read as a role below.
       // "The Rev Jane Smith": an article alone before a titled name is no place.
-      const last = before.length === 1 && /^the$/i.test(before[0]!) && titleOf(run[0]!) !== null ? undefined : before.at(-1)?.toLowerCase();
+      // "A teacher in east London": a compass word between the preposition and the place is part of the place.
+      let k = before.length;
+      while (k > 1 && COMPASS.test(before[k - 1]!)) k--;
+      const last = before.length === 1 && /^the$/i.test(before[0]!) && titleOf(run[0]!) !== null ? undefined : before[k - 1]?.toLowerCase();
       if (last !== undefined && FUNCTION_WORDS.has(last)) {
         if (!PLACE_PREPOSITIONS.has(last)) return null;
       } else {
