@@ -44,7 +44,46 @@ export function leadSubject(lead: string): Subject | null {
     const subject = parseSubject(lead.slice(inverted[0].length).replace(/[:,]\s*$/, ''));
     if (subject) return subject;
   }
-  return verbSubject(lead) ?? participleSubject(lead) ?? relativeSubject(lead) ?? reportsSubject(lead);
+  return verbSubject(lead) ?? participleSubject(lead) ?? relativeSubject(lead) ?? reportsSubject(lead) ?? colonSubject(lead);
+}
+
+// Verbs whose colon hands over someone else's words: "Jo Bell read out a letter:", "quoted the minister:".
+const RELAYING = /(?<![\p{L}-])(?:read|reads|quoted|quotes|cited|cites|recited|shared|shares|retweeted|reposted|forwarded|showed|shows|displayed|held|holds|carried|carries|played)(?![\p{L}-])/u;
+// Words a subject's verb may follow: "Jo Bell then turned to", "Ms Bell also had".
+const ADVERB = /^(?:also|then|later|again|finally|now|once|herself|himself|too)$/;
+
+/**
+ * "Making his first speech, Coun Tom Hale introduced the budget: “…”", "Ms Bell also had a message for Tom Hale:":
+ * a colon ending a sentence with no verb of speech hands the quote to the sentence's subject, when that is one
+ * person (or a pronoun) followed by their verb, and no one else's words are relayed (a letter from, a post by,
+ * "quoted the minister").
+ */
+function colonSubject(lead: string): Subject | null {
+  // A verb of speech there is the other rules' to read: "Jo Bell said Tom Hale had told her:" is nobody's.
+  if (lead.length > MAX_SUBJECT_CHARS || !/:$/.test(lead) || RELAYING.test(lead) || /[“”"]/.test(lead) || firstVerb(lead)) return null;
+  const clause = lead.slice(0, -1);
+  // The subject stands first, or after one scene-setting phrase set off by a comma.
+  const comma = clause.indexOf(', ');
+  const starts = comma >= 0 && comma < 120 ? [0, comma + 2] : [0];
+  for (const start of starts) {
+    const rest = clause.slice(start);
+    const pronoun = /^(he|she|they)\s+(\S+)/i.exec(rest);
+    if (pronoun) return /^\p{Ll}/u.test(pronoun[2]!) ? parseSubject(pronoun[1]!) : null;
+    const name = findNarrativeNames(rest, roleOf)[0];
+    if (!name || rest.slice(0, name.offset).split(/\s+/).length > 6) continue;
+    const lastWord = name.name.split(' ').at(-1)!;
+    const end = rest.indexOf(lastWord, name.offset) + lastWord.length;
+    const words = rest.slice(end).trim().split(/\s+/);
+    let k = 0;
+    while (k < words.length - 1 && ADVERB.test(words[k]!)) k++;
+    // "Jo Bell and Tom Hale set out", "Jo Bell, the chair,": not one person and their verb.
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(words[k] ?? '') || /^(?:and|or|of|from|for|with|at|in)$/.test(words[k]!)) return null;
+    // "…a letter from Tom Hale:", "…a post by a resident:": words someone else may have written.
+    if (/\b(?:from|by)\s/.test(rest.slice(end))) return null;
+    const subject = parseSubject(rest.slice(0, end));
+    return subject?.type === 'person' ? subject : null;
+  }
+  return null;
 }
 
 // "Jo Bell, from the NUT, reports, “…”": "reports" hands over speech only straight before the quote; elsewhere it

@@ -30,3 +30,44 @@ describe('"reports, “…”": a verb of report and a comma hand over a quote',
     expect(who('Council reports show “about half” of the libraries will close.')).toEqual([]);
   });
 });
+
+describe('a colon after a clause whose subject is one person hands the quote to them, whatever the verb', () => {
+  it.each([
+    ['Making his first speech as council leader, Coun Tom Hale introduced the budget for the year: “We meet under the shadow of a crisis.”', 'Tom Hale'],
+    ['Jo Bell then turned to the library closures: “They are a disgrace.”', 'Jo Bell'],
+    ['On Monday night union organiser Sam Reid summed up the mood: “Nobody is going back.”', 'Sam Reid'],
+  ])('%s', (text, speaker) => {
+    expect(who(text).map((q) => q[1])).toEqual([speaker]);
+  });
+
+  it('takes the subject, not the person addressed, when a trailing pronoun agrees ("X had a message for Y: “…,” she said")', () => {
+    expect(
+      who('Ms Jo Bell said the park mattered.', 'Ms Bell also had a message for council leader Tom Hale: “Fix the issues you caused,” she said.').map((q) => q[1]),
+    ).toEqual(['Jo Bell', 'Jo Bell']);
+  });
+
+  it.each([
+    ['Jo Bell read out a letter from Tom Hale: “The library will close.”'],
+    ['Jo Bell quoted the minister: “The library will close.”'],
+    ['Jo Bell shared a post by a resident: “The library will close.”'],
+    ['Jo Bell and Tom Hale set out their case: “The library must stay open.”'],
+    ['The banner held by Jo Bell read: “Save our library.”'],
+  ])('names nobody when the words may be someone else’s: %s', (text) => {
+    expect(who(text).map((q) => q[1])).toEqual([null]);
+  });
+});
+
+describe('", adding: “…”" after a quoted phrase in the same sentence', () => {
+  it.each([
+    ['Tom Hale is a cabinet member.', 'He criticised his own authority for the "zero advance notice", adding: "Good manners cost nothing."', 'Tom Hale'],
+    ['Jo Bell chairs the forum.', 'She called the plan “a shambles”, saying: “Nobody asked us.”', 'Jo Bell'],
+  ])('%s %s', (first, second, speaker) => {
+    const direct = quotesOf(first, second).filter((q) => q.kind === 'direct');
+    expect(direct.map((q) => q.speaker)).toEqual([speaker]);
+  });
+
+  it('gives nobody the quote when the quoted phrase’s speaker and the subject differ and nothing says which', () => {
+    const direct = quotesOf('Jo Bell and Tom Hale spoke.', 'They called it “a shambles”, adding: “Nobody asked us.”').filter((q) => q.kind === 'direct');
+    expect(direct.map((q) => q.speaker)).toEqual([null]);
+  });
+});
