@@ -62,6 +62,14 @@ export function parseSubject(raw: string): Subject | null {
   const pronoun = /^(he|she|they)$/i.exec(text);
   if (pronoun) return { type: 'pronoun', pronoun: pronoun[1]!.toLowerCase() as 'he' | 'she' | 'they' };
 
+  // "…, a situation she described as “…”", "which he called": a pronoun straight before the verb is its subject,
+  // whatever noun phrase comes first ("and she" joins a second speaker: nobody).
+  const closing = /\s(\p{L}+)\s+(he|she|they)$/iu.exec(text);
+  // After a conjunction ("striking as they say …") the pronoun opens a clause of its own, left to the other rules.
+  if (closing && !/^(?:as|because|since|while|when|if|but|though|although|so|after|before|until|where)$/i.test(closing[1]!)) {
+    return /^(?:and|or|&)$/i.test(closing[1]!) ? null : { type: 'pronoun', pronoun: closing[2]!.toLowerCase() as 'he' | 'she' | 'they' };
+  }
+
   const second = secondClause(text, parseSubject);
   if (second !== undefined) return second;
 

@@ -71,3 +71,25 @@ describe('", adding: “…”" after a quoted phrase in the same sentence', () 
     expect(direct.map((q) => q.speaker)).toEqual([null]);
   });
 });
+
+describe('a pronoun closing a noun phrase before its verb ("a situation she described as “…”") is the subject', () => {
+  it.each([
+    ['a situation she described as “ridiculous” for the UK', 'Jo Bell'],
+    ['a move he called “short-sighted”', 'Tom Hale'],
+    ['which she branded “a disgrace”', 'Jo Bell'],
+  ])('… %s', (tail, speaker) => {
+    const first = speaker === 'Jo Bell' ? 'Redcar MP Jo Bell said schools were in a crisis' : 'Council leader Mr Tom Hale said the cuts would go ahead';
+    const qs = quotesOf(`Last night, ${first}, ${tail}.`, `${speaker === 'Jo Bell' ? 'She' : 'He'} also added the area will lose £4.3m by 2020.`);
+    // A sentence holding a partial quote gets no reported quote as well (the labelling rules).
+    expect(qs.map((q) => [q.kind, q.speaker])).toEqual([
+      ['partial', speaker],
+      ['reported', speaker],
+    ]);
+    expect(qs.map((q) => q.role)).not.toContainEqual(expect.stringMatching(/\b(?:he|she)$/));
+  });
+
+  it('names nobody when the pronoun could be either of two people', () => {
+    const qs = quotesOf('Jo Bell met Sam Reid on Monday, a meeting she described as “frank”.');
+    expect(qs.filter((q) => q.kind === 'partial').map((q) => q.speaker)).toEqual([null]);
+  });
+});
