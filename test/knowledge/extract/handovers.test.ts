@@ -93,3 +93,36 @@ describe('a pronoun closing a noun phrase before its verb ("a situation she desc
     expect(qs.filter((q) => q.kind === 'partial').map((q) => q.speaker)).toEqual([null]);
   });
 });
+
+describe('an embedded post between two paragraphs of one quote', () => {
+  const post = 'Due to budget cuts @westshirecc have this week closed the toilets. Apologies to all park users. pic.twitter.com/Z5qKc21ahG — Tom Hale (@TomHale2) September 27, 2019';
+  it.each([
+    [post],
+    ['The library is closing and nobody told us. — Sam Reid (@samreid) March 3, 2024'],
+  ])('does not end the quote: %s', (middle) => {
+    const qs = quotesOf('Councillor Jo Bell, lead member for parks, said: "We looked at a number of options to keep the toilets open.', middle, '"However, this has not been possible."');
+    expect(qs.map((q) => [q.speaker, q.paragraphs, q.text])).toEqual([
+      ['Jo Bell', [1, 3], 'We looked at a number of options to keep the toilets open. However, this has not been possible.'],
+    ]);
+  });
+
+  it('a narrative paragraph still ends an unclosed quote', () => {
+    const qs = quotesOf('Councillor Jo Bell said: "We looked at options.', 'The park was created in 1900 and Tom Hale visited it on 27 September 2019.', '"However, this has not been possible."');
+    expect(qs.map((q) => q.paragraphs)).toEqual([[1], [3]]);
+  });
+});
+
+describe('a middle initial without a full stop', () => {
+  it.each([
+    ['Councillor David A Bithell, lead member for environment, said: “We looked at options.”', 'David A Bithell'],
+    ['Unison steward Jo K Bell said: “We looked at options.”', 'Jo K Bell'],
+  ])('%s', (text, speaker) => {
+    expect(who(text).map((q) => q[1])).toEqual([speaker]);
+  });
+
+  it('is the same person as the name without it, and a capital "A" opening a sentence is no initial', () => {
+    expect(who('Councillor David A Bithell said: “We looked.”', 'A council spokesman said: “It closed.”', 'Mr Bithell added: “Sorry.”').map((q) => q[1])).toEqual([
+      'David A Bithell', null, 'David A Bithell',
+    ]);
+  });
+});
