@@ -7,6 +7,7 @@ import { roleOf } from './roles.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 import { firstVerb, INVERTED_VERB, lastVerb, PARTICIPLE, startsWithVerb } from './verbs.js';
 import { ROLE_NOUNS } from './words.js';
+import { trailingDocument } from './reported.js';
 
 // An attribution after a quote is a short clause (", said Tom Barr, chair of the care association").
 const MAX_CLAUSE_WORDS = 16;
@@ -202,6 +203,8 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
   const opening = text.slice(sentenceStart, Math.min(sentenceEnd, sentenceStart + MAX_CLAUSE_CHARS));
   const according = /^According to\s+([^,]{1,200}),/.exec(opening);
   const accordingSubject = according ? parseSubject(according[1]!) : null;
+  // Read at most once per sentence, and only when a span finds no other attribution.
+  let cited: { subject: Subject; end: number } | false | undefined;
   return (span: { start: number; end: number }): { subject: Subject; at: number } | null => {
     if (span.start > scanned) {
       const seen = lastVerb(text.slice(scanned, span.start));
@@ -218,7 +221,11 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
     const agent = verbAt >= 0 ? passiveAgent(text.slice(Math.max(sentenceStart, verbAt - 8), verbAt), after) : null;
     if (agent) return { subject: agent, at: span.end };
     const handover = /^\s*,/.test(after) || /[,?!]\s*$/.test(text.slice(Math.max(span.start + 1, span.end - 4), span.end - 1));
-    if (!handover && !startsWithVerb(after)) return null;
+    if (!handover && !startsWithVerb(after)) {
+      // A document the sentence ends by citing (", a report warns today") said the words quoted before it.
+      cited ??= trailingDocument(text.slice(sentenceStart, sentenceEnd)) ?? false;
+      return cited && span.end - sentenceStart <= cited.end + 1 ? { subject: cited.subject, at: span.end } : null;
+    }
     const subject = parseAttribution(after);
     return subject ? { subject, at: span.end } : null;
   };

@@ -81,12 +81,13 @@ export function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set
       reported.forEach((r, k) => {
         found.push({
           quote: { text: r.clause, paragraphs: [para.n], kind: 'reported' },
-          source: { type: 'subject', subject: r.subject },
+          source: r.nobody ? { type: 'none', reason: r.nobody } : { type: 'subject', subject: r.subject },
           at: place.sentence + k,
           order: place.sentence + k,
         });
       });
-      if (reported.length > 0) {
+      // Two people reporting together stay in play, as any people the narrative names: "She said" after them is either.
+      if (reported.length > 0 && !reported.every((r) => r.nobody)) {
         // The other people a reported sentence names ("Residents told Tom Hale that …", "the library Tom Hale opened"),
         // heard once its clauses' speakers are resolved ("Hale said Ann Hale had resigned" is still one Hale speaking).
         // A clause is read on its own too: a name opening it ("that Ann Price had resigned") opens a sentence of its own.

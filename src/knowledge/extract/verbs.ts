@@ -84,8 +84,8 @@ export function reportsThat(verb: string): boolean {
   return CLAUSE_VERBS.has(verb) || CLAUSE_OR_THING_VERBS.has(verb);
 }
 
-// A document or survey also "found"; a person who "found" is not speaking.
-const DOCUMENT_VERBS = ['found', 'finds'];
+// A document or survey also "found" or "shows"; a person who "found" is not speaking.
+const DOCUMENT_VERBS = ['found', 'finds', 'shows', 'showed'];
 /** What only a document or survey reports with ("the survey found"). */
 export const DOCUMENT_ONLY_VERBS = new Set(DOCUMENT_VERBS);
 /** A verb of report opening the text: ", said a paper to the cabinet", ", according to a report". */
