@@ -59,7 +59,7 @@ function withThat(sentence: string): Reported | null {
     if (!that) continue;
     // "Unison say the authority pledged that …": a verb between them makes "that" another clause's.
     if (FINITE.test(rest.slice(0, that[0].length - 5))) continue;
-    const subject = parseSubject(sentence.slice(0, m.index));
+    const { subject } = leadingSubject(sentence.slice(0, m.index));
     const after = rest.slice(that[0].length);
     const second = SECOND_PREDICATE.exec(after);
     const clause = trimEnd(second ? after.slice(0, second.index) : after, /[\s.!?]/);
@@ -181,10 +181,24 @@ const AFTER_CLAUSE = /^(?![^,]*\b(?:who|which|whose)\b)[^,]*\b(?:is|are|was|were
 /** The subject before the verb, or the subject of a second clause joined to a first by "and". */
 function leadingSubject(text: string): { subject: Subject | null; subjectText: string } {
   const subject = parseSubject(text);
+  // "…questions about the pools and Tom Hale, cabinet member for leisure, revealed": the person of the second
+  // clause, not the role set off after them.
+  const apposed = subject?.type === 'role' ? APPOSED_AFTER_CLAUSE.exec(text.slice(-MAX_SUBJECT_CHARS)) : null;
+  const person = apposed ? parseSubject(`${apposed[1]}, ${apposed[2]}`) : null;
+  if (person?.type === 'person') return { subject: person, subjectText: apposed![0] };
   if (subject) return { subject, subjectText: text };
   const second = AFTER_CLAUSE.exec(text);
-  return second ? { subject: parseSubject(second[1]!), subjectText: second[1]! } : { subject: null, subjectText: text };
+  if (second) return { subject: parseSubject(second[1]!), subjectText: second[1]! };
+  // "Council officials have apologised …, but said": a verb joined on with no subject of its own is the subject's
+  // that opens the sentence, read up to its first finite verb.
+  const joined = JOINED_VERB.test(text) ? OPENING_SUBJECT.exec(text) : null;
+  const opening = joined ? parseSubject(joined[1]!) : null;
+  return opening && opening.type !== 'pronoun' && opening.type !== 'it' ? { subject: opening, subjectText: text } : { subject: null, subjectText: text };
 }
+
+const APPOSED_AFTER_CLAUSE = /\s(?:and|but)\s+(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){1,2}),\s*([^,]{1,80}?),?\s*$/u;
+const JOINED_VERB = /(?:^|[\s,])(?:and|but)\s*$/;
+const OPENING_SUBJECT = /^((?:\S+\s+){0,5}?\S+)\s+(?:has|have|had|is|are|was|were|will|would)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|t)\b/u;
 
 // Between the people of a joint subject: "and", "&" or a comma.
 const JOINERS = /^(?:\s*,\s*|\s+(?:and|&)\s+|\s*,\s*(?:and|&)\s+)$/;

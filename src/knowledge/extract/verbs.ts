@@ -30,7 +30,7 @@ const VERBS: Record<Use, string[]> = {
     'promised', 'promises', 'commented', 'comments', 'responded', 'responds', 'reassured', 'reassures', 'suggested',
     'suggests', 'recalled', 'recalls', 'continued', 'continues', 'emphasised', 'emphasises', 'emphasized', 'reiterated',
     'reiterates', 'complained', 'complains', 'alleged', 'alleges', 'disclosed', 'discloses', 'countered',
-    'concluded', 'concludes',
+    'concluded', 'concludes', 'made it clear', 'makes it clear',
   ],
   'quote-only': [
     'described', 'describes', 'called', 'calls', 'branded', 'brands', 'labelled', 'dubbed', 'criticised', 'criticises',

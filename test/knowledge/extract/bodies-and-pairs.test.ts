@@ -63,3 +63,46 @@ describe('two people reporting together: reported speech, nobody named', () => {
     expect(qs.map((q) => q.speaker)).toEqual([null, 'Jo Bell']);
   });
 });
+
+describe('the subject of a verb of speech joined on by "but" or "and", or of a second clause', () => {
+  it.each([
+    ['Council officials have apologised for not informing park users, but said the toilets had to be closed to save money.', null, 'Council officials'],
+    ['Cllr Jo Bell has backed the plan and said the library would move to the civic centre.', 'Jo Bell', null],
+    ['Earlier in the meeting there had been questions about the pools and Tom Hale, cabinet member for customer and support services, revealed that there have been nine bids.', 'Tom Hale', null],
+  ])('%s', (text, speaker, role) => {
+    const [q] = quotesOf(text);
+    expect([q?.kind, q?.speaker, speaker === null ? q?.role : null]).toEqual(['reported', speaker, role]);
+  });
+
+  it('names nobody when the first clause names another person', () => {
+    const qs = quotesOf('Jo Bell met Tom Hale on Monday but said the library would close.');
+    expect(qs.map((q) => q.speaker)).not.toContain('Tom Hale');
+  });
+});
+
+describe('"X said … and added: “…”": the reported clause before the quote is X’s too', () => {
+  it.each([
+    ['Mr Tom Hale said there is strong evidence of a link between lighting and crime and added: “What I see as more worrying is the fear.”'],
+    ['Mr Tom Hale said that the council had ignored residents and added: “What I see as more worrying is the fear.”'],
+  ])('%s', (text) => {
+    expect(quotesOf(text).map((q) => [q.kind, q.speaker])).toEqual([
+      ['reported', 'Tom Hale'],
+      ['direct', 'Tom Hale'],
+    ]);
+  });
+
+  it('is no reported speech when "said" has no clause ("said no and added:")', () => {
+    expect(quotesOf('Mr Tom Hale said no and added: “What I see is the fear.”').map((q) => q.kind)).toEqual(['direct']);
+  });
+});
+
+describe('"made it clear" reports a clause', () => {
+  it('gives the clause to an unnamed speaker', () => {
+    const qs = quotesOf('A six-week consultation is now under way, although one opposition member made it clear he thinks it is already a foregone conclusion.');
+    expect(qs.map((q) => [q.kind, q.speaker, q.text])).toEqual([['reported', null, 'he thinks it is already a foregone conclusion']]);
+  });
+
+  it('not when nothing finite follows ("made it clear to the council")', () => {
+    expect(quotesOf('Jo Bell made it clear to the council at its meeting on Monday.')).toEqual([]);
+  });
+});
