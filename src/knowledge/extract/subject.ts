@@ -18,7 +18,7 @@ export type Subject =
   /** A body named by its proper name ("Unison", "Dunmore Council"): it speaks through statements. */
   | { type: 'org'; name: string }
   /** An unnamed person ("a council spokeswoman"); pronouns can refer to them. */
-  | { type: 'role'; role: string; gender: Gender | null }
+  | { type: 'role'; role: string; gender: Gender | null; definite?: boolean }
   /** A document, or a body not named ("a paper to the cabinet", "the council"). */
   | { type: 'document'; role: string };
 
@@ -241,5 +241,7 @@ function parseSimpleSubject(raw: string): Subject | null {
   const role = cleanRole(text);
   if (role === null || !isRole(role)) return null;
   if (/^(?:he|she|they|it|we|i|you)$/i.test(role)) return null;
-  return documentOf(text, role) ?? { type: 'role', role, gender: genderOfRole(role) };
+  // "The headteacher": a definite role of a word or two may stand for someone described with it before (definite.ts).
+  const definite = /^the\s/i.test(text) && role.split(' ').length <= 2;
+  return documentOf(text, role) ?? { type: 'role', role, gender: genderOfRole(role), ...(definite ? { definite } : {}) };
 }
