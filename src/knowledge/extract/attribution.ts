@@ -7,6 +7,7 @@ import { roleOf } from './roles.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 import { firstVerb, INVERTED_VERB, lastVerb, PARTICIPLE, startsWithVerb } from './verbs.js';
 import { ROLE_NOUNS } from './words.js';
+import { trailingDocument } from './reported.js';
 
 // An attribution after a quote is a short clause (", said Tom Barr, chair of the care association").
 const MAX_CLAUSE_WORDS = 16;
@@ -44,7 +45,55 @@ export function leadSubject(lead: string): Subject | null {
     const subject = parseSubject(lead.slice(inverted[0].length).replace(/[:,]\s*$/, ''));
     if (subject) return subject;
   }
-  return verbSubject(lead) ?? participleSubject(lead) ?? relativeSubject(lead);
+  return verbSubject(lead) ?? participleSubject(lead) ?? relativeSubject(lead) ?? reportsSubject(lead) ?? colonSubject(lead);
+}
+
+// Verbs whose colon hands over someone else's words: "Jo Bell read out a letter:", "quoted the minister:".
+const RELAYING = /(?<![\p{L}-])(?:read|reads|quoted|quotes|cited|cites|recited|shared|shares|retweeted|reposted|forwarded|showed|shows|displayed|held|holds|carried|carries|played)(?![\p{L}-])/u;
+// Words a subject's verb may follow: "Jo Bell then turned to", "Ms Bell also had".
+const ADVERB = /^(?:also|then|later|again|finally|now|once|herself|himself|too)$/;
+
+/**
+ * "Making his first speech, Coun Tom Hale introduced the budget: “…”", "Ms Bell also had a message for Tom Hale:":
+ * a colon ending a sentence with no verb of speech hands the quote to the sentence's subject, when that is one
+ * person (or a pronoun) followed by their verb, and no one else's words are relayed (a letter from, a post by,
+ * "quoted the minister").
+ */
+function colonSubject(lead: string): Subject | null {
+  // A verb of speech there is the other rules' to read: "Jo Bell said Tom Hale had told her:" is nobody's.
+  if (lead.length > MAX_SUBJECT_CHARS || !/:$/.test(lead) || RELAYING.test(lead) || /[“”"]/.test(lead) || firstVerb(lead)) return null;
+  const clause = lead.slice(0, -1);
+  // The subject stands first, or after one scene-setting phrase set off by a comma.
+  const comma = clause.indexOf(', ');
+  const starts = comma >= 0 && comma < 120 ? [0, comma + 2] : [0];
+  for (const start of starts) {
+    const rest = clause.slice(start);
+    const pronoun = /^(he|she|they)\s+(\S+)/i.exec(rest);
+    if (pronoun) return /^\p{Ll}/u.test(pronoun[2]!) ? parseSubject(pronoun[1]!) : null;
+    const name = findNarrativeNames(rest, roleOf)[0];
+    if (!name || rest.slice(0, name.offset).split(/\s+/).length > 6) continue;
+    const lastWord = name.name.split(' ').at(-1)!;
+    const end = rest.indexOf(lastWord, name.offset) + lastWord.length;
+    const words = rest.slice(end).trim().split(/\s+/);
+    let k = 0;
+    while (k < words.length - 1 && ADVERB.test(words[k]!)) k++;
+    // "Jo Bell and Tom Hale set out", "Jo Bell, the chair,": not one person and their verb.
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(words[k] ?? '') || /^(?:and|or|of|from|for|with|at|in)$/.test(words[k]!)) return null;
+    // "…a letter from Tom Hale:", "…a post by a resident:": words someone else may have written.
+    if (/\b(?:from|by)\s/.test(rest.slice(end))) return null;
+    const subject = parseSubject(rest.slice(0, end));
+    return subject?.type === 'person' ? subject : null;
+  }
+  return null;
+}
+
+// "Jo Bell, from the NUT, reports, “…”": "reports" hands over speech only straight before the quote; elsewhere it
+// is as often a noun ("Council reports show …"), so it is not in the verb table.
+const REPORTS_HANDOVER = /^(.{1,240}?)\s+report(?:s|ed)\s*[,:]$/su;
+
+function reportsSubject(lead: string): Subject | null {
+  const m = REPORTS_HANDOVER.exec(lead);
+  return m ? parseSubject(m[1]!.replace(/,\s*$/, '')) : null;
 }
 
 /** The subject before the last verb of speech, or else the first ("X told the meeting said the cuts were:"). */
@@ -154,6 +203,8 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
   const opening = text.slice(sentenceStart, Math.min(sentenceEnd, sentenceStart + MAX_CLAUSE_CHARS));
   const according = /^According to\s+([^,]{1,200}),/.exec(opening);
   const accordingSubject = according ? parseSubject(according[1]!) : null;
+  // Read at most once per sentence, and only when a span finds no other attribution.
+  let cited: { subject: Subject; end: number } | false | undefined;
   return (span: { start: number; end: number }): { subject: Subject; at: number } | null => {
     if (span.start > scanned) {
       const seen = lastVerb(text.slice(scanned, span.start));
@@ -170,7 +221,11 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
     const agent = verbAt >= 0 ? passiveAgent(text.slice(Math.max(sentenceStart, verbAt - 8), verbAt), after) : null;
     if (agent) return { subject: agent, at: span.end };
     const handover = /^\s*,/.test(after) || /[,?!]\s*$/.test(text.slice(Math.max(span.start + 1, span.end - 4), span.end - 1));
-    if (!handover && !startsWithVerb(after)) return null;
+    if (!handover && !startsWithVerb(after)) {
+      // A document the sentence ends by citing (", a report warns today") said the words quoted before it.
+      cited ??= trailingDocument(text.slice(sentenceStart, sentenceEnd)) ?? false;
+      return cited && span.end - sentenceStart <= cited.end + 1 ? { subject: cited.subject, at: span.end } : null;
+    }
     const subject = parseAttribution(after);
     return subject ? { subject, at: span.end } : null;
   };

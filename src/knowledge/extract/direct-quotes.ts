@@ -91,7 +91,7 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   if (alone && isHeading(paragraphs[firstPart.p]!.text) && !/[.!?…]$/.test(quoteText) && quoteText.split(' ').length <= MAX_CROSSHEAD_WORDS) {
     return { quote: { text: quoteText, paragraphs: paragraphsOf, kind: 'partial' }, order, source: { type: 'none' }, at: order };
   }
-  const subject = lead === '' ? null : partial ? partialLeadSubject(text, unit.open, lead, from) : leadSubject(lead);
+  const subject = lead === '' ? null : partial ? partialLeadSubject(text, unit.open, lead, from) : (leadSubject(lead) ?? participleAfterQuote(text, lead, before, unit.open));
   const kind: QuoteKind = partial ? 'partial' : 'direct';
   const base = { quote: { text: partial ? dropSentenceStop(quoteText) : quoteText, paragraphs: paragraphsOf, kind }, order };
 
@@ -179,6 +179,24 @@ function partialLeadSubject(text: string, open: number, lead: string, from: numb
   }
   const docInLead = DOCUMENT_SAYING.exec(sentenceLead);
   return docInLead ? leadSubject(sentenceLead.slice(0, sentenceLead.length - docInLead[0].length)) : leadSubject(sentenceLead);
+}
+
+const PARTICIPLE_LEAD = /^,\s*(?:saying|adding|warning|insisting|arguing|explaining|claiming|stressing)\s*:$/;
+
+/**
+ * "He criticised the “zero notice”, adding: “…”": the participle after a quoted phrase hands over to the subject
+ * of the sentence the phrase stands in, read from the sentence's start (the earlier quote is masked).
+ */
+function participleAfterQuote(text: string, lead: string, before: Unit | undefined, open: number): Subject | null {
+  if (!before || !PARTICIPLE_LEAD.test(lead)) return null;
+  const windowStart = Math.max(0, before.open - MAX_PARTIAL_LEAD);
+  const window = text.slice(windowStart, before.open);
+  let start = 0;
+  for (const m of window.matchAll(/[.!?][”’")]*\s+/g)) start = m.index + m[0].length;
+  // Only when the sentence began within the window: otherwise its subject is out of view.
+  if (start === 0 && windowStart > 0) return null;
+  const sentenceLead = text.slice(windowStart + start, open).trim();
+  return sentenceLead.startsWith('•') ? null : leadSubject(sentenceLead);
 }
 
 /** Two verbs of speech before the quote with a subject of the second between them. */

@@ -12,7 +12,8 @@ export function isNameToken(token: string): boolean {
 }
 
 // "John F. Smith", "Jo van der Berg", "Tom de Souza": a middle initial or a particle, part of a name only between name words.
-const INITIAL = /^\p{Lu}\.$/u;
+// "David A Bithell": papers drop the full stop too; only between two name words is a lone capital an initial.
+const INITIAL = /^\p{Lu}\.?$/u;
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'le', 'la', 'ter', 'ten', 'bin', 'al']);
 
 export function isInitial(token: string): boolean {

@@ -5,7 +5,7 @@ import { findNarrativeNames, fromCapitals } from './names.js';
 import { firstNameGender } from './first-names.js';
 import { soleNameIn } from './evidence.js';
 import { type Place } from './people.js';
-import { reportedClauses, trimEnd } from './reported.js';
+import { reportedClauses, reportedSpeech, trimEnd } from './reported.js';
 import { roleOf } from './roles.js';
 import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences, type QuotedSpan, type Sentence } from './text.js';
@@ -69,6 +69,14 @@ export function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set
       }
       const place = { paragraph: pi, sentence: POS(pi, sentence.start) };
       if (/[“”"•]/.test(sentence.text)) {
+        // "Mr King said there is strong evidence … and added: “…”": the clause reported before the quote is speech too.
+        const mark = sentence.text.search(/[“"•]/);
+        const added = partial || mark < 0 ? null : AND_ADDED.exec(sentence.text.slice(Math.max(0, mark - MAX_ADDED_LEAD), mark));
+        const before = added ? sentence.text.slice(0, Math.max(0, mark - MAX_ADDED_LEAD) + added.index) : '';
+        const lead = before !== '' && !/[“”"•]/.test(before) ? reportedSpeech(before) : null;
+        if (lead && !lead.nobody) {
+          found.push({ quote: { text: lead.clause, paragraphs: [para.n], kind: 'reported' }, source: { type: 'subject', subject: lead.subject }, at: place.sentence, order: place.sentence });
+        }
         // Its quote's attribution names the speaker; anyone else named in the narrative around it is a mention.
         for (const n of findNarrativeNames(sentence.text, roleOf)) {
           const subject: Subject = { type: 'person', name: n.name, role: n.role, gender: n.gender };
@@ -81,12 +89,13 @@ export function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set
       reported.forEach((r, k) => {
         found.push({
           quote: { text: r.clause, paragraphs: [para.n], kind: 'reported' },
-          source: { type: 'subject', subject: r.subject },
+          source: r.nobody ? { type: 'none', reason: r.nobody } : { type: 'subject', subject: r.subject },
           at: place.sentence + k,
           order: place.sentence + k,
         });
       });
-      if (reported.length > 0) {
+      // Two people reporting together stay in play, as any people the narrative names: "She said" after them is either.
+      if (reported.length > 0 && !reported.every((r) => r.nobody)) {
         // The other people a reported sentence names ("Residents told Tom Hale that …", "the library Tom Hale opened"),
         // heard once its clauses' speakers are resolved ("Hale said Ann Hale had resigned" is still one Hale speaking).
         // A clause is read on its own too: a name opening it ("that Ann Price had resigned") opens a sentence of its own.
@@ -128,6 +137,10 @@ export function namesInsideQuotes(paragraphs: Paragraph[], doubleQuoted: QuotedS
   });
   return events;
 }
+
+// "… and added:" (or "and said:") closing the narrative before a quote's opening mark.
+const AND_ADDED = /\s+and\s+(?:also\s+)?(?:added|said|warned|continued|went on)\s*:\s*$/;
+const MAX_ADDED_LEAD = 40;
 
 // Where findSingleQuotes can open a span: a curly opening mark anywhere, a straight one after a space.
 const OPENING_SINGLE = /‘|(?:^|[\s(])'/;

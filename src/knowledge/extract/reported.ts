@@ -5,12 +5,16 @@
  * `MAX_TRAILING_CHARS`, and each pattern is anchored where it starts.
  */
 import { soleNameIn } from './evidence.js';
+import { findNarrativeNames } from './names.js';
+import { roleOf } from './roles.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 import { CLAUSE_OR_THING_VERBS, CLAUSE_VERBS, DOCUMENT_ONLY_VERBS, firstVerb, REPORT_VERB_FIRST, REPORT_VERB_LAST, reportsThat, startsWithVerb, verbsIn } from './verbs.js';
 
 export interface Reported {
   subject: Subject;
   clause: string;
+  /** Why nobody is named though the sentence reports speech ("Jo Bell and Tom Hale warned …": two speakers). */
+  nobody?: string;
 }
 
 // A trailing attribution is a short clause (", the council has confirmed", ", said a paper to the cabinet").
@@ -55,10 +59,11 @@ function withThat(sentence: string): Reported | null {
     if (!that) continue;
     // "Unison say the authority pledged that …": a verb between them makes "that" another clause's.
     if (FINITE.test(rest.slice(0, that[0].length - 5))) continue;
-    const subject = parseSubject(sentence.slice(0, m.index));
+    const { subject } = leadingSubject(sentence.slice(0, m.index));
     const after = rest.slice(that[0].length);
     const second = SECOND_PREDICATE.exec(after);
     const clause = trimEnd(second ? after.slice(0, second.index) : after, /[\s.!?]/);
+    if (!subject && clause !== '') return jointly(sentence.slice(0, m.index), clause);
     return subject && clause !== '' ? { subject, clause } : null;
   }
   return null;
@@ -80,8 +85,17 @@ function trailing(sentence: string): Reported | null {
   return trailingAt(body, window, before);
 }
 
+// ", a report warns today", ", a study said yesterday": a time after a trailing verb is not its subject.
+const TIME_AFTER = /\s+(?:today|yesterday|tonight|this (?:week|month|morning)|last (?:week|month|night))$/i;
+
+/** "Councils are causing the ‘slow death’ of buses, a report warns today.": the document the sentence ends by citing. */
+export function trailingDocument(sentence: string): { subject: Subject; end: number } | null {
+  const found = trailing(sentence);
+  return found && found.subject.type === 'document' ? { subject: found.subject, end: found.clause.length } : null;
+}
+
 function trailingAt(body: string, window: string, comma: number): Reported | null {
-  const clause = window.slice(comma + 1).trim();
+  const clause = window.slice(comma + 1).trim().replace(TIME_AFTER, '');
   if (clause === '' || clause.split(/\s+/).length > MAX_TRAILING_WORDS) return null;
   let subjectText: string | null = null;
   let verb = '';
@@ -154,6 +168,7 @@ function leading(sentence: string): Reported | null {
   // "The decision, which Jane Smith said was taken in secret, …": the verb is inside a relative clause.
   if (IN_RELATIVE.test(sentence.slice(0, verb.index))) return null;
   const { subject, subjectText } = leadingSubject(sentence.slice(0, verb.index));
+  if (!subject && words(clause) >= MIN_CLAUSE_WORDS) return jointly(sentence.slice(0, verb.index), clause);
   if (!subject || !isSource(subject, subjectText, verb.text) || words(clause) < MIN_CLAUSE_WORDS) return null;
   // The attribution is everything before the reported clause: "Jo Bell told Tom Hale the cuts…" names two people.
   return { subject: soleNameIn(subject, sentence.slice(0, sentence.length - rest.length)), clause };
@@ -166,9 +181,49 @@ const AFTER_CLAUSE = /^(?![^,]*\b(?:who|which|whose)\b)[^,]*\b(?:is|are|was|were
 /** The subject before the verb, or the subject of a second clause joined to a first by "and". */
 function leadingSubject(text: string): { subject: Subject | null; subjectText: string } {
   const subject = parseSubject(text);
+  // "…questions about the pools and Tom Hale, cabinet member for leisure, revealed": the person of the second
+  // clause, not the role set off after them.
+  const apposed = subject?.type === 'role' ? APPOSED_AFTER_CLAUSE.exec(text.slice(-MAX_SUBJECT_CHARS)) : null;
+  const person = apposed ? parseSubject(`${apposed[1]}, ${apposed[2]}`) : null;
+  if (person?.type === 'person') return { subject: person, subjectText: apposed![0] };
   if (subject) return { subject, subjectText: text };
   const second = AFTER_CLAUSE.exec(text);
-  return second ? { subject: parseSubject(second[1]!), subjectText: second[1]! } : { subject: null, subjectText: text };
+  if (second) return { subject: parseSubject(second[1]!), subjectText: second[1]! };
+  // "Council officials have apologised …, but said": a verb joined on with no subject of its own is the subject's
+  // that opens the sentence, read up to its first finite verb.
+  const joined = JOINED_VERB.test(text) ? OPENING_SUBJECT.exec(text) : null;
+  const opening = joined ? parseSubject(joined[1]!) : null;
+  return opening && opening.type !== 'pronoun' && opening.type !== 'it' ? { subject: opening, subjectText: text } : { subject: null, subjectText: text };
+}
+
+const APPOSED_AFTER_CLAUSE = /\s(?:and|but)\s+(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){1,2}),\s*([^,]{1,80}?),?\s*$/u;
+const JOINED_VERB = /(?:^|[\s,])(?:and|but)\s*$/;
+const OPENING_SUBJECT = /^((?:\S+\s+){0,5}?\S+)\s+(?:has|have|had|is|are|was|were|will|would)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|t)\b/u;
+
+// Between the people of a joint subject: "and", "&" or a comma.
+const JOINERS = /^(?:\s*,\s*|\s+(?:and|&)\s+|\s*,\s*(?:and|&)\s+)$/;
+
+/**
+ * "Councillors Jo Bell and Tom Hale warned …", "Jo Bell, Tom Hale and Sam Reid said that …": two or more people
+ * report the clause together, so it is reported speech whose speaker is nobody in particular.
+ */
+function jointly(subjectText: string, clause: string): Reported | null {
+  const text = subjectText.trim().slice(-MAX_SUBJECT_CHARS);
+  const names = findNarrativeNames(text, roleOf);
+  if (names.length < 2 || text.slice(0, names[0]!.offset).split(/\s+/).length > 4) return null;
+  for (let k = 1; k < names.length; k++) {
+    const prev = names[k - 1]!;
+    if (!JOINERS.test(text.slice(prev.offset + endOf(text, prev), names[k]!.offset))) return null;
+  }
+  const last = names.at(-1)!;
+  if (last.offset + endOf(text, last) !== text.length) return null;
+  return { subject: { type: 'it' }, clause, nobody: `${names.map((n) => n.name).join(' and ')} said it together` };
+}
+
+/** Length of a found name's text from its offset (the name may drop a title written before it). */
+function endOf(text: string, name: { name: string; offset: number }): number {
+  const lastWord = name.name.split(' ').at(-1)!;
+  return text.indexOf(lastWord, name.offset) + lastWord.length - name.offset;
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Attribution, Confidence } from '../schema.js';
 import { firstNameGender } from './first-names.js';
 import { fromCapitals, isGroupNoun } from './names.js';
+import { definiteReferent } from './definite.js';
 import { findPerson, learnGender, mention, mentionUnnamed, remention, resolvePronoun, type People, type Person, type Place } from './people.js';
 import type { Subject } from './subject.js';
 
@@ -100,6 +101,12 @@ export function resolveSubject(subject: Subject, people: People, at: Place): Res
       const known = caps === null ? null : findPerson(people, caps);
       if (known && 'ambiguous' in known) return { ...NOBODY, attribution: 'named', reason: `“${subject.role}” could be ${names(known.ambiguous)}` };
       if (caps !== null && (known || firstNameGender(caps) !== null)) return resolveSubject({ type: 'person', name: caps, role: null, gender: null }, people, at);
+      const referent = subject.definite && !people.byRole.has(subject.role.toLowerCase()) ? definiteReferent(people, subject.role) : null;
+      if (referent && 'ambiguous' in referent) return { ...NOBODY, attribution: 'none', reason: `“the ${subject.role}” could be ${names(referent.ambiguous)}` };
+      if (referent) {
+        remention(people, referent.person, at);
+        return referent.person.name ? of(referent.person, 'pronoun') : of(referent.person, 'unnamed');
+      }
       return of(mentionUnnamed(people, subject.role, subject.gender, at), 'unnamed');
     }
     case 'document':

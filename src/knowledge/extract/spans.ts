@@ -23,6 +23,9 @@ export interface Unit {
   interruption: string | null;
 }
 
+// An embedded social-media post as a copied page shows it: a picture link, or the byline "— Name (@handle) date".
+const EMBEDDED_POST = /pic\.twitter\.com\/\w+|[—–-]\s[^—–]{1,80}\(@\w{1,30}\)\s+\p{L}+\s+\d{1,2},\s+\d{4}$/u;
+
 /** Links quoted stretches into quotes, following UK multi-paragraph quotes across paragraph breaks (and captions). */
 export function findUnits(paragraphs: Paragraph[]): Unit[] {
   const units: Unit[] = [];
@@ -31,7 +34,8 @@ export function findUnits(paragraphs: Paragraph[]): Unit[] {
     if (para.caption) return;
     const spans = findDoubleQuotes(para.text);
     // A crosshead between the paragraphs of one quote ('Playing with livelihoods') does not end it.
-    if (carry && spans.length === 0 && isHeading(para.text)) return;
+    // Nor does a post embedded in the page ("… pic.twitter.com/… — Name (@handle) September 27, 2019").
+    if (carry && spans.length === 0 && (isHeading(para.text) || EMBEDDED_POST.test(para.text))) return;
     let first = 0;
     if (carry) {
       const span = spans[0];

@@ -18,7 +18,7 @@ export type Subject =
   /** A body named by its proper name ("Unison", "Dunmore Council"): it speaks through statements. */
   | { type: 'org'; name: string }
   /** An unnamed person ("a council spokeswoman"); pronouns can refer to them. */
-  | { type: 'role'; role: string; gender: Gender | null }
+  | { type: 'role'; role: string; gender: Gender | null; definite?: boolean }
   /** A document, or a body not named ("a paper to the cabinet", "the council"). */
   | { type: 'document'; role: string };
 
@@ -61,6 +61,14 @@ export function parseSubject(raw: string): Subject | null {
   if (/^it$/i.test(text)) return { type: 'it' };
   const pronoun = /^(he|she|they)$/i.exec(text);
   if (pronoun) return { type: 'pronoun', pronoun: pronoun[1]!.toLowerCase() as 'he' | 'she' | 'they' };
+
+  // "…, a situation she described as “…”", "which he called": a pronoun straight before the verb is its subject,
+  // whatever noun phrase comes first ("and she" joins a second speaker: nobody).
+  const closing = /\s(\p{L}+)\s+(he|she|they)$/iu.exec(text);
+  // After a conjunction ("striking as they say …") the pronoun opens a clause of its own, left to the other rules.
+  if (closing && !/^(?:as|because|since|while|when|if|but|though|although|so|after|before|until|where)$/i.test(closing[1]!)) {
+    return /^(?:and|or|&)$/i.test(closing[1]!) ? null : { type: 'pronoun', pronoun: closing[2]!.toLowerCase() as 'he' | 'she' | 'they' };
+  }
 
   const second = secondClause(text, parseSubject);
   if (second !== undefined) return second;
@@ -127,6 +135,7 @@ function andPerson(part: string): boolean {
 const POST_NOMINALS = /(?<=\p{Ll})(?:\s+(?:MP|MSP|MS|AM|MEP|MLA|OBE|MBE|CBE|KC|QC))+$/u;
 
 const PLACE_PREPOSITIONS = new Set(['in', 'across', 'at']);
+const COMPASS = /^(?:north|south|east|west|central|inner|outer|rural|greater|(?:north|south)-(?:east|west)|(?:north|south)(?:east|west))$/;
 // Words that tie a role to whose it is: "a spokesman for", "a member of".
 const OF_WORDS = new Set(['for', 'of', 'at', 'from', 'with']);
 const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does)\b/i;
@@ -210,7 +219,10 @@ function parseSimpleSubject(raw: string): Subject | null {
       // Words before a name that end in "in", "of"… make it a place, not a person ("Care agencies in
       // Eastmere"); people described by where they are are an unnamed group, read as a role below.
       // "The Rev Jane Smith": an article alone before a titled name is no place.
-      const last = before.length === 1 && /^the$/i.test(before[0]!) && titleOf(run[0]!) !== null ? undefined : before.at(-1)?.toLowerCase();
+      // "A teacher in east London": a compass word between the preposition and the place is part of the place.
+      let k = before.length;
+      while (k > 1 && COMPASS.test(before[k - 1]!)) k--;
+      const last = before.length === 1 && /^the$/i.test(before[0]!) && titleOf(run[0]!) !== null ? undefined : before[k - 1]?.toLowerCase();
       if (last !== undefined && FUNCTION_WORDS.has(last)) {
         if (!PLACE_PREPOSITIONS.has(last)) return null;
       } else {
@@ -229,5 +241,7 @@ function parseSimpleSubject(raw: string): Subject | null {
   const role = cleanRole(text);
   if (role === null || !isRole(role)) return null;
   if (/^(?:he|she|they|it|we|i|you)$/i.test(role)) return null;
-  return documentOf(text, role) ?? { type: 'role', role, gender: genderOfRole(role) };
+  // "The headteacher": a definite role of a word or two may stand for someone described with it before (definite.ts).
+  const definite = /^the\s/i.test(text) && role.split(' ').length <= 2;
+  return documentOf(text, role) ?? { type: 'role', role, gender: genderOfRole(role), ...(definite ? { definite } : {}) };
 }

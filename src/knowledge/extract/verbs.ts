@@ -30,7 +30,7 @@ const VERBS: Record<Use, string[]> = {
     'promised', 'promises', 'commented', 'comments', 'responded', 'responds', 'reassured', 'reassures', 'suggested',
     'suggests', 'recalled', 'recalls', 'continued', 'continues', 'emphasised', 'emphasises', 'emphasized', 'reiterated',
     'reiterates', 'complained', 'complains', 'alleged', 'alleges', 'disclosed', 'discloses', 'countered',
-    'concluded', 'concludes',
+    'concluded', 'concludes', 'made it clear', 'makes it clear',
   ],
   'quote-only': [
     'described', 'describes', 'called', 'calls', 'branded', 'brands', 'labelled', 'dubbed', 'criticised', 'criticises',
@@ -84,8 +84,8 @@ export function reportsThat(verb: string): boolean {
   return CLAUSE_VERBS.has(verb) || CLAUSE_OR_THING_VERBS.has(verb);
 }
 
-// A document or survey also "found"; a person who "found" is not speaking.
-const DOCUMENT_VERBS = ['found', 'finds'];
+// A document or survey also "found" or "shows"; a person who "found" is not speaking.
+const DOCUMENT_VERBS = ['found', 'finds', 'shows', 'showed'];
 /** What only a document or survey reports with ("the survey found"). */
 export const DOCUMENT_ONLY_VERBS = new Set(DOCUMENT_VERBS);
 /** A verb of report opening the text: ", said a paper to the cabinet", ", according to a report". */
