@@ -24,9 +24,10 @@ export function splitParagraphs(body: string, firstLine = 1): Paragraph[] {
     buffer = [];
   };
   body.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() === '') return flush();
+    const line = raw.trim();
+    if (line === '') return flush();
     if (buffer.length === 0) start = firstLine + i;
-    buffer.push(raw.trim());
+    buffer.push(line);
   });
   flush();
   return paragraphs;

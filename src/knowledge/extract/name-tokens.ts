@@ -50,8 +50,14 @@ export function isPossessive(token: string): boolean {
 
 export const UPPER = /^\p{Lu}/u;
 
+/** `UPPER.test(token)`, with ASCII decided without the regex: the name rules ask it of nearly every word. */
+export function startsUpper(token: string): boolean {
+  const c = token.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(token);
+}
+
 export function titleOf(token: string): string | null {
-  if (token.length > 11 || !UPPER.test(token)) return null; // titles are short and capitalised
+  if (token.length > 11 || !startsUpper(token)) return null; // titles are short and capitalised
   const t = (token.endsWith('.') ? token.slice(0, -1) : token).toLowerCase();
   return Object.hasOwn(TITLES, t) ? t : null;
 }

@@ -1,6 +1,6 @@
 /** Recognising people's names: name tokens, titles, organisations, and people introduced in narrative. */
 import { firstNameGender } from './first-names.js';
-import { fromCapitals, isInitial, isNameRun, isNameToken, isParticle, isPossessive, POSSESSIVE, titleOf, UPPER } from './name-tokens.js';
+import { fromCapitals, isInitial, isNameRun, isNameToken, isParticle, isPossessive, POSSESSIVE, startsUpper, titleOf } from './name-tokens.js';
 import { COMPANY_NOUNS, FUNCTION_WORDS, MONTHS, ORG_WORDS, ROLE_NOUNS, TITLES, type Gender } from './words.js';
 
 export { fromCapitals, isInitial, isNameRun, isNameToken, isParticle, isPossessive, titleOf };
@@ -70,6 +70,8 @@ const PERSON_NOUN = /^\p{Ll}+(?:ant|ent|er|or|ist|ian)$/u;
 const PERSON_PREPOSITIONS = new Set(['to', 'by', 'from', 'with', 'for', 'against', 'than', 'like', 'but', 'while', 'whereas', 'is', 'was']);
 // "Mother-of-two Jo Bell": a capitalised hyphenated description before a name.
 const DESCRIPTION = /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)+$/u;
+const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
+const ACRONYM = /^\p{Lu}{2,4}$/u;
 // A role given before a name in narrative opens the sentence within this many words.
 const MAX_ROLE_WORDS = 8;
 
@@ -85,17 +87,18 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
   let lastEnd = -2; // last token of the name found before, so "and" joins only two people
   for (let i = 0; i < tokens.length; i++) {
     // Every name, and every title, starts with a capital: most words are ruled out here.
-    if (!UPPER.test(tokens[i]!.raw)) continue;
+    if (!startsUpper(tokens[i]!.raw)) continue;
     const title = titleOf(tokens[i]!.word);
     const prev = tokens[i - 1];
     // After a role word ("carer Sam Reid"), or after "and"/"with" joining people ("Tom Hale and Ann Hale").
     const joined = prev !== undefined && JOINERS.has(prev.raw) && lastEnd === i - 2;
     // An acronym is a role or a body before a name too: "Ukip MLA David McNarry", "GMB organiser".
+    // (The set look-ups before the patterns: this runs for every capitalised word.)
     const afterRole =
       prev !== undefined &&
-      (/^\p{Ll}[\p{Ll}-]*$/u.test(prev.raw) || /^\p{Lu}{2,4}$/u.test(prev.raw) || DESCRIPTION.test(prev.raw)) &&
-      (!FUNCTION_WORDS.has(prev.raw) || joined);
-    const afterPossessive = prev !== undefined && isPossessive(prev.raw) && /^\p{Lu}/u.test(prev.raw);
+      (!FUNCTION_WORDS.has(prev.raw) || joined) &&
+      (LOWER_WORD.test(prev.raw) || ACRONYM.test(prev.raw) || DESCRIPTION.test(prev.raw));
+    const afterPossessive = prev !== undefined && startsUpper(prev.raw) && isPossessive(prev.raw);
     const opening = i === 0 && !FUNCTION_WORDS.has(tokens[0]!.word.toLowerCase()) && !MONTHS.has(tokens[0]!.word.toLowerCase());
     // Set off by commas ("The council’s leader, Tom Hale, has written"): an appositive name is a mention too.
     const afterComma = prev !== undefined && prev.raw.endsWith(',');
@@ -110,7 +113,7 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
         : null;
     // "Tom Hale, the council leader, and Jo Bell": after a description set off by commas (a list of places,
     // "Bath and North East Somerset, and Tower Hamlets", has a capital there).
-    const afterList = prev?.raw === 'and' && before !== undefined && before.raw.endsWith(',') && !UPPER.test(before.raw);
+    const afterList = prev?.raw === 'and' && before !== undefined && before.raw.endsWith(',') && !startsUpper(before.raw);
     if (title === null && !afterRole && !afterPossessive && !opening && !afterComma && !afterPreposition && !sharedFirst && !afterList) continue;
     // "Dawn, a care assistant and GMB member, has…": one name opening the sentence, described as a person.
     const described = i === 0 && title === null ? describedFirstName(tokens, roleOf) : null;
@@ -207,19 +210,22 @@ interface Token {
   at: number;
 }
 
-const TRAILING = ',.;:!?)';
+// , . ; : ! ? ) by char code: a test per character of every word, so no string is made for it.
+const isTrailing = (c: number) => c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41;
 
 /** Words split at single spaces (paragraph text is whitespace-normalised), with their offsets. */
 function tokensOf(sentence: string): Token[] {
   const tokens: Token[] = [];
-  let at = 0;
-  for (const raw of sentence.split(' ')) {
-    if (raw !== '') {
-      let end = raw.length;
-      while (end > 0 && TRAILING.includes(raw[end - 1]!)) end--;
-      tokens.push({ raw, word: end === raw.length ? raw : raw.slice(0, end), at });
+  for (let start = 0; start <= sentence.length; ) {
+    let space = sentence.indexOf(' ', start);
+    if (space < 0) space = sentence.length;
+    if (space > start) {
+      let end = space;
+      while (end > start && isTrailing(sentence.charCodeAt(end - 1))) end--;
+      const raw = sentence.slice(start, space);
+      tokens.push({ raw, word: end === space ? raw : sentence.slice(start, end), at: start });
     }
-    at += raw.length + 1;
+    start = space + 1;
   }
   return tokens;
 }

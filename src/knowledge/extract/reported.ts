@@ -41,7 +41,7 @@ export function reportedClauses(sentence: string): Reported[] {
   if (and) {
     const first = reportedSpeech(sentence.slice(0, and.index));
     const second = trimEnd(sentence.slice(and.index + and[0].length), /[\s.!?]/);
-    if (first && words(second) >= MIN_CLAUSE_WORDS) return [first, { subject: first.subject, clause: second }];
+    if (first && hasWords(second, MIN_CLAUSE_WORDS)) return [first, { subject: first.subject, clause: second }];
   }
   const one = reportedSpeech(sentence);
   return one ? [one] : [];
@@ -114,7 +114,7 @@ function trailingAt(body: string, window: string, comma: number): Reported | nul
   if (subjectText === null) return null;
   const subject = parseSubject(subjectText);
   const reported = body.slice(0, body.length - window.length + comma).trim();
-  if (!subject || !isSource(subject, subjectText, verb) || words(reported) < MIN_CLAUSE_WORDS) return null;
+  if (!subject || !isSource(subject, subjectText, verb) || !hasWords(reported, MIN_CLAUSE_WORDS)) return null;
   return { subject: soleNameIn(subject, clause), clause: reported };
 }
 
@@ -147,7 +147,7 @@ function leading(sentence: string): Reported | null {
   if (according) {
     const subject = parseSubject(according[1]!);
     const clause = trimEnd(sentence.slice(according[0].length), /[\s.!?]/);
-    return subject && isSource(subject, according[1]!, 'according to') && words(clause) >= MIN_CLAUSE_WORDS ? { subject, clause } : null;
+    return subject && isSource(subject, according[1]!, 'according to') && hasWords(clause, MIN_CLAUSE_WORDS) ? { subject, clause } : null;
   }
   const verb = firstVerb(sentence.slice(0, MAX_SUBJECT_CHARS + 20));
   if (!verb || verb.index === 0 || verb.index > MAX_SUBJECT_CHARS) return null;
@@ -168,8 +168,8 @@ function leading(sentence: string): Reported | null {
   // "The decision, which Jane Smith said was taken in secret, …": the verb is inside a relative clause.
   if (IN_RELATIVE.test(sentence.slice(0, verb.index))) return null;
   const { subject, subjectText } = leadingSubject(sentence.slice(0, verb.index));
-  if (!subject && words(clause) >= MIN_CLAUSE_WORDS) return jointly(sentence.slice(0, verb.index), clause);
-  if (!subject || !isSource(subject, subjectText, verb.text) || words(clause) < MIN_CLAUSE_WORDS) return null;
+  if (!subject && hasWords(clause, MIN_CLAUSE_WORDS)) return jointly(sentence.slice(0, verb.index), clause);
+  if (!subject || !isSource(subject, subjectText, verb.text) || !hasWords(clause, MIN_CLAUSE_WORDS)) return null;
   // The attribution is everything before the reported clause: "Jo Bell told Tom Hale the cuts…" names two people.
   return { subject: soleNameIn(subject, sentence.slice(0, sentence.length - rest.length)), clause };
 }
@@ -233,12 +233,18 @@ function endOf(text: string, name: { name: string; offset: number }): number {
 function isSource(subject: Subject, text: string, verb: string): boolean {
   if (DOCUMENT_ONLY_VERBS.has(verb) && subject.type !== 'document') return false;
   if (subject.type === 'role' && /\p{N}/u.test(text)) return false;
-  if (subject.type === 'role' && words(subject.role) > 6) return false;
+  if (subject.type === 'role' && hasWords(subject.role, 7)) return false;
   return true;
 }
 
-function words(text: string): number {
-  return text.split(/\s+/).filter((w) => w !== '').length;
+const WORD = /\S+/g;
+
+/** Whether the text has at least `n` words; counts no further, so a long sentence is not split to compare with 3. */
+function hasWords(text: string, n: number): boolean {
+  WORD.lastIndex = 0;
+  let count = 0;
+  while (count < n && WORD.exec(text) !== null) count++;
+  return count >= n;
 }
 
 /** Drops trailing characters matching `char`; a loop, since a regex anchored at the end rescans each run. */

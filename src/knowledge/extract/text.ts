@@ -71,6 +71,9 @@ export function findDoubleQuotes(text: string): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
+    // Only “ ” " and ' matter below: every other character is passed over by its code, without making a string of it.
+    const code = text.charCodeAt(i);
+    if (code !== 0x201c && code !== 0x201d && code !== 34 && code !== 39) continue;
     const c = text[i];
     // A paragraph whose first mark closes speech (`…somewhere," he said.`, `…somewhere” she said`) lost its
     // opening mark: the quote runs from the paragraph's start.
@@ -101,12 +104,14 @@ export function findDoubleQuotes(text: string): QuotedSpan[] {
 export function findSingleQuotes(text: string): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const straight = c === "'" && (i === 0 || /[\s(]/.test(text[i - 1]!)) && /\p{L}/u.test(text[i + 1] ?? '');
-    if (c !== '‘' && !straight) continue;
-    const closer = straight ? "'" : '’';
+    // By char code: this looks at every character of a paragraph, most of them no quotation mark.
+    const code = text.charCodeAt(i);
+    if (code !== 0x2018 && code !== 39) continue;
+    const straight = code === 39 && (i === 0 || /[\s(]/.test(text[i - 1]!)) && /\p{L}/u.test(text[i + 1] ?? '');
+    if (code !== 0x2018 && !straight) continue;
+    const closer = straight ? 39 : 0x2019;
     let j = i + 1;
-    while (j < text.length && !(text[j] === closer && !/[\p{L}\p{N}]/u.test(text[j + 1] ?? ''))) j++;
+    while (j < text.length && !(text.charCodeAt(j) === closer && !/[\p{L}\p{N}]/u.test(text[j + 1] ?? ''))) j++;
     if (j >= text.length) break;
     spans.push({ start: i, end: j + 1 });
     i = j;

@@ -49,8 +49,12 @@ const REPORTING = [...VERBS.clause, ...VERBS['clause-or-thing']];
 // Not after a hyphen, so "so-called" is not a verb of speech; not after a determiner or a preposition, where the
 // word is a noun ("with calls of", "the claims", "her comments").
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'with', 'of', 'amid', 'despite', 'following', 'after', 'new', 'fresh', 'repeated']);
-// One alternation the regex engine scans for; whether a match is a noun is checked only where one matched.
-const SPEECH_VERB = new RegExp(`(?<![\\p{L}-])(?:${ALL.join('|')})(?![\\p{L}-])`, 'gu');
+// One alternation the regex engine scans for; whether a match is a noun is checked only where one matched. Not
+// after a letter or a hyphen is checked there too (`afterLetter`): a pattern opening with a lookbehind is tried at
+// every position of the text, one opening with the words is scanned for their first letters, about three times
+// faster. Only `verbAt` runs it (it sets `lastIndex` before each search, so nested callers never disturb one another).
+const SPEECH_VERB = new RegExp(`(?:${ALL.join('|')})(?![\\p{L}-])`, 'gu');
+const LETTER_OR_HYPHEN = /^[\p{L}-]$/u;
 // The longest word in DETERMINERS.
 const MAX_DETERMINER = 9;
 
@@ -64,9 +68,33 @@ function isNoun(text: string, index: number): boolean {
   return end - start <= MAX_DETERMINER && DETERMINERS.has(text.slice(start, end).toLowerCase());
 }
 
+/** Whether the character (the code point) just before `index` is a letter or a hyphen. */
+function afterLetter(text: string, index: number): boolean {
+  if (index === 0) return false;
+  const c = text.charCodeAt(index - 1);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
+  const pair = c >= 0xdc00 && c <= 0xdfff && index >= 2 && /[\uD800-\uDBFF]/.test(text[index - 2]!);
+  return LETTER_OR_HYPHEN.test(pair ? text.slice(index - 2, index) : text[index - 1]!);
+}
+
+/**
+ * The first verb of speech at or after `from`. Where a match stands after a letter ("unsaid") the search goes on
+ * from its next character, as a lookbehind would; where it is a noun, after the match, as a scan of all matches did.
+ */
+function verbAt(text: string, from: number): Verb | null {
+  for (let at = from; ; ) {
+    SPEECH_VERB.lastIndex = at;
+    const m = SPEECH_VERB.exec(text);
+    if (m === null) return null;
+    if (afterLetter(text, m.index)) at = m.index + 1;
+    else if (isNoun(text, m.index)) at = m.index + m[0].length;
+    else return { index: m.index, text: m[0] };
+  }
+}
+
 /** Every verb of speech in the text, in order (read lazily, so a caller that stops early scans no further). */
 export function* verbsIn(text: string): Generator<Verb> {
-  for (const m of text.matchAll(SPEECH_VERB)) if (!isNoun(text, m.index)) yield { index: m.index, text: m[0] };
+  for (let verb = verbAt(text, 0); verb !== null; verb = verbAt(text, verb.index + verb.text.length)) yield verb;
 }
 
 /** A verb of speech opening the text (anchored, so testing it never scans the rest). */
@@ -104,17 +132,13 @@ export interface Verb {
   text: string;
 }
 
-const FIRST = new RegExp(SPEECH_VERB.source, 'gu');
-
 export function firstVerb(text: string): Verb | null {
-  FIRST.lastIndex = 0;
-  for (let m = FIRST.exec(text); m !== null; m = FIRST.exec(text)) if (!isNoun(text, m.index)) return { index: m.index, text: m[0] };
-  return null;
+  return verbAt(text, 0);
 }
 
 export function lastVerb(text: string): Verb | null {
   let last: Verb | null = null;
-  for (const m of text.matchAll(SPEECH_VERB)) if (!isNoun(text, m.index)) last = { index: m.index, text: m[0] };
+  for (let verb = verbAt(text, 0); verb !== null; verb = verbAt(text, verb.index + verb.text.length)) last = verb;
   return last;
 }
 

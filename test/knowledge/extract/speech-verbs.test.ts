@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
 import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { firstVerb, lastVerb } from '../../../src/knowledge/extract/verbs.js';
 
 /**
  * The settled speech-verb rule (test/eval/README.md, 2026-12-01): any verb of saying followed by a finite clause
@@ -82,5 +83,25 @@ describe('two clauses reported in one sentence', () => {
       ['council', 'it was trying to plug a £14m gap'],
       ['council', 'hundreds of jobs were at risk if the plans were delayed'],
     ]);
+  });
+});
+
+describe('a verb of saying glued to a letter or a hyphen is part of another word', () => {
+  // The letter before is checked by hand, not by a lookbehind (verbs.ts): accented and astral letters count too.
+  it.each([
+    ['Cllr Jo Bell re-said the library would stay open until March.'],
+    ['Cllr Jo Bell ésaid the library would stay open until March.'],
+    ['Cllr Jo Bell 𝐀said the library would stay open until March.'],
+  ])('%s', (text) => {
+    expect(reported(text)).toEqual([]);
+  });
+
+  it('after a lone surrogate (not a letter) it is a verb again', () => {
+    expect(reported('Cllr Jo Bell \uDC00said the library would stay open until March.')).toEqual([['Cllr Jo Bell \uDC00', 'the library would stay open until March']]);
+  });
+
+  it('a word that only ends in one ("unsaid") is skipped, and the verb after it is found', () => {
+    expect(firstVerb('she unsaid it and said no')).toEqual({ index: 18, text: 'said' });
+    expect(lastVerb('the claims, unsaid')).toBeNull();
   });
 });
