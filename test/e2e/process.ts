@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+// node with tsx's loader, not the tsx command: that is a wrapper around a second node process, so a
+// SIGKILL sent to it left the bot itself running after the test (two shards were found hours later).
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 // Run from an empty folder so a developer's own .env can never leak into a test; one per test
 // process, so a database another run left in its data/ cannot leak in either.
 const EMPTY = mkdtempSync(path.join(tmpdir(), 'cutsbot-empty-cwd-'));
@@ -20,9 +24,9 @@ export interface Child {
   waitFor: (text: string | RegExp, ms?: number) => Promise<void>;
 }
 
-/** Runs one of the project's scripts with tsx, as the npm scripts do, with only the given environment. */
+/** Runs one of the project's scripts under tsx in one process, with only the given environment. */
 export function runScript(script: string, env: Record<string, string>, as: { uid?: number; gid?: number } = {}): Child {
-  const child = spawn(TSX, [path.join(ROOT, script)], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(ROOT, script)], {
     ...as,
     cwd: EMPTY,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? EMPTY, ...env },
