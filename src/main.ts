@@ -225,26 +225,31 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), 5_000).unref();
     void (bot?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
   };
-  try {
-    bot = await startBot(config, { logger: log, onFatal });
-  } catch (error) {
-    console.error(error instanceof StartError ? error.message : error);
-    process.exit(1);
-  }
+  const started = startBot(config, { logger: log, onFatal });
+  // Listening before the start has finished: the bot logs "ready" before startBot returns, and a
+  // signal in between would otherwise end the process without a clean stop.
   const shutdown = (signal: NodeJS.Signals) => {
     log.info({ signal }, 'shutting down');
     // A second signal, or a shutdown that hangs, should still end the process.
     setTimeout(() => process.exit(1), 10_000).unref();
-    bot!.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    started
+      .then((running) => running.stop())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  try {
+    bot = await started;
+  } catch (error) {
+    console.error(error instanceof StartError ? error.message : error);
+    process.exit(1);
+  }
 }
 
 if (isEntryPoint(import.meta.url)) await main();
