@@ -130,6 +130,22 @@ export type PronounLookup =
   | null;
 
 /**
+ * The people a reference may look back to, latest mention first, each once, at most `PRONOUN_LOOKBACK`: `inPlay`
+ * until the nearest one who spoke has been passed (that one included), the people a reader has in mind.
+ */
+export function* recentPeople(people: People): Generator<{ person: Person; inPlay: boolean }> {
+  let passedSpeaker = false;
+  let looked = 0;
+  for (let i = people.log.length - 1; i >= 0 && looked < PRONOUN_LOOKBACK; i--) {
+    const person = people.log[i]!;
+    if (person.last !== i) continue; // mentioned again later
+    looked++;
+    yield { person, inPlay: !passedSpeaker };
+    if (person.spoke) passedSpeaker = true;
+  }
+}
+
+/**
  * Who a pronoun can mean. The people in play are the last speaker (the latest person quoted, or the subject of
  * a verb of speech) and everyone mentioned after them; the pronoun is sure only when exactly one of them fits.
  * Gender rules someone out only when the article has stated it (a title, "spokeswoman", an earlier pronoun);
@@ -144,22 +160,14 @@ export function resolvePronoun(people: People, pronoun: 'he' | 'she' | 'they'): 
   const fitsIt = (p: Person) => !(p.plural && want !== null) && (want === null || p.gender === null || p.gender === want);
   let inPlay: Person | null = null;
   let earlier: Person | null = null;
-  let passedSpeaker = false;
-  let looked = 0;
-  for (let i = people.log.length - 1; i >= 0 && looked < PRONOUN_LOOKBACK; i--) {
-    const p = people.log[i]!;
-    if (p.last !== i) continue; // mentioned again later
-    looked++;
-    if (fitsIt(p)) {
-      if (!passedSpeaker) {
-        if (inPlay) return { ambiguous: [inPlay, p] };
-        inPlay = p;
-      } else {
-        earlier = p;
-        break;
-      }
+  for (const { person: p, inPlay: beforeSpeaker } of recentPeople(people)) {
+    if (!fitsIt(p)) continue;
+    if (!beforeSpeaker) {
+      earlier = p;
+      break;
     }
-    if (p.spoke) passedSpeaker = true;
+    if (inPlay) return { ambiguous: [inPlay, p] };
+    inPlay = p;
   }
   const chosen = inPlay ?? earlier;
   if (chosen && want !== null && chosen.gender === null && firstNameGender(chosen.name) === (want === 'm' ? 'f' : 'm')) return { contradicted: chosen };
