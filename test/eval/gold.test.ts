@@ -35,9 +35,18 @@ describe('real-article set', () => {
     for (const e of loadManifest().filter((m) => m.split === 'tune6')) expect(e.topic, e.id).not.toMatch(/care/i);
   });
 
-  it('holds report2 out: never a tuning split, so evaluation prints its totals only, like report', () => {
+  it('declares tune7 a tuning split added whole (outside the alternation), of non-care articles', () => {
+    expect(TUNING_SPLITS).toContain('tune7');
+    expect(ADDED_TUNING_SPLITS).toContain('tune7');
+    for (const e of loadManifest().filter((m) => m.split === 'tune7')) expect(e.topic, e.id).not.toMatch(/care/i);
+  });
+
+  it('holds report2 and report3 out: never tuning splits, so evaluation prints their totals only, like report', () => {
     expect(REAL_SPLITS).toContain('report2');
     expect(TUNING_SPLITS).not.toContain('report2');
+    expect(REAL_SPLITS).toContain('report3');
+    expect(TUNING_SPLITS).not.toContain('report3');
+    for (const e of loadManifest().filter((m) => m.split === 'report3')) expect(e.topic, e.id).not.toMatch(/care/i);
     expect(TUNING_SPLITS).not.toContain('report');
     for (const e of loadManifest().filter((m) => m.split === 'report2')) expect(e.topic, e.id).not.toMatch(/care/i);
   });
