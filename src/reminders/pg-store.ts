@@ -4,7 +4,7 @@ import { guard, inTransaction, type Queryable } from './pg-connection.js';
 import { createPgLeases } from './pg-leases.js';
 import { CREATE_LOCK, LOCK_NAMESPACE, migratePg } from './pg-migrations.js';
 import { strOrNull, str, toDelivery, toReminder, type Delivery, type GuildSettings, type NewDelivery, type Row } from './records.js';
-import { newNonce } from './store.js';
+import { newNonce } from './nonce.js';
 import type { Store } from './store-interface.js';
 import { DEFAULT_ZONE } from './time.js';
 

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createLeases } from './leases.js';
 import { migrate } from './migrations.js';
+import { newNonce } from './nonce.js';
 import {
   strOrNull,
   str,
@@ -17,42 +17,25 @@ import {
   type Reminder,
   type Row,
 } from './records.js';
+import { prepareStatements } from './sqlite-statements.js';
 import type { ReminderPatch, Store } from './store-interface.js';
 import { DEFAULT_ZONE } from './time.js';
 
 export type * from './records.js';
 export type * from './store-interface.js';
 export { SCHEMA_VERSION } from './migrations.js';
+export { COUNT_ACTIVE_SQL, LIST_UPCOMING_SQL } from './sqlite-statements.js';
 
 /**
  * Reminders in a SQLite file, behind the `Store` interface (store-interface.ts): settings, reminders
- * and their deliveries here, leases in leases.ts, the schema in migrations.ts, row shapes in
- * records.ts. The PostgreSQL back end (pg-store.ts) answers the same interface.
+ * and their deliveries here, their statements in sqlite-statements.ts, leases in leases.ts, the schema
+ * in migrations.ts, row shapes in records.ts. The PostgreSQL back end (pg-store.ts) answers the same interface.
  */
 
 /** The database file inside the configured data directory (`DATA_DIR`, `data` by default). */
 export function dbFileIn(dataDir = 'data'): string {
   return resolve(join(dataDir, 'cutsbot.db'));
 }
-
-/** Discord allows nonces of up to 25 characters; 18 random url-safe characters do not collide. */
-export function newNonce(): string {
-  return `cb${randomBytes(12).toString('base64url')}`;
-}
-
-const ACTIVE = `r.status = 'active' AND EXISTS (
-  SELECT 1 FROM deliveries d WHERE d.reminder_id = r.id AND d.status IN ('scheduled', 'sending'))`;
-
-// Both subqueries and ACTIVE's EXISTS are answered per reminder by deliveries_reminder_status
-// (test/reminders/store-plan.test.ts checks the plan); params: guild, limit, offset.
-export const LIST_UPCOMING_SQL = `
-  SELECT r.*,
-    (SELECT min(d.due_ms) FROM deliveries d WHERE d.reminder_id = r.id AND d.status IN ('scheduled', 'sending')) AS next_ms,
-    (SELECT count(*) FROM deliveries d WHERE d.reminder_id = r.id AND d.status IN ('scheduled', 'sending')) AS pending
-  FROM reminders r WHERE r.guild_id = ? AND ${ACTIVE}
-  ORDER BY next_ms, r.id LIMIT ? OFFSET ?`;
-
-export const COUNT_ACTIVE_SQL = `SELECT count(*) AS n FROM reminders r WHERE r.guild_id = ? AND ${ACTIVE}`;
 
 /** The SQLite store also shows its connection and file, for tests and tools on this back end only. */
 export type SqliteStore = Store & { db: Database.Database; file: string };
@@ -88,40 +71,7 @@ export function openStore(opts: OpenStoreOptions = {}): SqliteStore {
     throw err;
   }
 
-  const q = {
-    getSettings: db.prepare('SELECT * FROM guild_settings WHERE guild_id = ?'),
-    upsertSettings: db.prepare(`
-      INSERT INTO guild_settings (guild_id, zone, organiser_role_id, fallback_channel_id, updated_at)
-      VALUES (@guildId, @zone, @organiserRoleId, @fallbackChannelId, @now)
-      ON CONFLICT (guild_id) DO UPDATE SET zone = excluded.zone, organiser_role_id = excluded.organiser_role_id,
-        fallback_channel_id = excluded.fallback_channel_id, updated_at = excluded.updated_at`),
-    insertReminder: db.prepare(`
-      INSERT INTO reminders (guild_id, channel_id, created_by, kind, consultation_key, title, message, url, role_id,
-        zone, deadline_ms, repeat_json, wall_time, status, created_at, updated_at)
-      VALUES (@guildId, @channelId, @createdBy, @kind, @consultationKey, @title, @message, @url, @roleId,
-        @zone, @deadlineMs, @repeatJson, @wallTime, 'active', @now, @now)`),
-    insertDelivery: db.prepare(`
-      INSERT INTO deliveries (reminder_id, due_ms, lead, nonce, status, status_at, last_error)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`),
-    countGuild: db.prepare(COUNT_ACTIVE_SQL),
-    countMember: db.prepare(`SELECT count(*) AS n FROM reminders r WHERE r.guild_id = ? AND r.created_by = ? AND ${ACTIVE}`),
-    getReminder: db.prepare('SELECT * FROM reminders WHERE id = ? AND guild_id = ?'),
-    getReminderById: db.prepare('SELECT * FROM reminders WHERE id = ?'),
-    deliveriesOf: db.prepare('SELECT * FROM deliveries WHERE reminder_id = ? ORDER BY due_ms, id'),
-    listUpcoming: db.prepare(LIST_UPCOMING_SQL),
-    cancelReminder: db.prepare(`
-      UPDATE reminders SET status = 'cancelled', cancelled_at = @now, cancelled_by = @by, updated_at = @now
-      WHERE id = @id AND guild_id = @guildId AND status = 'active'`),
-    cancelScheduled: db.prepare(`
-      UPDATE deliveries SET status = 'cancelled', status_at = @now, last_error = @why
-      WHERE reminder_id = @id AND status = 'scheduled'`),
-    updateReminderText: db.prepare(`
-      UPDATE reminders SET message = coalesce(@message, message), channel_id = coalesce(@channelId, channel_id),
-        failure_notified_at = CASE WHEN @channelId IS NULL THEN failure_notified_at ELSE NULL END, updated_at = @now
-      WHERE id = @id AND guild_id = @guildId AND status = 'active'`),
-    setRepeatAndDeadline: db.prepare('UPDATE reminders SET deadline_ms = ?, repeat_json = ?, wall_time = ? WHERE id = ?'),
-    setScheduledEvent: db.prepare('UPDATE reminders SET scheduled_event_id = ? WHERE id = ? AND guild_id = ?'),
-  };
+  const q = prepareStatements(db);
 
   function settings(guildId: string): GuildSettings {
     const r = q.getSettings.get(guildId) as Row | undefined;
