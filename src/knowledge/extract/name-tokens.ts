@@ -57,7 +57,7 @@ export function startsUpper(token: string): boolean {
 }
 
 export function titleOf(token: string): string | null {
-  if (token.length > 11 || !startsUpper(token)) return null; // titles are short and capitalised
+  if (token.length > 15 || !startsUpper(token)) return null; // titles are short ("Superintendent." the longest) and capitalised
   const t = (token.endsWith('.') ? token.slice(0, -1) : token).toLowerCase();
   return Object.hasOwn(TITLES, t) ? t : null;
 }

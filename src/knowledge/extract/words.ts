@@ -5,6 +5,8 @@ export type Gender = 'm' | 'f';
 export const TITLES: Record<string, Gender | null> = {
   mr: 'm', sir: 'm', lord: 'm', mrs: 'f', ms: 'f', miss: 'f', dame: 'f', lady: 'f', baroness: 'f',
   dr: null, cllr: null, clr: null, coun: null, alderman: null, bishop: null, canon: null, rabbi: null, councillor: null, prof: null, professor: null, rev: null, revd: null, supt: null, insp: null, sgt: null, capt: null,
+  // Office, church, court and police; "Dean" and "Father" are left out: as often a first name or a parent.
+  mx: null, provost: null, reverend: null, judge: null, pastor: null, imam: null, sergeant: null, constable: null, superintendent: null,
 };
 
 /** Roles that stand before a name like a title but are not one. */

@@ -14,11 +14,11 @@ const quotes = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragr
 describe('name shape: a speaker of three or more name words is not clear', () => {
   it.each([
     [['Town Crier Tom Hale said: “It must stay open.”'], 'Town Crier Tom Hale'],
-    [['Provost Tom Hale said the library must stay open.'], 'Provost Tom Hale'],
+    [['Archdeacon Tom Hale said the library must stay open.'], 'Archdeacon Tom Hale'],
     [['Bailie Tom Hale called the plan “a disgrace”.'], 'Bailie Tom Hale'],
     [['“It must stay open,” said Ald Tom Hale.'], 'Ald Tom Hale'],
     [['Rt Hon Tom Hale said: “It must stay open.”'], 'Rt Hon Tom Hale'],
-    [['Pastor Tom Hale said: “It must stay open.”'], 'Pastor Tom Hale'],
+    [['Chaplain Tom Hale said: “It must stay open.”'], 'Chaplain Tom Hale'],
     [['Cllrs Tom Hale and Jo Bell voted against.', 'Cllr Hale said: “It must stay open.”'], 'Cllrs Tom Hale'],
   ])('%j', (paragraphs, name) => {
     const q = quotes(...paragraphs).at(-1)!;
