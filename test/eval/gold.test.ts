@@ -7,7 +7,7 @@ import { ADDED_HELD_OUT_SPLITS, ADDED_TUNING_SPLITS, REAL_DIR, REAL_SPLITS, TUNI
 const article = (id: string) => `---\nid: ${id}\ntitle: A title\ncouncil: Some Council\n---\n\nThe council said it would cut 30 jobs.\n`;
 
 describe('real-article set', () => {
-  it('splits by the fixed rule: care articles final, later rounds tune2 to tune6 and report2, the rest alternating tune and report in id order', () => {
+  it('splits by the fixed rule: care articles final, later rounds tune2 to tune7 and report2, the rest alternating tune and report in id order', () => {
     const manifest = loadManifest();
     const added = [...ADDED_TUNING_SPLITS, ...ADDED_HELD_OUT_SPLITS];
     const rest = manifest.filter((e) => e.split !== 'final' && !added.includes(e.split)).sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -19,6 +19,7 @@ describe('real-article set', () => {
     expect(manifest.filter((e) => e.split === 'tune4').length).toBeGreaterThanOrEqual(12);
     expect(manifest.filter((e) => e.split === 'tune5').length).toBeGreaterThanOrEqual(12);
     expect(manifest.filter((e) => e.split === 'tune6').length).toBeGreaterThanOrEqual(12);
+    expect(manifest.filter((e) => e.split === 'tune7').length).toBeGreaterThanOrEqual(12);
     expect(manifest.filter((e) => e.split === 'report2').length).toBeGreaterThanOrEqual(12);
     expect(new Set(manifest.map((e) => e.url)).size, 'every URL once').toBe(manifest.length);
     expect(manifest.every((e) => REAL_SPLITS.includes(e.split)), 'known splits only').toBe(true);
