@@ -55,10 +55,11 @@ function withThat(sentence: string): Reported | null {
     // "believes that", "agreed that": a belief or a decision, not words reported.
     if (!reportsThat(m.text)) continue;
     const rest = sentence.slice(m.index + m.text.length);
-    const that = /^\s+(?:[\p{L}’']+\s+){0,3}?that\s+/u.exec(rest);
+    // "said that, ironically, the pitch …": the comma after "that" sets off the clause's own first word.
+    const that = /^\s+(?:[\p{L}’']+\s+){0,3}?that\s*,?\s+/u.exec(rest);
     if (!that) continue;
     // "Unison say the authority pledged that …": a verb between them makes "that" another clause's.
-    if (FINITE.test(rest.slice(0, that[0].length - 5))) continue;
+    if (FINITE.test(rest.slice(0, that[0].lastIndexOf('that')))) continue;
     const { subject } = leadingSubject(sentence.slice(0, m.index));
     const after = rest.slice(that[0].length);
     const second = SECOND_PREDICATE.exec(after);
@@ -127,7 +128,9 @@ const FINITE_SOON = new RegExp(`^(?:\\S+\\s+){0,9}?${FINITE_WORD}\\b`, 'u');
 const FINITE = new RegExp(`(?:^|\\s)(?:${FINITE_WORD}|\\p{Ll}+ed)(?:\\s|$)`, 'u');
 const IN_RELATIVE = /(?:^|,\s*|\s)(?:which|whom|whose|that|where)\s[^,]*$/i;
 // After the verb: a time ("said on Monday", "said this week") before the clause starts.
-const TIME_AFTER_VERB = /^(?:(?:on|last|this|earlier this|late last|next)\s+\p{L}+|yesterday|today|tonight|previously|recently)\b,?\s+/iu;
+// "this" and "last" only before a time word: "said this was due to …" opens the clause with "this".
+const TIME_AFTER_VERB =
+  /^(?:on\s+\p{L}+|(?:last|this|earlier this|late last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|time|spring|summer|autumn|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|yesterday|today|tonight|previously|recently)\b,?\s+/iu;
 // The person told: "told councillors", "told the committee", "told the BBC", "told BBC Radio Leeds".
 const TOLD_OBJECT = /^(?:(?:the|a|an|his|her|their|its)\s+)?(?:\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*|\p{Ll}+)\s+/u;
 // A clause opens with its subject; these words open a phrase that is not one ("said in a statement"), or a
@@ -138,8 +141,22 @@ const NOT_A_CLAUSE =
   /^(?:why|whether|how|in|on|at|to|for|of|with|by|from|during|after|before|as|and|or|but|so|yes|no|goodbye|sorry|nothing|otherwise|enough|is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|be|been|about(?!\s+(?:\p{N}|a\s+(?:third|quarter|half|fifth|dozen)|half)))\b/iu;
 // "Bell said rent rises will heap pressure on people - and predicts it will get worse": after a dash, a
 // verb with no subject of its own is the speaker's next act, not part of what they said.
-const SECOND_PREDICATE =
-  /\s[-–—]\s+(?:and|but)\s+(?!(?:the|a|an|they|he|she|it|we|this|that|there|their|its|his|her|our|you|i)\s)\p{Ll}+(?:s|ed)\s|,\s+but\s+(?:was|were|is|are)\s|\s(?:and|but)\s+(?:gave|went|took|came|began|wrote|added|urged|called|warned|insisted)\s/u;
+// So does, after the dash, a new subject that is a noun phrase ("– and the board of governors are understood to …":
+// the reporter's; "- and they should be happy …" may be the speaker's own); ", but the plans have not been altered"
+// (a clause of the reporter's, with its own subject and verb); "and now wants …" (the speaker's next predicate); and
+// "as they vowed to fight on" (the speaker's next act of speech).
+const SECOND_PREDICATE = new RegExp(
+  [
+    String.raw`\s[-–—]\s+(?:and|but)\s+(?!(?:the|a|an|they|he|she|it|we|this|that|there|their|its|his|her|our|you|i)\s)\p{Ll}+(?:s|ed)\s`,
+    String.raw`\s[-–—]\s+(?:and|but)\s+(?:the|a|an)\s`,
+    String.raw`,\s+but\s+(?:was|were|is|are)\s`,
+    String.raw`,\s+but\s+(?:the|its|their|his|her)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:is|are|was|were|has|have|had)\s`,
+    String.raw`\s(?:and|but)\s+(?:gave|went|took|came|began|wrote|added|urged|called|warned|insisted)\s`,
+    String.raw`\sand\s+(?:now|still|then)\s+\p{Ll}+s\s`,
+    String.raw`,?\s+as\s+(?:they|he|she|it)\s+(?:also\s+)?(?:vowed|warned|said|added|insisted|pledged|promised|claimed|argued|called)\s`,
+  ].join('|'),
+  'u',
+);
 
 /** "Kaye said the union would ballot its 180 home care members.": the subject before the sentence's first verb of speech. */
 function leading(sentence: string): Reported | null {
