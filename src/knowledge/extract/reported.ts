@@ -96,10 +96,13 @@ function trailing(sentence: string): Reported | null {
 // ", a report warns today", ", a study said yesterday": a time after a trailing verb is not its subject.
 const TIME_AFTER = /\s+(?:today|yesterday|tonight|this (?:week|month|morning)|last (?:week|month|night))$/i;
 
-/** "Councils are causing the ‘slow death’ of buses, a report warns today.": the document the sentence ends by citing. */
-export function trailingDocument(sentence: string): { subject: Subject; end: number } | null {
+/**
+ * "…the “terrible impact” of “mean” council cuts, two councillors have claimed.": whoever the sentence ends by citing,
+ * and where the cited words end (the last comma), so a quoted phrase before it can be theirs.
+ */
+export function trailingSource(sentence: string): { subject: Subject; end: number } | null {
   const found = trailing(sentence);
-  return found && found.subject.type === 'document' ? { subject: found.subject, end: found.clause.length } : null;
+  return found && !found.nobody ? { subject: found.subject, end: found.clause.length } : null;
 }
 
 function trailingAt(body: string, window: string, comma: number): Reported | null {
