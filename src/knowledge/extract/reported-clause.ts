@@ -28,7 +28,7 @@ export const TIME_AFTER_VERB =
 // "said about a third of…" is a clause (a figure); "said about the plans" is not.
 // A verb first means the clause's subject is before "said": "The plans Jane Smith said were unlawful will go…".
 export const NOT_A_CLAUSE =
-  /^(?:why|whether|how|in|on|at|to|for|of|with|by|from|during|after|before|as|and|or|but|so|yes|no|goodbye|sorry|nothing|otherwise|enough|is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|be|been|about(?!\s+(?:\p{N}|a\s+(?:third|quarter|half|fifth|dozen)|half)))\b/iu;
+  /^(?:why|whether|how|in|on|at|to|for|of|with|by|from|over|against|during|after|before|as|and|or|but|so|yes|no|goodbye|sorry|nothing|otherwise|enough|is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|be|been|about(?!\s+(?:\p{N}|a\s+(?:third|quarter|half|fifth|dozen)|half)))\b/iu;
 // "Bell said rent rises will heap pressure on people - and predicts it will get worse": after a dash, a
 // verb with no subject of its own is the speaker's next act, not part of what they said.
 // So does, after the dash, a new subject that is a noun phrase ("– and the board of governors are understood to …":

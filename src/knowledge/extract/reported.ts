@@ -189,7 +189,12 @@ function leadingSubject(text: string): { subject: Subject | null; subjectText: s
   if (person?.type === 'person') return { subject: person, subjectText: apposed![0] };
   if (subject) return { subject, subjectText: text };
   const beforeAside = subjectBeforeAside(text);
-  if (beforeAside) return beforeAside;
+  // "GMB London, which …": a lone word read as a surname there is as likely a place.
+  if (beforeAside && !(beforeAside.subject.type === 'person' && beforeAside.subject.bare)) return beforeAside;
+  // "…shouted down by angry parish councillors who said": people described, not named, before "who".
+  const described = ROLE_THEN_WHO.exec(text.slice(-MAX_ROLE_WHO));
+  const role = described ? parseSubject(described[1]!) : null;
+  if (role?.type === 'role') return { subject: role, subjectText: described![1]! };
   const second = AFTER_CLAUSE.exec(text);
   if (second) return { subject: parseSubject(second[1] ?? second[2]!), subjectText: second[1] ?? second[2]! };
   // "Council officials have apologised …, but said": a verb joined on with no subject of its own is the subject's
@@ -200,6 +205,8 @@ function leadingSubject(text: string): { subject: Subject | null; subjectText: s
 }
 
 const APPOSED_AFTER_CLAUSE = /\s(?:and|but)\s+(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){1,2}),\s*([^,]{1,80}?),?\s*$/u;
+const ROLE_THEN_WHO = /(?:^|\s)((?:\p{Ll}[\p{L}-]*\s+){0,3}\p{Ll}[\p{L}-]*s)\s+who\s*$/u;
+const MAX_ROLE_WHO = 80;
 // "… and have said", "…, but has since claimed": the auxiliary and adverb of the joined verb.
 const JOINED_VERB = /(?:^|[\s,])(?:and|but)(?:\s+(?:has|have|had))?(?:\s+(?:also|since|now|then|later))?\s*$/;
 

@@ -84,3 +84,9 @@ describe('a second predicate of the same subject', () => {
     ]);
   });
 });
+
+describe('words a crowd is calling on someone to do', () => {
+  it('"protestors who were calling on them to “save our leisure centres”"', () => {
+    expect(partials('Councillors were met by protestors who were calling on them to “save our leisure centres”.')).toEqual([[null, 'save our leisure centres']]);
+  });
+});

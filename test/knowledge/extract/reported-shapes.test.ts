@@ -101,3 +101,29 @@ describe('an attribution set off by commas', () => {
     expect(reported('Tom Hale, the chairman, said the group would meet.')).toEqual([['Tom Hale', 'the group would meet']]);
   });
 });
+
+describe('more subjects and verbs a reported clause follows', () => {
+  it('a bullet opening the paragraph is not quoted text', () => {
+    expect(reported('• Some 199 routes were cut in the last year alone, report says')).toEqual([[null, 'Some 199 routes were cut in the last year alone']]);
+    expect(reported('• Jo Bell said the routes would be restored by May.')).toEqual([['Jo Bell', 'the routes would be restored by May']]);
+  });
+
+  it('"… by angry parish councillors who said …": the role before "who"', () => {
+    expect(reported('Their arguments were shouted down by angry parish councillors who said the school had not been given a fair chance.')).toEqual([
+      [null, 'the school had not been given a fair chance'],
+    ]);
+  });
+
+  it('"insist" with a plural subject', () => {
+    expect(reported('But council chiefs insist they cannot afford to keep the sites open.')).toEqual([[null, 'they cannot afford to keep the sites open']]);
+  });
+
+  it('never names a place as a person before an aside: "GMB London, which …, says"', () => {
+    expect(reported('GMB London, which represents members, says pay has fallen since 2019.').filter((q) => q[0] !== null)).toEqual([]);
+  });
+
+  it('reads no clause from a headline verb with a preposition after it: "warns over"', () => {
+    expect(reported('Union warns over leisure centre redundancies')).toEqual([]);
+    expect(reported('Unison warns against library closures in the county')).toEqual([]);
+  });
+});
