@@ -23,8 +23,12 @@ export function verbAfterAside(sentence: string): { index: number; text: string 
 // by commas inside the clause; the clause reported is what follows it (the words before are the clause's subject).
 const PARENTHETICAL_LEAD = /^([^,]{1,60}),\s+([^,]{1,60}?)\s*$/u;
 
+// The person told between the verb and the aside's closing comma: "The plans, Tom Hale told Jo Bell, are …".
+const TOLD_THEN_COMMA = /^\s+(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}|\p{Ll}+)\s*,\s+|^,\s+/u;
+
 export function parenthetical(sentence: string, verb: { index: number; text: string }): Reported | null {
-  const after = /^,\s+/.exec(sentence.slice(verb.index + verb.text.length));
+  const told = /^tell|^told/.test(verb.text);
+  const after = (told ? TOLD_THEN_COMMA : /^,\s+/).exec(sentence.slice(verb.index + verb.text.length));
   const lead = after ? PARENTHETICAL_LEAD.exec(sentence.slice(0, verb.index)) : null;
   if (!lead || !CLAUSE_VERBS.has(verb.text)) return null;
   const subject = parseSubject(lead[2]!);

@@ -196,7 +196,9 @@ function leadingSubject(text: string): { subject: Subject | null; subjectText: s
   const role = described ? parseSubject(described[1]!) : null;
   if (role?.type === 'role') return { subject: role, subjectText: described![1]! };
   const second = AFTER_CLAUSE.exec(text);
-  if (second) return { subject: parseSubject(second[1] ?? second[2]!), subjectText: second[1] ?? second[2]! };
+  // "…approved after Jo Bell and Tom Hale said": a name straight before "and" makes the two one subject, not two clauses.
+  const pair = second?.[1] !== undefined && NAME_BEFORE_AND.test(text.slice(0, text.length - second[1].length));
+  if (second && !pair) return { subject: parseSubject(second[1] ?? second[2]!), subjectText: second[1] ?? second[2]! };
   // "Council officials have apologised …, but said": a verb joined on with no subject of its own is the subject's
   // that opens the sentence, read up to its first finite verb.
   const joined = JOINED_VERB.test(text) ? OPENING_SUBJECT.exec(text) : null;
@@ -205,6 +207,7 @@ function leadingSubject(text: string): { subject: Subject | null; subjectText: s
 }
 
 const APPOSED_AFTER_CLAUSE = /\s(?:and|but)\s+(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){1,2}),\s*([^,]{1,80}?),?\s*$/u;
+const NAME_BEFORE_AND = /\p{Lu}[\p{L}’'-]*\p{Ll}\s+\p{Lu}[\p{L}’'-]*\p{Ll}\s+(?:and|&)\s+$/u;
 const ROLE_THEN_WHO = /(?:^|\s)((?:\p{Ll}[\p{L}-]*\s+){0,3}\p{Ll}[\p{L}-]*s)\s+who\s*$/u;
 const MAX_ROLE_WHO = 80;
 // "… and have said", "…, but has since claimed": the auxiliary and adverb of the joined verb.

@@ -127,3 +127,15 @@ describe('more subjects and verbs a reported clause follows', () => {
     expect(reported('Unison warns against library closures in the county')).toEqual([]);
   });
 });
+
+describe('two people or a person told, never the wrong one named', () => {
+  it('"… after Jo Bell and Tom Hale said …" is said together: nobody named', () => {
+    expect(reported('The plan was approved after Jo Bell and Tom Hale said it was needed.').filter((q) => q[0] !== null)).toEqual([]);
+    expect(reported('The library is well used and Tom Hale says it must stay open.')).toEqual([['Tom Hale', 'it must stay open']]);
+  });
+
+  it('"The plans, Tom Hale told Jo Bell, are unlawful": the clause after the aside, never "Bell, are …"', () => {
+    expect(reported('The plans, Tom Hale told Jo Bell, are unlawful and must go.').map((q) => q[1])).toEqual(['are unlawful and must go']);
+    expect(reported('The plans, he told councillors, are unlawful and must go.').map((q) => q[1])).toEqual(['are unlawful and must go']);
+  });
+});
