@@ -236,6 +236,15 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
 const PASSIVE = /(?:^|\s)(?:is|are|was|were|been|being)\s+$/;
 const AGENT = /^\s*by\s+((?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+)(?=\s+(?:who|which|that|\p{Ll}+ing)\b|\s*[,.;:!?]|\s*$)/u;
 
+// "Referred to as a “bedding in period”, it …", "a self-proclaimed “brilliant” councillor": words the sentence says
+// someone named the thing with, though not who. "so-called" is a scare quote (test/eval/README.md), so not here.
+const NAMED_AS = /(?:^|\s)(?:(?:Referred to|Described|Billed|Known) as|Dubbed|Branded|Labelled|self-(?:proclaimed|styled|described|confessed))(?:\s+(?:a|an|the))?\s*$/u;
+
+/** Whether the words just before a quote say it is what someone named the thing (read from at most `PASSIVE_LEAD` before it). */
+export function namedAs(lead: string): boolean {
+  return NAMED_AS.test(lead.slice(-PASSIVE_LEAD));
+}
+
 /** How far before a quote a passive verb of speech is looked for: "has been accused of a" fits. */
 export const PASSIVE_LEAD = 60;
 // Between a passive verb of speech and the quote: "accused of a", "branded as", "described as being".

@@ -3,7 +3,7 @@
  * the same paragraph, or the paragraph before it.
  */
 import type { Paragraph, Quote, QuoteKind } from '../schema.js';
-import { leadSubject, PASSIVE_LEAD, parseAttribution, parseBareAttribution, passiveSpeech, relativeSubject, verbSubject } from './attribution.js';
+import { leadSubject, namedAs, PASSIVE_LEAD, parseAttribution, parseBareAttribution, passiveSpeech, relativeSubject, verbSubject } from './attribution.js';
 import type { Unit } from './spans.js';
 import { soleNameIn, unsure } from './evidence.js';
 import { findNarrativeNames } from './names.js';
@@ -108,6 +108,7 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   // Quoted words in a headline, or put to a meeting ("Cabinet heard … “…”"): a partial quote nobody is named for.
   if (partial && (isHeading(paragraphs[firstPart.p]!.text) || HEARD.test(lead))) return { ...base, source: { type: 'none' }, at: order };
   // "Jo Bell said Tom Hale had called the plans “reckless”": speech, but whose word it is a reader cannot tell.
+  if (partial && namedAs(lead)) return { ...base, source: { type: 'none', reason: 'the sentence does not say who used the words' }, at: order };
   if (partial && passiveSpeech(lead.slice(-PASSIVE_LEAD))) return { ...base, source: { type: 'none', reason: 'the sentence does not say who used the words' }, at: order };
   if (partial && lead !== '' && nestedSpeech(lead)) {
     return { ...base, source: { type: 'none', reason: 'the sentence reports one person quoting another' }, at: order };

@@ -90,3 +90,21 @@ describe('words a crowd is calling on someone to do', () => {
     expect(partials('Councillors were met by protestors who were calling on them to “save our leisure centres”.')).toEqual([[null, 'save our leisure centres']]);
   });
 });
+
+describe('words a sentence says someone named a thing', () => {
+  it('a participle of naming opening the sentence: "Referred to as a “bedding in period”, it …"', () => {
+    expect(partials('Referred to as a “bedding in period”, it will apply between 12 May and 23 June.')).toEqual([[null, 'bedding in period']]);
+    expect(partials('Dubbed "the cuts budget", it passed by one vote.')).toEqual([[null, 'the cuts budget']]);
+    expect(partials('Described as ‘a lifeline’, the bus runs twice a week.')).toEqual([[null, 'a lifeline']]);
+  });
+
+  it('"a self-proclaimed “brilliant” councillor": the person’s own word', () => {
+    expect(partials('A self-proclaimed “brilliant” councillor has proposed to cut the pothole budget.')).toEqual([[null, 'brilliant']]);
+    expect(partials('A self-styled ‘people’s champion’ has proposed to cut the pothole budget.')).toEqual([[null, 'people’s champion']]);
+  });
+
+  it('"so-called" stays a scare quote', () => {
+    expect(partials('The so-called “social enterprise” will run the library.')).toEqual([]);
+    expect(partials('The so-called ‘social enterprise’ will run the library.')).toEqual([]);
+  });
+});
