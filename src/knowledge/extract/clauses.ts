@@ -19,6 +19,8 @@ const ASIDE = /,\s*(?:\p{Ll}+ed\s+by|with|alongside|along with|like|including|am
 // "People like Jo Bell and Tom Hale": prepositions the function-word list leaves out are no verb either.
 const PREPOSITIONS = new Set(['like', 'unlike', 'including', 'among', 'amongst', 'alongside', 'near', 'via', 'plus', 'against', 'without', 'within', 'across', 'beside', 'besides', 'behind', 'beyond', 'towards', 'toward', 'around', 'through', 'throughout', 'except', 'opposite', 'outside', 'inside', 'below', 'above', 'between']);
 
+const FULL_NAME_END = /\p{Lu}[\p{L}’'-]*\p{Ll}\s+\p{Lu}[\p{L}’'-]*\p{Ll}$/u;
+
 /** A lowercase word that is not a function word or a noun for a person ("Council leader" is no clause). */
 function isVerbLike(word: string): boolean {
   return /^\p{Ll}+$/u.test(word) && !FUNCTION_WORDS.has(word) && !PREPOSITIONS.has(word) && !ROLE_NOUNS.has(word) && !Object.hasOwn(GENDERED_ROLE, word) && !/(?:er|or|ist|ian|ant|ent)$/.test(word);
@@ -49,6 +51,8 @@ export function secondClause(text: string, parse: (text: string) => Subject | nu
   const speaks = subject !== null && (subject.type === 'person' || subject.type === 'pronoun' || (subject.type === 'role' && /^(?:a|an|the)\s/i.test(after)));
   if (!speaks) return undefined;
   if (/\b(?:who|whose|whom)\b/i.test(before)) return null;
+  // "…was approved after Jo Bell and Tom Hale": a full name straight before "and" may be the first of two speakers.
+  if (/^\s*(?:and|&)\s*$/.test(last[0].replace(/^[\s,]+/, ' ')) && FULL_NAME_END.test(before)) return null;
   // "Jo Bell, the newly appointed chair, and Tom Hale": the first part is a person, described; not a clause.
   if (/,\s*$/.test(last[0]) || /,\s*$/.test(before)) {
     const first = parse(before.replace(/[,\s]+$/, ''));

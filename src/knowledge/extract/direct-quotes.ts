@@ -3,7 +3,7 @@
  * the same paragraph, or the paragraph before it.
  */
 import type { Paragraph, Quote, QuoteKind } from '../schema.js';
-import { leadSubject, PASSIVE_LEAD, parseAttribution, parseBareAttribution, passiveSpeech, relativeSubject, verbSubject } from './attribution.js';
+import { leadSubject, namedAs, PASSIVE_LEAD, parseAttribution, parseBareAttribution, passiveSpeech, relativeSubject, verbSubject } from './attribution.js';
 import type { Unit } from './spans.js';
 import { soleNameIn, unsure } from './evidence.js';
 import { findNarrativeNames } from './names.js';
@@ -11,6 +11,7 @@ import { roleOf } from './roles.js';
 import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, HEARD, isHeading, splitSentences } from './text.js';
 import { DOCUMENT_NOUNS } from './words.js';
+import { trailingSource } from './reported.js';
 import { firstVerb, INVERTED_VERB, lastVerb, SPEECH_NOUN, startsWithVerb } from './verbs.js';
 
 export type Source =
@@ -102,9 +103,12 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   // Resolved after everyone the lead names before the quote: "Jo Bell met Tom Hale and he said:" may be either.
   if (subject) return { ...base, source: { type: 'subject', subject: soleNameIn(subject, lead) }, at: POS(firstPart.p, unit.open) };
   if (trailing) return { ...base, source: { type: 'subject', subject: soleNameIn(trailing.subject, trailingClause) }, at: POS(lastPart.p, trailing.at) };
+  const cited = partial ? sentenceTrailing(text, leadStart, unit.close) : null;
+  if (cited) return { ...base, source: { type: 'subject', subject: soleNameIn(cited.subject, cited.clause) }, at: POS(lastPart.p, cited.at) };
   // Quoted words in a headline, or put to a meeting ("Cabinet heard … “…”"): a partial quote nobody is named for.
   if (partial && (isHeading(paragraphs[firstPart.p]!.text) || HEARD.test(lead))) return { ...base, source: { type: 'none' }, at: order };
   // "Jo Bell said Tom Hale had called the plans “reckless”": speech, but whose word it is a reader cannot tell.
+  if (partial && namedAs(lead)) return { ...base, source: { type: 'none', reason: 'the sentence does not say who used the words' }, at: order };
   if (partial && passiveSpeech(lead.slice(-PASSIVE_LEAD))) return { ...base, source: { type: 'none', reason: 'the sentence does not say who used the words' }, at: order };
   if (partial && lead !== '' && nestedSpeech(lead)) {
     return { ...base, source: { type: 'none', reason: 'the sentence reports one person quoting another' }, at: order };
@@ -142,7 +146,8 @@ const MAX_CROSSHEAD_WORDS = 8;
 const CROWD_CALLS =
   /(?:(?:calls|cries|chants|shouts|cheers|jeers|heckles|boos|chorus)\s+of|chanting|shouting|singing)\s+(?:[“"]•*[”"]\s*,?\s*(?:and|or)\s+)*$/;
 const CLAUSE_END = /(?<!(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Cllr|Clr|Coun|Prof|Rev|Revd|St))\.|[!?“"]|$/u;
-const CONJOINED_VERB = /^\s*(?:and|but)\s+/;
+// "… and accused it of", "– but welcomed the end of": a second predicate of the sentence's subject.
+const CONJOINED_VERB = /^\s*(?:[,–—-]\s*)?(?:and|but)\s+/;
 // A sentence's verb of speech is looked for at most this far before a partial quote that follows another.
 const MAX_PARTIAL_LEAD = 300;
 // "the council’s statement claiming that …", "a report saying": a document whose words a partial quote may be.
@@ -161,11 +166,16 @@ function partialLeadSubject(text: string, open: number, lead: string, from: numb
   // "the council argued that … “fraudulent” and accused it of “showboating”": a second verb of speech with no
   // subject of its own is the sentence subject's.
   const joined = CONJOINED_VERB.exec(lead);
-  const carried = joined !== null && startsWithVerb(lead.slice(joined[0].length));
+  const predicate = joined ? lead.slice(joined[0].length) : lead;
+  // A verb of speech, or a past tense with no subject before it ("but welcomed the end of “inhumane” fears").
+  const carried = joined !== null && (startsWithVerb(predicate) || /^\p{Ll}+ed\s/u.test(predicate));
   if (own || from === 0 || (firstVerb(lead) && !carried)) return own;
   // Only the same clause carries the sentence's speaker on ("said operators had failed to make routes “…” and
   // the cost had become an “…”"); after a comma, ", leading to fears that the “treasured” …" is nobody's.
-  if (/[,;:—–]/.test(lead)) return null;
+  if (/[,;:—–]/.test(predicate)) return null;
+  // "… “a disgrace” but Tom Hale welcomed the “bold” plan": a clause with a subject of its own is not the speaker's.
+  // ("and that it was “inhumane …”" is the same clause going on: its "it" is the clause's, not a speaker.)
+  if (!carried && (findNarrativeNames(predicate, roleOf).length > 0 || /^(?:he|she|they)\s/i.test(predicate))) return null;
   // Nothing since the last quote names a speaker: the sentence's own subject and verb, if it began before.
   const windowStart = Math.max(0, open - MAX_PARTIAL_LEAD);
   const window = text.slice(windowStart, open);
@@ -204,6 +214,20 @@ function nestedSpeech(lead: string): boolean {
   const first = firstVerb(lead);
   const last = lastVerb(lead);
   return first !== null && last !== null && first.index < last.index && verbSubject(lead) === null && parseSubject(lead.slice(0, first.index)) !== null;
+}
+
+/**
+ * "the “terrible impact” of “mean” council cuts, two councillors have claimed": the attribution closing the sentence
+ * covers a quoted phrase before the last one too. Reads at most `MAX_PARTIAL_LEAD` characters after the quote.
+ */
+function sentenceTrailing(text: string, leadStart: number, close: number): { subject: Subject; clause: string; at: number } | null {
+  if (close < 0) return null;
+  const tail = text.slice(close + 1, close + 1 + MAX_PARTIAL_LEAD);
+  const stop = tail.search(/[.!?](?=[”’")]*(?:\s|$))/);
+  if (stop < 0 && close + 1 + tail.length < text.length) return null;
+  const sentence = text.slice(leadStart, close + 1 + (stop < 0 ? tail.length : stop + 1));
+  const cited = trailingSource(sentence);
+  return cited && leadStart + cited.end > close ? { subject: cited.subject, clause: sentence.slice(cited.end), at: leadStart + cited.end } : null;
 }
 
 function wrap(subject: Subject | null, at: number): { subject: Subject; at: number } | null {

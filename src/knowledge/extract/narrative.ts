@@ -1,5 +1,5 @@
 import type { Paragraph } from '../schema.js';
-import { PASSIVE_LEAD, partialAttributions, passiveSpeech } from './attribution.js';
+import { namedAs, PASSIVE_LEAD, partialAttributions, passiveSpeech } from './attribution.js';
 import { POS, type Found } from './direct-quotes.js';
 import { findNarrativeNames, fromCapitals } from './names.js';
 import { firstNameGender } from './first-names.js';
@@ -55,7 +55,8 @@ export function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set
         // partial quote whose speaker the words around it do not give; anywhere else they are a scare quote.
         // "accused of a ‘rubbish’ service": someone's words, though the sentence does not say whose.
         const passive = !attribution && passiveSpeech(sentence.text.slice(Math.max(0, span.start - PASSIVE_LEAD), span.start));
-        if (!attribution && !heading && !passive && !(heardAt >= 0 && heardAt < span.start)) continue;
+        const named = !attribution && namedAs(sentence.text.slice(Math.max(0, span.start - PASSIVE_LEAD), span.start));
+        if (!attribution && !heading && !passive && !named && !(heardAt >= 0 && heardAt < span.start)) continue;
         partial = true;
         // Some papers mark speech with single quotes: ‘We were never asked,’ said one carer.
         const kind = !heading && (span.start === 0 || afterColon(sentence.text, span.start)) ? 'direct' : 'partial';

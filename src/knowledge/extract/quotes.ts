@@ -28,7 +28,7 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
   const units = mergeInterrupted(findUnits(paragraphs), paragraphs);
   const doubleQuoted = paragraphs.map((para) => (para.caption ? [] : findDoubleQuotes(para.text)));
   const masked = paragraphs.map((para, pi) =>
-    para.caption ? para.text : maskSpans(para.text, doubleQuoted[pi]!.map((s) => ({ start: s.start, end: s.end }))),
+    para.caption ? para.text : unbullet(maskSpans(para.text, doubleQuoted[pi]!.map((s) => ({ start: s.start, end: s.end })))),
   );
   const found: Found[] = [];
   const context: UnitContext = {
@@ -118,6 +118,15 @@ function continuation(from: Resolved, people: People, since: number, place: Plac
   }
   if (from.person) remention(people, from.person, place);
   return { ...from, attribution: 'continued' };
+}
+
+// "• Some 199 routes were cut, report says": a bullet opening a summary line is the mask's own character (masked
+// quotes read as •), so it is blanked, keeping offsets, before the narrative is read.
+const LEADING_BULLET = /^[•·▪●]\s*/;
+
+function unbullet(text: string): string {
+  const bullet = LEADING_BULLET.exec(text);
+  return bullet ? ' '.repeat(bullet[0].length) + text.slice(bullet[0].length) : text;
 }
 
 /** Captions are never speech, but "Unison branch secretary Caroline Johnson" tells us who someone is. */

@@ -20,7 +20,7 @@ type Use =
 const VERBS: Record<Use, string[]> = {
   clause: [
     'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'warned', 'warns', 'insisted', 'insists', 'argued', 'argues',
-    'stressed', 'stresses', 'replied', 'replies', 'pointed out', 'points out',
+    'stressed', 'stresses', 'replied', 'replies', 'pointed out', 'points out', 'insist',
   ],
   // Present forms that are as often nouns ("welcomed the pledges", "counters") are left out.
   'clause-or-thing': [
@@ -35,6 +35,8 @@ const VERBS: Record<Use, string[]> = {
   'quote-only': [
     'described', 'describes', 'called', 'calls', 'branded', 'brands', 'labelled', 'dubbed', 'criticised', 'criticises',
     'accused', 'accuses', 'urged', 'urges', 'asked', 'asks', 'agreed', 'agrees', 'believes', 'believed',
+    // Pointing to words as someone's ("highlighted the “challenging backdrop”", "referred to a ‘root and branch review’").
+    'highlighted', 'highlights', 'referred to', 'refers to', 'deemed', 'accusing', 'calling on',
     // A prediction is a belief about what will happen (the labelling rulings), not words reported as said.
     'predicted', 'predicts',
     // Judging words ("slammed the decision as “undemocratic”"); not "rejected", "dismissed": "rejected claims that

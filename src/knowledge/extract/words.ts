@@ -81,5 +81,5 @@ export const SCENE_OPENERS =
   /^(?:at|in|on|during|after|before|following|speaking|responding|asked|commenting|writing|meanwhile|earlier|later|last|this|today|yesterday|however|but|and|now|so|ahead|addressing|outside|inside|under|with|without|despite|although|though|while|when|as|since|from|for|by|to|over|separately|elsewhere|instead|still|then|also|yet|like|unlike|alongside|besides|beside|including|among|amid|against|along|together|within|throughout|behind|beyond|near|upon|towards|toward|around|across|through|unless|whereas|whether|if|once|until|echoing|joining|backing|supporting|quoting|citing|praising|criticising|thanking)\b/i;
 // Words left before the verb that are not part of the subject ("also said", "has told").
 export const TRAILING_FILLER =
-  /\s+(?:also|has|have|had|previously|later|recently|then|today|yesterday|further|earlier|again|simply|just|once|who|which|had also|has also|consistently|repeatedly|always|already|publicly)$/i;
+  /\s+(?:also|has|have|had|previously|later|recently|then|today|yesterday|further|earlier|again|simply|just|once|who|which|had also|has also|consistently|repeatedly|always|already|publicly|now|since|still)$/i;
 export const LEADING_FILLER = /^(?:but|and|however|meanwhile|now|so|yet)\b[,\s]*/i;
