@@ -22,6 +22,16 @@ const UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/;
 const YEAR = /^[0-9]{4}$/;
 const DATE = /^[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$/;
 
+// YAML's white space is spaces and tabs only (tabs are refused above): a no-break space at the end of a value is
+// part of it (`nation: England\u00a0` is no nation), where `String.prototype.trim` would take it off.
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  return text.slice(start, end);
+}
+
 /** The front matter's value, or null when it is not of the plain shape (then the YAML library reads it). */
 export function readPlainFrontMatter(lines: readonly string[]): Record<string, Value> | null {
   const out: Record<string, Value> = {};
@@ -30,7 +40,7 @@ export function readPlainFrontMatter(lines: readonly string[]): Record<string, V
     if (UNSAFE_CHAR.test(line)) return null;
     const m = KEY.exec(line);
     if (!m || Object.hasOwn(out, m[1]!)) return null;
-    const raw = m[2]?.trimEnd() ?? '';
+    const raw = trimSpaces(m[2] ?? '');
     if (raw !== '') {
       const value = blockValue(raw);
       if (value === null) return null;
@@ -42,7 +52,7 @@ export function readPlainFrontMatter(lines: readonly string[]): Record<string, V
     for (; i + 1 < lines.length && lines[i + 1]!.startsWith(' '); i++) {
       const n = NESTED_KEY.exec(lines[i + 1]!);
       if (!n || Object.hasOwn(nested, n[1]!)) return null;
-      const value = blockValue(n[2]!.trimEnd());
+      const value = blockValue(trimSpaces(n[2]!));
       if (value === null || typeof value === 'object') return null;
       nested[n[1]!] = value;
     }
@@ -77,7 +87,7 @@ function plain(raw: string): string | number | null {
 
 /** The items between `[` and `]`: quoted or plain scalars, separated by commas. */
 function flowList(inner: string): Value[] | null {
-  if (inner.trim() === '') return [];
+  if (trimSpaces(inner) === '') return [];
   const items: Value[] = [];
   for (const part of flowParts(inner) ?? []) {
     const value = flowScalar(part);
@@ -91,7 +101,7 @@ function flowList(inner: string): Value[] | null {
 function flowMap(inner: string): Record<string, Value> | null {
   const out: Record<string, Value> = {};
   const parts = flowParts(inner);
-  if (parts === null || inner.trim() === '') return null;
+  if (parts === null || trimSpaces(inner) === '') return null;
   for (const part of parts) {
     const pair = /^([a-z][a-z_]*): +(.+)$/.exec(part);
     if (!pair || Object.hasOwn(out, pair[1]!)) return null;
@@ -111,12 +121,12 @@ function flowParts(inner: string): string[] | null {
     const c = inner[i];
     if (c === '"') quoted = !quoted;
     else if (c === ',' && !quoted) {
-      parts.push(inner.slice(start, i).trim());
+      parts.push(trimSpaces(inner.slice(start, i)));
       start = i + 1;
     }
   }
   if (quoted) return null;
-  parts.push(inner.slice(start).trim());
+  parts.push(trimSpaces(inner.slice(start)));
   return parts;
 }
 

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { parseKnowledgeFile } from '../../src/knowledge/article-file.js';
 import { readPlainFrontMatter } from '../../src/knowledge/plain-front-matter.js';
 import { generateKnowledgeBase } from '../bench/generate.js';
+import { leastCpuMs } from './extract/cpu-time.js';
 
 /**
  * The front matter read without the YAML library must be what the YAML library reads, or nothing (then the
@@ -65,7 +66,7 @@ describe('front matter read without the YAML library', () => {
     'title: "a \\"b\\""', 'title: "tab\\there"', "title: 'single'", 'title: "quoted" # note', 'title: a # comment', 'title: C# and F#',
     'title: a: b', 'title: ends with a colon:', 'title: https://example.org/a#b', 'title: [cut] short', 'title: {x} y', 'title: -dash',
     'title: &anchor x', 'title: *alias', 'title: !tag x', 'title: >-', 'title: |', 'title: "unclosed', 'title:value', 'title:',
-    'title:   spaced   ', 'title: He said "no" and ‘yes’', 'title: Café – “quoted”', 'title: x\ty', 'title: a\u0085b', 'title: a\ufeffb',
+    'title:   spaced   ', 'nation: England\u00a0', 'tags: [a\u00a0, b]', 'title: \u00a0x', 'title: a\u2028b', 'title: He said "no" and ‘yes’', 'title: Café – “quoted”', 'title: x\ty', 'title: a\u0085b', 'title: a\ufeffb',
     'tags: []', 'tags: [a, b]', 'tags: [a, b, ]', 'tags: [ a ,  "b, c" ]', 'tags: ["a" , b]', 'tags: [a, [b]]', 'tags: [null, x]', 'tags: [2019]',
     'tags: ["x"y]', 'tags: [a: b]', 'tags: [it\'s]', 'tags: [a #b]', 'tags: [a', 'tags: a, b]',
     'source: {publisher: A Paper, url: "https://x.org/a"}', 'source: {url: https://x.org}', 'source: {}', 'source: {a: b, a: c}', 'source: {A: b}',
@@ -94,12 +95,19 @@ describe('front matter read without the YAML library', () => {
     if (value !== null) expect(value).toEqual(parse(lines.join('\n')));
   });
 
+  it('reads in linear time: a long run of spaces in a value, a long flow list', () => {
+    const spaces = [`title: a${' '.repeat(200_000)}b${' '.repeat(200_000)}`, `tags: [${Array.from({ length: 50_000 }, (_, i) => `t${i}`).join(' ,  ')}]`];
+    expect(leastCpuMs(() => readPlainFrontMatter(spaces), 500)).toBeLessThan(500);
+  });
+
   it('still names the line and field of a fault in front matter of the plain shape, and locates corrections', () => {
     const file = (front: string[]) => ['---', 'id: a-b', 'title: T', 'council: C', ...front, '---', '', 'Body text here.', ''].join('\n');
     expect(parseKnowledgeFile(file(['nation: France']), 'a.md').problems).toEqual([
       expect.objectContaining({ file: 'a.md', line: 5, field: 'nation' }),
     ]);
     expect(parseKnowledgeFile(file(['tags: [a, a]', 'places: 12']), 'a.md').problems).toEqual([expect.objectContaining({ line: 6, field: 'places' })]);
+    // A no-break space is no YAML white space: "England" and the space after it are no nation, as the YAML library reads it.
+    expect(parseKnowledgeFile(file(['nation: England\u00a0']), 'a.md').problems).toEqual([expect.objectContaining({ line: 5, field: 'nation' })]);
     const corrected = parseKnowledgeFile(file(['corrections:', '  - quote: 1', '    speaker: Jo Bell']), 'a.md');
     expect(corrected.article?.corrections).toEqual([expect.objectContaining({ quote: 1, line: 6 })]);
   });
