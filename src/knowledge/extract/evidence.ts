@@ -6,7 +6,7 @@
  * "speaker not clear in the article".
  */
 import { findNarrativeNames, isInitial, isNameToken, isPossessive, titleOf } from './names.js';
-import { POSSESSIVE } from './name-tokens.js';
+import { POSSESSIVE, startsUpper } from './name-tokens.js';
 import { GENDERED_ROLE, ROLE_NOUNS } from './words.js';
 import { roleOf } from './roles.js';
 import type { Subject } from './subject.js';
@@ -36,12 +36,25 @@ export function namesCompleted(paragraphs: readonly { text: string }[]): Set<str
   for (const p of paragraphs) {
     const words = p.text.split(/\s+/);
     for (let i = 1; i < words.length; i++) {
+      // A name word opens with a capital, which trimming its end keeps: most words are ruled out before any pattern.
+      if (!startsUpper(words[i]!)) continue;
       const word = words[i]!.replace(/[^\p{L}’'-]+$/u, '').replace(POSSESSIVE, '');
       const prev = words[i - 1]!;
       if (isNameToken(word) && (isNameToken(prev) || isInitial(prev)) && titleOf(prev) === null && !isPossessive(prev)) out.add(word);
     }
   }
   return out;
+}
+
+/** What a name is checked against: `namesCompleted`'s set, or anything that answers `has` the same way. */
+export interface CompletedNames {
+  has(word: string): boolean;
+}
+
+/** `namesCompleted`, read only once a one-word name is asked about: most articles' speakers never are. */
+export function lazyNamesCompleted(paragraphs: readonly { text: string }[]): CompletedNames {
+  let completed: Set<string> | undefined;
+  return { has: (word) => (completed ??= namesCompleted(paragraphs)).has(word) };
 }
 
 /**
@@ -54,7 +67,7 @@ export function namesCompleted(paragraphs: readonly { text: string }[]): Set<str
  * "Councillors Stephen Palmer and John Hough", a full name the rules missed. One word the article never completes
  * ("Mr Hughes", "Dawn, a care assistant") is how the article names them.
  */
-export function nameShapeDoubt(name: string, completed: ReadonlySet<string>): string | null {
+export function nameShapeDoubt(name: string, completed: CompletedNames): string | null {
   const words = name.split(' ').filter((w) => !isInitial(w));
   if (words.length > 2) return `“${name}” is more than a first name and surname: a role, title or body may be part of it`;
   if (words.length === 2 && opensWithRole(words[0]!)) return `“${name}” opens with a title or a role, not a first name`;

@@ -8,7 +8,7 @@ import { roleOf } from './roles.js';
 import { parseSubject } from './subject.js';
 import { findDoubleQuotes, maskSpans } from './text.js';
 import { namesInsideQuotes, narrative } from './narrative.js';
-import { nameShapeDoubt, namesCompleted } from './evidence.js';
+import { lazyNamesCompleted, nameShapeDoubt } from './evidence.js';
 
 /*
  * Conventions (the gold files follow them):
@@ -79,10 +79,10 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
   }
 
   // A name not shaped like a person's, whichever path gave it, is kept with low confidence (see `nameShapeDoubt`).
-  let completed: Set<string> | undefined;
+  const completed = lazyNamesCompleted(paragraphs);
   for (const [i, r] of resolved.entries()) {
     if (r.speaker === null || r.confidence !== 'high') continue;
-    const doubt = nameShapeDoubt(r.speaker, (completed ??= namesCompleted(paragraphs)));
+    const doubt = nameShapeDoubt(r.speaker, completed);
     if (doubt) resolved[i] = { ...r, confidence: 'low', reason: doubt };
   }
 
