@@ -7,7 +7,6 @@ import { splitParagraphs } from './paragraphs.js';
 import type { Problem } from './problems.js';
 import { FrontMatter, type Article } from './schema.js';
 import { validateYaml } from './validate-yaml.js';
-import { readPlainFrontMatter } from './plain-front-matter.js';
 import { fileHash } from './file-hash.js';
 
 /** One knowledge file: reading it, and parsing and validating its text. Never throws for the file's own faults. */
@@ -28,17 +27,11 @@ export function parseKnowledgeFile(text: string, file: string): ParseResult {
   const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (close < 0) return fail(1, null, 'the front matter opened on line 1 is never closed with a line `---`');
 
-  const bodyFirstLine = close + 2;
-  const paragraphs = splitParagraphs(lines.slice(close + 1).join('\n'), bodyFirstLine);
-  const hasBody = paragraphs.some((p) => !p.caption);
-  // The common shape, valid and with no corrections to locate, needs no line-numbered YAML document.
-  const plain = readPlainFrontMatter(lines.slice(1, close));
-  const quick = plain && hasBody ? FrontMatter.safeParse(plain) : null;
-  if (quick?.success && quick.data.corrections.length === 0) return { article: { ...quick.data, corrections: [], file, paragraphs }, problems: [] };
-
   const front = validateYaml(lines.slice(1, close).join('\n'), FrontMatter, file, 2);
   const problems: Problem[] = [...front.problems];
-  if (!hasBody) {
+  const bodyFirstLine = close + 2;
+  const paragraphs = splitParagraphs(lines.slice(close + 1).join('\n'), bodyFirstLine);
+  if (!paragraphs.some((p) => !p.caption)) {
     problems.push({ file, line: bodyFirstLine, field: null, message: 'the article body is empty: add the article text after the closing `---`' });
   }
   if (!front.data || problems.length > 0) return { article: null, problems };

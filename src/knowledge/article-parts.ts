@@ -2,7 +2,7 @@ import type { CorrectedExtraction } from './corrections.js';
 import type { CitedFigure, CitedQuote, ConsultationEntry } from './knowledge-base.js';
 import type { Problem } from './problems.js';
 import type { Article } from './schema.js';
-import { articleWords, markedPlaceWords } from './text.js';
+import { markedPlaceWords, terms } from './text.js';
 
 export { EXTRACTOR_VERSION } from './extract/index.js';
 /**
@@ -63,8 +63,11 @@ export interface ArticleText {
 }
 
 export function articleText(article: Article): ArticleText {
-  const { paragraphTerms, placeWords } = articleWords(article.paragraphs.map((p) => p.text));
-  return { paragraphTerms, normalized: placeWords, mentions: null };
+  return {
+    paragraphTerms: article.paragraphs.map((p) => terms(p.text).join(' ')),
+    normalized: normalizedText(article),
+    mentions: null,
+  };
 }
 
 export const normalizedText = (article: Article) => markedPlaceWords(article.paragraphs.map((p) => p.text).join(' '));

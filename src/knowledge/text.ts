@@ -103,36 +103,6 @@ export const CAPITAL = '^';
  * worker thread can hand over cheaply.
  */
 export function markedPlaceWords(text: string): string {
-  return markedWordList(text).join(' ');
-}
-
-/**
- * `terms` of each paragraph (space-separated) and `markedPlaceWords` of them all, as an article's index
- * text needs them. A paragraph whose only characters past ASCII are quotation marks, dashes and "£" (most
- * of them) has the same words either way, so its marked words give its terms too and it is read once.
- */
-export function articleWords(paragraphs: readonly string[]): { paragraphTerms: string[]; placeWords: string } {
-  const marked: string[] = [];
-  const paragraphTerms = paragraphs.map((text) => {
-    const words = markedWordList(text);
-    if (words.length > 0) marked.push(words.join(' '));
-    if (!SAME_WORDS.test(text)) return terms(text).join(' ');
-    const out: string[] = [];
-    for (const w of words) {
-      const word = w.startsWith(CAPITAL) ? w.slice(CAPITAL.length) : w;
-      if (word.length >= 2 && !STOPWORDS.has(word)) out.push(stem(word));
-    }
-    return out.join(' ');
-  });
-  return { paragraphTerms, placeWords: marked.join(' ') };
-}
-
-// Text whose words `normalizedWords` and `markedWordList` split alike: ASCII, and marks that neither case nor
-// NFKD changes and that both read the same way (‘ ’ as apostrophes, the rest as spaces).
-const SAME_WORDS = /^[\x00-\x7f“”‘’£–—]*$/;
-
-/** The words of `markedPlaceWords`, each with its capital mark. */
-function markedWordList(text: string): string[] {
   const source = text.includes('&') ? text.replace(/&/g, ' and ') : text;
   const out: string[] = [];
   // The words are the runs of letters, digits and apostrophes (/[\p{L}\p{N}'’‘`]+/u), found by char code: a
@@ -161,7 +131,7 @@ function markedWordList(text: string): string[] {
     }
     for (const w of normalizedWords(word)) out.push(capital ? CAPITAL + w : w);
   }
-  return out;
+  return out.join(' ');
 }
 
 const NOT_WORD = 0;

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseKnowledgeFile } from '../../src/knowledge/article-file.js';
-import { articleWords, clip, markedPlaceWords, normalize, terms } from '../../src/knowledge/text.js';
+import { clip, markedPlaceWords, normalize, terms } from '../../src/knowledge/text.js';
 
 /** The words place names are looked for in: plain words take a shorter path than the rest, and both must agree. */
 describe('markedPlaceWords', () => {
@@ -25,34 +22,6 @@ describe('normalize and terms', () => {
     expect(normalize("'’`")).toBe('');
     expect(normalize('Ysbyty Gwynedd’s Zürich-İstanbul ½')).toBe('ysbyty gwynedds zurich istanbul 1 2');
     expect(terms("The council's carers & libraries' cuts")).toEqual(['council', 'carer', 'library', 'cut']);
-  });
-});
-
-/** An article's index text read in one pass where it can be: the same terms and place words as reading it twice. */
-describe('articleWords', () => {
-  const twice = (paragraphs: string[]) => ({
-    paragraphTerms: paragraphs.map((p) => terms(p).join(' ')),
-    placeWords: markedPlaceWords(paragraphs.join(' ')),
-  });
-
-  it('gives each paragraph its terms and the article its place words, whatever the characters', () => {
-    const paragraphs = [
-      '“We’re cutting £4m,” said Cllr Jo O’Neill – the R&D lead — in St Helens.',
-      'Acme™ staff at 5℃ and the nai\u0308ve café', // NFKD turns ™ and ℃ into letters, and takes the mark off the ï
-      '— … —',
-      "'Tis the B'ham & Solihull `Ayr` 2,000 carers’ cuts",
-      '',
-      'Ynys Môn ½ x² 𝐀bc \uD800York',
-    ];
-    expect(articleWords(paragraphs)).toEqual(twice(paragraphs));
-  });
-
-  it('agrees with reading twice on every gold fixture', () => {
-    const dir = path.resolve(import.meta.dirname, '../fixtures/gold');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
-      const paragraphs = parseKnowledgeFile(readFileSync(path.join(dir, file), 'utf8'), file).article!.paragraphs.map((p) => p.text);
-      expect(articleWords(paragraphs), file).toEqual(twice(paragraphs));
-    }
   });
 });
 
