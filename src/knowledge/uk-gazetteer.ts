@@ -92,7 +92,7 @@ export function ukGazetteer(): UkGazetteer {
 }
 
 /** Entries validated between two chances to yield: the whole file in one `parse` held a cold start's loop for 30–80 ms. */
-const ENTRIES_PER_STEP = 128;
+const ENTRIES_PER_STEP = 32;
 
 /** The file's outer shape, its councils and towns checked one by one below. */
 const Shell = UkGazetteer.extend({ councils: z.array(z.unknown()), towns: z.array(z.unknown()) });

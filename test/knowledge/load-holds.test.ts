@@ -13,16 +13,16 @@ import { generateKnowledgeBase } from '../bench/generate.js';
  * event loop may use much of this thread's CPU, since a member's command waits for the whole hold.
  * Measured as CPU, not time: a busy machine stretches every hold alike, the CPU in it far less.
  * Before the work was put in steps and the slices shared a clock, a load of this size had holds of
- * 30–55 ms of CPU (the national gazetteer validated in one piece, the place and speaker indexes'
- * Fuse, the regions' article lists, the end of one sliced loop running on into the next, a commit
- * crossing SQLite's checkpoint line).
+ * 34–40 ms of CPU, against 14–22 ms after, measured side by side: the national gazetteer validated
+ * in one piece, Fuse's place and speaker indexes, the regions' article lists, the end of one sliced
+ * loop running on into the next, a commit crossing SQLite's checkpoint line.
  */
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./holds-child.ts', import.meta.url));
 /** Enough for worker threads and for the build's loops to show; the gazetteer's size does not depend on it. */
-const ARTICLES = 1_500;
+const ARTICLES = 3_000;
 /** Most CPU one hold may use: 12 ms slices, a step that overruns one, and a scavenge. */
 const MAX_HOLD_CPU_MS = 30;
 
@@ -58,7 +58,7 @@ describe('a start never holds the event loop for long', () => {
     expect(warm.extracted).toBe(0);
     expect(warm.storedIndexes).toBe(true);
     expect(warm.digest).toBe(cold.digest);
-    expect(cold.holds[0]?.cpuMs ?? 0, `cold: ${worst(cold)}`).toBeLessThan(MAX_HOLD_CPU_MS);
-    expect(warm.holds[0]?.cpuMs ?? 0, `warm: ${worst(warm)}`).toBeLessThan(MAX_HOLD_CPU_MS);
+    const most = (c: Child) => c.holds[0]?.cpuMs ?? 0;
+    expect(Math.max(most(cold), most(warm)), `cold: ${worst(cold)}; warm: ${worst(warm)}`).toBeLessThan(MAX_HOLD_CPU_MS);
   }, 240_000);
 });

@@ -24,7 +24,7 @@ describe('the national gazetteer validated in steps', () => {
     for (; !next.done; next = steps.next()) yields++;
     expect(next.value).toEqual(UkGazetteer.parse(raw()));
     expect(ukGazetteer()).toEqual(next.value);
-    // About 1,700 councils and towns, 128 a step.
+    // About 1,700 councils and towns, 32 a step.
     expect(yields).toBeGreaterThan(10);
   });
 
