@@ -73,13 +73,16 @@ const WORKERS_FROM = 64;
 
 export const defaultWorkers = () => Math.max(1, Math.min(2, availableParallelism()));
 
+const utf8 = new TextEncoder();
+
 /** A freshly read file as a worker hands it over: a valid article's record as the JSON the cache stores. */
 function freshRecord(r: FileResult | null, sig: Signature): WorkerRecord {
   if (!r) return null;
   if (!r.article) return { ...r, sig, parts: null, text: null, cached: false };
   const { paragraphTerms, normalized } = articleText(r.article);
   const json = asciiJson({ article: r.article, idLine: r.idLine, parts: articleParts(r.article, extractForServing(r.article)), paragraphTerms } satisfies StoredRecord);
-  return { file: r.file, sig, hash: r.hash, json, normalized: normalized! };
+  // As bytes (see `ArticleText.normalized`), in an array of their own: a pooled Buffer's whole 8 KB slab would be copied across.
+  return { file: r.file, sig, hash: r.hash, json, normalized: utf8.encode(normalized as string) };
 }
 
 /**

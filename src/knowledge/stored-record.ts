@@ -21,12 +21,12 @@ export interface StoredRecord {
 }
 
 /** A record as a worker sends it: a valid article as JSON (one string to copy, not thousands of objects), anything else as it is. */
-export type WorkerRecord = { file: string; sig: Signature; hash: string; json: string; normalized: string } | FileRecord | Unchanged | null;
+export type WorkerRecord = { file: string; sig: Signature; hash: string; json: string; normalized: Uint8Array } | FileRecord | Unchanged | null;
 
 /** The mentions sig each text was last stored with, so the same mentions are not written back again. */
 const storedMentions = new WeakMap<ArticleText, string>();
 
-function fromJson(json: string, file: string, sig: Signature, hash: string, cached: boolean, normalized: string | null, mentions: string | null): FileRecord {
+function fromJson(json: string, file: string, sig: Signature, hash: string, cached: boolean, normalized: ArticleText['normalized'], mentions: string | null): FileRecord {
   const s = JSON.parse(json) as StoredRecord;
   // The same bytes under another name (a copy, a rename) are the same record but for the name.
   s.article.file = file;
