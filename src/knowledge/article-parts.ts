@@ -56,8 +56,13 @@ function compact<T extends object>(o: T): T {
  */
 export interface ArticleText {
   paragraphTerms: string[];
-  /** The whole text's words as `markedPlaceWords` gives them, until the first build has found its mentions (then dropped: it is as big as the article). */
-  normalized: string | null;
+  /**
+   * The whole text's words as `markedPlaceWords` gives them, until the first build has found its
+   * mentions (then dropped: it is as big as the article). As UTF-8 bytes when a worker read the
+   * file: outside the JavaScript heap, where 27 MB of strings promoted among the records and freed
+   * after the build left old space fragmented (`normalizedOf` reads either).
+   */
+  normalized: string | Uint8Array | null;
   /** Known place names found in the text, in order, for the set of names identified by `sig`. */
   mentions: { sig: string; keys: string[] } | null;
 }
@@ -71,3 +76,7 @@ export function articleText(article: Article): ArticleText {
 }
 
 export const normalizedText = (article: Article) => markedPlaceWords(article.paragraphs.map((p) => p.text).join(' '));
+
+/** The text's place words, as kept or worked out again. */
+export const normalizedOf = (text: ArticleText, article: Article): string =>
+  typeof text.normalized === 'string' ? text.normalized : text.normalized ? Buffer.from(text.normalized.buffer, text.normalized.byteOffset, text.normalized.byteLength).toString('utf8') : normalizedText(article);

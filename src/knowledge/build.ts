@@ -2,7 +2,7 @@ import { articleParts, articleText, extractForServing, type ArticleParts, type A
 import type { Gazetteer } from './gazetteer.js';
 import type { StoredIndexes } from './index-store.js';
 import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEntry } from './knowledge-base.js';
-import { regionPlaces } from './national-places.js';
+import { regionPlacesSteps } from './national-places.js';
 import { linkPlaces, rememberRegions } from './place-links.js';
 
 export { articleParts, type ArticleParts } from './article-parts.js';
@@ -104,7 +104,7 @@ export function* collectParts(articles: readonly Article[], partsOf: (article: A
   const byArticle = new Map<string, ArticleParts>();
   const problems: Problem[] = [];
   for (const [i, article] of articles.entries()) {
-    if (i % 256 === 255) yield;
+    if (i % 64 === 63) yield;
     const own = partsOf(article);
     byArticle.set(article.id, own);
     for (const p of own.problems) problems.push(p);
@@ -114,15 +114,21 @@ export function* collectParts(articles: readonly Article[], partsOf: (article: A
   }
   // Each date parsed once, not at every comparison: sorting 10,000 consultations took 30 ms in one step.
   const closes = new Map(consultations.map((c) => [c, Date.parse(c.closes)]));
+  yield;
   consultations.sort((a, b) => closes.get(a)! - closes.get(b)!);
   yield;
-  return { byId: new Map(articles.map((a) => [a.id, a])), quotes, figures, consultations, byArticle, problems };
+  const byId = new Map<string, Article>();
+  for (const [i, a] of articles.entries()) {
+    if (i % 1024 === 1023) yield;
+    byId.set(a.id, a);
+  }
+  return { byId, quotes, figures, consultations, byArticle, problems };
 }
 
 /** Places linked to the articles (sorted by id), regions and nations included, and the index that resolves their names. */
 export function* placesSteps(articles: readonly Article[], gazetteer: Gazetteer, textOf: (a: Article) => ArticleText, byId: ReadonlyMap<string, Article>): Steps<{ places: PlaceEntry[]; placeIndex: PlaceIndex }> {
   const places = yield* linkPlaces(articles, gazetteer, textOf);
-  const regions = regionPlaces(places, byId);
+  const regions = yield* regionPlacesSteps(places, byId);
   rememberRegions(places, regions);
   const placeIndex = yield* placeIndexSteps([...places, ...regions]);
   return { places, placeIndex };

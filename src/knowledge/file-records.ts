@@ -9,9 +9,10 @@ import { cachedRecord, fromWorker, type StoredRecord, type WorkerRecord } from '
 import { asciiJson, FLUSH_EVERY, useCache, type ExtractionCache } from './extraction-cache.js';
 import type { Signature } from './folder.js';
 import { MAX_FILE_BYTES } from './limits.js';
-import { slices } from './sliced.js';
+import { slices, turnIfDue } from './sliced.js';
 import { BATCH, readInWorkers } from './worker-pool.js';
 import { fileHash } from './file-hash.js';
+import { recordVersion } from './record-version.js';
 import { markTakenBySignature, trustedHash } from './file-signatures.js';
 
 /**
@@ -72,13 +73,16 @@ const WORKERS_FROM = 64;
 
 export const defaultWorkers = () => Math.max(1, Math.min(2, availableParallelism()));
 
+const utf8 = new TextEncoder();
+
 /** A freshly read file as a worker hands it over: a valid article's record as the JSON the cache stores. */
 function freshRecord(r: FileResult | null, sig: Signature): WorkerRecord {
   if (!r) return null;
   if (!r.article) return { ...r, sig, parts: null, text: null, cached: false };
   const { paragraphTerms, normalized } = articleText(r.article);
   const json = asciiJson({ article: r.article, idLine: r.idLine, parts: articleParts(r.article, extractForServing(r.article)), paragraphTerms } satisfies StoredRecord);
-  return { file: r.file, sig, hash: r.hash, json, normalized: normalized! };
+  // As bytes (see `ArticleText.normalized`), in an array of their own: a pooled Buffer's whole 8 KB slab would be copied across.
+  return { file: r.file, sig, hash: r.hash, json, normalized: utf8.encode(normalized as string) };
 }
 
 /**
@@ -133,10 +137,17 @@ function once(onWarning: ReadOptions['onWarning']): ReadOptions['onWarning'] {
 
 /** Records for `files`, in their order (null for a file that vanished), and how many worker threads read them. */
 export async function readFileRecords(dir: string, files: readonly FileToRead[], options: ReadOptions = {}): Promise<{ records: (FileRecord | Unchanged | null)[]; workers: number }> {
+  // The records' version (every record source read and hashed, 6–17 ms once a process) in a turn of its own, not with opening the cache.
+  if (options.cacheFile || options.heldCache) {
+    await turnIfDue();
+    recordVersion();
+  }
+  await turnIfDue();
   const { cache, done: doneWithCache } = useCache(options.heldCache, options.cacheFile, options.onWarning);
   const records: (FileRecord | Unchanged | null)[] = new Array(files.length).fill(null);
   let rest = files.map((f, i) => ({ f, i }));
   try {
+    await turnIfDue();
     // A cold start (nothing cached, nothing held) skips the look-up: every file is parsed anyway.
     if ((cache && !cache.empty()) || files.some((f) => f.knownHash)) rest = await lookUpHere(dir, rest, records, cache, once(options.onWarning), options.workersFrom ?? WORKERS_FROM);
   } finally {

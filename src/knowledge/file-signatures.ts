@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { FLUSH_EVERY, tryOpenCache, type ExtractionCache } from './extraction-cache.js';
+import { SMALL_ROWS_PER_FLUSH, tryOpenCache, type ExtractionCache } from './extraction-cache.js';
 import type { FileRecord, FileToRead, ReadOptions, Unchanged } from './file-records.js';
 import type { Signature } from './folder.js';
 import { MAX_FILE_BYTES } from './limits.js';
@@ -62,7 +62,7 @@ export async function rememberSignatures(dir: string, records: Iterable<FileReco
   const cache = tryOpenCache(options.cacheFile, options.onWarning);
   if (!cache) return;
   try {
-    const turn = slices(() => cache.flush(), undefined, () => cache.pending() >= FLUSH_EVERY * 4);
+    const turn = slices(() => cache.flush(), undefined, () => cache.pending() >= SMALL_ROWS_PER_FLUSH);
     for (const [file, sig, hash] of fresh) {
       await turn();
       cache.putSignature(file, sig, hash);

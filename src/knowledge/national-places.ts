@@ -3,7 +3,7 @@ import type { Gazetteer } from './gazetteer.js';
 import type { PlaceEntry } from './knowledge-base.js';
 import type { Article } from './schema.js';
 import { runSync, type Steps } from './sliced.js';
-import { ENGLISH_REGIONS, NATIONS, ukGazetteer, type Nation, type UkGazetteer } from './uk-gazetteer.js';
+import { ENGLISH_REGIONS, NATIONS, ukGazetteer, ukGazetteerSteps, type Nation, type UkGazetteer } from './uk-gazetteer.js';
 
 /** Other names people use for a region or nation; the register's own spelling is the entry's name. */
 const REGION_ALIASES: Record<string, string[]> = {
@@ -33,7 +33,8 @@ export function withNationalPlaces(moderator: Gazetteer, national: UkGazetteer =
 }
 
 /** `withNationalPlaces` as steps (see `sliced.ts`): in one piece it held the loop for 60–70 ms at the start of every build. */
-export function* nationalPlacesSteps(moderator: Gazetteer, national: UkGazetteer = ukGazetteer()): Steps<PlaceEntry[]> {
+export function* nationalPlacesSteps(moderator: Gazetteer, given?: UkGazetteer): Steps<PlaceEntry[]> {
+  const national = given ?? (yield* ukGazetteerSteps());
   const byCode = new Map<string, PlaceEntry>();
   const byName = new Map<string, PlaceEntry[]>();
   for (const [i, c] of national.councils.entries()) {
@@ -96,6 +97,11 @@ const regionOfPlace = new WeakMap<PlaceEntry, { region?: string | undefined; nat
  * whose members changed keeps its entry from `reuse.previous`: it would come out the same.
  */
 export function regionPlaces(places: PlaceEntry[], byId: ReadonlyMap<string, Article>, reuse?: { previous: PlaceEntry[]; changed: ReadonlyMap<PlaceEntry, PlaceEntry> }): PlaceEntry[] {
+  return runSync(regionPlacesSteps(places, byId, reuse));
+}
+
+/** `regionPlaces` as steps: in one piece (England's thousands of article ids gathered, every area's members sorted) it held a start's loop for 30 ms. */
+export function* regionPlacesSteps(places: PlaceEntry[], byId: ReadonlyMap<string, Article>, reuse?: { previous: PlaceEntry[]; changed: ReadonlyMap<PlaceEntry, PlaceEntry> }): Steps<PlaceEntry[]> {
   const regionOf = (p: PlaceEntry): { region?: string | undefined; nation?: string | undefined } => {
     if (p.area?.kind === 'council') return { region: p.area.council.region, nation: p.area.council.nation };
     // A place object an update kept has the same articles, unchanged (a changed article's places are made again): its answer stands.
@@ -115,7 +121,8 @@ export function regionPlaces(places: PlaceEntry[], byId: ReadonlyMap<string, Art
   const members = new Map<string, PlaceEntry[]>(areas.map((a) => [a.name, []]));
   const regionByKey = new Map(ENGLISH_REGIONS.map((r) => [nameKey(r), r]));
   const nationByKey = new Map(NATIONS.map((n) => [nameKey(n), n]));
-  for (const p of places) {
+  for (const [i, p] of places.entries()) {
+    if (i % 256 === 255) yield;
     const w = regionOf(p);
     const key = nameKey(w.region ?? '');
     const region = regionByKey.get(key);
@@ -126,21 +133,33 @@ export function regionPlaces(places: PlaceEntry[], byId: ReadonlyMap<string, Art
     if (named && named !== nation) members.get(named)!.push(p);
   }
   const changedNow = reuse ? new Set(reuse.changed.values()) : null;
-  return areas.map(({ name, kind, nation }, i) => {
+  const out: PlaceEntry[] = [];
+  for (const [i, { name, kind, nation }] of areas.entries()) {
+    yield;
     const inside = members.get(name)!;
     const before = reuse?.previous[i];
-    if (before?.area?.kind === kind && before.name === name && before.area.members.length === inside.length && !inside.some((p) => changedNow!.has(p)) && !before.area.members.some((p) => reuse!.changed.has(p))) return before;
+    if (before?.area?.kind === kind && before.name === name && before.area.members.length === inside.length && !inside.some((p) => changedNow!.has(p)) && !before.area.members.some((p) => reuse!.changed.has(p))) {
+      out.push(before);
+      continue;
+    }
     inside.sort((a, b) => b.articleIds.length - a.articleIds.length || a.name.localeCompare(b.name));
-    return {
+    yield;
+    const ids = new Set<string>();
+    for (const [k, m] of inside.entries()) {
+      if (k % 64 === 63) yield;
+      for (const id of m.articleIds) ids.add(id);
+    }
+    out.push({
       name,
       council: name,
       aliases: REGION_ALIASES[name] ?? [],
       towns: [],
-      articleIds: [...new Set(inside.flatMap((m) => m.articleIds))],
+      articleIds: [...ids],
       mentionedIn: [],
       area: { kind, nation, members: inside },
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /** The place whose council runs adult social care for this one, when that is another council (Sevenoaks → Kent). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { normalizedText, type ArticleText } from './article-parts.js';
+import { normalizedOf, type ArticleText } from './article-parts.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceEntry } from './knowledge-base.js';
 import { nameKey } from './name-keys.js';
@@ -116,7 +116,7 @@ export function* linkPlaces(articles: readonly Article[], gazetteer: Gazetteer, 
     if (i % 16 === 15) yield;
     const text = textOf(article);
     if (text.mentions?.sig !== sig) {
-      text.mentions = { sig, keys: findMentions(text.normalized ?? normalizedText(article), starts, lookup, shared) };
+      text.mentions = { sig, keys: findMentions(normalizedOf(text, article), starts, lookup, shared) };
     }
     text.normalized = null;
     for (const key of text.mentions.keys) {
@@ -163,7 +163,7 @@ function linksOf(state: LinkState, places: readonly PlaceEntry[], article: Artic
     linked.add(place);
   }
   if (text.mentions?.sig !== state.sig) {
-    text.mentions = { sig: state.sig, keys: findMentions(text.normalized ?? normalizedText(article), state.starts, state.lookup, state.shared) };
+    text.mentions = { sig: state.sig, keys: findMentions(normalizedOf(text, article), state.starts, state.lookup, state.shared) };
   }
   text.normalized = null;
   const mentioned = new Set<number>();

@@ -3,6 +3,7 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase, PlaceEntry } from './knowledge-base.js';
 import { allowedSlips, editDistance } from './edit-distance.js';
 import { fuzzySearch } from './fuzzy.js';
+import { fuseSteps } from './fuse-steps.js';
 import { runSync, type Steps } from './sliced.js';
 import { normalize } from './text.js';
 
@@ -68,7 +69,7 @@ export function* placeIndexSteps(places: PlaceEntry[]): Steps<PlaceIndex> {
   yield;
   prefixes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   yield;
-  const fuse = new Fuse(records, FUSE_OPTIONS);
+  const fuse = yield* fuseSteps(records, FUSE_OPTIONS);
   yield;
   const deletions = new Map<string, number[]>();
   for (const [i, rec] of records.entries()) {
@@ -79,6 +80,7 @@ export function* placeIndexSteps(places: PlaceEntry[]): Steps<PlaceIndex> {
       else if (!list.includes(i)) list.push(i);
     }
   }
+  yield;
   return { ...placesOfRecords(records, fuse), prefixes, deletions };
 }
 

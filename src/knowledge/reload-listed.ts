@@ -8,7 +8,7 @@ import { formatProblem, type Problem } from './problems.js';
 import type { ArticlesReload, PreviousLoad, ReloadDiff, ReloadOptions } from './reload.js';
 import { articleChanged, contentHash, phaseClock } from './reload-named.js';
 import type { Article } from './schema.js';
-import { slices } from './sliced.js';
+import { slices, turnIfDue } from './sliced.js';
 
 /** A look at the whole folder: every listed file decided again (a reload of named files is reload-named.ts). */
 
@@ -33,6 +33,7 @@ export async function reloadListed(dir: string, listing: FolderListing, previous
     .filter((_, i) => !reuse[i])
     .map((f) => ({ ...f, knownHash: previous?.files?.get(f.name)?.hash || undefined }));
   mark('reuse');
+  await turnIfDue();
   const { records: fresh, workers } = await readFileRecords(dir, toRead, options);
   mark('read+extract');
   let k = 0;

@@ -7,6 +7,7 @@ import { rememberSignatures, takenBySignature } from './file-signatures.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Problem } from './problems.js';
 import type { Article } from './schema.js';
+import { turnIfDue } from './sliced.js';
 import { rememberMentions } from './stored-record.js';
 import { buildOrRevise } from './build-or-revise.js';
 import { phaseClock, reloadNamed, type NamedPrevious, type ServedFiles } from './reload-named.js';
@@ -100,9 +101,11 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
   const listedAt = Date.now();
   const listing = options.names && !options.full && previous?.listing ? await relistKnowledgeFolder(dir, previous.listing, options.names) : await listKnowledgeFolder(dir);
   mark('list');
+  await turnIfDue();
   const named = options.names && !options.full && previous?.listing && previous.files && previous.parts && previous.texts && previous.served ? options.names : null;
   const loaded: ArticlesReload & { changedIds?: ReadonlySet<string>; mentioned?: FileRecord[] } = named ? await reloadNamed(dir, listing, previous as NamedPrevious, named, options) : await reloadListed(dir, listing, previous, options);
   mark(null);
+  await turnIfDue();
   const gazetteerSig = listing.gazetteer;
   const same = !options.full && previous?.gazetteer && previous.gazetteerSig !== undefined && previous.gazetteerSig === gazetteerSig && gazetteerSig !== null;
   const places = same ? { gazetteer: previous.gazetteer!, problems: previous.gazetteerProblems ?? [] } : await readGazetteer(dir, options, loadGazetteerOffThread);
@@ -117,11 +120,14 @@ export async function reloadKnowledge(dir: string, previous?: (PreviousLoad & Pa
   const at = new Date();
   const sameGazetteer = gazetteer === previous?.gazetteer;
   mark('gazetteer');
+  await turnIfDue();
   const { kb, rebuilt, linkedAll, storedIndexes } = await buildOrRevise(loaded, previous ?? null, sameGazetteer, gazetteer, at, options);
   mark('update');
+  await turnIfDue();
   // Only texts linked to places again have new mentions to remember: after an update of named files, theirs alone.
   await rememberMentions(loaded.mentioned && !linkedAll ? loaded.mentioned : loaded.files.values(), options);
   mark('mentions');
+  await turnIfDue();
   // A first load or a full reload hashed every file it read; a watcher's reload read only files just saved, too recent to trust.
   if (!previous || options.full) await rememberSignatures(dir, loaded.files.values(), listedAt, options);
   let unread = 0;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { runSync, type Steps } from './sliced.js';
 
 /**
  * The national gazetteer shipped with the bot: every principal council in the UK, who runs adult
@@ -87,6 +88,44 @@ let cached: UkGazetteer | undefined;
 
 /** The shipped gazetteer, read and validated once per process; a broken file stops the start with zod's message. */
 export function ukGazetteer(): UkGazetteer {
-  cached ??= UkGazetteer.parse(JSON.parse(readFileSync(UK_GAZETTEER_URL, 'utf8')));
+  return cached ?? runSync(ukGazetteerSteps());
+}
+
+/** Entries validated between two chances to yield: the whole file in one `parse` held a cold start's loop for 30–80 ms. */
+const ENTRIES_PER_STEP = 32;
+
+/** The file's outer shape, its councils and towns checked one by one below. */
+const Shell = UkGazetteer.extend({ councils: z.array(z.unknown()), towns: z.array(z.unknown()) });
+
+/**
+ * `ukGazetteer` as steps (see `sliced.ts`): the same entries validated a slice at a time. A file
+ * that fails anywhere is parsed again whole, so the error is zod's own for the whole file, paths and all.
+ */
+export function* ukGazetteerSteps(): Steps<UkGazetteer> {
+  if (cached) return cached;
+  const raw: unknown = JSON.parse(readFileSync(UK_GAZETTEER_URL, 'utf8'));
+  yield;
+  const parsed = yield* validatedSteps(raw);
+  cached ??= parsed;
   return cached;
+}
+
+/** `UkGazetteer.parse(raw)` in steps: the same value, or the same error. */
+export function* validatedSteps(raw: unknown): Steps<UkGazetteer> {
+  const shell = Shell.safeParse(raw);
+  if (!shell.success) return UkGazetteer.parse(raw);
+  const councils: UkCouncil[] = [];
+  const towns: UkTown[] = [];
+  for (const [list, schema, out] of [
+    [shell.data.councils, UkCouncil, councils],
+    [shell.data.towns, UkTown, towns],
+  ] as const) {
+    for (const [i, entry] of list.entries()) {
+      if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+      const one = schema.safeParse(entry);
+      if (!one.success) return UkGazetteer.parse(raw);
+      (out as unknown[]).push(one.data);
+    }
+  }
+  return { sources: shell.data.sources, councils, towns };
 }
