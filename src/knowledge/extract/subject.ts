@@ -3,7 +3,7 @@
  * against the people the article has introduced.
  */
 import { secondClause } from './clauses.js';
-import { cleanRole, describesPerson, documentOf, genderOfRole, isRole, roleOf } from './roles.js';
+import { cleanRole, describesBody, describesPerson, documentOf, genderOfRole, isRole, roleOf } from './roles.js';
 import { appositiveName, inAddress, namesAThing, opensWithFunctionWord, possessedDocument } from './apposition.js';
 import { isInitial, isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
 import { FUNCTION_WORDS, GENDERED_ROLE, ROLE_NOUNS, LEADING_FILLER, SCENE_OPENERS, TRAILING_FILLER, type Gender } from './words.js';
@@ -107,6 +107,9 @@ export function parseSubject(raw: string): Subject | null {
         .map(roleOf)
         .filter((r): r is string => r !== null);
       const role = lead ?? roles[0] ?? null;
+      // "Liberal Democrats, the main opposition party,": a name the article describes as a body is that body (one word,
+      // "Arriva, the operator,", is left to the resolver below, as a bare name).
+      if (name.gender === null && name.name.includes(' ') && role !== null && lead === null && describesBody(role)) return { type: 'org', name: name.name };
       // "Stagecoach, which runs the route," or "Arriva, the operator,": one word, and nothing said of it that
       // only a person is ("who …", "a mother of two"): left to the resolver, as a bare name.
       const bare =
