@@ -132,7 +132,11 @@ function andPerson(part: string): boolean {
   if (/^(?:\p{Ll}+(?:ed|ing)\s|with\s|alongside\s|along with\s|together with\s|as well as\s|like\s|including\s|among\s)/u.test(part)) return false;
   // Only a short "and [his deputy] Tom Hale" ending the part: "Labour and Co-operative member for Chorley" is a role.
   const and = /\s(?:and|&)\s+((?:\p{Ll}+\s+){0,3}(?:\p{Lu}\S*\s+){0,2}\p{Lu}\S*)$/u.exec(part);
-  return and !== null && parseSimpleSubject(and[1]!)?.type === 'person';
+  const joined = and === null ? null : parseSimpleSubject(and[1]!);
+  if (joined?.type !== 'person') return false;
+  // "Cabinet Member for Infrastructure, Transport and Facilities": one bare word after a capitalised one is a
+  // portfolio's last item, not a person ("the chair and Hale" keeps its second person).
+  return !(joined.bare && /\p{Lu}\S*\s+(?:and|&)\s+\S+$/u.test(part));
 }
 
 const POST_NOMINALS = /(?<=\p{Ll})(?:\s+(?:MP|MSP|MS|AM|MEP|MLA|OBE|MBE|CBE|KC|QC))+$/u;
