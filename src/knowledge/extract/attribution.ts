@@ -13,13 +13,20 @@ import { trailingDocument } from './reported.js';
 const MAX_CLAUSE_WORDS = 16;
 const MAX_CLAUSE_CHARS = 300;
 
+const TRAILING_RELATIVE = /,\s*(?:who|whose|which)\s/;
+
 /** ", he said", "said Tom Barr, chair of…", "a Unison spokeswoman said", "Okoro told the BBC", ", according to a report". */
 export function parseAttribution(clause: string): Subject | null {
   if (clause.length > MAX_CLAUSE_CHARS) return null;
-  const text = clause.replace(/^[\s,]+/, '').replace(/[\s,.;:!?]+$/, '');
-  if (text === '' || text.split(/\s+/).length > MAX_CLAUSE_WORDS) return null;
+  let text = clause.replace(/^[\s,]+/, '').replace(/[\s,.;:!?]+$/, '');
   const verb = firstVerb(text);
   if (!verb) return null;
+  // "said one parent from Redgrave, whose children would be …": a relative clause after the speaker describes them.
+  if (verb.index === 0) {
+    const relative = TRAILING_RELATIVE.exec(text);
+    if (relative) text = text.slice(0, relative.index);
+  }
+  if (text === '' || text.split(/\s+/).length > MAX_CLAUSE_WORDS) return null;
   const subjectText = verb.index === 0 ? text.slice(verb.text.length) : text.slice(0, verb.index);
   return parseSubject(subjectText);
 }

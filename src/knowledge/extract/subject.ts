@@ -207,7 +207,8 @@ function parseSimpleSubject(raw: string): Subject | null {
   if (and >= 2 && isNameToken(before[and - 1]!) && isNameToken(before[and - 2]!)) return null;
   // "A spokesperson for the group Save Aberdeen Libraries": an indefinite person of something named; the
   // name is whose spokesperson it is, never the speaker's.
-  if (run.length > 0 && before.length > 1 && /^(?:a|an)$/i.test(before[0]!) && before.slice(1).some((w) => OF_WORDS.has(w.toLowerCase()))) {
+  // "One parent from Redgrave", "another resident from Hove": one of several, unnamed all the same.
+  if (run.length > 0 && before.length > 1 && /^(?:a|an|one|another)$/i.test(before[0]!) && before.slice(1).some((w) => OF_WORDS.has(w.toLowerCase()))) {
     const role = cleanRole(text);
     if (role !== null && isRole(role)) return { type: 'role', role, gender: genderOfRole(role) };
   }
