@@ -39,4 +39,23 @@ describe('"one" or "another" before an unnamed speaker from a place', () => {
     expect(all(text)).toEqual([[null, role, 'unnamed']]);
   });
 
+
+  it('keeps two such speakers apart, so "she" after both names nobody', () => {
+    const qs = all('“It is a huge one,” said one parent from Redgrave.', 'Another parent from Barrow raised a concern about feeder schools.', '“It is rubbish,” she said.');
+    expect(qs.at(-1)).toEqual([null, null, 'pronoun']);
+  });
+
+  it.each([
+    ['A parent from Barrow raised a concern about feeder schools.'],
+    ['Another resident, from Hove, complained about the missed collections.'],
+    ['A woman living nearby was shocked by the closure.'],
+  ])('an unnamed person opening a sentence is in play for "she" after a named speaker: %s', (sentence) => {
+    const qs = all('“It is a huge one,” said Jo Bell.', sentence, '“It is rubbish,” she said.');
+    expect(qs.at(-1)?.[0]).toBeNull();
+  });
+
+  it('leaves a sentence opening with a thing alone', () => {
+    const qs = all('“It is a huge one,” said Jo Bell.', 'A bus service between the towns was scrapped in May.', '“It is rubbish,” she said.');
+    expect(qs.at(-1)?.[0]).toBe('Jo Bell');
+  });
 });
