@@ -6,7 +6,7 @@ import { findNarrativeNames, isNameToken, titleOf } from './names.js';
 import { roleOf } from './roles.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 import { firstVerb, INVERTED_VERB, lastVerb, PARTICIPLE, startsWithVerb } from './verbs.js';
-import { ROLE_NOUNS } from './words.js';
+import { DOCUMENT_NOUNS, ROLE_NOUNS } from './words.js';
 import { trailingDocument } from './reported.js';
 
 // An attribution after a quote is a short clause (", said Tom Barr, chair of the care association").
@@ -52,7 +52,33 @@ export function leadSubject(lead: string): Subject | null {
     const subject = parseSubject(lead.slice(inverted[0].length).replace(/[:,]\s*$/, ''));
     if (subject) return subject;
   }
-  return verbSubject(lead) ?? participleSubject(lead) ?? relativeSubject(lead) ?? reportsSubject(lead) ?? colonSubject(lead);
+  return verbSubject(lead) ?? participleSubject(lead) ?? relativeSubject(lead) ?? reportsSubject(lead) ?? quotedAsSaying(lead) ?? textReads(lead) ?? colonSubject(lead);
+}
+
+// "A spokesman for X was quoted as saying:", "Tom Hale is quoted in the paper as saying:": the subject is the speaker.
+const QUOTED_AS = /^(.{1,240}?)\s+(?:was|were|is|are|has been|have been|had been)\s+quoted\s+(?:[\p{L}’'-]+\s+){0,4}?as\s+saying\s*[:,]?$/u;
+
+function quotedAsSaying(lead: string): Subject | null {
+  const m = QUOTED_AS.exec(lead);
+  return m ? parseSubject(m[1]!) : null;
+}
+
+// "It reads:", "The petition reads:": a document's words, never the one who held or read it.
+const TEXT_READS = /^(.{1,240}?)\s+(?:reads|read)\s*:$/u;
+const TEXT_SUBJECT = /^(?:it|this|the|a|an|its|their|his|her|our|one)\s|^it$|^this$|^(?:\p{Lu}[\p{L}’'-]*\s+){0,2}\p{Lu}[\p{L}-]*[’']s\s/iu;
+
+function textReads(lead: string): Subject | null {
+  const m = TEXT_READS.exec(lead);
+  const text = m?.[1]!.replace(/^(?:and|but|so)\s+/i, '');
+  if (text === undefined || !TEXT_SUBJECT.test(text)) return null;
+  if (/^(?:it|this)$/i.test(text)) return { type: 'it' };
+  // "Jo Bell’s letter reads:" is Jo Bell's own words (see possessedDocument); any other text speaks as itself.
+  // A sign or a banner ("A protest sign read:") is a slogan nobody in particular said: only a document speaks.
+  const own = parseSubject(text);
+  if (own?.type === 'person' || own?.type === 'document') return own;
+  // "A leaflet handed out at the gates reads:": a document noun heading the subject.
+  const head = text.split(/\s+/).slice(1, 4).map((w) => w.toLowerCase());
+  return head.some((w) => DOCUMENT_NOUNS.has(w)) ? { type: 'document', role: text.replace(/^(?:The|A|An)\b/, (a) => a.toLowerCase()) } : null;
 }
 
 // Verbs whose colon hands over someone else's words: "Jo Bell read out a letter:", "quoted the minister:".

@@ -158,6 +158,7 @@ function endsInRoleAndName(affiliation: string): boolean {
 const SCENE_THEN_SUBJECT = /\s((?:the|a|an)\s+(?:(?!(?:the|a|an)\s)[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)$/u;
 const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const TIME_LEAD = new RegExp(`^(?:(?:[Tt]his|[Ll]ast|[Ee]arlier this|[Ll]ater this) (?:week|month|year|weekend|morning|afternoon|evening|${DAY})|(?:[Oo]n |[Ll]ast )?${DAY}|[Yy]esterday|[Tt]oday|[Tt]onight)\\s+(?=\\S)`, 'u');
+const PROPER_RUN = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|the|and|on)\s+)*\p{Lu}[\p{L}’'-]*)+/gu;
 const GROUP_LINK = /(?:^|\s)(?:including|such as|among them|notably)$/i;
 
 function parseSimpleSubject(raw: string): Subject | null {
@@ -210,7 +211,8 @@ function parseSimpleSubject(raw: string): Subject | null {
   // "One parent from Redgrave", "another resident from Hove": one of several, unnamed all the same.
   if (run.length > 0 && before.length > 1 && /^(?:a|an|one|another)$/i.test(before[0]!) && before.slice(1).some((w) => OF_WORDS.has(w.toLowerCase()))) {
     const role = cleanRole(text);
-    if (role !== null && isRole(role)) return { type: 'role', role, gender: genderOfRole(role) };
+    // A long body's name ("the Royal Society for the Prevention of Accidents") counts as one word of the role.
+    if (role !== null && isRole(role.replace(PROPER_RUN, 'X'))) return { type: 'role', role, gender: genderOfRole(role) };
   }
   // "Councillors including Jo Bell": a group that the named person is one of; the words are the group's.
   if (run.length > 0 && before.length > 1 && GROUP_LINK.test(before.slice(-2).join(' '))) {
