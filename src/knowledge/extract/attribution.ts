@@ -7,7 +7,7 @@ import { roleOf } from './roles.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 import { firstVerb, INVERTED_VERB, lastVerb, PARTICIPLE, startsWithVerb } from './verbs.js';
 import { DOCUMENT_NOUNS, ROLE_NOUNS } from './words.js';
-import { trailingDocument } from './reported.js';
+import { trailingSource } from './reported.js';
 
 // An attribution after a quote is a short clause (", said Tom Barr, chair of the care association").
 const MAX_CLAUSE_WORDS = 16;
@@ -27,7 +27,9 @@ export function parseAttribution(clause: string): Subject | null {
     if (relative) text = text.slice(0, relative.index);
   }
   if (text === '' || text.split(/\s+/).length > MAX_CLAUSE_WORDS) return null;
-  const subjectText = verb.index === 0 ? text.slice(verb.text.length) : text.slice(0, verb.index);
+  // "… in the face of budget cuts, says a Kirklees officer": a verb straight after a comma names its subject after it.
+  const inverted = verb.index === 0 || /,\s*$/.test(text.slice(0, verb.index));
+  const subjectText = inverted ? text.slice(verb.index + verb.text.length) : text.slice(0, verb.index);
   return parseSubject(subjectText);
 }
 
@@ -255,8 +257,8 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
     if (agent) return { subject: agent, at: span.end };
     const handover = /^\s*,/.test(after) || /[,?!]\s*$/.test(text.slice(Math.max(span.start + 1, span.end - 4), span.end - 1));
     if (!handover && !startsWithVerb(after)) {
-      // A document the sentence ends by citing (", a report warns today") said the words quoted before it.
-      cited ??= trailingDocument(text.slice(sentenceStart, sentenceEnd)) ?? false;
+      // A source the sentence ends by citing (", a report warns today", ", says a Kirklees officer") said the words quoted before it.
+      cited ??= trailingSource(text.slice(sentenceStart, sentenceEnd)) ?? false;
       return cited && span.end - sentenceStart <= cited.end + 1 ? { subject: cited.subject, at: span.end } : null;
     }
     const subject = parseAttribution(after);

@@ -11,6 +11,7 @@ import { roleOf } from './roles.js';
 import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, HEARD, isHeading, splitSentences } from './text.js';
 import { DOCUMENT_NOUNS } from './words.js';
+import { trailingSource } from './reported.js';
 import { firstVerb, INVERTED_VERB, lastVerb, SPEECH_NOUN, startsWithVerb } from './verbs.js';
 
 export type Source =
@@ -112,6 +113,9 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   // "Judges rejected claims by campaigners that the closure was “unlawful”": a verb of speech whose subject the
   // rules cannot read presents the words as someone's, but names nobody.
   if (partial && (lastVerb(lead.slice(-MAX_PARTIAL_LEAD)) || SPEECH_NOUN.test(lead.slice(-MAX_PARTIAL_LEAD)))) return { ...base, source: { type: 'none', reason: 'the sentence does not say who used the words' }, at: order };
+  // "…risk creating a “lost generation” of young people …, UNISON says today.": the source the sentence ends by citing.
+  const cited = partial ? citedAfter(text, leadStart, unit.close) : null;
+  if (cited) return { ...base, source: { type: 'subject', subject: soleNameIn(cited.subject, text.slice(leadStart, unit.open)) }, at: POS(lastPart.p, cited.at) };
   if (partial) return null; // quotation marks mid-sentence with nobody speaking: a scare quote or a title
 
   if (lead === '') {
@@ -204,6 +208,19 @@ function nestedSpeech(lead: string): boolean {
   const first = firstVerb(lead);
   const last = lastVerb(lead);
   return first !== null && last !== null && first.index < last.index && verbSubject(lead) === null && parseSubject(lead.slice(0, first.index)) !== null;
+}
+
+// How far after a partial quote its sentence may end for a citation there to be read.
+const MAX_CITED_TAIL = 300;
+
+/** The source a sentence ends by citing, when the words it cites run past the quote's closing mark at `close`. */
+function citedAfter(text: string, sentenceStart: number, close: number): { subject: Subject; at: number } | null {
+  const tail = text.slice(close + 1, close + 1 + MAX_CITED_TAIL);
+  const stop = tail.search(/[.!?](?:\s|$)/);
+  if (stop < 0) return null;
+  const sentence = text.slice(sentenceStart, close + 1 + stop + 1);
+  const cited = trailingSource(sentence);
+  return cited && cited.end >= close + 1 - sentenceStart ? { subject: cited.subject, at: sentenceStart + cited.end } : null;
 }
 
 function wrap(subject: Subject | null, at: number): { subject: Subject; at: number } | null {

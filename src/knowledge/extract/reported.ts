@@ -90,12 +90,22 @@ const TIME_AFTER = /\s+(?:today|yesterday|tonight|this (?:week|month|morning)|la
 
 /** "Councils are causing the ‘slow death’ of buses, a report warns today.": the document the sentence ends by citing. */
 export function trailingDocument(sentence: string): { subject: Subject; end: number } | null {
+  const found = trailingSource(sentence);
+  return found && found.subject.type === 'document' ? found : null;
+}
+
+/**
+ * "The closure of museums ‘must be considered’ …, says a Kirklees officer.": the source, whoever it is, the sentence
+ * ends by citing, and where the words it cites end.
+ */
+export function trailingSource(sentence: string): { subject: Subject; end: number } | null {
   const found = trailing(sentence);
-  return found && found.subject.type === 'document' ? { subject: found.subject, end: found.clause.length } : null;
+  return found ? { subject: found.subject, end: found.clause.length } : null;
 }
 
 function trailingAt(body: string, window: string, comma: number): Reported | null {
-  const clause = window.slice(comma + 1).trim().replace(TIME_AFTER, '');
+  // "…, UNISON says today (Saturday).": an aside in brackets is no part of the attribution.
+  const clause = window.slice(comma + 1).replace(/\s*\([^()]*\)/g, '').trim().replace(TIME_AFTER, '');
   if (clause === '' || clause.split(/\s+/).length > MAX_TRAILING_WORDS) return null;
   let subjectText: string | null = null;
   let verb = '';
