@@ -5,6 +5,7 @@
  * `MAX_TRAILING_CHARS`, and each pattern is anchored where it starts.
  */
 import { soleNameIn } from './evidence.js';
+import { documentFinding } from './findings.js';
 import { findNarrativeNames } from './names.js';
 import { roleOf } from './roles.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
@@ -25,7 +26,7 @@ const MIN_CLAUSE_WORDS = 3;
 
 /** The clause a sentence reports and who reports it, or null when the sentence reports nobody's words. */
 export function reportedSpeech(sentence: string): Reported | null {
-  const found = withThat(sentence) ?? trailing(sentence) ?? leading(sentence);
+  const found = documentFinding(sentence) ?? withThat(sentence) ?? trailing(sentence) ?? leading(sentence);
   // "…by the end of the year.It closed suddenly…": a stop with no space after it still ends the sentence.
   const glued = found ? GLUED_STOP.exec(found.clause) : null;
   return found && glued ? { ...found, clause: found.clause.slice(0, glued.index) } : found;
