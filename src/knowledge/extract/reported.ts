@@ -87,7 +87,7 @@ function trailing(sentence: string): Reported | null {
 }
 
 // ", a report warns today", ", a study said yesterday": a time after a trailing verb is not its subject.
-const TIME_AFTER = /\s+(?:today|yesterday|tonight|this (?:week|month|morning)|last (?:week|month|night))$/i;
+const TIME_AFTER = /\s+(?:today|yesterday|tonight|this (?:week|month|morning)|last (?:week|month|night)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$/i;
 
 /** "Councils are causing the ‘slow death’ of buses, a report warns today.": the document the sentence ends by citing. */
 export function trailingDocument(sentence: string): { subject: Subject; end: number } | null {

@@ -116,10 +116,13 @@ export function reportsThat(verb: string): boolean {
 const DOCUMENT_VERBS = ['found', 'finds', 'shows', 'showed'];
 /** What only a document or survey reports with ("the survey found"). */
 export const DOCUMENT_ONLY_VERBS = new Set(DOCUMENT_VERBS);
+// "…, the newspaper reported", "…, reported the paper": only trailing a sentence is "reported" a verb of speech; before
+// a clause or a thing it is as often one of doing ("Residents reported the fault").
+const TRAILING_VERBS = ['reported', 'reports'];
 /** A verb of report opening the text: ", said a paper to the cabinet", ", according to a report". */
-export const REPORT_VERB_FIRST = new RegExp(`^(?:${[...REPORTING, ...DOCUMENT_VERBS].join('|')}|according to)(?![\\p{L}-])\\s*`, 'u');
+export const REPORT_VERB_FIRST = new RegExp(`^(?:${[...REPORTING, ...DOCUMENT_VERBS, ...TRAILING_VERBS].join('|')}|according to)(?![\\p{L}-])\\s*`, 'u');
 /** A verb of report closing the text, perhaps after "has" or "have": ", the council has confirmed". */
-export const REPORT_VERB_LAST = new RegExp(`(?<![\\p{L}-])(?:${[...REPORTING, ...DOCUMENT_VERBS].join('|')})$`, 'u');
+export const REPORT_VERB_LAST = new RegExp(`(?<![\\p{L}-])(?:${[...REPORTING, ...DOCUMENT_VERBS, ...TRAILING_VERBS].join('|')})$`, 'u');
 
 /** "Added Cllr Hamilton:": a verb opening the sentence before its subject. */
 export const INVERTED_VERB = /^(?:Added|Adds|Said|Says|Continued|Continues|Explained|Warned|Insisted)\s+/;
