@@ -44,8 +44,29 @@ export function reportedClauses(sentence: string): Reported[] {
     const second = trimEnd(sentence.slice(and.index + and[0].length), /[\s.!?]/);
     if (first && hasWords(second, MIN_CLAUSE_WORDS)) return [first, { subject: first.subject, clause: second }];
   }
+  const two = secondSource(sentence);
+  if (two) return two;
   const one = reportedSpeech(sentence);
   return one ? [one] : [];
+}
+
+// "…after Leicestershire County Council said it could no longer afford …": a conjunction opening a second source's
+// clause, its verb of speech soon after (the look-ahead is bounded, so each match is tried in bounded time).
+const SECOND_SOURCE = /\s(?:after|when|because|since|while|whereas|before|until)\s+(?=[^,;]{1,80}?\s(?:said|says|announced|confirmed|warned|claimed|told|added|insisted|stated|revealed|admitted|argued)\s)/g;
+// At most this many conjunctions are tried in one sentence.
+const MAX_SECOND_SOURCES = 3;
+
+/** Two sources each reporting a clause of one sentence, or null when the sentence does not read so. */
+function secondSource(sentence: string): Reported[] | null {
+  let tried = 0;
+  for (const m of sentence.matchAll(SECOND_SOURCE)) {
+    if (++tried > MAX_SECOND_SOURCES) break;
+    const second = reportedSpeech(sentence.slice(m.index + m[0].length));
+    if (!second || second.nobody || second.subject.type === 'pronoun' || second.subject.type === 'it') continue;
+    const first = reportedSpeech(sentence.slice(0, m.index));
+    if (first && !first.nobody) return [first, second];
+  }
+  return null;
 }
 
 const GLUED_STOP = /(?<=\p{Ll})[.!?](?=\p{Lu}\p{Ll})/u;
