@@ -158,10 +158,21 @@ function openingSubject(text: string): Subject | null {
   const pronoun = /^(he|she|they)\s/i.exec(text);
   if (pronoun) return parseSubject(pronoun[1]!);
   const name = findNarrativeNames(text, roleOf)[0];
-  if (!name || name.offset !== 0) return null;
+  if (!name || name.offset !== 0) return openingBody(text);
   const lastWord = name.name.split(' ').at(-1)!;
   const subject = parseSubject(text.slice(0, text.indexOf(lastWord) + lastWord.length));
   return subject?.type === 'person' ? subject : null;
+}
+
+// "The Independent Alliance argue …", "Unison has balloted …": a capitalised run (after "The") and then a lowercase word.
+const OPENING_BODY = /^((?:The\s+)?\p{Lu}[\p{L}’'-]*(?:\s+(?:of|for|the|and|\p{Lu}[\p{L}’'-]*)){0,5}?)\s+\p{Ll}/u;
+
+/** A body opening the sentence, when no one else is named in it ("Unison met Jo Bell … and says" may be either). */
+function openingBody(text: string): Subject | null {
+  const m = OPENING_BODY.exec(text);
+  const subject = m ? parseSubject(m[1]!) : null;
+  if (subject?.type !== 'org' && subject?.type !== 'document') return null;
+  return findNarrativeNames(text.slice(m![0].length - 1), roleOf).length === 0 ? subject : null;
 }
 
 // Between two verbs of speech: a name, an auxiliary closing a clause ("residents had"), a comma or "that".
