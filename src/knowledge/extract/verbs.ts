@@ -68,6 +68,13 @@ function isNoun(text: string, index: number): boolean {
   return end - start <= MAX_DETERMINER && DETERMINERS.has(text.slice(start, end).toLowerCase());
 }
 
+// "staff are stressed at work", "feel very stressed": after a copula "stressed" says how someone is, not what they said.
+const STATE_AFTER = /(?:^|\s)(?:is|are|was|were|be|been|being|feel|feels|felt|feeling|get|gets|got|getting|very|so|too|more|less)\s+$/;
+
+function isState(text: string, m: RegExpExecArray): boolean {
+  return m[0] === 'stressed' && STATE_AFTER.test(text.slice(Math.max(0, m.index - 10), m.index));
+}
+
 /** Whether the character (the code point) just before `index` is a letter or a hyphen. */
 function afterLetter(text: string, index: number): boolean {
   if (index === 0) return false;
@@ -87,7 +94,7 @@ function verbAt(text: string, from: number): Verb | null {
     const m = SPEECH_VERB.exec(text);
     if (m === null) return null;
     if (afterLetter(text, m.index)) at = m.index + 1;
-    else if (isNoun(text, m.index)) at = m.index + m[0].length;
+    else if (isNoun(text, m.index) || isState(text, m)) at = m.index + m[0].length;
     else return { index: m.index, text: m[0] };
   }
 }
