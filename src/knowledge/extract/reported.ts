@@ -26,7 +26,7 @@ const MIN_CLAUSE_WORDS = 3;
 
 /** The clause a sentence reports and who reports it, or null when the sentence reports nobody's words. */
 export function reportedSpeech(sentence: string): Reported | null {
-  const found = documentFinding(sentence) ?? withThat(sentence) ?? trailing(sentence) ?? leading(sentence);
+  const found = documentFinding(sentence) ?? withThat(sentence) ?? trailing(sentence) ?? leading(sentence) ?? participleClause(sentence);
   // "…by the end of the year.It closed suddenly…": a stop with no space after it still ends the sentence.
   const glued = found ? GLUED_STOP.exec(found.clause) : null;
   return found && glued ? { ...found, clause: found.clause.slice(0, glued.index) } : found;
@@ -172,6 +172,27 @@ const NOT_A_CLAUSE =
 // verb with no subject of its own is the speaker's next act, not part of what they said.
 const SECOND_PREDICATE =
   /\s[-–—]\s+(?:and|but)\s+(?!(?:the|a|an|they|he|she|it|we|this|that|there|their|its|his|her|our|you|i)\s)\p{Ll}+(?:s|ed)\s|,\s+but\s+(?:was|were|is|are)\s|\s(?:and|but)\s+(?:gave|went|took|came|began|wrote|added|urged|called|warned|insisted)\s/u;
+
+// ", arguing that …", ", saying the council had …": a participle of speech after the main clause, within its first words.
+const PARTICIPLE_CLAUSE = /,\s+(?:arguing|saying|warning|claiming|insisting|stating|explaining)\s+(that\s+)?/;
+const MAX_MAIN_CLAUSE = 240;
+// The main clause's subject: the words before its verb, a past tense perhaps after an auxiliary ("has dismissed").
+const MAIN_SUBJECT = /^((?:\S+\s+){0,6}?\S+)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:\p{Ll}+ly\s+)?\p{Ll}{2,}ed\b/u;
+
+/** "Road safety organisations criticised the policy, arguing that …": the clause, and the main clause's subject. */
+function participleClause(sentence: string): Reported | null {
+  const m = PARTICIPLE_CLAUSE.exec(sentence.slice(0, MAX_MAIN_CLAUSE + 20));
+  if (!m || m.index > MAX_MAIN_CLAUSE) return null;
+  const rest = sentence.slice(m.index + m[0].length);
+  // After "that" a clause follows whatever its first word ("stating that no such promise was given").
+  if (startsWithVerb(rest) || (!m[1] && (NOT_A_CLAUSE.test(rest) || !FINITE_SOON.test(rest)))) return null;
+  const main = sentence.slice(0, m.index);
+  const head = MAIN_SUBJECT.exec(main);
+  const subject = head ? parseSubject(head[1]!) : null;
+  const clause = trimEnd(rest, /[\s.!?]/);
+  if (!subject || subject.type === 'it' || !isSource(subject, head![1]!, m[0]) || !hasWords(clause, MIN_CLAUSE_WORDS)) return null;
+  return { subject: soleNameIn(subject, main), clause };
+}
 
 /** "Kaye said the union would ballot its 180 home care members.": the subject before the sentence's first verb of speech. */
 function leading(sentence: string): Reported | null {
