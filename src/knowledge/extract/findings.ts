@@ -32,7 +32,9 @@ export function documentFinding(sentence: string): { subject: Subject; clause: s
   const after = words.slice(head + 1);
   if (after.length > 0 && !/^(?:\p{Ll}+ed|by|from|of|for|into|on)$/u.test(after[0]!)) return null;
   const rest = sentence.slice(m.index + m[0].length);
-  if (!m[2] && !FINITE_EARLY.test(rest)) return null;
+  // Without "that", only a definite document ("the survey showed residents were …"): "A council report … shows the
+  // target was met" is as often the paper's own reading of a document (tune5's label leaves that one out).
+  if (!m[2] && (!FINITE_EARLY.test(rest) || /^(?:a|an)$/i.test(words[0]!))) return null;
   const clause = rest.replace(/[\s.!?]+$/, '').trim();
   if (clause.split(/\s+/).length < 3) return null;
   const role = words.join(' ').replace(/^(?:The|A|An)\b/, (a) => a.toLowerCase());
