@@ -6,21 +6,30 @@ import { findNarrativeNames, isNameToken, titleOf } from './names.js';
 import { roleOf } from './roles.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 import { firstVerb, INVERTED_VERB, lastVerb, PARTICIPLE, startsWithVerb } from './verbs.js';
-import { ROLE_NOUNS } from './words.js';
+import { DOCUMENT_NOUNS, ROLE_NOUNS } from './words.js';
 import { trailingSource } from './reported.js';
 
 // An attribution after a quote is a short clause (", said Tom Barr, chair of the care association").
 const MAX_CLAUSE_WORDS = 16;
 const MAX_CLAUSE_CHARS = 300;
 
+const TRAILING_RELATIVE = /,\s*(?:who|whose|which)\s/;
+
 /** ", he said", "said Tom Barr, chair of…", "a Unison spokeswoman said", "Okoro told the BBC", ", according to a report". */
 export function parseAttribution(clause: string): Subject | null {
   if (clause.length > MAX_CLAUSE_CHARS) return null;
-  const text = clause.replace(/^[\s,]+/, '').replace(/[\s,.;:!?]+$/, '');
-  if (text === '' || text.split(/\s+/).length > MAX_CLAUSE_WORDS) return null;
+  let text = clause.replace(/^[\s,]+/, '').replace(/[\s,.;:!?]+$/, '');
   const verb = firstVerb(text);
   if (!verb) return null;
-  const subjectText = verb.index === 0 ? text.slice(verb.text.length) : text.slice(0, verb.index);
+  // "said one parent from Redgrave, whose children would be …": a relative clause after the speaker describes them.
+  if (verb.index === 0) {
+    const relative = TRAILING_RELATIVE.exec(text);
+    if (relative) text = text.slice(0, relative.index);
+  }
+  if (text === '' || text.split(/\s+/).length > MAX_CLAUSE_WORDS) return null;
+  // "… in the face of budget cuts, says a Kirklees officer": a verb straight after a comma names its subject after it.
+  const inverted = verb.index === 0 || /,\s*$/.test(text.slice(0, verb.index));
+  const subjectText = inverted ? text.slice(verb.index + verb.text.length) : text.slice(0, verb.index);
   return parseSubject(subjectText);
 }
 
@@ -45,7 +54,33 @@ export function leadSubject(lead: string): Subject | null {
     const subject = parseSubject(lead.slice(inverted[0].length).replace(/[:,]\s*$/, ''));
     if (subject) return subject;
   }
-  return verbSubject(lead) ?? participleSubject(lead) ?? relativeSubject(lead) ?? reportsSubject(lead) ?? colonSubject(lead);
+  return verbSubject(lead) ?? participleSubject(lead) ?? relativeSubject(lead) ?? reportsSubject(lead) ?? quotedAsSaying(lead) ?? textReads(lead) ?? colonSubject(lead);
+}
+
+// "A spokesman for X was quoted as saying:", "Tom Hale is quoted in the paper as saying:": the subject is the speaker.
+const QUOTED_AS = /^(.{1,240}?)\s+(?:was|were|is|are|has been|have been|had been)\s+quoted\s+(?:[\p{L}’'-]+\s+){0,4}?as\s+saying\s*[:,]?$/u;
+
+function quotedAsSaying(lead: string): Subject | null {
+  const m = QUOTED_AS.exec(lead);
+  return m ? parseSubject(m[1]!) : null;
+}
+
+// "It reads:", "The petition reads:": a document's words, never the one who held or read it.
+const TEXT_READS = /^(.{1,240}?)\s+(?:reads|read)\s*:$/u;
+const TEXT_SUBJECT = /^(?:it|this|the|a|an|its|their|his|her|our|one)\s|^it$|^this$|^(?:\p{Lu}[\p{L}’'-]*\s+){0,2}\p{Lu}[\p{L}-]*[’']s\s/iu;
+
+function textReads(lead: string): Subject | null {
+  const m = TEXT_READS.exec(lead);
+  const text = m?.[1]!.replace(/^(?:and|but|so)\s+/i, '');
+  if (text === undefined || !TEXT_SUBJECT.test(text)) return null;
+  if (/^(?:it|this)$/i.test(text)) return { type: 'it' };
+  // "Jo Bell’s letter reads:" is Jo Bell's own words (see possessedDocument); any other text speaks as itself.
+  // A sign or a banner ("A protest sign read:") is a slogan nobody in particular said: only a document speaks.
+  const own = parseSubject(text);
+  if (own?.type === 'person' || own?.type === 'document') return own;
+  // "A leaflet handed out at the gates reads:": a document noun heading the subject.
+  const head = text.split(/\s+/).slice(1, 4).map((w) => w.toLowerCase());
+  return head.some((w) => DOCUMENT_NOUNS.has(w)) ? { type: 'document', role: text.replace(/^(?:The|A|An)\b/, (a) => a.toLowerCase()) } : null;
 }
 
 // Verbs whose colon hands over someone else's words: "Jo Bell read out a letter:", "quoted the minister:".
@@ -123,10 +158,21 @@ function openingSubject(text: string): Subject | null {
   const pronoun = /^(he|she|they)\s/i.exec(text);
   if (pronoun) return parseSubject(pronoun[1]!);
   const name = findNarrativeNames(text, roleOf)[0];
-  if (!name || name.offset !== 0) return null;
+  if (!name || name.offset !== 0) return openingBody(text);
   const lastWord = name.name.split(' ').at(-1)!;
   const subject = parseSubject(text.slice(0, text.indexOf(lastWord) + lastWord.length));
   return subject?.type === 'person' ? subject : null;
+}
+
+// "The Independent Alliance argue …", "Unison has balloted …": a capitalised run (after "The") and then a lowercase word.
+const OPENING_BODY = /^((?:The\s+)?\p{Lu}[\p{L}’'-]*(?:\s+(?:of|for|the|and|\p{Lu}[\p{L}’'-]*)){0,5}?)\s+\p{Ll}/u;
+
+/** A body opening the sentence, when no one else is named in it ("Unison met Jo Bell … and says" may be either). */
+function openingBody(text: string): Subject | null {
+  const m = OPENING_BODY.exec(text);
+  const subject = m ? parseSubject(m[1]!) : null;
+  if (subject?.type !== 'org' && subject?.type !== 'document') return null;
+  return findNarrativeNames(text.slice(m![0].length - 1), roleOf).length === 0 ? subject : null;
 }
 
 // Between two verbs of speech: a name, an auxiliary closing a clause ("residents had"), a comma or "that".
@@ -222,7 +268,7 @@ export function partialAttributions(text: string, sentenceStart: number, sentenc
     if (agent) return { subject: agent, at: span.end };
     const handover = /^\s*,/.test(after) || /[,?!]\s*$/.test(text.slice(Math.max(span.start + 1, span.end - 4), span.end - 1));
     if (!handover && !startsWithVerb(after)) {
-      // Whoever the sentence ends by citing (", a report warns today", ", two councillors have claimed") said the words
+      // Whoever the sentence ends by citing (", a report warns today", ", two councillors have claimed", ", says a Kirklees officer") said the words
       // quoted before it.
       cited ??= trailingSource(text.slice(sentenceStart, sentenceEnd)) ?? false;
       return cited && span.end - sentenceStart <= cited.end + 1 ? { subject: cited.subject, at: span.end } : null;

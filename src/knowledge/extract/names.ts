@@ -16,6 +16,8 @@ export function nameStart(run: string[]): number {
 
 // "Liberal Democrat Jo Bell", "Labour Jo Bell": a party before a name says who they are; no one's name holds it.
 const PARTY_WORDS = new Set(['Labour', 'Conservative', 'Tory', 'Democrat', 'Dem', 'Green', 'Greens', 'SNP', 'Plaid', 'Cymru', 'Reform', 'Independent', 'Ukip', 'UKIP', 'Alliance', 'DUP', 'SDLP']);
+// "Liberal Democrats warned", "Lib Dems said": a party named by its members in the plural is a body, never a person.
+const PARTY_PLURALS = new Set(['Democrats', 'Dems', 'Conservatives', 'Tories', 'Greens', 'Liberals', 'Nationalists', 'Unionists', 'Republicans', 'Independents', 'Socialists']);
 
 // A campaign is named by what it wants done ("Save Aberdeen Libraries", "Stop the Cuts"): no person's name opens with an imperative.
 const CAMPAIGN_VERBS = new Set(['Save', 'Stop', 'Keep', 'Protect', 'Defend', 'Fight', 'Scrap', 'Reopen']);
@@ -26,6 +28,7 @@ const COMPASS = new Set(['North', 'South', 'East', 'West']);
 
 export function isOrgLike(tokens: string[]): boolean {
   if (tokens.length > 1 && CAMPAIGN_VERBS.has(tokens[0]!)) return true;
+  if (tokens.some((t) => PARTY_PLURALS.has(t))) return true;
   if (tokens.length > 1 && tokens.some((t, i) => REGIONS.has(t) || (i > 0 && COMPASS.has(tokens[i - 1]!) && (COMPASS.has(t) || t === 'Midlands')))) return true;
   // A plural inside a capitalised phrase makes it a group ("Bus Users Shropshire"); a surname is never plural there.
   return tokens.some(

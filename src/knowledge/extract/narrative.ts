@@ -6,7 +6,7 @@ import { firstNameGender } from './first-names.js';
 import { soleNameIn } from './evidence.js';
 import { type Place } from './people.js';
 import { reportedClauses, reportedSpeech, trimEnd } from './reported.js';
-import { roleOf } from './roles.js';
+import { describesPerson, roleOf } from './roles.js';
 import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences, type QuotedSpan, type Sentence } from './text.js';
 import { firstVerb, lastVerb } from './verbs.js';
@@ -109,6 +109,10 @@ export function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set
       const verb = firstVerb(sentence.text);
       const subject = verb ? parseSubject(sentence.text.slice(0, verb.index)) : null;
       if (subject && subject.type !== 'pronoun' && subject.type !== 'it') events.push({ at: place.sentence, kind: 'mention', subject, place });
+      // "Another parent from Barrow raised a concern …": an unnamed person opening a sentence is in the story too, so a
+      // later "she" may mean them (not as a speaker: with the last speaker still in play, "she" is then nobody).
+      const someone = subject ? null : unnamedOpening(sentence.text);
+      if (someone) events.push({ at: place.sentence, kind: 'mention', subject: someone, place: { ...place, spoke: false } });
       // "Jo Bell asked Tom Hale whether …": the people named after the speaker's verb are in the story too, so a
       // later "he" may mean them.
       // (only the words after the verb are read again, so a sentence is read for names once)
@@ -137,6 +141,16 @@ export function namesInsideQuotes(paragraphs: Paragraph[], doubleQuoted: QuotedS
     }
   });
   return events;
+}
+
+// "Another parent from Barrow raised …", "A woman living nearby was …": an indefinite person and then a verb.
+const INDEFINITE_OPENING = /^((?:A|An|One|Another)\s+(?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+),?\s+(?:\p{Ll}+ed|is|was|has|had|will|would)\s/u;
+
+/** The unnamed person a sentence opens with, when its subject is one ("a parent from Barrow"), or null. */
+function unnamedOpening(sentence: string): Subject | null {
+  const m = INDEFINITE_OPENING.exec(sentence);
+  const subject = m ? parseSubject(m[1]!) : null;
+  return subject?.type === 'role' && describesPerson(subject.role) ? subject : null;
 }
 
 // "… and added:" (or "and said:") closing the narrative before a quote's opening mark.

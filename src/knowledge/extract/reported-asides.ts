@@ -7,7 +7,7 @@
 import { soleNameIn } from './evidence.js';
 import { clauseUntilNext, FINITE_SOON, hasWords, isSource, MIN_CLAUSE_WORDS, NOT_A_CLAUSE, type Reported } from './reported-clause.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
-import { CLAUSE_VERBS, firstVerb } from './verbs.js';
+import { CLAUSE_VERBS, firstVerb, reportsThat } from './verbs.js';
 
 // "Tory leader Tom Hale, who put forward a budget which he claimed would …, said": an aside after the opening
 // subject, closed by a comma or a dash, may hold a verb of its own; the subject's verb is the one straight after it.
@@ -47,8 +47,10 @@ const PREPOSITION_FIRST = /^(?:against|about|over|of|for|to|on|in|with|by|from|t
 export function participial(sentence: string): Reported | null {
   for (const m of sentence.matchAll(PARTICIPLE_CLAUSE)) {
     const before = sentence.slice(0, m.index);
-    // A verb of speech before it: the participle may stand inside that verb's clause.
-    if (before.length > MAX_SUBJECT_CHARS || firstVerb(before)) return null;
+    // A verb of speech that can report a clause before it: the participle may stand inside that clause. One that
+    // takes a thing ("criticised the policy, arguing that …") leaves the participle to report the subject's words.
+    const verb = before.length > MAX_SUBJECT_CHARS ? null : firstVerb(before);
+    if (before.length > MAX_SUBJECT_CHARS || (verb && reportsThat(verb.text))) return null;
     const rest = sentence.slice(m.index + m[0].length);
     if (!m[1] && (PREPOSITION_FIRST.test(rest) || NOT_A_CLAUSE.test(rest) || !FINITE_SOON.test(rest))) continue;
     const opening = OPENING_SUBJECT.exec(before);

@@ -5,6 +5,7 @@
  * `MAX_TRAILING_CHARS`, and each pattern is anchored where it starts.
  */
 import { soleNameIn } from './evidence.js';
+import { documentFinding } from './findings.js';
 import { findNarrativeNames } from './names.js';
 import { roleOf } from './roles.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
@@ -22,7 +23,7 @@ const MAX_TRAILING_WORDS = 10;
 
 /** The clause a sentence reports and who reports it, or null when the sentence reports nobody's words. */
 export function reportedSpeech(sentence: string): Reported | null {
-  const found = withThat(sentence) ?? trailing(sentence) ?? leading(sentence) ?? participial(sentence);
+  const found = documentFinding(sentence) ?? withThat(sentence) ?? trailing(sentence) ?? leading(sentence) ?? participial(sentence);
   // "…by the end of the year.It closed suddenly…": a stop with no space after it still ends the sentence.
   const glued = found ? GLUED_STOP.exec(found.clause) : null;
   return found && glued ? { ...found, clause: found.clause.slice(0, glued.index) } : found;
@@ -40,8 +41,29 @@ export function reportedClauses(sentence: string): Reported[] {
     const second = trimEnd(sentence.slice(and.index + and[0].length), /[\s.!?]/);
     if (first && hasWords(second, MIN_CLAUSE_WORDS)) return [first, { subject: first.subject, clause: second }];
   }
+  const two = secondSource(sentence);
+  if (two) return two;
   const one = reportedSpeech(sentence);
   return one ? [one] : [];
+}
+
+// "…after Leicestershire County Council said it could no longer afford …": a conjunction opening a second source's
+// clause, its verb of speech soon after (the look-ahead is bounded, so each match is tried in bounded time).
+const SECOND_SOURCE = /\s(?:after|when|because|since|while|whereas|before|until)\s+(?=[^,;]{1,80}?\s(?:said|says|announced|confirmed|warned|claimed|told|added|insisted|stated|revealed|admitted|argued)\s)/g;
+// At most this many conjunctions are tried in one sentence.
+const MAX_SECOND_SOURCES = 3;
+
+/** Two sources each reporting a clause of one sentence, or null when the sentence does not read so. */
+function secondSource(sentence: string): Reported[] | null {
+  let tried = 0;
+  for (const m of sentence.matchAll(SECOND_SOURCE)) {
+    if (++tried > MAX_SECOND_SOURCES) break;
+    const second = reportedSpeech(sentence.slice(m.index + m[0].length));
+    if (!second || second.nobody || second.subject.type === 'pronoun' || second.subject.type === 'it') continue;
+    const first = reportedSpeech(sentence.slice(0, m.index));
+    if (first && !first.nobody) return [first, second];
+  }
+  return null;
 }
 
 const GLUED_STOP = /(?<=\p{Ll})[.!?](?=\p{Lu}\p{Ll})/u;
@@ -94,7 +116,7 @@ function trailing(sentence: string): Reported | null {
 }
 
 // ", a report warns today", ", a study said yesterday": a time after a trailing verb is not its subject.
-const TIME_AFTER = /\s+(?:today|yesterday|tonight|this (?:week|month|morning)|last (?:week|month|night))$/i;
+const TIME_AFTER = /\s+(?:today|yesterday|tonight|this (?:week|month|morning)|last (?:week|month|night)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$/i;
 
 /**
  * "…the “terrible impact” of “mean” council cuts, two councillors have claimed.": whoever the sentence ends by citing,
@@ -106,7 +128,8 @@ export function trailingSource(sentence: string): { subject: Subject; end: numbe
 }
 
 function trailingAt(body: string, window: string, comma: number): Reported | null {
-  const clause = window.slice(comma + 1).trim().replace(TIME_AFTER, '');
+  // "…, UNISON says today (Saturday).": an aside in brackets is no part of the attribution.
+  const clause = window.slice(comma + 1).replace(/\s*\([^()]*\)/g, '').trim().replace(TIME_AFTER, '');
   if (clause === '' || clause.split(/\s+/).length > MAX_TRAILING_WORDS) return null;
   let subjectText: string | null = null;
   let verb = '';

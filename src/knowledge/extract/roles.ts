@@ -72,6 +72,23 @@ export function describesPerson(role: string): boolean {
   return !words.some((w) => COMPANY_NOUNS.has(w)) && words.some((w) => /(?:er|or|ist|ian)$/.test(w));
 }
 
+// What a body is called when the article describes one ("the main opposition party", "a bus operator", "the charity
+// running the centre"); "owner" is left out, being as often a person ("the owner, Jo Bell").
+const BODY_HEADS = new Set([
+  ...BODY_WORDS, ...[...COMPANY_NOUNS].filter((w) => w !== 'owner'),
+  'party', 'group', 'charity', 'campaign', 'association', 'organisation', 'organization', 'club', 'society', 'coalition', 'alliance', 'forum', 'network', 'landlord', 'body',
+]);
+
+/** "the main opposition party on the council", "the council’s highways contractor": a description only a body has. */
+export function describesBody(role: string): boolean {
+  if (describesPerson(role)) return false;
+  const head = headWords(role);
+  // "charity running the centre": the noun before a participle is the head.
+  const ing = head.findIndex((w, i) => i > 0 && /ing$/.test(w));
+  const last = (ing > 0 ? head.slice(0, ing) : head).at(-1);
+  return last !== undefined && BODY_HEADS.has(last);
+}
+
 export function genderOfRole(role: string): Gender | null {
   for (const w of role.toLowerCase().split(/\s+/)) if (Object.hasOwn(GENDERED_ROLE, w)) return GENDERED_ROLE[w]!;
   return null;

@@ -3,7 +3,7 @@
  * against the people the article has introduced.
  */
 import { secondClause } from './clauses.js';
-import { cleanRole, describesPerson, documentOf, genderOfRole, isRole, roleOf } from './roles.js';
+import { cleanRole, describesBody, describesPerson, documentOf, genderOfRole, isRole, roleOf } from './roles.js';
 import { appositiveName, inAddress, namesAThing, opensWithFunctionWord, possessedDocument } from './apposition.js';
 import { isInitial, isNameToken, isOrgLike, isPossessive, nameStart, parseName, possessor, titleOf } from './names.js';
 import { FUNCTION_WORDS, GENDERED_ROLE, ROLE_NOUNS, LEADING_FILLER, SCENE_OPENERS, TRAILING_FILLER, type Gender } from './words.js';
@@ -107,6 +107,9 @@ export function parseSubject(raw: string): Subject | null {
         .map(roleOf)
         .filter((r): r is string => r !== null);
       const role = lead ?? roles[0] ?? null;
+      // "Liberal Democrats, the main opposition party,": a name the article describes as a body is that body (one word,
+      // "Arriva, the operator,", is left to the resolver below, as a bare name).
+      if (name.gender === null && name.name.includes(' ') && role !== null && lead === null && describesBody(role)) return { type: 'org', name: name.name };
       // "Stagecoach, which runs the route," or "Arriva, the operator,": one word, and nothing said of it that
       // only a person is ("who …", "a mother of two"): left to the resolver, as a bare name.
       const bare =
@@ -129,7 +132,11 @@ function andPerson(part: string): boolean {
   if (/^(?:\p{Ll}+(?:ed|ing)\s|with\s|alongside\s|along with\s|together with\s|as well as\s|like\s|including\s|among\s)/u.test(part)) return false;
   // Only a short "and [his deputy] Tom Hale" ending the part: "Labour and Co-operative member for Chorley" is a role.
   const and = /\s(?:and|&)\s+((?:\p{Ll}+\s+){0,3}(?:\p{Lu}\S*\s+){0,2}\p{Lu}\S*)$/u.exec(part);
-  return and !== null && parseSimpleSubject(and[1]!)?.type === 'person';
+  const joined = and === null ? null : parseSimpleSubject(and[1]!);
+  if (joined?.type !== 'person') return false;
+  // "Cabinet Member for Infrastructure, Transport and Facilities": one bare word after a capitalised one is a
+  // portfolio's last item, not a person ("the chair and Hale" keeps its second person).
+  return !(joined.bare && /\p{Lu}\S*\s+(?:and|&)\s+\S+$/u.test(part));
 }
 
 const POST_NOMINALS = /(?<=\p{Ll})(?:\s+(?:MP|MSP|MS|AM|MEP|MLA|OBE|MBE|CBE|KC|QC))+$/u;
@@ -151,6 +158,7 @@ function endsInRoleAndName(affiliation: string): boolean {
 const SCENE_THEN_SUBJECT = /\s((?:the|a|an)\s+(?:(?!(?:the|a|an)\s)[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)$/u;
 const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const TIME_LEAD = new RegExp(`^(?:(?:[Tt]his|[Ll]ast|[Ee]arlier this|[Ll]ater this) (?:week|month|year|weekend|morning|afternoon|evening|${DAY})|(?:[Oo]n |[Ll]ast )?${DAY}|[Yy]esterday|[Tt]oday|[Tt]onight)\\s+(?=\\S)`, 'u');
+const PROPER_RUN = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|the|and|on)\s+)*\p{Lu}[\p{L}’'-]*)+/gu;
 const GROUP_LINK = /(?:^|\s)(?:including|such as|among them|notably)$/i;
 
 function parseSimpleSubject(raw: string): Subject | null {
@@ -200,9 +208,11 @@ function parseSimpleSubject(raw: string): Subject | null {
   if (and >= 2 && isNameToken(before[and - 1]!) && isNameToken(before[and - 2]!)) return null;
   // "A spokesperson for the group Save Aberdeen Libraries": an indefinite person of something named; the
   // name is whose spokesperson it is, never the speaker's.
-  if (run.length > 0 && before.length > 1 && /^(?:a|an)$/i.test(before[0]!) && before.slice(1).some((w) => OF_WORDS.has(w.toLowerCase()))) {
+  // "One parent from Redgrave", "another resident from Hove": one of several, unnamed all the same.
+  if (run.length > 0 && before.length > 1 && /^(?:a|an|one|another)$/i.test(before[0]!) && before.slice(1).some((w) => OF_WORDS.has(w.toLowerCase()))) {
     const role = cleanRole(text);
-    if (role !== null && isRole(role)) return { type: 'role', role, gender: genderOfRole(role) };
+    // A long body's name ("the Royal Society for the Prevention of Accidents") counts as one word of the role.
+    if (role !== null && isRole(role.replace(PROPER_RUN, 'X'))) return { type: 'role', role, gender: genderOfRole(role) };
   }
   // "Councillors including Jo Bell": a group that the named person is one of; the words are the group's.
   if (run.length > 0 && before.length > 1 && GROUP_LINK.test(before.slice(-2).join(' '))) {

@@ -70,6 +70,13 @@ function isNoun(text: string, index: number): boolean {
   return end - start <= MAX_DETERMINER && DETERMINERS.has(text.slice(start, end).toLowerCase());
 }
 
+// "staff are stressed at work", "feel very stressed": after a copula "stressed" says how someone is, not what they said.
+const STATE_AFTER = /(?:^|\s)(?:is|are|was|were|be|been|being|feel|feels|felt|feeling|get|gets|got|getting|very|so|too|more|less)\s+$/;
+
+function isState(text: string, m: RegExpExecArray): boolean {
+  return m[0] === 'stressed' && STATE_AFTER.test(text.slice(Math.max(0, m.index - 10), m.index));
+}
+
 /** Whether the character (the code point) just before `index` is a letter or a hyphen. */
 function afterLetter(text: string, index: number): boolean {
   if (index === 0) return false;
@@ -89,7 +96,7 @@ function verbAt(text: string, from: number): Verb | null {
     const m = SPEECH_VERB.exec(text);
     if (m === null) return null;
     if (afterLetter(text, m.index)) at = m.index + 1;
-    else if (isNoun(text, m.index)) at = m.index + m[0].length;
+    else if (isNoun(text, m.index) || isState(text, m)) at = m.index + m[0].length;
     else return { index: m.index, text: m[0] };
   }
 }
@@ -118,10 +125,13 @@ export function reportsThat(verb: string): boolean {
 const DOCUMENT_VERBS = ['found', 'finds', 'shows', 'showed'];
 /** What only a document or survey reports with ("the survey found"). */
 export const DOCUMENT_ONLY_VERBS = new Set(DOCUMENT_VERBS);
+// "…, the newspaper reported", "…, reported the paper": only trailing a sentence is "reported" a verb of speech; before
+// a clause or a thing it is as often one of doing ("Residents reported the fault").
+const TRAILING_VERBS = ['reported', 'reports'];
 /** A verb of report opening the text: ", said a paper to the cabinet", ", according to a report". */
-export const REPORT_VERB_FIRST = new RegExp(`^(?:${[...REPORTING, ...DOCUMENT_VERBS].join('|')}|according to)(?![\\p{L}-])\\s*`, 'u');
+export const REPORT_VERB_FIRST = new RegExp(`^(?:${[...REPORTING, ...DOCUMENT_VERBS, ...TRAILING_VERBS].join('|')}|according to)(?![\\p{L}-])\\s*`, 'u');
 /** A verb of report closing the text, perhaps after "has" or "have": ", the council has confirmed". */
-export const REPORT_VERB_LAST = new RegExp(`(?<![\\p{L}-])(?:${[...REPORTING, ...DOCUMENT_VERBS].join('|')})$`, 'u');
+export const REPORT_VERB_LAST = new RegExp(`(?<![\\p{L}-])(?:${[...REPORTING, ...DOCUMENT_VERBS, ...TRAILING_VERBS].join('|')})$`, 'u');
 
 /** "Added Cllr Hamilton:": a verb opening the sentence before its subject. */
 export const INVERTED_VERB = /^(?:Added|Adds|Said|Says|Continued|Continues|Explained|Warned|Insisted)\s+/;

@@ -60,6 +60,8 @@ export const DOCUMENT_NOUNS = new Set([
   'report', 'paper', 'statement', 'letter', 'document', 'briefing', 'review', 'study', 'survey', 'audit', 'minutes',
   'analysis', 'proposal', 'proposals', 'plan', 'strategy', 'assessment', 'memo', 'email', 'notice', 'leaflet', 'website',
   'consultation', 'petition', 'motion', 'submission', 'bulletin', 'newsletter', 'release',
+  // Another paper as a story's source ("…, the newspaper reported").
+  'newspaper',
 ]);
 
 export const MONTHS = new Set([

@@ -126,3 +126,19 @@ describe('a middle initial without a full stop', () => {
     ]);
   });
 });
+
+/** A body opening the sentence is the subject of a verb of speech joined on by "and" (tune7, ninth round). */
+describe('"… and says it will “…”" after a body opening the sentence', () => {
+  const partialsOf = (text: string) => extractQuotes(splitParagraphs(text)).map((q) => [q.kind, q.speaker, q.role, q.attribution]);
+  it.each([
+    ['The Independent Alliance argue that the closure is so the council can save money - about £1m a year - and says it will "fight all the way" against it.', 'Independent Alliance'],
+    ['Unison has balloted its members and says they will “not stand by” while jobs go.', 'Unison'],
+    ['Save Elm Park has written to the council and says it will “fight to the end” for the park.', 'Save Elm Park'],
+  ])('%s', (text, body) => {
+    expect(partialsOf(text)).toEqual([['partial', null, body, 'document']]);
+  });
+
+  it('still names nobody when a person stands between', () => {
+    expect(partialsOf('Unison met Jo Bell on Monday and says it will “not stand by” while jobs go.').map((q) => q[1])).toEqual([null]);
+  });
+});

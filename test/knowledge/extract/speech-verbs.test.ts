@@ -105,3 +105,20 @@ describe('a verb of saying glued to a letter or a hyphen is part of another word
     expect(lastVerb('the claims, unsaid')).toBeNull();
   });
 });
+
+/** "one in four are stressed at work ‘most of the time’" (tune7, ninth round): an adjective after a copula, not speech. */
+describe('"stressed" after a copula describes a state', () => {
+  const partials = (text: string) => extractQuotes(splitParagraphs(text)).map((q) => [q.kind, q.speaker ?? q.role, q.attribution]);
+  it.each([
+    ['The union says library staff are stressed at work ‘most of the time’.', 'union'],
+    ['Jo Bell says her staff feel stressed at work ‘most of the time’.', 'Jo Bell'],
+    ['Unison says one in four workers were very stressed by the “constant” cuts.', 'Unison'],
+  ])('%s', (text, source) => {
+    expect(partials(text)[0]?.slice(0, 2)).toEqual(['partial', source]);
+  });
+
+  it('keeps "stressed that" a verb of speech', () => {
+    expect(reported('Jo Bell stressed that the library would stay open all summer.')).toEqual([['Jo Bell', 'the library would stay open all summer']]);
+    expect(lastVerb('staff are stressed at work')).toBeNull();
+  });
+});
