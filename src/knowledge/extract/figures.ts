@@ -1,7 +1,7 @@
 import type { Figure, Paragraph } from '../schema.js';
 import { clipAround } from '../text.js';
 import { bareCountsIn } from './bare-counts.js';
-import { NUMBER } from './count-atoms.js';
+import { MONEY_VERB_BEFORE, NUMBER } from './count-atoms.js';
 import { countsIn } from './counts.js';
 import { datesIn, yearsIn } from './dates.js';
 import { CHANGE_VERB, changedThing, countsFor, WINDOW } from './figure-labels.js';
@@ -21,12 +21,14 @@ import { sentenceAt, splitSentences } from './text.js';
 /** The longest `sentence` a figure carries: a long sentence is clipped to a window around its figure. */
 export const FIGURE_SENTENCE_MAX = 300;
 
+// A pound sign damaged into U+FFFD (a page saved in the wrong encoding) is still one: "�1.7million".
+const POUND = '[£\\uFFFD]';
 const MONEY = new RegExp(
-  `£\\s?${NUMBER}(?:\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}]))?(?:[\\s-](?:an?|per|each)[\\s-](hour|week|month|year|annum)\\b)?`,
+  `${POUND}\\s?${NUMBER}(?:\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}]))?(?:[\\s-](?:an?|per|each)[\\s-](hour|day|week|month|year|annum)\\b|\\s(annually)\\b)?`,
   'giu',
 );
 // "£2-3 million": one range, the multiplier shared.
-const MONEY_RANGE = new RegExp(`£\\s?${NUMBER}\\s?(?:-|–|to)\\s?£?${NUMBER}\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}])`, 'giu');
+const MONEY_RANGE = new RegExp(`${POUND}\\s?${NUMBER}\\s?(?:-|–|to)\\s?${POUND}?${NUMBER}\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}])`, 'giu');
 const PERCENT = new RegExp(`(?<![\\d.,£])${NUMBER}\\s?(%|per\\s?cent\\b|percent\\b|pc\\b)`, 'gi');
 const QUALIFIER = /\b(about|around|approximately|roughly|some|more than|over|up to|almost|nearly|at least|less than|fewer than|under|as many as|an estimated)\s+$/i;
 
@@ -37,7 +39,7 @@ const OF_WHOLE = /^\s+(?:(?:the|its|their|our|all|these|those|his|her)\s+)?(?:\d
 const RATE_BEFORE = /\b(hourly|weekly|monthly|annual|yearly)\s+(rate|pay|wage|fee|charge|salary)\b.*$/i;
 const RATE_UNITS: Record<string, string> = { hourly: 'GBP/hour', weekly: 'GBP/week', monthly: 'GBP/month', annual: 'GBP/year', yearly: 'GBP/year' };
 const MULTIPLIERS: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
-const RATES: Record<string, string> = { hour: 'GBP/hour', week: 'GBP/week', month: 'GBP/month', year: 'GBP/year', annum: 'GBP/year' };
+const RATES: Record<string, string> = { hour: 'GBP/hour', day: 'GBP/day', week: 'GBP/week', month: 'GBP/month', year: 'GBP/year', annum: 'GBP/year' };
 
 export function extractFigures(paragraphs: Paragraph[]): Figure[] {
   return paragraphs.flatMap((para) => {
@@ -79,7 +81,7 @@ export function extractFigures(paragraphs: Paragraph[]): Figure[] {
 function figuresIn(text: string): Hit[] {
   const hits = newHits(text);
   // Cheap tests first spare most paragraphs most patterns (a third of the time on the bench corpus).
-  if (text.includes('£')) moneyIn(hits);
+  if (text.includes('£') || text.includes('\uFFFD')) moneyIn(hits);
   for (const m of /\d/.test(text) ? text.matchAll(PERCENT) : []) {
     addHit(hits, { kind: 'percent', value: amount(m[1]!, m[2], undefined), unit: '%', ...spanOf(m), counts: null });
   }
@@ -105,9 +107,22 @@ function moneyIn(hits: Hits): void {
     addHit(hits, { kind: 'money', value: high, unit: 'GBP', start: highStart, end: spanOf(m).end, counts: null, range });
   }
   for (const m of hits.text.matchAll(MONEY)) {
-    const unit = m[4] ? RATES[m[4].toLowerCase()]! : 'GBP';
+    const unit = m[4] ? RATES[m[4].toLowerCase()]! : m[5] ? 'GBP/year' : rateApart(hits.text, m.index, m.index + m[0].length);
     addHit(hits, { kind: 'money', value: amount(m[1]!, m[2], m[3]), unit, ...spanOf(m), counts: null });
   }
+}
+
+// "£21 million of tax payers’ money being spent … every year": a rate later in the clause, no other figure or
+// clause break between, is the sum's rate when the sentence says the sum is spent or paid (before it or between).
+const RATE_APART = /([^\d£\uFFFD,;:.!?()]{1,100}?)\b(?:(?:every|each|per)\s+(year|week|month|day)|(annually))\b/uy;
+const SPENT = /\b(?:spent|spend|spends|spending|paid|pay|pays|paying|cost|costs|costing|given|handed|received|receives|invested|charged|charges)\b/i;
+
+/** The rate of a sum written apart from it, or plain GBP. */
+function rateApart(text: string, start: number, end: number): string {
+  RATE_APART.lastIndex = end;
+  const m = RATE_APART.exec(text);
+  if (!m || !(SPENT.test(m[1]!) || MONEY_VERB_BEFORE.test(text.slice(Math.max(0, start - 12), start)))) return 'GBP';
+  return m[3] ? 'GBP/year' : RATES[m[2]!.toLowerCase()]!;
 }
 
 /** "a third of staff", "two-thirds of the budget", "half the day centres", "cut by a quarter": percentages. */
