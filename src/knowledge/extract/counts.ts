@@ -15,6 +15,8 @@ import { VAGUE_HINT, VAGUE_MULTIPLE, vagueValue } from './number-words.js';
  * paired with the next atom when the words between make one figure of them.
  */
 
+const POUNDS_AFTER = /^\s+pounds\b/;
+
 const PROPORTION_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$/i;
 
 const RANGE_GAP = /^(?:\s?[-–—]\s?|\s+(?:to|or)\s+)$/;
@@ -41,8 +43,14 @@ export function countsIn(hits: Hits): BareCount[] {
   const { text } = hits;
   for (const m of VAGUE_HINT.test(text) ? text.matchAll(VAGUE_MULTIPLE) : []) {
     const noun = countedNoun(text.slice(m.index + m[0].length, m.index + m[0].length + WINDOW), { yearLike: false });
-    if (!noun) continue;
     const qualifier = m[0].toLowerCase().replace(/\s+/g, ' ');
+    // "hundreds of thousands of pounds" is money, the least it stands for, as "hundreds of carers" is a count.
+    const pounds = noun ? null : POUNDS_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
+    if (pounds && !/more$/.test(qualifier)) {
+      addHit(hits, { kind: 'money', value: vagueValue(m[1], m[2]!), unit: 'GBP', start: m.index, end: m.index + m[0].length + pounds[0].length, counts: null, qualifier });
+      continue;
+    }
+    if (!noun) continue;
     const end = m.index + m[0].length + noun.length;
     addHit(hits, { kind: 'count', value: vagueValue(m[1], m[2]!), unit: noun.unit, start: m.index, end, counts: noun.phrase, qualifier });
   }

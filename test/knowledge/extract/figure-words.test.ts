@@ -32,6 +32,21 @@ describe('counts in words', () => {
     expect(brief(text).map((f) => [f[1], f[3], f[4], f[5]])).toEqual([[value, written, qualifier, counts]]);
   });
 
+  it('reads a vague multiple in capitals as in lowercase: "THOUSANDS of street lights"', () => {
+    expect(brief('THOUSANDS of street lights are being turned off by local authorities.')).toEqual([
+      ['count', 1000, 'lights', 'THOUSANDS of street lights', 'thousands of', 'street lights'],
+    ]);
+    expect(brief('It took HUNDREDS OF YEARS.')).toEqual([]);
+  });
+
+  it.each([
+    ['Some councils expect to spend hundreds of thousands of pounds on lights.', 100_000, 'hundreds of thousands of pounds', 'hundreds of thousands of'],
+    ['Thousands of pounds were lost over hundreds of years.', 1000, 'Thousands of pounds', 'thousands of'],
+    ['It has cost millions of pounds.', 1e6, 'millions of pounds', 'millions of'],
+  ])('a vague multiple of pounds is money, the least it stands for: %s', (text, value, written, qualifier) => {
+    expect(brief(text).map((f) => [f[0], f[1], f[2], f[3], f[4]])).toEqual([['money', value, 'GBP', written, qualifier]]);
+  });
+
   it('reads "forty per cent" as a percentage', () => {
     expect(brief('Almost forty per cent of staff are agency workers.')).toEqual([['percent', 40, '%', 'forty per cent', 'almost', 'staff']]);
   });
@@ -55,7 +70,7 @@ describe('counts in words', () => {
       figuresOf(
         'One of the homes closed one day, and one worker said so.',
         'It is a two-year deal for a three-year-old service with a six-figure sum.',
-        'Thousands of pounds were lost over hundreds of years.',
+        'Much was lost over hundreds of years.',
       ),
     ).toEqual([]);
   });
