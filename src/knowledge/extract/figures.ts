@@ -153,8 +153,23 @@ function fractionsIn(hits: Hits): void {
     }
     // Or a share of something just named, with its own qualifier: "57 contracts with well over half in rural
     // areas", "more than half said no". The qualifier is what makes "half" a figure here (not "half term").
-    if (!hasOf && QUALIFIER.test(before.slice(-20)) && SHARE_END.test(after)) addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: null });
+    if (!hasOf && QUALIFIER.test(before.slice(-20)) && SHARE_END.test(after)) {
+      addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: null });
+      continue;
+    }
+    // Or the subject of a verb, opening its clause: "One third report that …, and a third have introduced …".
+    if (!hasOf && opensClause(hits.text, m.index) && SUBJECT_VERB.test(after)) addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: null });
   }
+}
+
+// A verb (or an adverb before one) whose subject a fraction standing alone can be: "a third have", "half said".
+const SUBJECT_VERB = /^\s+(?:have|had|are|were|will|would|could|say|said|report|reported|expect|expected|plan|planned|want|wanted|think|believe|voted|agreed|now|also|still)\b/;
+const CLAUSE_OPEN = /(?:[.!?:;,]\s+|\b(?:and|but|while|whereas)\s+)$/;
+
+/** Whether a clause opens at `start`: the paragraph's start (an opening mark allowed), after a stop or comma, or after "and". */
+function opensClause(text: string, start: number): boolean {
+  const lead = text.slice(Math.max(0, start - 10), start);
+  return (start === lead.length && /^[\s“"‘]*$/.test(lead)) || CLAUSE_OPEN.test(lead);
 }
 
 function amount(whole: string, fraction: string | undefined, multiplier: string | undefined): number {

@@ -88,6 +88,27 @@ describe('fractions', () => {
     expect(brief(text).map((f) => [f[0], f[1], f[2], f[3], f[5]])).toEqual([['percent', value, '%', written, counts]]);
   });
 
+  it('a fraction that is the subject of a verb opening its clause is a share: "One third report that …, and a third have …"', () => {
+    expect(brief('One third report that libraries have reduced their opening hours, and a third have introduced charges.')).toEqual([
+      ['percent', 33.3, '%', 'One third', null, null],
+      ['percent', 33.3, '%', 'a third', null, null],
+    ]);
+    expect(brief('Two-thirds said they would leave, while half were unsure.').map((f) => [f[1], f[3]])).toEqual([
+      [66.7, 'Two-thirds'],
+      [50, 'half'],
+    ]);
+  });
+
+  it.each([
+    'For a third time, the council said no.',
+    'It came a third in the league and the third have gone.',
+    'A third was built in 1960.',
+    'Half term starts today, and half past nine is too late.',
+    'Staff took a third report to the cabinet.',
+  ])('no share where the fraction opens no clause or is no subject of a verb: %s', (text) => {
+    expect(brief(text).filter((f) => f[0] === 'percent')).toEqual([]);
+  });
+
   it.each([
     ['Opening hours will be cut by a quarter.', 25, 'a quarter', null, 'opening hours'],
     ['The care workforce will shrink by almost a third.', 33.3, 'a third', 'almost', 'care workforce'],
