@@ -47,6 +47,17 @@ describe('counts in words', () => {
     expect(brief(text).map((f) => [f[0], f[1], f[2], f[3], f[4]])).toEqual([['money', value, 'GBP', written, qualifier]]);
   });
 
+  it('a quoted word between a number and its noun is in the text, not in what is counted: "four “core” sites"', () => {
+    expect(brief('It approved a reduction of recycling centres to four “core” sites in Crewe.')).toEqual([
+      ['count', 4, 'sites', 'four “core” sites', null, 'sites'],
+    ]);
+    expect(brief("The council runs 12 'pop-up' libraries.")).toEqual([['count', 12, 'libraries', "12 'pop-up' libraries", null, 'libraries']]);
+    // Not a quote that runs on, a quoted name, or a duration.
+    for (const text of ['He said four “are enough” for now.', 'They made four “Save Our Sites” banners.', 'It opens two “core” hours a day.']) {
+      expect(brief(text).filter((f) => f[0] === 'count' && f[1] === (text.includes('two') ? 2 : 4) && f[5] !== null), text).toEqual([]);
+    }
+  });
+
   it('reads "forty per cent" as a percentage', () => {
     expect(brief('Almost forty per cent of staff are agency workers.')).toEqual([['percent', 40, '%', 'forty per cent', 'almost', 'staff']]);
   });
