@@ -21,6 +21,7 @@ const PROPORTION_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine
 
 const RANGE_GAP = /^(?:\s?[-–—]\s?|\s+(?:to|or)\s+)$/;
 const TO_GAP = /^\s+to\s+$/;
+const DASH_GAP = /^\s?[-–—]\s?$/;
 const FROM_GAP = /^\s+from\s+$/;
 const AND_GAP = /^\s+and\s+$/;
 const OUT_OF_GAP = /^\s+(?:out\s+of|of)\s+(?:(?:the|its|their|our)\s+)?(?:\p{L}+[’']s\s+)?$/u;
@@ -87,6 +88,8 @@ function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
   const { text } = hits;
   const before = text.slice(Math.max(0, a.start - WINDOW), a.start);
   if (IN_GAP.test(gap) && !a.noun && !b.yearLike) return true; // "1 in 4 carers" is a proportion, not a count of four
+  // "a 9-5 job", "9–5 shifts": a dash from the larger number down to the smaller joins hours or a score, not a range.
+  if (!a.noun && DASH_GAP.test(gap) && a.value > b.value) return true;
   const from = /\bfrom\s+$/i.exec(before);
   if (from && TO_GAP.test(gap)) {
     const lead = before.slice(0, from.index);
