@@ -32,6 +32,7 @@ const STRONG = /^-strong\s+/;
 // "a 970-page report", "a 75- page report" (the paper's stray space), "a 700-signature petition": a count of
 // the glued noun. Not every glued noun counts ("a 12-week consultation", "a two-year deal").
 const GLUED = /^-\s?(page|signature)s?(?![\p{L}-])/u;
+const LENGTH_OF = /^\s(miles|kilometres)\s+of\s+(?!(?:the|its|their|our|this|that|it|them)\b)/i;
 const UP_FROM = /\b(?:up|down)\s+from\s+$/i;
 const OF_THE = /(?:^|[.!?]\s+|,\s+)[Oo]f\s+(?:the\s+|these\s+|those\s+)?$/;
 
@@ -222,6 +223,17 @@ function single(hits: Hits, a: Atom): boolean {
     const counts = words.slice(0, head + 1).join(' ');
     const end = a.end + after.indexOf(counts, strong[0].length) + counts.length;
     addHit(hits, { kind: 'count', value: a.value, unit: 'people', start: a.start, end, counts });
+    return true;
+  }
+  // "3,080 miles of motorways and trunk roads": a length of something, counted in miles; never a distance away.
+  const length = LENGTH_OF.exec(after);
+  const lengthOf = length ? nounPhrase(after, length[0].length) : null;
+  if (length && lengthOf) {
+    const rest = after.slice(after.indexOf(lengthOf, length[0].length) + lengthOf.length);
+    const and = /^\s+and\s+/.exec(rest);
+    const more = and ? nounPhrase(rest, and[0].length) : null;
+    const counts = more ? `${lengthOf} and ${more}` : lengthOf;
+    addHit(hits, { kind: 'count', value: a.value, unit: length[1]!.toLowerCase(), start: a.start, end: a.end + length[1]!.length + 1, counts });
     return true;
   }
   const of = PARTITIVE.exec(after);

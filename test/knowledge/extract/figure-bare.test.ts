@@ -224,6 +224,22 @@ describe('counts the noun glued to the number, and nouns of people', () => {
   });
 });
 
+describe('a length of something is a count of miles', () => {
+  it('"3,080 miles of motorways and trunk roads" counts miles of the roads', () => {
+    expect(figuresOf('Some 3,080 miles of motorways and trunk roads in England are now completely unlit.').map((f) => [f.kind, f.value, f.unit, f.text, f.qualifier, f.counts])).toEqual([
+      ['count', 3080, 'miles', '3,080 miles', 'some', 'motorways and trunk roads'],
+    ]);
+    expect(figuresOf('It maintains 120 kilometres of coastline.').map((f) => [f.value, f.unit, f.counts])).toEqual([[120, 'kilometres', 'coastline']]);
+  });
+
+  it.each(['It is 5 miles from the town.', 'She drove 40 miles to work.', 'Walk 10 miles of it.', 'It is 2 miles of the way there.', 'A 3-mile walk.'])(
+    'a distance travelled or away is no figure: %s',
+    (text) => {
+      expect(figuresOf(text)).toEqual([]);
+    },
+  );
+});
+
 describe('"ones" counts what the count or plural noun before it counts', () => {
   it.each([
     ['We made the change from 16 small bins to two big ones.', 2, 'bins'],
