@@ -30,7 +30,9 @@ const MONEY = new RegExp(
 // "£2-3 million": one range, the multiplier shared.
 const MONEY_RANGE = new RegExp(`${POUND}\\s?${NUMBER}\\s?(?:-|–|to)\\s?${POUND}?${NUMBER}\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}])`, 'giu');
 const PERCENT = new RegExp(`(?<![\\d.,£])${NUMBER}\\s?(%|per\\s?cent\\b|percent\\b|pc\\b)`, 'gi');
-const QUALIFIER = /\b(about|around|approximately|roughly|some|more than|over|up to|almost|nearly|at least|less than|fewer than|under|as many as|an estimated)\s+$/i;
+// Every word of a qualifier: "just over", "well under", "in the region of" (20 characters before the figure are read).
+const QUALIFIER =
+  /\b((?:(?:just|well)\s+)?(?:over|under)|in the region of|about|around|approximately|roughly|some|more than|up to|almost|nearly|at least|less than|fewer than|as many as|an estimated)\s+$/i;
 
 // After a fraction standing alone: a word that cannot be its noun (a function word, a verb of saying) or punctuation.
 const SHARE_END = /^(?:\s*[.,;:!?)”’"]|\s*$|\s+(?:in|on|at|of|are|were|is|was|have|had|will|would|could|said|say|says|voted|agreed|live|lived|work|worked)\b)/;

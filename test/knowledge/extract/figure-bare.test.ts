@@ -260,7 +260,7 @@ describe('fractions and rates', () => {
   it('a fraction standing alone is a share when a qualifier says so: "with well over half in rural areas"', () => {
     expect(figuresOf('We support a further 57 contracts with well over half in rural areas.').map((f) => [f.kind, f.value, f.text, f.qualifier])).toEqual([
       ['count', 57, '57 contracts', null],
-      ['percent', 50, 'half', 'over'],
+      ['percent', 50, 'half', 'well over'],
     ]);
     expect(figuresOf('In the first half of the year, at half term, the second half was better.')).toEqual([]);
   });
