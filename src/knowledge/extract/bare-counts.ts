@@ -122,7 +122,8 @@ export function bareCountsIn(hits: Hits, candidates: BareCount[]): void {
       parts.set(whole, sum);
     }
     const near = !people && last && a.start - last.end <= ANTECEDENT_WINDOW ? last : undefined;
-    if (antecedent && !near) continue;
+    // More of, or a change in, what was counted in the same sentence: across a full stop it may be anything.
+    if (antecedent && (!near || /[.!?]/.test(hits.text.slice(near.end, a.start)))) continue;
     const hit: Hit = { kind: 'count', value: a.value, unit: unit ?? near?.unit ?? 'people', start: a.start, end: a.end, counts: null };
     if (addHit(hits, hit)) last = hit;
   }
