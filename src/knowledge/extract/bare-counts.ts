@@ -99,7 +99,9 @@ export function bareCount(text: string, a: Atom): BareCount | null {
   }
   // At the end of a clause it must be the object of a verb: the lowercase word right before it.
   if (!/^\p{Ll}+$/u.test(before) || !text.slice(a.start - before.length - 1, a.start).startsWith(`${before} `)) return null;
-  return OBJECT_VERBS.has(before) || (!FUNCTION_WORDS.has(before) && /.{2}(?:ed|ing)$/.test(before)) ? { atom: a, people: false } : null;
+  if (!OBJECT_VERBS.has(before) && (FUNCTION_WORDS.has(before) || !/.{2}(?:ed|ing)$/.test(before))) return null;
+  // Before "and" and a new subject the clause's end is less sure ("He served 12 and Mr Smith said"): only more of a count.
+  return { atom: a, people: false, ...(/^\s/.test(after[3]) ? { antecedent: true } : {}) };
 }
 
 /** Adds the bare counts, each in the unit of the nearest count before it (people when none, or when it acts as people). */

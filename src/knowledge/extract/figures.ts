@@ -115,8 +115,9 @@ function moneyIn(hits: Hits): void {
 }
 
 // "£21 million of tax payers’ money being spent … every year": a rate later in the clause, no other figure or
-// clause break between, is the sum's rate when the sentence says the sum is spent or paid (before it or between).
-const RATE_APART = /([^\d£\uFFFD,;:.!?()]{1,100}?)\b(?:(?:every|each|per)\s+(year|week|month|day)|(annually))\b/uy;
+// clause break between, is the sum's rate when the sentence says the sum is spent or paid (before it or between);
+// not "each year of the contract", a span the sum is spread over.
+const RATE_APART = /([^\d£\uFFFD,;:.!?()]{1,100}?)\b(?:(?:every|each|per)\s+(year|week|month|day)|(annually))\b(?!\s+of\b)/uy;
 const SPENT = /\b(?:spent|spend|spends|spending|paid|pay|pays|paying|cost|costs|costing|given|handed|received|receives|invested|charged|charges)\b/i;
 
 /** The rate of a sum written apart from it, or plain GBP. */

@@ -30,6 +30,8 @@ describe('how often a sum is paid: its rate is its unit', () => {
     ['The £4m scheme grows every year.', 'GBP'],
     ['Fees rose by £40 again every year.', 'GBP'],
     ['A £3m grant for 12 schools spent every year.', 'GBP'],
+    // "Each year of" a span spreads the sum over it.
+    ['The £5m cost is spread over each year of the contract.', 'GBP'],
   ])('not a yearly sum: %s', (text, unit) => {
     expect(brief(text)[0]![2]).toBe(unit);
   });
