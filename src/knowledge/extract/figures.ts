@@ -7,7 +7,7 @@ import { datesIn, yearsIn } from './dates.js';
 import { CHANGE_VERB, changedThing, countsFor, WINDOW } from './figure-labels.js';
 import { addHit, newHits, spanOf, type Hit, type Hits } from './hits.js';
 import { FRACTION, FRACTION_HINT, fractionPercent } from './number-words.js';
-import { isCountable, nounPhrase, headOf } from './counted-noun.js';
+import { countedNoun, isCountable, nounPhrase, headOf } from './counted-noun.js';
 import { linkRanges } from './ranges.js';
 import { sentenceAt, splitSentences } from './text.js';
 
@@ -103,12 +103,14 @@ function moneyIn(hits: Hits): void {
     if (high <= low) continue;
     // Both ends, as for every range: "£2" (meaning £2 million) and "3 million".
     const range = { low, high };
-    const second = m.index + m[0].search(/(?:-|–|to)\s?£?\d/) ;
+    if (notPound(hits.text, m.index, m.index + m[0].length)) continue;
+    const second = m.index + m[0].search(/(?:-|–|to)\s?[£\uFFFD]?\d/);
     const highStart = second + /^(?:-|–|to)\s?/.exec(m[0].slice(second - m.index))![0].length;
     addHit(hits, { kind: 'money', value: low, unit: 'GBP', start: m.index, end: second - (/\s$/.test(m[0].slice(0, second - m.index)) ? 1 : 0), counts: null, range });
     addHit(hits, { kind: 'money', value: high, unit: 'GBP', start: highStart, end: spanOf(m).end, counts: null, range });
   }
   for (const m of hits.text.matchAll(MONEY)) {
+    if (notPound(hits.text, m.index, m.index + m[0].length)) continue;
     const unit = m[4] ? RATES[m[4].toLowerCase()]! : m[5] ? 'GBP/year' : rateApart(hits.text, m.index, m.index + m[0].length);
     addHit(hits, { kind: 'money', value: amount(m[1]!, m[2], m[3]), unit, ...spanOf(m), counts: null });
   }
@@ -126,6 +128,15 @@ function rateApart(text: string, start: number, end: number): string {
   const m = RATE_APART.exec(text);
   if (!m || !(SPENT.test(m[1]!) || MONEY_VERB_BEFORE.test(text.slice(Math.max(0, start - 12), start)))) return 'GBP';
   return m[3] ? 'GBP/year' : RATES[m[2]!.toLowerCase()]!;
+}
+
+/**
+ * Whether a U+FFFD before a number stands for some other character the page lost: an apostrophe or dash glued to
+ * the word or number before it ("council\uFFFDs", "10\uFFFD20"), or an opening quote before a count ("\uFFFD20 jobs").
+ */
+function notPound(text: string, start: number, end: number): boolean {
+  if (text[start] !== '\uFFFD') return false;
+  return (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]!)) || countedNoun(text.slice(end, end + WINDOW), { yearLike: false }) !== null;
 }
 
 /** "a third of staff", "two-thirds of the budget", "half the day centres", "cut by a quarter": percentages. */

@@ -46,4 +46,13 @@ describe('a pound sign damaged into a replacement character is still money', () 
     expect(brief('It was \uFFFD the best of times \uFFFD.')).toEqual([]);
     expect(brief('Residents said the \uFFFDnew\uFFFD service was worse.')).toEqual([]);
   });
+
+  it('one standing for a lost quote mark or dash is not a pound sign: "\uFFFD20 jobs\uFFFD", "10\uFFFD20"', () => {
+    expect(brief('He said: \uFFFD20 jobs will go.\uFFFD')).toEqual([['count', 20, 'jobs', '20 jobs']]);
+    expect(brief('Between 10\uFFFD20 buses run.').filter((f) => f[0] === 'money')).toEqual([]);
+    expect(brief('A range of \uFFFD2-\uFFFD3 million was quoted.')).toEqual([
+      ['money', 2e6, 'GBP', '\uFFFD2'],
+      ['money', 3e6, 'GBP', '\uFFFD3 million'],
+    ]);
+  });
 });

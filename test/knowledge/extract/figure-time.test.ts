@@ -19,7 +19,7 @@ describe('figures of any 256 KB body take well under a second', () => {
     '£21 million spent ', '£1 per day ', '\uFFFD1.7million ', 'THOUSANDS of ', 'hundreds of thousands of pounds ', 'shut 49 and Aaa ',
     'reduced its total by 42. ', 'the number of aaa bbb by 4, ', 'another 280 (', 'signed by more than 2,700, ', '12 bins, another 2. ',
     'and a third have ', '. Half said ', 'four “core” ', '4 “a” “b” “c” ',
-    '3,080 miles of roads and ', '9-5 ',
+    '3,080 miles of roads and ', '9-5 ', '\uFFFD20 jobs ', 'a\uFFFD2-\uFFFD3m ',
   ])('%j repeated', (unit) => {
     const paragraphs = splitParagraphs(body(unit));
     let count = 0;
