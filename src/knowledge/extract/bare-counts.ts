@@ -1,6 +1,7 @@
 import type { Atom } from './count-atoms.js';
 import { MONEY_VERB_BEFORE, wordBefore } from './count-atoms.js';
-import { NOT_COUNTED } from './counted-noun.js';
+import { headOf, NOT_COUNTED, unitOf } from './counted-noun.js';
+import { CHANGE_VERBS } from './figure-labels.js';
 import { addHit, type Hit, type Hits } from './hits.js';
 import { FUNCTION_WORDS } from './words.js';
 
@@ -20,7 +21,7 @@ import { FUNCTION_WORDS } from './words.js';
 // body put forward; or the end of a clause (2). One sticky pattern read at the number's end, so a number
 // followed by a noun costs one failed match.
 const AFTER =
-  /\s+(?:(?:are|were|have|had|will|would|could|can|may|might|must|should|remain|remained|more|already)\s+(\p{L}+)|\p{Ll}+ed\s+by\s|(?:lost|lose|face|faced|left|quit|received|applied|took\s+part)\b|from\s+\p{Lu}|of\s+(?:them|those|these|us)\b|(said|say|says|voted|agreed|signed|replied|responded|backed|supported|opposed|objected|attended|joined|marched|against)\b)|([.;!?]|,\s|$)/uy;
+  /\s+(?:(?:are|were|have|had|will|would|could|can|may|might|must|should|remain|remained|more|already)\s+(\p{L}+)|\p{Ll}+ed\s+by\s|(?:lost|lose|face|faced|left|quit|received|applied|took\s+part)\b|from\s+\p{Lu}|of\s+(?:them|those|these|us)\b|(said|say|says|voted|agreed|signed|replied|responded|backed|supported|opposed|objected|attended|joined|marched|against)\b)|([.;!?]|,\s|$|\s+(?:and|but|while|whereas)\s+(?=\p{Lu}))/uy;
 // Verbs a number can be the object of and still be a count (besides any in -ed or -ing): not "is 47."
 // (an age), not "at 10." (a time).
 const OBJECT_VERBS = new Set([
@@ -48,12 +49,25 @@ const ANTECEDENT_WINDOW = 300;
 const PART_BEFORE = /\p{L} \($/u;
 const PART_AFTER = /\)(?:[,.;:!?]|\s+(?:and|or|are|were|is|was)\b|$)/y;
 
+// "another 280 (245 buildings …)", "hire a further 10.": more of what was just counted, so only after a count.
+const MORE_BEFORE = /\b(?:another|a\s+further|an\s+extra|an\s+additional)\s+$/i;
+const MORE_AFTER = /\s*\(|[.;!?]|,\s|$/y;
+// "reduced its total by 42.", "cut the number of libraries by 12.": a count changed by a number. What changes
+// must be a total or a number of things (not hours, pay or a budget); "its total" is of what was counted before.
+const TOTAL_BY = new RegExp(`\\b(?:${CHANGE_VERBS.join('|')})\\s+(?:its|their|the)\\s+(?:total|tally|number(?:\\s+of\\s+([\\p{Ll}-]+(?:\\s+[\\p{Ll}-]+){0,2}))?)\\s+by\\s+$`, 'u');
+// "signed by more than 2,700,": the people a petition or a plan was signed or backed by.
+const SIGNED_BY = /\b(?:signed|backed|supported|attended|joined|visited)\s+by\s+(?:(?:more\s+than|over|about|around|almost|nearly|some|at\s+least|just\s+over)\s+)?$/i;
+
 /** A nounless number the sentence makes a count: of people when what it does says so ("21 voted"). */
 export interface BareCount {
   atom: Atom;
   people: boolean;
   /** A bracketed part ("the North-West (77)"), a count only of a larger whole earlier in its sentence. */
   part?: boolean;
+  /** More of, or a change in, what a count before it counted: no count at all without one. */
+  antecedent?: boolean;
+  /** What the sentence says it counts ("the number of libraries"), whatever came before. */
+  unit?: string;
 }
 
 /** The bare count a nounless atom is, by what stands either side of it; null when it is none. */
@@ -61,10 +75,12 @@ export function bareCount(text: string, a: Atom): BareCount | null {
   if (a.yearLike || a.noun) return null;
   PART_AFTER.lastIndex = a.end;
   if (PART_BEFORE.test(text.slice(Math.max(0, a.start - 3), a.start)) && PART_AFTER.test(text)) return { atom: a, people: false, part: true };
+  const lead = text.slice(Math.max(0, a.start - 24), a.start);
+  MORE_AFTER.lastIndex = a.end;
+  if (MORE_BEFORE.test(lead) && MORE_AFTER.test(text)) return { atom: a, people: false, antecedent: true };
   AFTER.lastIndex = a.end;
   const after = AFTER.exec(text);
   if (!after) return null;
-  const lead = text.slice(Math.max(0, a.start - 24), a.start);
   // After a verb of money ("those who paid 40") it is a sum, not a count.
   if (DETERMINED.test(lead) || AGE_BEFORE.test(lead) || CODE_LIST.test(lead) || MONEY_VERB_BEFORE.test(lead)) return null;
   const before = wordBefore(text, a.start);
@@ -73,9 +89,19 @@ export function bareCount(text: string, a: Atom): BareCount | null {
   if (after[1] !== undefined) return NOT_COUNTED.has(after[1].toLowerCase()) ? null : { atom: a, people: false };
   if (after[2] !== undefined) return { atom: a, people: true };
   if (after[3] === undefined) return { atom: a, people: false };
+  const wide = text.slice(Math.max(0, a.start - 60), a.start);
+  if (SIGNED_BY.test(wide)) return { atom: a, people: true };
+  if (before === 'by') {
+    const total = TOTAL_BY.exec(wide);
+    if (!total) return null;
+    const unit = total[1] ? unitOf(headOf(total[1])) : null;
+    return total[1] ? (unit ? { atom: a, people: false, unit } : null) : { atom: a, people: false, antecedent: true };
+  }
   // At the end of a clause it must be the object of a verb: the lowercase word right before it.
   if (!/^\p{Ll}+$/u.test(before) || !text.slice(a.start - before.length - 1, a.start).startsWith(`${before} `)) return null;
-  return OBJECT_VERBS.has(before) || (!FUNCTION_WORDS.has(before) && /.{2}(?:ed|ing)$/.test(before)) ? { atom: a, people: false } : null;
+  if (!OBJECT_VERBS.has(before) && (FUNCTION_WORDS.has(before) || !/.{2}(?:ed|ing)$/.test(before))) return null;
+  // Before "and" and a new subject the clause's end is less sure ("He served 12 and Mr Smith said"): only more of a count.
+  return { atom: a, people: false, ...(/^\s/.test(after[3]) ? { antecedent: true } : {}) };
 }
 
 /** Adds the bare counts, each in the unit of the nearest count before it (people when none, or when it acts as people). */
@@ -86,7 +112,7 @@ export function bareCountsIn(hits: Hits, candidates: BareCount[]): void {
   let last: Hit | undefined;
   // The parts a whole has had so far, so parts never add up to more than it.
   const parts = new Map<Hit, number>();
-  for (const { atom: a, people, part } of candidates) {
+  for (const { atom: a, people, part, antecedent, unit } of candidates) {
     while (next < counts.length && counts[next]!.end <= a.start) last = counts[next++];
     if (part) {
       const whole = next > 0 ? counts[next - 1]! : undefined;
@@ -98,7 +124,9 @@ export function bareCountsIn(hits: Hits, candidates: BareCount[]): void {
       parts.set(whole, sum);
     }
     const near = !people && last && a.start - last.end <= ANTECEDENT_WINDOW ? last : undefined;
-    const hit: Hit = { kind: 'count', value: a.value, unit: near?.unit ?? 'people', start: a.start, end: a.end, counts: null };
+    // More of, or a change in, what was counted in the same sentence: across a full stop it may be anything.
+    if (antecedent && (!near || /[.!?]/.test(hits.text.slice(near.end, a.start)))) continue;
+    const hit: Hit = { kind: 'count', value: a.value, unit: unit ?? near?.unit ?? 'people', start: a.start, end: a.end, counts: null };
     if (addHit(hits, hit)) last = hit;
   }
 }

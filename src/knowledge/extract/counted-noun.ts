@@ -73,6 +73,9 @@ export interface CountedNoun {
 }
 
 const WORD_AFTER = /\s+([\p{L}’'-]*\p{L})([^\s\p{L}]*)/uy;
+// One lowercase word in marks between the number and its noun ("four “core” sites"): in the text, not in the label.
+const QUOTED_WORD = /\s+([“‘"'])(\p{Ll}[\p{Ll}-]*)([”’"'])(?=\s)/uy;
+const CLOSING: Record<string, string> = { '“': '”', '‘': '’', '"': '"', "'": "'" };
 
 /** The unit a head noun gives a count, or null when it is not something counted. */
 export function unitOf(head: string): string | null {
@@ -96,9 +99,16 @@ export function isCountable(head: string): boolean {
  * never stops mid-phrase.
  */
 export function countedNoun(after: string, opts: { yearLike: boolean }): CountedNoun | null {
-  const tokens: { word: string; end: number; stop: boolean }[] = [];
+  const tokens: { word: string; end: number; stop: boolean; quoted?: boolean }[] = [];
   let at = 0;
   for (let i = 0; i < 8; i++) {
+    QUOTED_WORD.lastIndex = at;
+    const q = QUOTED_WORD.exec(after);
+    if (q && CLOSING[q[1]!] === q[3]) {
+      at = QUOTED_WORD.lastIndex;
+      tokens.push({ word: q[2]!, end: at, stop: false, quoted: true });
+      continue;
+    }
     WORD_AFTER.lastIndex = at;
     const m = WORD_AFTER.exec(after);
     if (!m) break;
@@ -110,7 +120,8 @@ export function countedNoun(after: string, opts: { yearLike: boolean }): Counted
   let first = 0;
   let modifiers = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const { word, stop } = tokens[i]!;
+    const { word, stop, quoted } = tokens[i]!;
+    if (quoted) continue;
     const lower = word.toLowerCase();
     const next = stop ? undefined : tokens[i + 1];
     // "older and disabled people": and/or may join modifiers, but never open or close the phrase.
@@ -127,7 +138,7 @@ export function countedNoun(after: string, opts: { yearLike: boolean }): Counted
     if (unit && !lower.endsWith('s') && next && CONTINUATIONS.has(next.word)) {
       const nextUnit = unitOf(next.word);
       const finalUnit = nextUnit === 'people' || nextUnit === 'jobs' ? nextUnit : unit;
-      return { phrase: `${tokens.slice(first, i + 1).map((t) => t.word).join(' ')} ${next.word}`, unit: finalUnit, length: next.end };
+      return { phrase: `${phraseOf(tokens.slice(first, i + 1))} ${next.word}`, unit: finalUnit, length: next.end };
     }
     // A singular head before another noun is its modifier: "2 post offices".
     const singular = unit !== null && !lower.endsWith('s') && unitOf(`${lower}s`) === unit;
@@ -149,11 +160,19 @@ export function countedNoun(after: string, opts: { yearLike: boolean }): Counted
         }
       }
       // The names before the noun are in the text, not in what is counted ("three Nottingham libraries").
-      return { phrase: tokens.slice(first, last + 1).map((t) => t.word).join(' '), unit, length: tokens[last]!.end };
+      return { phrase: phraseOf(tokens.slice(first, last + 1)), unit, length: tokens[last]!.end };
     }
     if (stop || ++modifiers > 3) return null;
   }
   return null;
+}
+
+/** The words of a counted phrase, without a quoted word among them. */
+function phraseOf(tokens: { word: string; quoted?: boolean }[]): string {
+  return tokens
+    .filter((t) => !t.quoted)
+    .map((t) => t.word)
+    .join(' ');
 }
 
 const PHRASE_WORD = /([\p{L}’'-]*\p{L})([^\s\p{L}]*)\s*/uy;

@@ -15,10 +15,13 @@ import { VAGUE_HINT, VAGUE_MULTIPLE, vagueValue } from './number-words.js';
  * paired with the next atom when the words between make one figure of them.
  */
 
+const POUNDS_AFTER = /^\s+pounds\b/;
+
 const PROPORTION_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$/i;
 
 const RANGE_GAP = /^(?:\s?[-–—]\s?|\s+(?:to|or)\s+)$/;
 const TO_GAP = /^\s+to\s+$/;
+const DASH_GAP = /^\s?[-–—]\s?$/;
 const FROM_GAP = /^\s+from\s+$/;
 const AND_GAP = /^\s+and\s+$/;
 const OUT_OF_GAP = /^\s+(?:out\s+of|of)\s+(?:(?:the|its|their|our)\s+)?(?:\p{L}+[’']s\s+)?$/u;
@@ -29,6 +32,7 @@ const STRONG = /^-strong\s+/;
 // "a 970-page report", "a 75- page report" (the paper's stray space), "a 700-signature petition": a count of
 // the glued noun. Not every glued noun counts ("a 12-week consultation", "a two-year deal").
 const GLUED = /^-\s?(page|signature)s?(?![\p{L}-])/u;
+const LENGTH_OF = /^\s(miles|kilometres)\s+of\s+(?!(?:the|its|their|our|this|that|it|them)\b)/i;
 const UP_FROM = /\b(?:up|down)\s+from\s+$/i;
 const OF_THE = /(?:^|[.!?]\s+|,\s+)[Oo]f\s+(?:the\s+|these\s+|those\s+)?$/;
 
@@ -41,8 +45,14 @@ export function countsIn(hits: Hits): BareCount[] {
   const { text } = hits;
   for (const m of VAGUE_HINT.test(text) ? text.matchAll(VAGUE_MULTIPLE) : []) {
     const noun = countedNoun(text.slice(m.index + m[0].length, m.index + m[0].length + WINDOW), { yearLike: false });
-    if (!noun) continue;
     const qualifier = m[0].toLowerCase().replace(/\s+/g, ' ');
+    // "hundreds of thousands of pounds" is money, the least it stands for, as "hundreds of carers" is a count.
+    const pounds = noun ? null : POUNDS_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
+    if (pounds && !/more$/.test(qualifier)) {
+      addHit(hits, { kind: 'money', value: vagueValue(m[1], m[2]!), unit: 'GBP', start: m.index, end: m.index + m[0].length + pounds[0].length, counts: null, qualifier });
+      continue;
+    }
+    if (!noun) continue;
     const end = m.index + m[0].length + noun.length;
     addHit(hits, { kind: 'count', value: vagueValue(m[1], m[2]!), unit: noun.unit, start: m.index, end, counts: noun.phrase, qualifier });
   }
@@ -79,6 +89,8 @@ function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
   const { text } = hits;
   const before = text.slice(Math.max(0, a.start - WINDOW), a.start);
   if (IN_GAP.test(gap) && !a.noun && !b.yearLike) return true; // "1 in 4 carers" is a proportion, not a count of four
+  // "a 9-5 job", "9–5 shifts": a dash from the larger number down to the smaller joins hours or a score, not a range.
+  if (!a.noun && DASH_GAP.test(gap) && a.value > b.value) return true;
   const from = /\bfrom\s+$/i.exec(before);
   if (from && TO_GAP.test(gap)) {
     const lead = before.slice(0, from.index);
@@ -211,6 +223,17 @@ function single(hits: Hits, a: Atom): boolean {
     const counts = words.slice(0, head + 1).join(' ');
     const end = a.end + after.indexOf(counts, strong[0].length) + counts.length;
     addHit(hits, { kind: 'count', value: a.value, unit: 'people', start: a.start, end, counts });
+    return true;
+  }
+  // "3,080 miles of motorways and trunk roads": a length of something, counted in miles; never a distance away.
+  const length = LENGTH_OF.exec(after);
+  const lengthOf = length ? nounPhrase(after, length[0].length) : null;
+  if (length && lengthOf) {
+    const rest = after.slice(after.indexOf(lengthOf, length[0].length) + lengthOf.length);
+    const and = /^\s+and\s+/.exec(rest);
+    const more = and ? nounPhrase(rest, and[0].length) : null;
+    const counts = more ? `${lengthOf} and ${more}` : lengthOf;
+    addHit(hits, { kind: 'count', value: a.value, unit: length[1]!.toLowerCase(), start: a.start, end: a.end + length[1]!.length + 1, counts });
     return true;
   }
   const of = PARTITIVE.exec(after);

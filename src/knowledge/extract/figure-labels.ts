@@ -48,8 +48,10 @@ const OTHER_CHANGE_VERBS = [
 ];
 /** Verbs of cutting, as a whole lowercase word. */
 export const CUT_VERB = new RegExp(`^(?:${CUT_VERBS.join('|')})$`);
-/** Verbs of any change in number, as a whole lowercase word: "fell from 120 to 80", "rose from". */
-export const CHANGE_VERB = new RegExp(`^(?:${[...CUT_VERBS, ...OTHER_CHANGE_VERBS].join('|')})$`);
+/** Verbs of any change in number: "fell from 120 to 80", "rose from". */
+export const CHANGE_VERBS = [...CUT_VERBS, ...OTHER_CHANGE_VERBS];
+/** The same, as a whole lowercase word. */
+export const CHANGE_VERB = new RegExp(`^(?:${CHANGE_VERBS.join('|')})$`);
 const AUXILIARIES = /(?:\s+(?:is|are|was|were|be|been|being|has|have|had|will|would|could|may|might|to|also|already|now|set|due|expected|likely|going|planned))*\s*$/;
 const DETERMINER = /(?:\s+(?:the|its|their|our|his|her|this|these|those))?\s*$/;
 

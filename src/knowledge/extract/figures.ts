@@ -1,13 +1,13 @@
 import type { Figure, Paragraph } from '../schema.js';
 import { clipAround } from '../text.js';
 import { bareCountsIn } from './bare-counts.js';
-import { NUMBER } from './count-atoms.js';
+import { MONEY_VERB_BEFORE, NUMBER } from './count-atoms.js';
 import { countsIn } from './counts.js';
 import { datesIn, yearsIn } from './dates.js';
 import { CHANGE_VERB, changedThing, countsFor, WINDOW } from './figure-labels.js';
 import { addHit, newHits, spanOf, type Hit, type Hits } from './hits.js';
 import { FRACTION, FRACTION_HINT, fractionPercent } from './number-words.js';
-import { isCountable, nounPhrase, headOf } from './counted-noun.js';
+import { countedNoun, isCountable, nounPhrase, headOf } from './counted-noun.js';
 import { linkRanges } from './ranges.js';
 import { sentenceAt, splitSentences } from './text.js';
 
@@ -21,14 +21,18 @@ import { sentenceAt, splitSentences } from './text.js';
 /** The longest `sentence` a figure carries: a long sentence is clipped to a window around its figure. */
 export const FIGURE_SENTENCE_MAX = 300;
 
+// A pound sign damaged into U+FFFD (a page saved in the wrong encoding) is still one: "�1.7million".
+const POUND = '[£\\uFFFD]';
 const MONEY = new RegExp(
-  `£\\s?${NUMBER}(?:\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}]))?(?:[\\s-](?:an?|per|each)[\\s-](hour|week|month|year|annum)\\b)?`,
+  `${POUND}\\s?${NUMBER}(?:\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}]))?(?:[\\s-](?:an?|per|each)[\\s-](hour|day|week|month|year|annum)\\b|\\s(annually)\\b)?`,
   'giu',
 );
 // "£2-3 million": one range, the multiplier shared.
-const MONEY_RANGE = new RegExp(`£\\s?${NUMBER}\\s?(?:-|–|to)\\s?£?${NUMBER}\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}])`, 'giu');
+const MONEY_RANGE = new RegExp(`${POUND}\\s?${NUMBER}\\s?(?:-|–|to)\\s?${POUND}?${NUMBER}\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}])`, 'giu');
 const PERCENT = new RegExp(`(?<![\\d.,£])${NUMBER}\\s?(%|per\\s?cent\\b|percent\\b|pc\\b)`, 'gi');
-const QUALIFIER = /\b(about|around|approximately|roughly|some|more than|over|up to|almost|nearly|at least|less than|fewer than|under|as many as|an estimated)\s+$/i;
+// Every word of a qualifier: "just over", "well under", "in the region of" (20 characters before the figure are read).
+const QUALIFIER =
+  /\b((?:(?:just|well)\s+)?(?:over|under)|in the region of|about|around|approximately|roughly|some|more than|up to|almost|nearly|at least|less than|fewer than|as many as|an estimated)\s+$/i;
 
 // After a fraction standing alone: a word that cannot be its noun (a function word, a verb of saying) or punctuation.
 const SHARE_END = /^(?:\s*[.,;:!?)”’"]|\s*$|\s+(?:in|on|at|of|are|were|is|was|have|had|will|would|could|said|say|says|voted|agreed|live|lived|work|worked)\b)/;
@@ -37,7 +41,7 @@ const OF_WHOLE = /^\s+(?:(?:the|its|their|our|all|these|those|his|her)\s+)?(?:\d
 const RATE_BEFORE = /\b(hourly|weekly|monthly|annual|yearly)\s+(rate|pay|wage|fee|charge|salary)\b.*$/i;
 const RATE_UNITS: Record<string, string> = { hourly: 'GBP/hour', weekly: 'GBP/week', monthly: 'GBP/month', annual: 'GBP/year', yearly: 'GBP/year' };
 const MULTIPLIERS: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
-const RATES: Record<string, string> = { hour: 'GBP/hour', week: 'GBP/week', month: 'GBP/month', year: 'GBP/year', annum: 'GBP/year' };
+const RATES: Record<string, string> = { hour: 'GBP/hour', day: 'GBP/day', week: 'GBP/week', month: 'GBP/month', year: 'GBP/year', annum: 'GBP/year' };
 
 export function extractFigures(paragraphs: Paragraph[]): Figure[] {
   return paragraphs.flatMap((para) => {
@@ -79,7 +83,7 @@ export function extractFigures(paragraphs: Paragraph[]): Figure[] {
 function figuresIn(text: string): Hit[] {
   const hits = newHits(text);
   // Cheap tests first spare most paragraphs most patterns (a third of the time on the bench corpus).
-  if (text.includes('£')) moneyIn(hits);
+  if (text.includes('£') || text.includes('\uFFFD')) moneyIn(hits);
   for (const m of /\d/.test(text) ? text.matchAll(PERCENT) : []) {
     addHit(hits, { kind: 'percent', value: amount(m[1]!, m[2], undefined), unit: '%', ...spanOf(m), counts: null });
   }
@@ -99,15 +103,40 @@ function moneyIn(hits: Hits): void {
     if (high <= low) continue;
     // Both ends, as for every range: "£2" (meaning £2 million) and "3 million".
     const range = { low, high };
-    const second = m.index + m[0].search(/(?:-|–|to)\s?£?\d/) ;
+    if (notPound(hits.text, m.index, m.index + m[0].length)) continue;
+    const second = m.index + m[0].search(/(?:-|–|to)\s?[£\uFFFD]?\d/);
     const highStart = second + /^(?:-|–|to)\s?/.exec(m[0].slice(second - m.index))![0].length;
     addHit(hits, { kind: 'money', value: low, unit: 'GBP', start: m.index, end: second - (/\s$/.test(m[0].slice(0, second - m.index)) ? 1 : 0), counts: null, range });
     addHit(hits, { kind: 'money', value: high, unit: 'GBP', start: highStart, end: spanOf(m).end, counts: null, range });
   }
   for (const m of hits.text.matchAll(MONEY)) {
-    const unit = m[4] ? RATES[m[4].toLowerCase()]! : 'GBP';
+    if (notPound(hits.text, m.index, m.index + m[0].length)) continue;
+    const unit = m[4] ? RATES[m[4].toLowerCase()]! : m[5] ? 'GBP/year' : rateApart(hits.text, m.index, m.index + m[0].length);
     addHit(hits, { kind: 'money', value: amount(m[1]!, m[2], m[3]), unit, ...spanOf(m), counts: null });
   }
+}
+
+// "£21 million of tax payers’ money being spent … every year": a rate later in the clause, no other figure or
+// clause break between, is the sum's rate when the sentence says the sum is spent or paid (before it or between);
+// not "each year of the contract", a span the sum is spread over.
+const RATE_APART = /([^\d£\uFFFD,;:.!?()]{1,100}?)\b(?:(?:every|each|per)\s+(year|week|month|day)|(annually))\b(?!\s+of\b)/uy;
+const SPENT = /\b(?:spent|spend|spends|spending|paid|pay|pays|paying|cost|costs|costing|given|handed|received|receives|invested|charged|charges)\b/i;
+
+/** The rate of a sum written apart from it, or plain GBP. */
+function rateApart(text: string, start: number, end: number): string {
+  RATE_APART.lastIndex = end;
+  const m = RATE_APART.exec(text);
+  if (!m || !(SPENT.test(m[1]!) || MONEY_VERB_BEFORE.test(text.slice(Math.max(0, start - 12), start)))) return 'GBP';
+  return m[3] ? 'GBP/year' : RATES[m[2]!.toLowerCase()]!;
+}
+
+/**
+ * Whether a U+FFFD before a number stands for some other character the page lost: an apostrophe or dash glued to
+ * the word or number before it ("council\uFFFDs", "10\uFFFD20"), or an opening quote before a count ("\uFFFD20 jobs").
+ */
+function notPound(text: string, start: number, end: number): boolean {
+  if (text[start] !== '\uFFFD') return false;
+  return (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]!)) || countedNoun(text.slice(end, end + WINDOW), { yearLike: false }) !== null;
 }
 
 /** "a third of staff", "two-thirds of the budget", "half the day centres", "cut by a quarter": percentages. */
@@ -138,8 +167,23 @@ function fractionsIn(hits: Hits): void {
     }
     // Or a share of something just named, with its own qualifier: "57 contracts with well over half in rural
     // areas", "more than half said no". The qualifier is what makes "half" a figure here (not "half term").
-    if (!hasOf && QUALIFIER.test(before.slice(-20)) && SHARE_END.test(after)) addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: null });
+    if (!hasOf && QUALIFIER.test(before.slice(-20)) && SHARE_END.test(after)) {
+      addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: null });
+      continue;
+    }
+    // Or the subject of a verb, opening its clause: "One third report that …, and a third have introduced …".
+    if (!hasOf && opensClause(hits.text, m.index) && SUBJECT_VERB.test(after)) addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: null });
   }
+}
+
+// A verb (or an adverb before one) whose subject a fraction standing alone can be: "a third have", "half said".
+const SUBJECT_VERB = /^\s+(?:have|had|are|were|will|would|could|say|said|report|reported|expect|expected|plan|planned|want|wanted|think|believe|voted|agreed|now|also|still)\b/;
+const CLAUSE_OPEN = /(?:[.!?:;,]\s+|\b(?:and|but|while|whereas)\s+)$/;
+
+/** Whether a clause opens at `start`: the paragraph's start (an opening mark allowed), after a stop or comma, or after "and". */
+function opensClause(text: string, start: number): boolean {
+  const lead = text.slice(Math.max(0, start - 10), start);
+  return (start === lead.length && /^[\s“"‘]*$/.test(lead)) || CLAUSE_OPEN.test(lead);
 }
 
 function amount(whole: string, fraction: string | undefined, multiplier: string | undefined): number {

@@ -101,7 +101,8 @@ export function fractionPercent(numerator: string | undefined, denominator: stri
 }
 
 /** "hundreds of", "dozens of", "tens of thousands of": how many the words stand for at the least. */
-export const VAGUE_HINT = /(?:[Dd]ozens|[Ss]cores|[Hh]undreds|[Tt]housands|[Mm]illions)\s+(?:of|more)/;
+// Case-blind, as the pattern is: a headline may shout "THOUSANDS of street lights".
+export const VAGUE_HINT = /(?:dozens|scores|hundreds|thousands|millions)\s+(?:of|more)/i;
 /** "hundreds of", "tens of thousands of", "hundreds more": the qualifier is the words as written. */
 export const VAGUE_MULTIPLE = /(?<![\p{L}’'-])(?:(tens|hundreds)\s+of\s+)?(dozens|scores|hundreds|thousands|millions)\s+(?:of|more)(?=\s)/giu;
 

@@ -83,6 +83,59 @@ describe('bare counts: a number with no noun that the sentence makes a count', (
     }
   });
 
+  it('the object of a verb before "and" and a new subject: "Gwynedd Council shut 49 and Birmingham …"', () => {
+    expect(brief('Tower Hamlets Council closed 57 youth centres, while Gwynedd Council shut 49 and Birmingham City Council shut 12.')).toEqual([
+      ['count', 57, 'centres', '57 youth centres', 'youth centres'],
+      ['count', 49, 'centres', '49', null],
+      ['count', 12, 'centres', '12', null],
+    ]);
+    // Not a number word going on ("3 and a half"), nor a time or an age before "and".
+    // With no count before it in the sentence, "and" ends no clause surely enough: "He served 12 and Mr Smith said so".
+    for (const text of ['It has closed 3 and a half libraries.', 'Buses run until 11 and Arriva said so.', 'She was aged 47 and Jo was 50.', 'He served 12 and Mr Smith said so.', 'It closed 3 and Leeds closed 4 libraries.']) {
+      expect(figuresOf(text).filter((f) => f.counts === null).map((f) => f.value), text).toEqual([]);
+    }
+  });
+
+  it('a total changed by a number counts what the count before it counts: "reduced its total by 42"', () => {
+    expect(brief('Tower Hamlets closed 57 youth centres and Birmingham reduced its total by 42.')).toEqual([
+      ['count', 57, 'centres', '57 youth centres', 'youth centres'],
+      ['count', 42, 'centres', '42', null],
+    ]);
+    expect(brief('The council will cut the number of libraries by 12.')).toEqual([['count', 12, 'libraries', '12', null]]);
+    // What changes by the number must be a total or a number of things: hours, pay or a budget cut "by 2" are no count.
+    for (const text of ['It runs 20 routes. Hours were reduced by two.', 'It runs 20 routes. Its budget was cut by 5.', 'Its total rose by 4.']) {
+      expect(figuresOf(text).filter((f) => f.counts === null).map((f) => f.value), text).toEqual([]);
+    }
+  });
+
+  it('"another 280 (…)" counts what the count before it counts', () => {
+    expect(brief('A total of 439 libraries have closed, with another 280 (245 buildings and 35 mobiles) now under threat.')).toEqual([
+      ['count', 439, 'libraries', '439 libraries', 'libraries'],
+      ['count', 280, 'libraries', '280', null],
+      ['count', 245, 'buildings', '245 buildings', 'buildings'],
+      ['count', 35, 'mobiles', '35 mobiles', 'mobiles'],
+    ]);
+    expect(brief('It has 30 staff and hopes to hire a further 10.')).toEqual([
+      ['count', 30, 'people', '30 staff', 'staff'],
+      ['count', 10, 'people', '10', null],
+    ]);
+    // With no count before it, "another 5" says nothing of what: a sum, a time, a score.
+    for (const text of ['It will take another 10 (or so).', 'We need another 5.', 'It waited another 10 minutes.', 'The site has 40 beds. Fares rose by another 5.']) {
+      expect(figuresOf(text).filter((f) => f.counts === null), text).toEqual([]);
+    }
+  });
+
+  it('the people a petition is signed by: "signed by more than 2,700,"', () => {
+    expect(figuresOf('The petition, which has been signed by more than 2,700, says the tips must stay.').map((f) => [f.value, f.unit, f.text, f.qualifier])).toEqual([
+      [2700, 'people', '2,700', 'more than'],
+    ]);
+    expect(figuresOf('The plan was backed by 31 votes to 22.').map((f) => [f.value, f.unit])).toEqual([
+      [31, 'votes'],
+      [22, 'votes'],
+    ]);
+    expect(figuresOf('It was signed by 2 July and backed by 2024.').filter((f) => f.kind === 'count')).toEqual([]);
+  });
+
   it('a number in brackets after a name is a part of the whole the sentence counted: "the North-West (77)"', () => {
     expect(brief('Of the 199 routes affected last year, most were in the North-West (77), followed by the East of England (45) and Yorkshire and Humber (44).')).toEqual([
       ['count', 199, 'routes', '199 routes', 'routes'],
@@ -172,6 +225,22 @@ describe('counts the noun glued to the number, and nouns of people', () => {
   });
 });
 
+describe('a length of something is a count of miles', () => {
+  it('"3,080 miles of motorways and trunk roads" counts miles of the roads', () => {
+    expect(figuresOf('Some 3,080 miles of motorways and trunk roads in England are now completely unlit.').map((f) => [f.kind, f.value, f.unit, f.text, f.qualifier, f.counts])).toEqual([
+      ['count', 3080, 'miles', '3,080 miles', 'some', 'motorways and trunk roads'],
+    ]);
+    expect(figuresOf('It maintains 120 kilometres of coastline.').map((f) => [f.value, f.unit, f.counts])).toEqual([[120, 'kilometres', 'coastline']]);
+  });
+
+  it.each(['It is 5 miles from the town.', 'She drove 40 miles to work.', 'Walk 10 miles of it.', 'It is 2 miles of the way there.', 'A 3-mile walk.'])(
+    'a distance travelled or away is no figure: %s',
+    (text) => {
+      expect(figuresOf(text)).toEqual([]);
+    },
+  );
+});
+
 describe('"ones" counts what the count or plural noun before it counts', () => {
   it.each([
     ['We made the change from 16 small bins to two big ones.', 2, 'bins'],
@@ -192,7 +261,7 @@ describe('fractions and rates', () => {
   it('a fraction standing alone is a share when a qualifier says so: "with well over half in rural areas"', () => {
     expect(figuresOf('We support a further 57 contracts with well over half in rural areas.').map((f) => [f.kind, f.value, f.text, f.qualifier])).toEqual([
       ['count', 57, '57 contracts', null],
-      ['percent', 50, 'half', 'over'],
+      ['percent', 50, 'half', 'well over'],
     ]);
     expect(figuresOf('In the first half of the year, at half term, the second half was better.')).toEqual([]);
   });

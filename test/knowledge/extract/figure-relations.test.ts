@@ -37,6 +37,13 @@ describe('a number whose noun belongs to its neighbour', () => {
     ]);
   });
 
+  it.each(['Anyone with a 9-5 job will lose the right to visit.', 'Staff on 9–5 shifts were told.', 'It is a 10-4 job now.'])(
+    'two numbers joined by a dash, the first the larger, are hours or a score, not a range of counts: %s',
+    (text) => {
+      expect(figuresOf(text)).toEqual([]);
+    },
+  );
+
   it.each([
     ['Places were cut from 90 to 45.', 'places', ['90', '45']],
     ['The council cut places from 90 to 45 last year.', 'places', ['90', '45']],

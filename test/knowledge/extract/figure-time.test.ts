@@ -15,6 +15,11 @@ describe('figures of any 256 KB body take well under a second', () => {
     // Bare counts and the rest of the sixth round: each reads a bounded window around its number.
     '21 voted ', 'closed eight. ', 'with 91 more ', 'only one school ', 'one against ', 'over half in ', 'fell to 40 from ',
     'a quarter of a million pounds ', '1.2m passengers ', 'X5 and 71 ', 'fell 20% ', 'a 970-page ', '2 ones ', '2 bins and 3 ones ',
+    // The eighth round's figures (tune7): rates apart from their sum, vague sums, bare counts after "and", "by", "another".
+    '£21 million spent ', '£1 per day ', '\uFFFD1.7million ', 'THOUSANDS of ', 'hundreds of thousands of pounds ', 'shut 49 and Aaa ',
+    'reduced its total by 42. ', 'the number of aaa bbb by 4, ', 'another 280 (', 'signed by more than 2,700, ', '12 bins, another 2. ',
+    'and a third have ', '. Half said ', 'four “core” ', '4 “a” “b” “c” ',
+    '3,080 miles of roads and ', '9-5 ', '\uFFFD20 jobs ', 'a\uFFFD2-\uFFFD3m ',
   ])('%j repeated', (unit) => {
     const paragraphs = splitParagraphs(body(unit));
     let count = 0;

@@ -32,6 +32,32 @@ describe('counts in words', () => {
     expect(brief(text).map((f) => [f[1], f[3], f[4], f[5]])).toEqual([[value, written, qualifier, counts]]);
   });
 
+  it('reads a vague multiple in capitals as in lowercase: "THOUSANDS of street lights"', () => {
+    expect(brief('THOUSANDS of street lights are being turned off by local authorities.')).toEqual([
+      ['count', 1000, 'lights', 'THOUSANDS of street lights', 'thousands of', 'street lights'],
+    ]);
+    expect(brief('It took HUNDREDS OF YEARS.')).toEqual([]);
+  });
+
+  it.each([
+    ['Some councils expect to spend hundreds of thousands of pounds on lights.', 100_000, 'hundreds of thousands of pounds', 'hundreds of thousands of'],
+    ['Thousands of pounds were lost over hundreds of years.', 1000, 'Thousands of pounds', 'thousands of'],
+    ['It has cost millions of pounds.', 1e6, 'millions of pounds', 'millions of'],
+  ])('a vague multiple of pounds is money, the least it stands for: %s', (text, value, written, qualifier) => {
+    expect(brief(text).map((f) => [f[0], f[1], f[2], f[3], f[4]])).toEqual([['money', value, 'GBP', written, qualifier]]);
+  });
+
+  it('a quoted word between a number and its noun is in the text, not in what is counted: "four “core” sites"', () => {
+    expect(brief('It approved a reduction of recycling centres to four “core” sites in Crewe.')).toEqual([
+      ['count', 4, 'sites', 'four “core” sites', null, 'sites'],
+    ]);
+    expect(brief("The council runs 12 'pop-up' libraries.")).toEqual([['count', 12, 'libraries', "12 'pop-up' libraries", null, 'libraries']]);
+    // Not a quote that runs on, a quoted name, or a duration.
+    for (const text of ['He said four “are enough” for now.', 'They made four “Save Our Sites” banners.', 'It opens two “core” hours a day.']) {
+      expect(brief(text).filter((f) => f[0] === 'count' && f[1] === (text.includes('two') ? 2 : 4) && f[5] !== null), text).toEqual([]);
+    }
+  });
+
   it('reads "forty per cent" as a percentage', () => {
     expect(brief('Almost forty per cent of staff are agency workers.')).toEqual([['percent', 40, '%', 'forty per cent', 'almost', 'staff']]);
   });
@@ -55,7 +81,7 @@ describe('counts in words', () => {
       figuresOf(
         'One of the homes closed one day, and one worker said so.',
         'It is a two-year deal for a three-year-old service with a six-figure sum.',
-        'Thousands of pounds were lost over hundreds of years.',
+        'Much was lost over hundreds of years.',
       ),
     ).toEqual([]);
   });
@@ -71,6 +97,27 @@ describe('fractions', () => {
     ['A fifth of the workforce is on zero hours.', 20, 'A fifth', 'workforce'],
   ])('%s', (text, value, written, counts) => {
     expect(brief(text).map((f) => [f[0], f[1], f[2], f[3], f[5]])).toEqual([['percent', value, '%', written, counts]]);
+  });
+
+  it('a fraction that is the subject of a verb opening its clause is a share: "One third report that …, and a third have …"', () => {
+    expect(brief('One third report that libraries have reduced their opening hours, and a third have introduced charges.')).toEqual([
+      ['percent', 33.3, '%', 'One third', null, null],
+      ['percent', 33.3, '%', 'a third', null, null],
+    ]);
+    expect(brief('Two-thirds said they would leave, while half were unsure.').map((f) => [f[1], f[3]])).toEqual([
+      [66.7, 'Two-thirds'],
+      [50, 'half'],
+    ]);
+  });
+
+  it.each([
+    'For a third time, the council said no.',
+    'It came a third in the league and the third have gone.',
+    'A third was built in 1960.',
+    'Half term starts today, and half past nine is too late.',
+    'Staff took a third report to the cabinet.',
+  ])('no share where the fraction opens no clause or is no subject of a verb: %s', (text) => {
+    expect(brief(text).filter((f) => f[0] === 'percent')).toEqual([]);
   });
 
   it.each([

@@ -41,6 +41,12 @@ describe('money', () => {
   });
 });
 
+describe('a qualifier of several words', () => {
+  it('"in the region of £1m per year" is qualified by all of it', () => {
+    expect(figuresOf('It costs the council in the region of £1m per year.').map((f) => [f.value, f.unit, f.qualifier])).toEqual([[1e6, 'GBP/year', 'in the region of']]);
+  });
+});
+
 describe('percentages', () => {
   it.each([
     ['About 40 per cent of the enablement service workforce will go.', 40, '40 per cent', 'about', 'enablement service workforce'],
@@ -51,6 +57,9 @@ describe('percentages', () => {
     ['Organisers said 60 per cent of staff attended.', 60, '60 per cent', null, 'staff'],
     ['Spending rose by 7 per cent.', 7, '7 per cent', null, 'spending'],
     ['It gave 7 per cent.', 7, '7 per cent', null, null],
+    // A qualifier is every word of it: "just over", "well under", "in the region of".
+    ['It was just over one per cent of the residents.', 1, 'one per cent', 'just over', 'residents'],
+    ['Turnout was well under 30 per cent.', 30, '30 per cent', 'well under', 'turnout'],
   ])('%s', (text, value, written, qualifier, counts) => {
     expect(brief(text)).toEqual([['percent', value, '%', written, qualifier, counts]]);
   });
@@ -67,6 +76,7 @@ describe('counts', () => {
     ['Fewer than 35 permanent roles remain.', 35, 'jobs', '35 permanent roles', 'fewer than', 'permanent roles'],
     ['It closed 12 respite beds.', 12, 'beds', '12 respite beds', null, 'respite beds'],
     ['It helps more than 1,000 older and disabled people.', 1000, 'people', '1,000 older and disabled people', 'more than', 'older and disabled people'],
+    ['It helps just under 400 carers.', 400, 'people', '400 carers', 'just under', 'carers'],
   ])('%s', (text, value, unit, written, qualifier, counts) => {
     expect(brief(text)).toEqual([['count', value, unit, written, qualifier, counts]]);
   });
