@@ -7,6 +7,7 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { searchAnswer } from '../../src/answers/index.js';
 import { tryOpenCache } from '../../src/knowledge/extraction-cache.js';
 import { reloadKnowledge, type Reloaded } from '../../src/knowledge/reload.js';
+import { optionValue, wholeMb } from './script-args.js';
 
 /**
  * `node --expose-gc --import tsx test/bench/first-edit.ts <dir> <cache file> [--edits 3] [--idle ms] [--profile]`
@@ -20,21 +21,16 @@ import { reloadKnowledge, type Reloaded } from '../../src/knowledge/reload.js';
  * first edit's CPU profile by function.
  */
 const args = process.argv.slice(2);
-const arg = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const [dir, cacheFile] = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 if (!dir || !cacheFile) throw new Error('usage: first-edit.ts <dir> <cache file> [--edits 3] [--idle ms] [--profile]');
 if (!args.includes('--keep-cache')) for (const f of [cacheFile, `${cacheFile}-wal`, `${cacheFile}-shm`, path.join(path.dirname(cacheFile), 'built-indexes.bin')]) rmSync(f, { force: true });
 if (args.includes('--no-stored-indexes')) rmSync(path.join(path.dirname(cacheFile), 'built-indexes.bin'), { force: true });
-const mb = (n: number) => Math.round(n / 1024 / 1024);
 const gc = (globalThis as { gc?: () => void }).gc;
 const memory = (label: string) => {
   const m = process.memoryUsage();
-  console.log(`memory ${label}: rss ${mb(m.rss)} MB, heapUsed ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}, arrayBuffers ${mb(m.arrayBuffers)}; outside the heap ${mb(m.rss - m.heapTotal)}`);
+  console.log(`memory ${label}: rss ${wholeMb(m.rss)} MB, heapUsed ${wholeMb(m.heapUsed)} of ${wholeMb(m.heapTotal)}, external ${wholeMb(m.external)}, arrayBuffers ${wholeMb(m.arrayBuffers)}; outside the heap ${wholeMb(m.rss - m.heapTotal)}`);
   if (args.includes('--smaps')) console.log('  resident by mapping (MB):', smaps());
-  if (args.includes('--spaces')) console.log('  spaces (used/size MB):', v8.getHeapSpaceStatistics().filter((s) => s.space_size > 1 << 20).map((s) => `${s.space_name.replace('_space', '')} ${mb(s.space_used_size)}/${mb(s.space_size)}`).join(', '));
+  if (args.includes('--spaces')) console.log('  spaces (used/size MB):', v8.getHeapSpaceStatistics().filter((s) => s.space_size > 1 << 20).map((s) => `${s.space_name.replace('_space', '')} ${wholeMb(s.space_used_size)}/${wholeMb(s.space_size)}`).join(', '));
 };
 
 /** Resident memory by kind of mapping: files (code, libraries), the brk heap, anonymous mappings by size (malloc's thread arenas are 64 MB reservations). */
@@ -52,7 +48,7 @@ function smaps(): string {
   return [...sums].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
 }
 
-const workers = arg('--workers');
+const workers = optionValue('--workers', args);
 const options = { cacheFile: args.includes('--no-cache') ? null : cacheFile, ...(workers ? { workers: Number(workers) } : {}) };
 if (gc) {
   gc();
@@ -71,7 +67,7 @@ if (gc) {
   await new Promise((r) => setTimeout(r, 500));
   memory('0.5 s after a full GC');
 }
-const idle = Number(arg('--idle') ?? 0);
+const idle = Number(optionValue('--idle', args) ?? 0);
 if (idle > 0) await new Promise((r) => setTimeout(r, idle));
 
 const gcs: { start: number; ms: number; kind: number }[] = [];
@@ -120,7 +116,7 @@ if (warmUp && !args.includes('--no-warm-up')) {
   console.log(`warm-up ${(performance.now() - t).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms), held ${(loop.max / 1e6).toFixed(0)} ms`);
 }
 let served: Reloaded = loaded;
-const edits = Number(arg('--edits') ?? 3);
+const edits = Number(optionValue('--edits', args) ?? 3);
 const rows: string[] = [];
 for (let k = 0; k < edits; k++) {
   // The first edit is the bench's file (the middle article); later ones others, each with a new word.

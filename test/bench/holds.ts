@@ -7,6 +7,7 @@ import v8 from 'node:v8';
 import { INDEX_STORE_FILE } from '../../src/knowledge/index-store.js';
 import { reloadKnowledge } from '../../src/knowledge/reload.js';
 import { generateKnowledgeBase } from './generate.js';
+import { optionValue, wholeMb } from './script-args.js';
 
 /**
  * `node --expose-gc --import tsx test/bench/holds.ts <dir> [--cold] [--over 30] [--articles 10000] [--no-prof]`
@@ -20,20 +21,15 @@ import { generateKnowledgeBase } from './generate.js';
  * otherwise a load after an earlier one is warm. Memory after, by kind, 0.5 s after a full GC.
  */
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const root = process.argv[2];
 if (!root || root.startsWith('--')) {
   console.error('usage: node --expose-gc --import tsx test/bench/holds.ts <dir> [--cold] [--over 30] [--articles 10000] [--no-prof]');
   process.exit(2);
 }
-const over = Number(arg('--over') ?? 30);
+const over = Number(optionValue('--over') ?? 30);
 const dir = path.join(root, 'kb');
 const cacheFile = path.join(root, 'extraction-cache.db');
-if (!existsSync(dir) || (await readdir(dir)).length === 0) await generateKnowledgeBase(dir, { articles: Number(arg('--articles') ?? 10_000), seed: 1 });
+if (!existsSync(dir) || (await readdir(dir)).length === 0) await generateKnowledgeBase(dir, { articles: Number(optionValue('--articles') ?? 10_000), seed: 1 });
 if (process.argv.includes('--cold')) for (const f of [cacheFile, `${cacheFile}-wal`, `${cacheFile}-shm`, path.join(root, INDEX_STORE_FILE)]) await rm(f, { force: true });
 
 interface Frame {
@@ -130,7 +126,7 @@ function stepsIn(fromUs: number, toUs: number): string {
   return `\n      step: ${top(deepest, 3) || '(none of ours)'}\n      self: ${top(self, 4)}`;
 }
 
-for (const h of holds.sort((a, b) => b.cpuMs - a.cpuMs).slice(0, Number(arg('--top') ?? 15))) {
+for (const h of holds.sort((a, b) => b.cpuMs - a.cpuMs).slice(0, Number(optionValue('--top') ?? 15))) {
   const during = gcs.filter((g) => g.start + g.ms >= h.at && g.start <= h.at + h.ms);
   console.log(`  ${h.ms.toFixed(0)} ms at ${((h.at - t) / 1000).toFixed(2)} s (this thread's CPU ${h.cpuMs.toFixed(0)} ms), GC ${during.map((g) => `${GC_KIND[g.kind] ?? g.kind} ${g.ms.toFixed(0)}`).join(', ') || 'none'}${stepsIn(h.hrUs, h.hrUs + h.ms * 1000)}`);
 }
@@ -140,8 +136,8 @@ const memory = (label: string) => {
   const spaces = v8
     .getHeapSpaceStatistics()
     .filter((s) => s.space_size > 4 * 1024 * 1024)
-    .map((s) => `${s.space_name.replace('_space', '')} ${mb(s.space_used_size)}/${mb(s.space_size)}`);
-  console.log(`memory ${label}: rss ${mb(m.rss)}, heapTotal ${mb(m.heapTotal)}, heapUsed ${mb(m.heapUsed)} (${spaces.join(', ')}), external ${mb(m.external)}, arrayBuffers ${mb(m.arrayBuffers)} MB`);
+    .map((s) => `${s.space_name.replace('_space', '')} ${wholeMb(s.space_used_size)}/${wholeMb(s.space_size)}`);
+  console.log(`memory ${label}: rss ${wholeMb(m.rss)}, heapTotal ${wholeMb(m.heapTotal)}, heapUsed ${wholeMb(m.heapUsed)} (${spaces.join(', ')}), external ${wholeMb(m.external)}, arrayBuffers ${wholeMb(m.arrayBuffers)} MB`);
 };
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc) {

@@ -5,6 +5,7 @@ import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { reloadKnowledge, type ReloadOptions } from '../../src/knowledge/reload.js';
 import { generateKnowledgeBase } from './generate.js';
+import { optionValue, wholeMb } from './script-args.js';
 
 /**
  * `tsx test/bench/warm-profile.ts <dir> [--articles 10000] [--cache file] [--workers n] [--no-cache]`
@@ -17,11 +18,6 @@ import { generateKnowledgeBase } from './generate.js';
  * `tsx test/bench/profile-summary.ts <file>`.
  */
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 const root = process.argv[2];
 if (!root || root.startsWith('--')) {
@@ -29,12 +25,12 @@ if (!root || root.startsWith('--')) {
   process.exit(2);
 }
 const dir = path.join(root, 'kb');
-const cacheFile = arg('--cache') ?? path.join(root, 'extraction-cache.db');
+const cacheFile = optionValue('--cache') ?? path.join(root, 'extraction-cache.db');
 const noCache = process.argv.includes('--no-cache');
-const options: ReloadOptions = { cacheFile: noCache ? null : cacheFile, ...(arg('--workers') ? { workers: Number(arg('--workers')) } : {}) };
+const options: ReloadOptions = { cacheFile: noCache ? null : cacheFile, ...(optionValue('--workers') ? { workers: Number(optionValue('--workers')) } : {}) };
 
 if (!existsSync(dir) || (await readdir(dir)).length === 0) {
-  const g = await generateKnowledgeBase(dir, { articles: Number(arg('--articles') ?? 10_000), seed: 1 });
+  const g = await generateKnowledgeBase(dir, { articles: Number(optionValue('--articles') ?? 10_000), seed: 1 });
   console.log(`generated ${g.files} articles (${(g.bytes / 1e6).toFixed(1)} MB) in ${dir}`);
 }
 
@@ -86,8 +82,8 @@ const memory = (label: string) => {
   const spaces = v8
     .getHeapSpaceStatistics()
     .filter((s) => s.space_size > 4 * 1024 * 1024)
-    .map((s) => `${s.space_name.replace('_space', '')} ${mb(s.space_used_size)}/${mb(s.space_size)}`);
-  console.log(`memory ${label}: rss ${mb(m.rss)} MB (before the load ${mb(before.rss)}), heapUsed ${mb(m.heapUsed)} MB of heapTotal ${mb(m.heapTotal)} (${spaces.join(', ')}), external ${mb(m.external)}, arrayBuffers ${mb(m.arrayBuffers)}`);
+    .map((s) => `${s.space_name.replace('_space', '')} ${wholeMb(s.space_used_size)}/${wholeMb(s.space_size)}`);
+  console.log(`memory ${label}: rss ${wholeMb(m.rss)} MB (before the load ${wholeMb(before.rss)}), heapUsed ${wholeMb(m.heapUsed)} MB of heapTotal ${wholeMb(m.heapTotal)} (${spaces.join(', ')}), external ${wholeMb(m.external)}, arrayBuffers ${wholeMb(m.arrayBuffers)}`);
 };
 memory('right after');
 const gc = (globalThis as { gc?: () => void }).gc;
