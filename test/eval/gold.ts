@@ -20,17 +20,18 @@ export interface GoldArticle {
 }
 
 /**
- * `tune2` to `tune7` hold articles added after the tune/report alternation was fixed (later tuning
+ * `tune2` to `tune9` hold articles added after the tune/report alternation was fixed (later tuning
  * rounds): adding them to that alternation would have moved earlier articles between tune and report.
  * `report2` is a second held-out split, added whole and never tuned on: every round had read `report`'s totals;
  * `report3` a third, labelled while `tune7` was, so the newest rules meet text nobody has tuned on.
+ * `tune8` and `tune9` were labelled in the ninth round at the same time, each scored unseen before tuning.
  */
-export type RealSplit = 'tune' | 'tune2' | 'tune3' | 'tune4' | 'tune5' | 'tune6' | 'tune7' | 'report' | 'report2' | 'report3' | 'final';
-export const REAL_SPLITS: RealSplit[] = ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7', 'report', 'report2', 'report3', 'final'];
+export type RealSplit = 'tune' | 'tune2' | 'tune3' | 'tune4' | 'tune5' | 'tune6' | 'tune7' | 'tune8' | 'tune9' | 'report' | 'report2' | 'report3' | 'final';
+export const REAL_SPLITS: RealSplit[] = ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7', 'tune8', 'tune9', 'report', 'report2', 'report3', 'final'];
 /** The splits extractor work may read article by article. */
-export const TUNING_SPLITS: RealSplit[] = ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7'];
+export const TUNING_SPLITS: RealSplit[] = ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7', 'tune8', 'tune9'];
 /** Splits added whole after the alternation was fixed: outside the tune/report rule. */
-export const ADDED_TUNING_SPLITS: RealSplit[] = ['tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7'];
+export const ADDED_TUNING_SPLITS: RealSplit[] = ['tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7', 'tune8', 'tune9'];
 /** Held-out splits added whole after the alternation was fixed: outside the tune/report rule, scored as totals only. */
 export const ADDED_HELD_OUT_SPLITS: RealSplit[] = ['report2', 'report3'];
 
