@@ -1,7 +1,6 @@
 import type { CitedQuote, KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { Quote } from '../knowledge/schema.js';
 import { resolvePlace } from '../knowledge/places.js';
-import { findSpeaker, speakerIsClear } from '../knowledge/speakers.js';
+import { findSpeaker } from '../knowledge/speakers.js';
 import { searchTerms } from '../knowledge/term-index.js';
 import { clip } from '../knowledge/text.js';
 import { articlesFor, emptyAnswer, sourcesOf } from './cite.js';

@@ -2,7 +2,8 @@
  * Attribution: finding the words that say who spoke, around a quote or in a sentence of reported speech,
  * and parsing their subject. Every search here is bounded by the sentence or by `MAX_CLAUSE_CHARS`.
  */
-import { findNarrativeNames, isNameToken, titleOf } from './names.js';
+import { isNameToken, titleOf } from './names.js';
+import { findNarrativeNames } from './narrative-names.js';
 import { roleOf } from './roles.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 import { firstVerb, INVERTED_VERB, lastVerb, PARTICIPLE, startsWithVerb } from './verbs.js';

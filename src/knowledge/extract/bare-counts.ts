@@ -1,6 +1,7 @@
 import type { Atom } from './count-atoms.js';
 import { MONEY_VERB_BEFORE, wordBefore } from './count-atoms.js';
-import { headOf, NOT_COUNTED, unitOf } from './counted-noun.js';
+import { NOT_COUNTED, unitOf } from './counted-noun.js';
+import { headOf } from './noun-phrases.js';
 import { CHANGE_VERBS } from './figure-labels.js';
 import { addHit, type Hit, type Hits } from './hits.js';
 import { FUNCTION_WORDS } from './words.js';

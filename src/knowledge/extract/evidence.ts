@@ -5,7 +5,8 @@
  * Jo Bell"). Anything else keeps the name but marks it unsure, so it resolves with low confidence and answers show
  * "speaker not clear in the article".
  */
-import { findNarrativeNames, isInitial, isNameToken, isPossessive, titleOf } from './names.js';
+import { isInitial, isNameToken, isPossessive, titleOf } from './names.js';
+import { findNarrativeNames } from './narrative-names.js';
 import { POSSESSIVE, startsUpper } from './name-tokens.js';
 import { GENDERED_ROLE, ROLE_NOUNS } from './words.js';
 import { roleOf } from './roles.js';

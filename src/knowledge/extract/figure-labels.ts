@@ -1,4 +1,4 @@
-import { nounPhrase, nounPhraseBefore } from './counted-noun.js';
+import { nounPhrase, nounPhraseBefore } from './noun-phrases.js';
 import { FUNCTION_WORDS } from './words.js';
 import type { Hit } from './hits.js';
 

@@ -7,7 +7,8 @@ import { datesIn, yearsIn } from './dates.js';
 import { CHANGE_VERB, changedThing, countsFor, WINDOW } from './figure-labels.js';
 import { addHit, newHits, spanOf, type Hit, type Hits } from './hits.js';
 import { FRACTION, FRACTION_HINT, fractionPercent } from './number-words.js';
-import { countedNoun, isCountable, nounPhrase, headOf } from './counted-noun.js';
+import { countedNoun, isCountable } from './counted-noun.js';
+import { headOf, nounPhrase } from './noun-phrases.js';
 import { linkRanges } from './ranges.js';
 import { sentenceAt, splitSentences } from './text.js';
 

@@ -3,7 +3,7 @@
  * colon closing a sentence about one person ("Coun Tom Hale introduced the budget:"), "Jo Bell … reports,". Each
  * reads only the lead before the quote, bounded like a subject.
  */
-import { findNarrativeNames } from './names.js';
+import { findNarrativeNames } from './narrative-names.js';
 import { roleOf } from './roles.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 import { firstVerb } from './verbs.js';

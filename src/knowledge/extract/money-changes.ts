@@ -1,5 +1,6 @@
 import type { Atom } from './count-atoms.js';
-import { headOf, NOT_COUNTED } from './counted-noun.js';
+import { NOT_COUNTED } from './counted-noun.js';
+import { headOf } from './noun-phrases.js';
 import type { Hits } from './hits.js';
 
 /**

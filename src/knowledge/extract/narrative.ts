@@ -1,7 +1,8 @@
 import type { Paragraph } from '../schema.js';
 import { namedAs, PASSIVE_LEAD, partialAttributions, passiveSpeech } from './attribution.js';
 import { POS, type Found } from './direct-quotes.js';
-import { findNarrativeNames, fromCapitals } from './names.js';
+import { fromCapitals } from './names.js';
+import { findNarrativeNames } from './narrative-names.js';
 import { firstNameGender } from './first-names.js';
 import { soleNameIn } from './evidence.js';
 import { type Place } from './people.js';

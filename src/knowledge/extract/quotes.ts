@@ -1,6 +1,6 @@
 import type { Paragraph, Quote } from '../schema.js';
 import { attributeUnit, type Found, type UnitContext } from './direct-quotes.js';
-import { findNarrativeNames } from './names.js';
+import { findNarrativeNames } from './narrative-names.js';
 import { mention, newPeople, remention, type People, type Person, type Place } from './people.js';
 import { NOBODY, resolveSubject, type Resolved } from './resolve.js';
 import { findUnits, mergeInterrupted } from './spans.js';

@@ -6,16 +6,14 @@
  */
 import { soleNameIn } from './evidence.js';
 import { documentFinding } from './findings.js';
-import { findNarrativeNames } from './names.js';
-import { roleOf } from './roles.js';
+import { jointly, leadingSubject } from './leading-subject.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 import { CLAUSE_OR_THING_VERBS, CLAUSE_VERBS, firstVerb, REPORT_VERB_FIRST, REPORT_VERB_LAST, reportsThat, startsWithVerb, verbsIn } from './verbs.js';
-import { OPENING_SUBJECT, parenthetical, participial, subjectBeforeAside, verbAfterAside } from './reported-asides.js';
+import { parenthetical, participial, verbAfterAside } from './reported-asides.js';
 import { clauseUntilNext, FINITE, FINITE_SOON, hasWords, isSource, MIN_CLAUSE_WORDS, NOT_A_CLAUSE, TIME_AFTER_VERB, trimEnd, type Reported } from './reported-clause.js';
 
 export type { Reported } from './reported-clause.js';
 export { trimEnd } from './reported-clause.js';
-
 
 // A trailing attribution is a short clause (", the council has confirmed", ", said a paper to the cabinet").
 const MAX_TRAILING_CHARS = 120;
@@ -192,73 +190,3 @@ function leading(sentence: string): Reported | null {
   // The attribution is everything before the reported clause: "Jo Bell told Tom Hale the cuts…" names two people.
   return { subject: soleNameIn(subject, sentence.slice(0, sentence.length - rest.length)), clause };
 }
-
-
-// "The library is well used and FOBL say …": after a clause and "and", the next clause's subject; so after "after"
-// or "because" ("Campaigners are celebrating after the county council told them …").
-// The first clause has no comma and no "who": "Tom Hale, who is a carer, and Ann Hale said" is two speakers.
-// After "after" only a body named by its proper name: the labelled set leaves "…after the council admitted it had
-// underpaid shifts" unlabelled (a doubt recorded for the lead), so a common noun there is left alone.
-const AFTER_CLAUSE =
-  /^(?![^,]*\b(?:who|which|whose)\b)[^,]*\b(?:is|are|was|were|has|have|had|will|would)\b[^,]*\s(?:(?:and|but)\s+((?:the\s+)?\p{Lu}[^,]{0,60}|the\s+\p{Ll}[^,]{0,40})|after\s+((?:the\s+)?\p{Lu}[^,]{0,60}))$/u;
-
-/** The subject before the verb, or the subject of a second clause joined to a first by "and". */
-function leadingSubject(text: string): { subject: Subject | null; subjectText: string } {
-  const subject = parseSubject(text);
-  // "…questions about the pools and Tom Hale, cabinet member for leisure, revealed": the person of the second
-  // clause, not the role set off after them.
-  const apposed = subject?.type === 'role' ? APPOSED_AFTER_CLAUSE.exec(text.slice(-MAX_SUBJECT_CHARS)) : null;
-  const person = apposed ? parseSubject(`${apposed[1]}, ${apposed[2]}`) : null;
-  if (person?.type === 'person') return { subject: person, subjectText: apposed![0] };
-  if (subject) return { subject, subjectText: text };
-  const beforeAside = subjectBeforeAside(text);
-  // "GMB London, which …": a lone word read as a surname there is as likely a place.
-  if (beforeAside && !(beforeAside.subject.type === 'person' && beforeAside.subject.bare)) return beforeAside;
-  // "…shouted down by angry parish councillors who said": people described, not named, before "who".
-  const described = ROLE_THEN_WHO.exec(text.slice(-MAX_ROLE_WHO));
-  const role = described ? parseSubject(described[1]!) : null;
-  if (role?.type === 'role') return { subject: role, subjectText: described![1]! };
-  const second = AFTER_CLAUSE.exec(text);
-  // "…approved after Jo Bell and Tom Hale said": a name straight before "and" makes the two one subject, not two clauses.
-  const pair = second?.[1] !== undefined && NAME_BEFORE_AND.test(text.slice(0, text.length - second[1].length));
-  if (second && !pair) return { subject: parseSubject(second[1] ?? second[2]!), subjectText: second[1] ?? second[2]! };
-  // "Council officials have apologised …, but said": a verb joined on with no subject of its own is the subject's
-  // that opens the sentence, read up to its first finite verb.
-  const joined = JOINED_VERB.test(text) ? OPENING_SUBJECT.exec(text) : null;
-  const opening = joined ? parseSubject(joined[1]!) : null;
-  return opening && opening.type !== 'pronoun' ? { subject: opening, subjectText: text } : { subject: null, subjectText: text };
-}
-
-const APPOSED_AFTER_CLAUSE = /\s(?:and|but)\s+(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){1,2}),\s*([^,]{1,80}?),?\s*$/u;
-const NAME_BEFORE_AND = /\p{Lu}[\p{L}’'-]*\p{Ll}\s+\p{Lu}[\p{L}’'-]*\p{Ll}\s+(?:and|&)\s+$/u;
-const ROLE_THEN_WHO = /(?:^|\s)((?:\p{Ll}[\p{L}-]*\s+){0,3}\p{Ll}[\p{L}-]*s)\s+who\s*$/u;
-const MAX_ROLE_WHO = 80;
-// "… and have said", "…, but has since claimed": the auxiliary and adverb of the joined verb.
-const JOINED_VERB = /(?:^|[\s,])(?:and|but)(?:\s+(?:has|have|had))?(?:\s+(?:also|since|now|then|later))?\s*$/;
-
-// Between the people of a joint subject: "and", "&" or a comma.
-const JOINERS = /^(?:\s*,\s*|\s+(?:and|&)\s+|\s*,\s*(?:and|&)\s+)$/;
-
-/**
- * "Councillors Jo Bell and Tom Hale warned …", "Jo Bell, Tom Hale and Sam Reid said that …": two or more people
- * report the clause together, so it is reported speech whose speaker is nobody in particular.
- */
-function jointly(subjectText: string, clause: string): Reported | null {
-  const text = subjectText.trim().slice(-MAX_SUBJECT_CHARS);
-  const names = findNarrativeNames(text, roleOf);
-  if (names.length < 2 || text.slice(0, names[0]!.offset).split(/\s+/).length > 4) return null;
-  for (let k = 1; k < names.length; k++) {
-    const prev = names[k - 1]!;
-    if (!JOINERS.test(text.slice(prev.offset + endOf(text, prev), names[k]!.offset))) return null;
-  }
-  const last = names.at(-1)!;
-  if (last.offset + endOf(text, last) !== text.length) return null;
-  return { subject: { type: 'it' }, clause, nobody: `${names.map((n) => n.name).join(' and ')} said it together` };
-}
-
-/** Length of a found name's text from its offset (the name may drop a title written before it). */
-function endOf(text: string, name: { name: string; offset: number }): number {
-  const lastWord = name.name.split(' ').at(-1)!;
-  return text.indexOf(lastWord, name.offset) + lastWord.length - name.offset;
-}
-
