@@ -20,6 +20,7 @@ describe('real-article set', () => {
     expect(manifest.filter((e) => e.split === 'tune5').length).toBeGreaterThanOrEqual(12);
     expect(manifest.filter((e) => e.split === 'tune6').length).toBeGreaterThanOrEqual(12);
     expect(manifest.filter((e) => e.split === 'tune7').length).toBeGreaterThanOrEqual(12);
+    expect(manifest.filter((e) => e.split === 'tune8').length).toBeGreaterThanOrEqual(12);
     expect(manifest.filter((e) => e.split === 'report2').length).toBeGreaterThanOrEqual(12);
     expect(manifest.filter((e) => e.split === 'report3').length).toBeGreaterThanOrEqual(12);
     expect(new Set(manifest.map((e) => e.url)).size, 'every URL once').toBe(manifest.length);
