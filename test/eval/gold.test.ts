@@ -23,6 +23,7 @@ describe('real-article set', () => {
     expect(manifest.filter((e) => e.split === 'tune8').length).toBeGreaterThanOrEqual(12);
     expect(manifest.filter((e) => e.split === 'report2').length).toBeGreaterThanOrEqual(12);
     expect(manifest.filter((e) => e.split === 'report3').length).toBeGreaterThanOrEqual(12);
+    expect(manifest.filter((e) => e.split === 'tune9').length).toBeGreaterThanOrEqual(12);
     expect(new Set(manifest.map((e) => e.url)).size, 'every URL once').toBe(manifest.length);
     expect(manifest.every((e) => REAL_SPLITS.includes(e.split)), 'known splits only').toBe(true);
     for (const e of manifest) {
