@@ -4,7 +4,7 @@
  * speaker's name stands, the verb, and who else is named near it. Used by first-sight.ts.
  */
 import type { Paragraph, Quote } from '../../src/knowledge/schema.js';
-import { findNarrativeNames } from '../../src/knowledge/extract/names.js';
+import { findNarrativeNames } from '../../src/knowledge/extract/narrative-names.js';
 import { roleOf } from '../../src/knowledge/extract/roles.js';
 import { findDoubleQuotes, findSingleQuotes, maskSpans } from '../../src/knowledge/extract/text.js';
 
