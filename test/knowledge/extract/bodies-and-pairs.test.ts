@@ -1,9 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /** Reports, analyses and bodies as sources, and two people speaking together (tune6, eighth round). */
-const quotesOf = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n')));
 const all = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.kind, q.speaker, q.role, q.attribution, q.text]);
 
 describe('a document trailing its sentence, with a time or "shows"', () => {

@@ -1,9 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
 import { parseSubject } from '../../../src/knowledge/extract/subject.js';
+import { quotesOf } from './quotes-of.js';
 
-const quotesOf = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n')));
 const who = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.speaker, q.role, q.attribution, q.confidence]);
 
 describe('names that are not people', () => {

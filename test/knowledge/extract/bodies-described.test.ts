@@ -1,12 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * A capitalised name that the article describes as a body ("Liberal Democrats, the main opposition party", tune7) or
  * that is a party in the plural is no person: its words are the body's, with nobody named (ninth round).
  */
-const quotesOf = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n')));
 const who = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.kind, q.speaker, q.attribution]);
 
 describe('a name set off by a description of a body is that body', () => {

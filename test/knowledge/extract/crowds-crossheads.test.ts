@@ -1,12 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
 import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * Quoted words that are nobody's in particular: a crowd's calls, a crosshead, and a verb of speech used as a noun
  * ("with calls of", "her claims"), which must not hand the words to the sentence's subject.
  */
-const quotes = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.text, q.kind, q.speaker]);
+const quotes = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.text, q.kind, q.speaker]);
 
 describe('a crowd’s words', () => {
   it('gives calls of “…” and “…” to nobody, not to the person shouted down', () => {

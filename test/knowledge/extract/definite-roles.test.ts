@@ -1,13 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
 import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * "The headteacher said": a definite role standing for someone the article described with that role before
  * (tune6, eighth round). It is that person only when nobody else is in play; otherwise nobody, never a new
  * unnamed person that a later "she" could then mean.
  */
-const speakers = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => q.speaker);
+const speakers = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => q.speaker);
 
 describe('a definite role after someone given that role', () => {
   it.each([

@@ -1,13 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * A document's finding leading its sentence ("Council figures show that …", "The research found …", "… but the survey
  * showed residents were …", tune7) is reported speech with the document as its source; a person who "found" or a
  * report that "shows" a thing reports nothing (ninth round).
  */
-const all = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.kind, q.speaker, q.role, q.attribution, q.text]);
+const all = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.kind, q.speaker, q.role, q.attribution, q.text]);
 
 describe('a document that found or shows a clause', () => {
   it.each([

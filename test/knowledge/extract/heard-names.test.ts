@@ -1,13 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * Issue 9, seventh round: a full name the article first gives inside someone's quote or inside a reported
  * clause. It completes a later "Smith said" or "Mr Smith added" (the full name as the article first gives
  * it), but the person is not in play for "he" or "she": they were talked about, not talking.
  */
-const quotes = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n')));
+const quotes = (...paragraphs: string[]) => quotesOf(...paragraphs);
 const last = (...paragraphs: string[]) => quotes(...paragraphs).at(-1)!;
 const shown = (...paragraphs: string[]) => {
   const q = last(...paragraphs);

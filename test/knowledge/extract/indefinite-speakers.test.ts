@@ -1,13 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * "said one parent from Redgrave, whose children would be …" and "Another parent from Barrow" (tune7): an unnamed
  * speaker with "one" or "another" and a place, and a relative clause after a trailing attribution's subject, which
  * describes the speaker and is no part of who they are (ninth round).
  */
-const all = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.speaker, q.role, q.attribution]);
+const all = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.speaker, q.role, q.attribution]);
 
 describe('a relative clause after the speaker of a trailing attribution', () => {
   it.each([

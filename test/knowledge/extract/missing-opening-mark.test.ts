@@ -1,10 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
 import { findDoubleQuotes } from '../../../src/knowledge/extract/text.js';
+import { quotesOf } from './quotes-of.js';
 
 const who = (...paragraphs: string[]) =>
-  extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.text, q.speaker, q.paragraphs, q.attribution]);
+  quotesOf(...paragraphs).map((q) => [q.text, q.speaker, q.paragraphs, q.attribution]);
 
 describe('a quote whose opening mark the page lost', () => {
   it('runs from the paragraph start when the first mark closes speech', () => {

@@ -1,13 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * Issue 9, sixth round: the forms a real article gives a name in, and the words around a quote that name
  * somebody who did not say it. The speaker is the person as the article first gives them, or nobody (or a
  * low-confidence name); never another person.
  */
-const quotes = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n')));
+const quotes = (...paragraphs: string[]) => quotesOf(...paragraphs);
 const last = (...paragraphs: string[]) => quotes(...paragraphs).at(-1)!;
 const shown = (...paragraphs: string[]) => {
   const q = last(...paragraphs);

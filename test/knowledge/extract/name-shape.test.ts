@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
 import { speakerIsClear } from '../../../src/knowledge/speakers.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * Confidence from first-sight errors (test/eval/first-sight.md): on text the rules had not been tuned on, every named
@@ -9,7 +8,7 @@ import { speakerIsClear } from '../../../src/knowledge/speakers.js';
  * is kept in the quote (speaker accuracy is unchanged) with low confidence, so a member is shown "speaker not clear in
  * the article" and /quote <speaker> leaves it out. Each case below gave a wrong name with high confidence before.
  */
-const quotes = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n')));
+const quotes = (...paragraphs: string[]) => quotesOf(...paragraphs);
 
 describe('name shape: a speaker of three or more name words is not clear', () => {
   it.each([

@@ -1,13 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
 import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * Issue 9, fifth round: every way the subject of a verb of speech is chosen, with two people in view. The
  * rules must give the person who spoke, or nobody; never the other person.
  */
-const who = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => q.speaker);
-const speakerAndRole = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.speaker, q.role]);
+const who = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => q.speaker);
+const speakerAndRole = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.speaker, q.role]);
 
 describe('the speaker, not the other person named around the verb', () => {
   it.each([
@@ -130,7 +131,7 @@ describe('a verb of speech joined by "and" with no subject of its own', () => {
 });
 
 describe('high confidence for a named speaker needs positive evidence', () => {
-  const how = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.speaker, q.confidence]);
+  const how = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.speaker, q.confidence]);
 
   it.each([
     ['Jo Bell, Unison branch secretary, said: “We will fight the cuts.”'],

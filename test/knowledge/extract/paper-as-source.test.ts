@@ -1,13 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * Another newspaper as the source, its attribution trailing the sentence (", the newspaper reported on Sunday (27
  * October)", ", reported the paper", tune7): reported speech from that paper, a document (ninth round). "reported"
  * counts only there: before a clause it is as often a verb of doing ("reported the fault").
  */
-const all = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.kind, q.speaker, q.role, q.attribution, q.text]);
+const all = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.kind, q.speaker, q.role, q.attribution, q.text]);
 
 describe('a paper reporting, the attribution trailing', () => {
   it.each([

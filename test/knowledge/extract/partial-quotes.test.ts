@@ -1,9 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /** Partial quotes as real articles print them: in headlines and crossheads, put to a meeting, after a passive verb. */
-const quotesOf = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n')));
 const partials = (...paragraphs: string[]) =>
   quotesOf(...paragraphs).map((q) => [q.speaker, q.text, q.kind, q.paragraphs[0], q.attribution]);
 

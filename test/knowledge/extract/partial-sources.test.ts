@@ -1,9 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 const who = (...paragraphs: string[]) =>
-  extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.text, q.speaker, q.role, q.kind, q.attribution]);
+  quotesOf(...paragraphs).map((q) => [q.text, q.speaker, q.role, q.kind, q.attribution]);
 
 describe('whose words a partial quote is', () => {
   it('gives words quoted from a document the speaker mentions to that document, and the rest of the sentence to the speaker', () => {

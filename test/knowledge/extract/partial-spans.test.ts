@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * Partial quotes the sentence presents as someone's words (test/eval/README.md): after a verb that points to the
@@ -8,7 +7,7 @@ import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
  * predicate of the same subject. A scare quote stays unquoted.
  */
 const partials = (...paragraphs: string[]) =>
-  extractQuotes(splitParagraphs(paragraphs.join('\n\n')))
+  quotesOf(...paragraphs)
     .filter((q) => q.kind === 'partial')
     .map((q) => [q.speaker, q.text]);
 

@@ -1,13 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
 import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * A clause reported by a participle of speech after the main clause ("… criticised the policy, arguing that less street
  * lighting would lead to …", tune7; "… hit back, stating that no such promise was given", tune3): the main clause's
  * subject reports it (ninth round).
  */
-const all = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.kind, q.speaker, q.role, q.attribution, q.text]);
+const all = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.kind, q.speaker, q.role, q.attribution, q.text]);
 
 describe('", arguing that …" after the main clause', () => {
   it.each([

@@ -1,12 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * A role that lists a portfolio ("Cabinet Member for Infrastructure, Transport and Facilities", tune7) is one
  * person's role: the capitalised word after its "and" is a portfolio, not a second speaker (ninth round).
  */
-const who = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.speaker, q.attribution]);
+const who = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.speaker, q.attribution]);
 
 describe('a portfolio listed with "and" in a role', () => {
   it.each([

@@ -1,9 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /** Paragraphs from blank-line separated text, `Caption:` lines marked as captions. */
-const quotesOf = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n')));
 const who = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.speaker, q.role, q.kind, q.paragraphs]);
 
 describe('speech introduced by "said:"', () => {

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * Where a reported clause starts and ends (test/eval/README.md: the clause after the verb of speech). A member is
@@ -8,7 +7,7 @@ import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
  * reporter's next sentence in their mouth.
  */
 const reported = (...paragraphs: string[]) =>
-  extractQuotes(splitParagraphs(paragraphs.join('\n\n')))
+  quotesOf(...paragraphs)
     .filter((q) => q.kind === 'reported')
     .map((q) => q.text);
 

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * Reported speech whose attribution is not "Subject said …" at the start of the sentence: a verb joined to an
@@ -9,7 +8,7 @@ import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
  * (test/eval/README.md), so a member asking what they said should find it.
  */
 const reported = (...paragraphs: string[]) =>
-  extractQuotes(splitParagraphs(paragraphs.join('\n\n')))
+  quotesOf(...paragraphs)
     .filter((q) => q.kind === 'reported')
     .map((q) => [q.speaker, q.text]);
 

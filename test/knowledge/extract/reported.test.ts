@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
 import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /** Reported speech as real articles write it: no "that", and the attribution trailing as often as leading. */
-const quotesOf = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n')));
 const reported = (...paragraphs: string[]) =>
   quotesOf(...paragraphs)
     .filter((q) => q.kind === 'reported')

@@ -1,12 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * "It reads: “…”" after a leaflet, "The petition reads:" (a document speaking), and "X was quoted as saying:" (the
  * speaker quoted by another paper), both met in tune7 (ninth round).
  */
-const all = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.speaker, q.role, q.attribution]);
+const all = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.speaker, q.role, q.attribution]);
 
 describe('a text that "reads:"', () => {
   it.each([

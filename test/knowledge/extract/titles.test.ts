@@ -1,8 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
-const quotesOf = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n')));
 const who = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.speaker, q.confidence]);
 
 // A title run into the name made a three-word speaker ("Provost Jo Hale"), which the name-shape

@@ -1,13 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * A partial quote in a sentence that ends by citing its source ("The closure of museums ‘must be considered’ …, says a
  * Kirklees officer."; "… a “lost generation” …, UNISON says today (Saturday).", tune7) is that source's; the sentence
  * holds a partial quote, so it is not reported speech as well (ninth round).
  */
-const all = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.kind, q.speaker, q.role, q.attribution, q.text]);
+const all = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.kind, q.speaker, q.role, q.attribution, q.text]);
 
 describe('a partial quote before a trailing citation', () => {
   it.each([

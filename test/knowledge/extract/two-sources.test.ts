@@ -1,13 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
-import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * One sentence reporting two sources, the second after "after", "when" or "because" ("Roberts Coaches announced it
  * would halt the 159 … after Leicestershire County Council said it could no longer afford …", tune7): two reported
  * clauses, each its own source's (ninth round).
  */
-const all = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.speaker, q.role, q.attribution, q.text]);
+const all = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.speaker, q.role, q.attribution, q.text]);
 
 describe('a second source after a conjunction', () => {
   it('splits the companies’ and the council’s clauses', () => {

@@ -1,13 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { splitParagraphs } from '../../../src/knowledge/paragraphs.js';
 import { extractQuotes } from '../../../src/knowledge/extract/quotes.js';
+import { quotesOf } from './quotes-of.js';
 
 /**
  * Where a different reader of the paragraph could give a quote to someone else, the rules name nobody
  * (issue 9, "Never a wrong speaker"): each case here named a person with high confidence before.
  */
 const how = (...paragraphs: string[]) =>
-  extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.speaker, q.attribution, q.confidence]);
+  quotesOf(...paragraphs).map((q) => [q.speaker, q.attribution, q.confidence]);
 
 describe('a quote carrying on the one before', () => {
   it('names nobody when the narrative between them names another person', () => {
@@ -136,7 +137,7 @@ describe('a first name against the pronoun', () => {
 });
 
 describe('names in real copy (tune3)', () => {
-  const who = (...paragraphs: string[]) => extractQuotes(splitParagraphs(paragraphs.join('\n\n'))).map((q) => [q.speaker, q.role]);
+  const who = (...paragraphs: string[]) => quotesOf(...paragraphs).map((q) => [q.speaker, q.role]);
 
   it('keeps capitalised role words before a name out of the name', () => {
     expect(who('In the letter, EIS General Secretary Andrea Bradley says, “The cuts will hurt.”')).toEqual([['Andrea Bradley', 'EIS General Secretary']]);
