@@ -41,12 +41,16 @@ export const NOT_COUNTED = new Set([
   'decades', 'nights', 'years’', 'o’clock', 'centuries', 'winters', 'summers', 'generations', 'metres', 'feet', 'yards', 'kilometres', 'km', 'mph', 'points',
   // Days of a week and parts of a day or year are times too ("closing … on two weekdays"), like "three days a week".
   'weekdays', 'weekends', 'mornings', 'afternoons', 'evenings', 'fortnights', 'terms', 'seasons', 'semesters',
+  // Parts of a whole: "two thirds of …" is a fraction, never a count of thirds.
+  'halves', 'thirds', 'quarters', 'fifths', 'sixths', 'sevenths', 'eighths', 'ninths', 'tenths',
 ]);
 // Singular nouns that still stand for many (a fraction or a "-strong" figure of them is a real figure).
 const COLLECTIVE = new Set([
   'workforce', 'staff', 'budget', 'funding', 'spending', 'income', 'population', 'team', 'service', 'council', 'grant',
   'pay', 'bill', 'deficit', 'shortfall', 'total', 'membership', 'caseload', 'capacity', 'provision', 'crowd', 'group',
   'branch', 'union', 'army',
+  // A sum is a whole too: "about half the cost", "half the rent".
+  'cost', 'price', 'rent', 'fee', 'amount', 'money', 'value',
 ]);
 // A capitalised word like these makes "12 Station Road" an address, never a count.
 const STREET = /^(?:Road|Street|Lane|Avenue|Close|Drive|Way|Place|Crescent|Terrace|Court|Square|Gardens|Grove|Hill|Row|Walk|Mews|Rd|St)$/;

@@ -4,10 +4,10 @@ import { bareCountsIn } from './bare-counts.js';
 import { MONEY_VERB_BEFORE, NUMBER } from './count-atoms.js';
 import { countsIn } from './counts.js';
 import { datesIn, yearsIn } from './dates.js';
-import { CHANGE_VERB, changedThing, countsFor, WINDOW } from './figure-labels.js';
+import { CHANGE_VERB, CUT_VERBS, changedThing, countsFor, WINDOW } from './figure-labels.js';
 import { addHit, newHits, spanOf, type Hit, type Hits } from './hits.js';
 import { FRACTION, FRACTION_HINT, fractionPercent } from './number-words.js';
-import { countedNoun, isCountable } from './counted-noun.js';
+import { countedNoun, isCountable, unitOf } from './counted-noun.js';
 import { headOf, nounPhrase } from './noun-phrases.js';
 import { linkRanges } from './ranges.js';
 import { sentenceAt, splitSentences } from './text.js';
@@ -152,7 +152,7 @@ function fractionsIn(hits: Hits): void {
     // Without "of", "half" followed by a determiner: "half the staff", never "half an hour".
     // After "of", a determiner and the whole's own number may stand first: "a third of its 40 member homes".
     const det = hasOf ? OF_WHOLE.exec(after) : /^\s+(?:the|its|their|our|all|these|those|his|her)\s+/i.exec(after);
-    const counts = det ? nounPhrase(after, det[0].length) : null;
+    const counts = det ? (nounPhrase(after, det[0].length) ?? (hasOf ? namedWhole(after, det[0].length) : null)) : null;
     if (counts && (value !== 50 || isCountable(headOf(counts)))) {
       addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts });
       continue;
@@ -166,6 +166,13 @@ function fractionsIn(hits: Hits): void {
       addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: changed });
       continue;
     }
+    // Or a share cut off a whole: "slashed a third off the ‘vegetation maintenance’ budget", "knocked half off fees".
+    const unquoted = hasOf ? '' : after.replace(/[‘’“”"]/g, '');
+    const off = hasOf ? null : OFF_WHOLE.exec(unquoted);
+    if (off && CUT_BEFORE.test(lead)) {
+      addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: nounPhrase(unquoted, off[0].length) });
+      continue;
+    }
     // Or a share of something just named, with its own qualifier: "57 contracts with well over half in rural
     // areas", "more than half said no". The qualifier is what makes "half" a figure here (not "half term").
     if (!hasOf && QUALIFIER.test(before.slice(-20)) && SHARE_END.test(after)) {
@@ -175,6 +182,20 @@ function fractionsIn(hits: Hits): void {
     // Or the subject of a verb, opening its clause: "One third report that …, and a third have introduced …".
     if (!hasOf && opensClause(hits.text, m.index) && SUBJECT_VERB.test(after)) addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: null });
   }
+}
+
+// "off" and the whole a share is cut from; the verb before the fraction must be one of cutting.
+const OFF_WHOLE = /^\s+off\s+(?:(?:the|its|their|our|this|that)\s+)?(?=\p{L})/u;
+const CUT_BEFORE = new RegExp(`\\b(?:${CUT_VERBS.join('|')}|knock|knocks|knocked|knocking|shave|shaves|shaved|shaving|lop|lops|lopped)\\s+$`, 'i');
+// Names opening the whole after "of": "two thirds of London head teachers", "a third of the Labour councillors".
+const NAMES = /(?:\p{Lu}[\p{Ll}’'-]+\s+){1,3}/uy;
+
+/** A whole whose phrase opens with up to three names and ends in a counted noun; null otherwise. */
+function namedWhole(text: string, from: number): string | null {
+  NAMES.lastIndex = from;
+  if (!NAMES.exec(text)) return null;
+  const rest = nounPhrase(text, NAMES.lastIndex);
+  return rest && unitOf(headOf(rest)) ? `${text.slice(from, NAMES.lastIndex)}${rest}` : null;
 }
 
 // A verb (or an adverb before one) whose subject a fraction standing alone can be: "a third have", "half said".
