@@ -25,7 +25,7 @@ export const FIGURE_SENTENCE_MAX = 300;
 // A pound sign damaged into U+FFFD (a page saved in the wrong encoding) is still one: "�1.7million".
 const POUND = '[£\\uFFFD]';
 const MONEY = new RegExp(
-  `${POUND}\\s?${NUMBER}(?:\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}]))?(?:[\\s-](?:an?|per|each)[\\s-](hour|day|week|month|year|annum)\\b|\\s(annually)\\b)?`,
+  `${POUND}\\s?${NUMBER}(?:\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}]))?(?:(?:\\s(?:extra|more))?(?:[\\s-](?:an?|per|each)[\\s-](hour|day|week|month|year|annum)\\b|\\s(annually)\\b))?`,
   'giu',
 );
 // "£2-3 million": one range, the multiplier shared.
@@ -41,6 +41,10 @@ const OF_WHOLE = /^\s+(?:(?:the|its|their|our|all|these|those|his|her)\s+)?(?:\d
 
 const RATE_BEFORE = /\b(hourly|weekly|monthly|annual|yearly)\s+(rate|pay|wage|fee|charge|salary)\b.*$/i;
 const RATE_UNITS: Record<string, string> = { hourly: 'GBP/hour', weekly: 'GBP/week', monthly: 'GBP/month', annual: 'GBP/year', yearly: 'GBP/year' };
+// A period as the sum's adjective ("the annual £6,000 contribution") or of what the sum is ("an annual budget of
+// £200,000", "its yearly grant of about £5,000"): read in the 60 characters before the sum, in its sentence.
+const PERIOD_BEFORE =
+  /\b(hourly|weekly|monthly|annual|yearly)\s+(?:(?:[a-z-]+\s+)?(?:budget|contribution|grant|subsidy|cost|bill|income|rent|payment|funding|donation|fee|charge|salary|rate|pay|wage|allowance|subscription|turnover|spend)\s+(?:of|is|was|will\s+be|stands\s+at|totals|totalling)\s+(?:(?:now|only|just|about|around|nearly|almost|over|under|some|roughly|approximately|more\s+than|less\s+than|up\s+to)\s+){0,2})?$/i;
 const MULTIPLIERS: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
 const RATES: Record<string, string> = { hour: 'GBP/hour', day: 'GBP/day', week: 'GBP/week', month: 'GBP/month', year: 'GBP/year', annum: 'GBP/year' };
 
@@ -55,7 +59,8 @@ export function extractFigures(paragraphs: Paragraph[]): Figure[] {
         const sentence = sentenceAt(sentences, hit.start) ?? { start: 0, text: para.text };
         // "raise the hourly rate it pays from £19.20 to £21.40": a rate named before the money is its unit.
         const rate = hit.kind === 'money' && hit.unit === 'GBP' ? RATE_BEFORE.exec(para.text.slice(Math.max(sentence.start, hit.start - 80), hit.start)) : null;
-        const unit = rate && !rate[0].includes('£') ? RATE_UNITS[rate[1]!.toLowerCase()]! : hit.unit;
+        const period = hit.kind === 'money' && hit.unit === 'GBP' && !rate ? PERIOD_BEFORE.exec(para.text.slice(Math.max(sentence.start, hit.start - 60), hit.start)) : null;
+        const unit = rate && !rate[0].includes('£') ? RATE_UNITS[rate[1]!.toLowerCase()]! : period ? RATE_UNITS[period[1]!.toLowerCase()]! : hit.unit;
         return {
           kind: hit.kind,
           value: hit.value,
@@ -121,13 +126,15 @@ function moneyIn(hits: Hits): void {
 // clause break between, is the sum's rate when the sentence says the sum is spent or paid (before it or between);
 // not "each year of the contract", a span the sum is spread over.
 const RATE_APART = /([^\d£\uFFFD,;:.!?()]{1,100}?)\b(?:(?:every|each|per)\s+(year|week|month|day)|(annually))\b(?!\s+of\b)/uy;
+// "to spend an extra £150 more for parking every year": the verb of spending before "an extra".
+const SPENT_EXTRA = /\b(?:spend|spends|spending|spent|pay|pays|paying|paid|cost|costs|costing|charge|charges|charged)\s+(?:an?\s+)?(?:extra|further|additional)\s+$/i;
 const SPENT = /\b(?:spent|spend|spends|spending|paid|pay|pays|paying|cost|costs|costing|given|handed|received|receives|invested|charged|charges)\b/i;
 
 /** The rate of a sum written apart from it, or plain GBP. */
 function rateApart(text: string, start: number, end: number): string {
   RATE_APART.lastIndex = end;
   const m = RATE_APART.exec(text);
-  if (!m || !(SPENT.test(m[1]!) || MONEY_VERB_BEFORE.test(text.slice(Math.max(0, start - 12), start)))) return 'GBP';
+  if (!m || !(SPENT.test(m[1]!) || MONEY_VERB_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || SPENT_EXTRA.test(text.slice(Math.max(0, start - 32), start)))) return 'GBP';
   return m[3] ? 'GBP/year' : RATES[m[2]!.toLowerCase()]!;
 }
 
