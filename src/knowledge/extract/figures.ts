@@ -90,6 +90,7 @@ function figuresIn(text: string): Hit[] {
   const hits = newHits(text);
   // Cheap tests first spare most paragraphs most patterns (a third of the time on the bench corpus).
   if (text.includes('£') || text.includes('\uFFFD')) moneyIn(hits);
+  if (PENCE_HINT.test(text)) penceIn(hits);
   for (const m of /\d/.test(text) ? text.matchAll(PERCENT) : []) {
     addHit(hits, { kind: 'percent', value: amount(m[1]!, m[2], undefined), unit: '%', ...spanOf(m), counts: null });
   }
@@ -119,6 +120,17 @@ function moneyIn(hits: Hits): void {
     if (notPound(hits.text, m.index, m.index + m[0].length)) continue;
     const unit = m[4] ? RATES[m[4].toLowerCase()]! : m[5] ? 'GBP/year' : rateApart(hits.text, m.index, m.index + m[0].length);
     addHit(hits, { kind: 'money', value: amount(m[1]!, m[2], m[3]), unit, ...spanOf(m), counts: null });
+  }
+}
+
+// "the nearest 10p", "5p an hour": pence, one or two digits glued to "p" (never "p12", "5pm", "1080p").
+const PENCE_HINT = /\dp\b/;
+const PENCE = /(?<![\p{L}\d.,£\uFFFD/-])(\d{1,2}(?:\.\d)?)p(?![\p{L}\d-])(?:[\s-](?:an?|per|each)[\s-](hour|day|week|month|year)\b)?/gu;
+
+function penceIn(hits: Hits): void {
+  for (const m of hits.text.matchAll(PENCE)) {
+    const unit = m[2] ? RATES[m[2].toLowerCase()]! : 'GBP';
+    addHit(hits, { kind: 'money', value: Math.round(Number(m[1]!) * 100) / 10000, unit, ...spanOf(m), counts: null });
   }
 }
 

@@ -101,3 +101,17 @@ describe('a sum’s period written a word apart from it', () => {
     expect(figuresOf(text).map((f) => [f.value, f.unit])).toEqual(values.map((v) => [v, unit]));
   });
 });
+
+describe('sums in pence', () => {
+  it.each([
+    ['The new fee will be rounded up to the nearest 10p.', 0.1, 'GBP', '10p'],
+    ['5p an hour doesn’t seem like a lot.', 0.05, 'GBP/hour', '5p an hour'],
+    ['A loaf now costs 95p, up 12.5p per week.', 0.95, 'GBP', '95p'],
+  ])('%s', (text, value, unit, written) => {
+    expect(brief(text)[0]).toEqual(['money', value, unit, written]);
+  });
+
+  it.each(['See p12 and page 3.', 'The A10p road and 1080p video.', 'It was 5pm when 3pc of staff left.', 'Route 12p-x runs.'])('not pence: %s', (text) => {
+    expect(brief(text).filter((f) => f[0] === 'money')).toEqual([]);
+  });
+});
