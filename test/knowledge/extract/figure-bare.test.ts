@@ -193,6 +193,29 @@ describe('counts the noun glued to the number, and nouns of people', () => {
     expect(brief('They have submitted a 700-signature petition.')).toEqual([['count', 700, 'signatures', '700-signature', 'signatures']]);
   });
 
+  it.each([
+    ['They plan to build the 420-place school by September.', 420, 'places', '420-place', 'places'],
+    ['A 60-bed care home will close.', 60, 'beds', '60-bed', 'beds'],
+    ['It is a 210-pupil primary.', 210, 'people', '210-pupil', 'pupils'],
+    ['The new 300-seat theatre opens.', 300, 'seats', '300-seat', 'seats'],
+    ['Plans for a 97-home estate were rejected.', 97, 'homes', '97-home', 'homes'],
+  ])('a count of things glued to the number before what holds them: %s', (text, value, unit, written, counts) => {
+    expect(brief(text)).toEqual([['count', value, unit, written, counts]]);
+  });
+
+  it('a petition’s signatures or a report’s pages without the hyphen: "1,000 signature petition"', () => {
+    expect(brief('Residents handed in 1,000 signature petition against the increase')).toEqual([['count', 1000, 'signatures', '1,000 signature', 'signatures']]);
+    expect(brief('They read a 40 page report.')).toEqual([['count', 40, 'pages', '40 page', 'pages']]);
+  });
+
+  it.each([
+    ['About 120 home carers protested.', [[120, 'people']]],
+    ['The council ran a 12-week consultation on a two-year deal.', []],
+    ['A 5-star hotel sits on a 10-mile route.', []],
+  ])('not a count of a glued thing: %s', (text, expected) => {
+    expect(figuresOf(text).map((f) => [f.value, f.unit])).toEqual(expected);
+  });
+
   it('counts pickets, officials and compounds of a people noun as people: "seven Erdington headteachers", "40 caseworkers"', () => {
     expect(brief('At the Deighton Centre we had 12 pickets, and seven Erdington headteachers wrote to 40 caseworkers.').map((f) => f.slice(0, 4))).toEqual([
       ['count', 12, 'people', '12 pickets'],
