@@ -123,7 +123,13 @@ const ONE_NOT_COUNTED = new Set([
 ]);
 
 function unitOfSingular(word: string): string | null {
-  const plural = /(?:s|x|ch|sh)$/.test(word) ? `${word}es` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+  const plural = /(?:s|x|ch|sh)$/.test(word)
+    ? `${word}es`
+    : /[^aeiou]y$/.test(word)
+      ? `${word.slice(0, -1)}ies`
+      : /orium$/.test(word)
+        ? `${word.slice(0, -2)}a`
+        : `${word}s`;
   const viaPlural = countedNoun(` ${plural}`, { yearLike: false });
   if (viaPlural && viaPlural.phrase === plural) return viaPlural.unit;
   return null;

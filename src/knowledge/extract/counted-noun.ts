@@ -27,6 +27,8 @@ const PEOPLE = new Set([
   'mayors', 'lecturers', 'tutors', 'trainees', 'midwives', 'surgeons', 'dentists', 'pharmacists', 'solicitors', 'lawyers',
   'participants', 'applicants', 'candidates', 'guests', 'shoppers', 'motorists', 'cyclists', 'pedestrians', 'fans',
   'players', 'spectators', 'inmates', 'prisoners', 'victims', 'survivors', 'occupiers', 'lodgers',
+  // "17,000 permit holders", "Blue Badge holders": whoever holds one is a person.
+  'holders',
 ]);
 // A compound whose head is a people noun is people too ("headteachers", "caseworkers", "leaseholders").
 const PEOPLE_COMPOUND = /^[\p{L}’'-]{3,}(?:teachers|workers|owners|keepers|leaders|officers|holders|minders)$/u;
@@ -76,6 +78,8 @@ export function unitOf(head: string): string | null {
   if (PEOPLE.has(lower) || PEOPLE_COMPOUND.test(lower)) return 'people';
   if (JOBS.has(lower)) return 'jobs';
   if (/[^su]s$/.test(lower) && !/(?:ous|ss|is|ly)$/.test(lower) && lower.length > 3) return lower;
+  // The Latin plural UK papers write: "crematoria", "auditoria" (never "Victoria").
+  if (/^[a-z]{5,}oria$/.test(lower)) return lower;
   return lower.length > 5 && PEOPLE_ENDING.test(lower) ? 'people' : null;
 }
 

@@ -203,6 +203,15 @@ describe('counts the noun glued to the number, and nouns of people', () => {
     expect(brief(text)).toEqual([['count', value, unit, written, counts]]);
   });
 
+  it.each([
+    ['Since April, 17,000 permit holders have been hit.', 17000, 'people'],
+    ['Some 3,000 Blue Badge holders will pay.', 3000, 'people'],
+    ['More than 170 councils run at least one crematorium.', 1, 'crematoria'],
+    ['The two crematoria close, as do three small auditoria.', 2, 'crematoria'],
+  ])('holders are people, and a Latin plural in -oria is the unit: %s', (text, value, unit) => {
+    expect(figuresOf(text).filter((f) => f.value === value).map((f) => f.unit)).toEqual([unit]);
+  });
+
   it('a petition’s signatures or a report’s pages without the hyphen: "1,000 signature petition"', () => {
     expect(brief('Residents handed in 1,000 signature petition against the increase')).toEqual([['count', 1000, 'signatures', '1,000 signature', 'signatures']]);
     expect(brief('They read a 40 page report.')).toEqual([['count', 40, 'pages', '40 page', 'pages']]);
