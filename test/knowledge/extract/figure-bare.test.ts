@@ -186,6 +186,35 @@ describe('"one" as a count', () => {
   });
 });
 
+describe('a bare count that a whole of people or "the number of" before it names', () => {
+  it.each([
+    ['In 2010 it attracted audiences of more than 313,000 to its shows.', 313000, 'more than', 'audiences'],
+    ['A crowd of about 2,000 marched.', 2000, 'about', 'crowd'],
+    ['The borough has a population of 80,000, and growing.', 80000, null, 'population'],
+    ['It has a workforce of 1,200.', 1200, null, 'workforce'],
+  ])('a whole of people "of" the number: %s', (text, value, qualifier, counts) => {
+    expect(figuresOf(text).filter((f) => f.value === value).map((f) => [f.kind, f.unit, f.qualifier, f.counts])).toEqual([['count', 'people', qualifier, counts]]);
+  });
+
+  it.each([
+    ['The actual number of redundancies will be around 250 and will be made by March.', 250, 'jobs', 'redundancies'],
+    ['The number of empty homes is now 1,400.', 1400, 'homes', 'empty homes'],
+    ['The number of library visitors stood at 12,000 last year.', 12000, 'people', 'library visitors'],
+  ])('"the number of X is N": %s', (text, value, unit, counts) => {
+    expect(figuresOf(text).filter((f) => f.value === value).map((f) => [f.kind, f.unit, f.counts])).toEqual([['count', unit, counts]]);
+  });
+
+  it.each([
+    'The crowd of 2019 was bigger.',
+    'A population of 80 per cent voted.',
+    'The number of hours is 12 hours a week.',
+    'The number of libraries is 12 miles from here.',
+    'A population of over 65s.',
+  ])('no such count: %s', (text) => {
+    expect(figuresOf(text).filter((f) => f.kind === 'count' && f.unit !== 'hours' && f.unit !== 'miles')).toEqual([]);
+  });
+});
+
 describe('counts the noun glued to the number, and nouns of people', () => {
   it('"a 970-page report" counts pages, whatever the space after the hyphen', () => {
     expect(brief('He said the 970-page report on closures had been too much.')).toEqual([['count', 970, 'pages', '970-page', 'pages']]);
