@@ -179,6 +179,25 @@ describe('"one" as a count', () => {
     expect(brief('Only one councillor voted against.')).toEqual([['count', 1, 'people', 'one councillor', 'councillor']]);
   });
 
+  it.each([
+    ['Wellingborough Council, which has cut one grounds maintenance job and stopped hiring, trimmed verges.', 'jobs', 'one grounds maintenance job', 'grounds maintenance job'],
+    ['The council closed one library last year.', 'libraries', 'one library', 'library'],
+    ['It has axed one full-time post.', 'jobs', 'one full-time post', 'full-time post'],
+    ['They scrapped one bus route, and then another.', 'routes', 'one bus route', 'bus route'],
+  ])('"one" as the object of a verb of cutting, closing or losing counts its noun phrase: %s', (text, unit, written, counts) => {
+    expect(brief(text).filter((f) => f[1] === 1)).toEqual([['count', 1, unit, written, counts]]);
+  });
+
+  it.each([
+    'They closed one of the libraries.',
+    'It cut one day a week from the service.',
+    'The council sold one to a developer.',
+    'He lost one more vote.',
+    'It will cut one in five posts.',
+  ])('"one" after such a verb and no counted phrase: %s', (text) => {
+    expect(figuresOf(text).filter((f) => f.value === 1)).toEqual([]);
+  });
+
   it('leaves "one" alone as a pronoun, a duration or before an adjective', () => {
     for (const text of ['One of the homes closed and one worker said so.', 'Only one of them replied.', 'It opens at least one day a week.', 'There is only one way forward.', 'Only one new library opens.', 'It is only one more chance.']) {
       expect(figuresOf(text), text).toEqual([]);
