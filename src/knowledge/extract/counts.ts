@@ -189,6 +189,18 @@ function range(hits: Hits, a: Atom, b: Atom, noun: CountedNoun): true {
 /** The noun a phrase before a verb of change gives ("places", "the number of beds" → beds), as a counted noun. */
 function nounOf(phrase: string | null): CountedNoun | null {
   if (!phrase) return null;
-  const unit = unitOf(headOf(phrase));
-  return unit ? { phrase, unit, length: 0 } : null;
+  const head = headOf(phrase);
+  const unit = unitOf(head);
+  if (unit) return { phrase, unit, length: 0 };
+  if (!HOLDS.has(head)) return null;
+  // "the housing repairs backlog": what a backlog or queue holds is the plural noun before it.
+  const words = phrase.split(' ');
+  for (let i = words.indexOf(head) - 1; i >= 0; i--) {
+    const held = unitOf(words[i]!);
+    if (held) return { phrase, unit: held, length: 0 };
+  }
+  return null;
 }
+
+// Singular nouns a count can be told by, holding the things counted: "the repairs backlog fell from 900 to 450".
+const HOLDS = new Set(['backlog', 'queue', 'list', 'pile', 'caseload']);
