@@ -59,6 +59,18 @@ const TOTAL_BY = new RegExp(`\\b(?:${CHANGE_VERBS.join('|')})\\s+(?:its|their|th
 // "signed by more than 2,700,": the people a petition or a plan was signed or backed by.
 const SIGNED_BY = /\b(?:signed|backed|supported|attended|joined|visited)\s+by\s+(?:(?:more\s+than|over|about|around|almost|nearly|some|at\s+least|just\s+over)\s+)?$/i;
 
+const WHOLE_QUALIFIER = '(?:(?:more\\s+than|over|about|around|almost|nearly|some|at\\s+least|just\\s+over|up\\s+to|an\\s+estimated|now|only|just)\\s+)?';
+const PEOPLE_WHOLE_OF = new RegExp(
+  `\\b(audiences?|crowds?|workforce|population|membership|turnout|congregation|attendance|electorate|readership)\\s+of\\s+${WHOLE_QUALIFIER}$`,
+  'i',
+);
+const NUMBER_OF_IS = new RegExp(
+  `\\bnumber\\s+of\\s+([\\p{Ll}-]+(?:\\s+[\\p{Ll}-]+){0,2})\\s+(?:is|are|was|were|will\\s+be|would\\s+be|could\\s+be|may\\s+be|might\\s+be|stands\\s+at|stood\\s+at|has\\s+reached|reached|totals|totalled)\\s+${WHOLE_QUALIFIER}$`,
+  'u',
+);
+// After "the number of X is N" the clause ends or goes on without a noun of N's own ("… 250 and will be made").
+const CLAUSE_GOES_ON = /[.,;:!?)]|\s*$|\s+(?:and|but|in|by|last|this|next|a|per|each|from|up|down|so|after|before)\b/y;
+
 /** A nounless number the sentence makes a count: of people when what it does says so ("21 voted"). */
 export interface BareCount {
   atom: Atom;
@@ -69,6 +81,8 @@ export interface BareCount {
   antecedent?: boolean;
   /** What the sentence says it counts ("the number of libraries"), whatever came before. */
   unit?: string;
+  /** The words that say what it counts ("audiences", "redundancies"). */
+  counts?: string;
 }
 
 /** The bare count a nounless atom is, by what stands either side of it; null when it is none. */
@@ -79,6 +93,18 @@ export function bareCount(text: string, a: Atom): BareCount | null {
   const lead = text.slice(Math.max(0, a.start - 24), a.start);
   MORE_AFTER.lastIndex = a.end;
   if (MORE_BEFORE.test(lead) && MORE_AFTER.test(text)) return { atom: a, people: false, antecedent: true };
+  const before100 = text.slice(Math.max(0, a.start - 100), a.start);
+  // Both readers need "of" before the number: most nounless numbers cost one substring test here.
+  if (before100.includes(' of ') && !/^\p{L}/u.test(text.slice(a.end, a.end + 1))) {
+    // "audiences of more than 313,000", "a crowd of about 2,000": the people a whole of them counts.
+    const whole = PEOPLE_WHOLE_OF.exec(before100.slice(-60));
+    if (whole) return { atom: a, people: true, counts: whole[1]!.toLowerCase() };
+    // "the number of redundancies will be around 250 and …": what the sentence says it counts, the clause ending.
+    const numberOf = NUMBER_OF_IS.exec(before100);
+    const unit = numberOf ? unitOf(headOf(numberOf[1]!)) : null;
+    CLAUSE_GOES_ON.lastIndex = a.end;
+    if (numberOf && unit && CLAUSE_GOES_ON.test(text)) return { atom: a, people: false, unit, counts: numberOf[1]! };
+  }
   AFTER.lastIndex = a.end;
   const after = AFTER.exec(text);
   if (!after) return null;
@@ -113,7 +139,7 @@ export function bareCountsIn(hits: Hits, candidates: BareCount[]): void {
   let last: Hit | undefined;
   // The parts a whole has had so far, so parts never add up to more than it.
   const parts = new Map<Hit, number>();
-  for (const { atom: a, people, part, antecedent, unit } of candidates) {
+  for (const { atom: a, people, part, antecedent, unit, counts: what } of candidates) {
     while (next < counts.length && counts[next]!.end <= a.start) last = counts[next++];
     if (part) {
       const whole = next > 0 ? counts[next - 1]! : undefined;
@@ -127,7 +153,7 @@ export function bareCountsIn(hits: Hits, candidates: BareCount[]): void {
     const near = !people && last && a.start - last.end <= ANTECEDENT_WINDOW ? last : undefined;
     // More of, or a change in, what was counted in the same sentence: across a full stop it may be anything.
     if (antecedent && (!near || /[.!?]/.test(hits.text.slice(near.end, a.start)))) continue;
-    const hit: Hit = { kind: 'count', value: a.value, unit: unit ?? near?.unit ?? 'people', start: a.start, end: a.end, counts: null };
+    const hit: Hit = { kind: 'count', value: a.value, unit: unit ?? near?.unit ?? 'people', start: a.start, end: a.end, counts: what ?? null };
     if (addHit(hits, hit)) last = hit;
   }
 }

@@ -14,9 +14,11 @@ const PROPORTION_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine
 
 const PARTITIVE = /^\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|these\s+|those\s+)?/i;
 const STRONG = /^-strong\s+/;
-// "a 970-page report", "a 75- page report" (the paper's stray space), "a 700-signature petition": a count of
-// the glued noun. Not every glued noun counts ("a 12-week consultation", "a two-year deal").
-const GLUED = /^-\s?(page|signature)s?(?![\p{L}-])/u;
+// "a 970-page report", "a 75- page report" (the paper's stray space), "a 700-signature petition", "the 420-place
+// school", "a 60-bed care home": a count of the glued noun, things a whole holds. Not every glued noun counts ("a
+// 12-week consultation", "a two-year deal", "a 10-mile route"). Without the hyphen only pages and signatures before
+// their document ("1,000 signature petition"): "120 home carers" counts carers.
+const GLUED = /^(?:-\s?(page|signature|place|bed|seat|pupil|home|room|space|flat)|\s(page|signature)(?=\s+\p{Ll}))s?(?![\p{L}-])/u;
 const LENGTH_OF = /^\s(miles|kilometres)\s+of\s+(?!(?:the|its|their|our|this|that|it|them)\b)/i;
 const UP_FROM = /\b(?:up|down)\s+from\s+$/i;
 const OF_THE = /(?:^|[.!?]\s+|,\s+)[Oo]f\s+(?:the\s+|these\s+|those\s+)?$/;
@@ -60,8 +62,8 @@ export function countAlone(hits: Hits, a: Atom): boolean {
   const after = text.slice(a.end, a.end + WINDOW);
   const glued = GLUED.exec(after);
   if (glued) {
-    const plural = `${glued[1]!}s`;
-    return addHit(hits, { kind: 'count', value: a.value, unit: plural, start: a.start, end: a.end + glued[0].length, counts: plural }) || true;
+    const plural = `${glued[1] ?? glued[2]!}s`;
+    return addHit(hits, { kind: 'count', value: a.value, unit: unitOf(plural) ?? plural, start: a.start, end: a.end + glued[0].length, counts: plural }) || true;
   }
   const strong = STRONG.exec(after);
   if (strong) {

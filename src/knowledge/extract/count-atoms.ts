@@ -1,8 +1,9 @@
-import { countedNoun, type CountedNoun } from './counted-noun.js';
+import { countedNoun, NOT_COUNTED, type CountedNoun } from './counted-noun.js';
 import { isYearLike } from './dates.js';
 import { WINDOW } from './figure-labels.js';
 import { addHit, taken, type Hits } from './hits.js';
 import { FUNCTION_WORDS } from './words.js';
+import { endsPhrase } from './noun-phrases.js';
 import { gluedBefore, isLoneOne, NUMBER_WORDS, wordsValue } from './number-words.js';
 
 /**
@@ -99,9 +100,33 @@ const ONE_VOTE = /^\s+(?:against|abstaining|abstained|abstention)\b/;
 function loneOne(hits: Hits, start: number, end: number): Atom | null {
   if (taken(hits, start, end)) return null;
   if (ONE_VOTE.test(hits.text.slice(end, end + 14))) return { start, end, value: 1, yearLike: false, noun: null };
-  if (!ONE_QUANTIFIED.test(hits.text.slice(Math.max(0, start - 16), start))) return null;
-  const noun = singularNoun(hits.text.slice(end, end + 40));
+  const lead = hits.text.slice(Math.max(0, start - 16), start);
+  const quantified = ONE_QUANTIFIED.test(lead);
+  if (!quantified && !ONE_OBJECT.test(lead)) return null;
+  const noun = quantified ? singularNoun(hits.text.slice(end, end + 40)) : singularPhrase(hits.text.slice(end, end + 60));
   return noun ? { start, end, value: 1, yearLike: false, noun } : null;
+}
+
+// "has cut one grounds maintenance job", "closed one library": "one" as the object of a verb of cutting, closing,
+// losing or making, with a singular noun phrase after it, is a count.
+const ONE_OBJECT =
+  /\b(?:cut|cuts|cutting|axe|axes|axed|axing|lose|loses|lost|losing|close|closes|closed|closing|shut|shuts|shutting|scrap|scraps|scrapped|scrapping|sell|sells|sold|selling|create|creates|created|creating)\s+$/i;
+const PHRASE_TOKENS = /[\p{L}’'-]+|[^\s\p{L}]/gu;
+
+/** Up to three lowercase modifiers and a singular head that ends the phrase: "grounds maintenance job and". */
+function singularPhrase(after: string): CountedNoun | null {
+  if (!/^\s/.test(after)) return null;
+  const tokens = [...after.matchAll(PHRASE_TOKENS)].slice(0, 5);
+  for (let k = 0; k < Math.min(4, tokens.length); k++) {
+    const word = tokens[k]![0];
+    if (!/^\p{Ll}[\p{Ll}-]*\p{Ll}$/u.test(word) || endsPhrase(word) || ONE_NOT_COUNTED.has(word) || NOT_COUNTED.has(word)) return null;
+    const next = tokens[k + 1]?.[0];
+    if (next !== undefined && /^\p{L}/u.test(next) && !endsPhrase(next.toLowerCase()) && !/^\p{Ll}+ed$/u.test(next)) continue;
+    const unit = unitOfSingular(word);
+    if (!unit) return null;
+    return { phrase: tokens.slice(0, k + 1).map((t) => t[0]).join(' '), unit, length: tokens[k]!.index! + word.length };
+  }
+  return null;
 }
 
 /** "one school that …", "one collection a week": a singular noun counted as its plural would be. */
@@ -123,7 +148,13 @@ const ONE_NOT_COUNTED = new Set([
 ]);
 
 function unitOfSingular(word: string): string | null {
-  const plural = /(?:s|x|ch|sh)$/.test(word) ? `${word}es` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+  const plural = /(?:s|x|ch|sh)$/.test(word)
+    ? `${word}es`
+    : /[^aeiou]y$/.test(word)
+      ? `${word.slice(0, -1)}ies`
+      : /orium$/.test(word)
+        ? `${word.slice(0, -2)}a`
+        : `${word}s`;
   const viaPlural = countedNoun(` ${plural}`, { yearLike: false });
   if (viaPlural && viaPlural.phrase === plural) return viaPlural.unit;
   return null;

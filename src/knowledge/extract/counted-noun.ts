@@ -27,6 +27,8 @@ const PEOPLE = new Set([
   'mayors', 'lecturers', 'tutors', 'trainees', 'midwives', 'surgeons', 'dentists', 'pharmacists', 'solicitors', 'lawyers',
   'participants', 'applicants', 'candidates', 'guests', 'shoppers', 'motorists', 'cyclists', 'pedestrians', 'fans',
   'players', 'spectators', 'inmates', 'prisoners', 'victims', 'survivors', 'occupiers', 'lodgers',
+  // "17,000 permit holders", "Blue Badge holders": whoever holds one is a person.
+  'holders',
 ]);
 // A compound whose head is a people noun is people too ("headteachers", "caseworkers", "leaseholders").
 const PEOPLE_COMPOUND = /^[\p{L}’'-]{3,}(?:teachers|workers|owners|keepers|leaders|officers|holders|minders)$/u;
@@ -41,12 +43,16 @@ export const NOT_COUNTED = new Set([
   'decades', 'nights', 'years’', 'o’clock', 'centuries', 'winters', 'summers', 'generations', 'metres', 'feet', 'yards', 'kilometres', 'km', 'mph', 'points',
   // Days of a week and parts of a day or year are times too ("closing … on two weekdays"), like "three days a week".
   'weekdays', 'weekends', 'mornings', 'afternoons', 'evenings', 'fortnights', 'terms', 'seasons', 'semesters',
+  // Parts of a whole: "two thirds of …" is a fraction, never a count of thirds.
+  'halves', 'thirds', 'quarters', 'fifths', 'sixths', 'sevenths', 'eighths', 'ninths', 'tenths',
 ]);
 // Singular nouns that still stand for many (a fraction or a "-strong" figure of them is a real figure).
 const COLLECTIVE = new Set([
   'workforce', 'staff', 'budget', 'funding', 'spending', 'income', 'population', 'team', 'service', 'council', 'grant',
   'pay', 'bill', 'deficit', 'shortfall', 'total', 'membership', 'caseload', 'capacity', 'provision', 'crowd', 'group',
   'branch', 'union', 'army',
+  // A sum is a whole too: "about half the cost", "half the rent".
+  'cost', 'price', 'rent', 'fee', 'amount', 'money', 'value',
 ]);
 // A capitalised word like these makes "12 Station Road" an address, never a count.
 const STREET = /^(?:Road|Street|Lane|Avenue|Close|Drive|Way|Place|Crescent|Terrace|Court|Square|Gardens|Grove|Hill|Row|Walk|Mews|Rd|St)$/;
@@ -72,6 +78,8 @@ export function unitOf(head: string): string | null {
   if (PEOPLE.has(lower) || PEOPLE_COMPOUND.test(lower)) return 'people';
   if (JOBS.has(lower)) return 'jobs';
   if (/[^su]s$/.test(lower) && !/(?:ous|ss|is|ly)$/.test(lower) && lower.length > 3) return lower;
+  // The Latin plural UK papers write: "crematoria", "auditoria" (never "Victoria").
+  if (/^[a-z]{5,}oria$/.test(lower)) return lower;
   return lower.length > 5 && PEOPLE_ENDING.test(lower) ? 'people' : null;
 }
 

@@ -48,6 +48,7 @@ export function countsIn(hits: Hits): BareCount[] {
     const end = m.index + m[0].length + noun.length;
     addHit(hits, { kind: 'count', value: vagueValue(m[1], m[2]!), unit: noun.unit, start: m.index, end, counts: noun.phrase, qualifier });
   }
+  if (VAGUE_WORD.test(text)) vagueAlone(hits);
   const atoms = readAtoms(hits);
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i]!;
@@ -67,6 +68,33 @@ export function countsIn(hits: Hits): BareCount[] {
   return bare;
 }
 
+
+// A vague multiple with no "of" or "more" after it: money after a verb of money ("overspend by millions", "has
+// cost thousands"), people when what follows describes them ("thousands desperate for a home", "dozens waiting").
+// Never after a determiner ("in their thousands", "the hundreds stuck"), nor "by" without a verb of money.
+const VAGUE_WORD = /(?:dozens|scores|hundreds|thousands|millions)\b/i;
+const VAGUE_ALONE = /(?<![\p{L}’'-])(dozens|scores|hundreds|thousands|millions)(?!\s+(?:of|more)\b)(?![\p{L}’'-])/giu;
+const MONEY_VERB_BY =
+  /\b(?:overspend|overspends|overspent|overspending|underspend|underspent|spend|spends|spent|spending|cost|costs|costing|save|saves|saved|saving|waste|wasted|wasting)\s+(?:by\s+)?$/i;
+const SUM_ENDS = /^(?:[.,;:!?)”’"]|\s+(?:and|but|on|in|over|this|last|next|to|if|while|[–—-])(?=\s)|\s*$)/;
+const DESCRIBED = /^\s+(?:desperate|waiting|left|affected|forced|facing|living|stuck|queuing|struggling)\b/i;
+const VAGUE_DETERMINED = /\b(?:the|their|these|those|its|our|his|her|in|by|to|of)\s+$/i;
+
+function vagueAlone(hits: Hits): void {
+  const { text } = hits;
+  for (const m of text.matchAll(VAGUE_ALONE)) {
+    const end = m.index + m[0].length;
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    const after = text.slice(end, end + 30);
+    const value = vagueValue(undefined, m[1]!);
+    const qualifier = m[1]!.toLowerCase();
+    if (MONEY_VERB_BY.test(before) && SUM_ENDS.test(after) && m[1] !== 'dozens' && m[1] !== 'scores') {
+      addHit(hits, { kind: 'money', value, unit: 'GBP', start: m.index, end, counts: null, qualifier });
+    } else if (DESCRIBED.test(after) && !VAGUE_DETERMINED.test(before)) {
+      addHit(hits, { kind: 'count', value, unit: 'people', start: m.index, end, counts: null, qualifier });
+    }
+  }
+}
 
 /** Two neighbouring atoms that make one figure (a range, a part of a whole) or two linked ones (a change). */
 function pair(hits: Hits, a: Atom, b: Atom, gap: string): boolean {
@@ -161,6 +189,18 @@ function range(hits: Hits, a: Atom, b: Atom, noun: CountedNoun): true {
 /** The noun a phrase before a verb of change gives ("places", "the number of beds" → beds), as a counted noun. */
 function nounOf(phrase: string | null): CountedNoun | null {
   if (!phrase) return null;
-  const unit = unitOf(headOf(phrase));
-  return unit ? { phrase, unit, length: 0 } : null;
+  const head = headOf(phrase);
+  const unit = unitOf(head);
+  if (unit) return { phrase, unit, length: 0 };
+  if (!HOLDS.has(head)) return null;
+  // "the housing repairs backlog": what a backlog or queue holds is the plural noun before it.
+  const words = phrase.split(' ');
+  for (let i = words.indexOf(head) - 1; i >= 0; i--) {
+    const held = unitOf(words[i]!);
+    if (held) return { phrase, unit: held, length: 0 };
+  }
+  return null;
 }
+
+// Singular nouns a count can be told by, holding the things counted: "the repairs backlog fell from 900 to 450".
+const HOLDS = new Set(['backlog', 'queue', 'list', 'pile', 'caseload']);

@@ -36,7 +36,7 @@ const NOT_WHAT = new Set([
   'additional', 'estimated', 'expected', 'potential', 'overall',
 ]);
 
-const CUT_VERBS = [
+export const CUT_VERBS = [
   'cut', 'cuts', 'cutting', 'reduce', 'reduces', 'reduced', 'reducing', 'slash', 'slashes', 'slashed', 'slashing', 'trim', 'trims',
   'trimmed', 'trimming', 'lower', 'lowers', 'lowered', 'lowering', 'halve', 'halved', 'halving',
 ];
@@ -45,6 +45,10 @@ const OTHER_CHANGE_VERBS = [
   'increase', 'increases', 'increased', 'increasing', 'grow', 'grows', 'grew', 'growing', 'grown', 'shrink', 'shrinks', 'shrank',
   'shrunk', 'shrinking', 'decline', 'declines', 'declined', 'declining', 'go', 'goes', 'went', 'gone', 'going', 'raise', 'raises',
   'raised', 'raising', 'change', 'changes', 'changed', 'changing',
+  // How headlines say it: "costs climb by a third", "fares soared", "visits plunged".
+  'climb', 'climbs', 'climbed', 'climbing', 'soar', 'soars', 'soared', 'soaring', 'jump', 'jumps', 'jumped', 'jumping', 'plunge',
+  'plunges', 'plunged', 'plunging', 'plummet', 'plummets', 'plummeted', 'plummeting', 'surge', 'surges', 'surged', 'surging',
+  'slump', 'slumps', 'slumped', 'slumping', 'tumble', 'tumbles', 'tumbled', 'tumbling',
 ];
 /** Verbs of cutting, as a whole lowercase word. */
 export const CUT_VERB = new RegExp(`^(?:${CUT_VERBS.join('|')})$`);

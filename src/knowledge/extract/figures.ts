@@ -4,10 +4,10 @@ import { bareCountsIn } from './bare-counts.js';
 import { MONEY_VERB_BEFORE, NUMBER } from './count-atoms.js';
 import { countsIn } from './counts.js';
 import { datesIn, yearsIn } from './dates.js';
-import { CHANGE_VERB, changedThing, countsFor, WINDOW } from './figure-labels.js';
+import { CHANGE_VERB, CUT_VERBS, changedThing, countsFor, WINDOW } from './figure-labels.js';
 import { addHit, newHits, spanOf, type Hit, type Hits } from './hits.js';
 import { FRACTION, FRACTION_HINT, fractionPercent } from './number-words.js';
-import { countedNoun, isCountable } from './counted-noun.js';
+import { countedNoun, isCountable, unitOf } from './counted-noun.js';
 import { headOf, nounPhrase } from './noun-phrases.js';
 import { linkRanges } from './ranges.js';
 import { sentenceAt, splitSentences } from './text.js';
@@ -25,7 +25,7 @@ export const FIGURE_SENTENCE_MAX = 300;
 // A pound sign damaged into U+FFFD (a page saved in the wrong encoding) is still one: "�1.7million".
 const POUND = '[£\\uFFFD]';
 const MONEY = new RegExp(
-  `${POUND}\\s?${NUMBER}(?:\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}]))?(?:[\\s-](?:an?|per|each)[\\s-](hour|day|week|month|year|annum)\\b|\\s(annually)\\b)?`,
+  `${POUND}\\s?${NUMBER}(?:\\s?(million|billion|bn|m|thousand|k)(?![\\p{L}]))?(?:(?:\\s(?:extra|more))?(?:[\\s-](?:an?|per|each)[\\s-](hour|day|week|month|year|annum)\\b|\\s(annually)\\b))?`,
   'giu',
 );
 // "£2-3 million": one range, the multiplier shared.
@@ -41,6 +41,10 @@ const OF_WHOLE = /^\s+(?:(?:the|its|their|our|all|these|those|his|her)\s+)?(?:\d
 
 const RATE_BEFORE = /\b(hourly|weekly|monthly|annual|yearly)\s+(rate|pay|wage|fee|charge|salary)\b.*$/i;
 const RATE_UNITS: Record<string, string> = { hourly: 'GBP/hour', weekly: 'GBP/week', monthly: 'GBP/month', annual: 'GBP/year', yearly: 'GBP/year' };
+// A period as the sum's adjective ("the annual £6,000 contribution") or of what the sum is ("an annual budget of
+// £200,000", "its yearly grant of about £5,000"): read in the 60 characters before the sum, in its sentence.
+const PERIOD_BEFORE =
+  /\b(hourly|weekly|monthly|annual|yearly)\s+(?:(?:[a-z-]+\s+)?(?:budget|contribution|grant|subsidy|cost|bill|income|rent|payment|funding|donation|fee|charge|salary|rate|pay|wage|allowance|subscription|turnover|spend)\s+(?:of|is|was|will\s+be|stands\s+at|totals|totalling)\s+(?:(?:now|only|just|about|around|nearly|almost|over|under|some|roughly|approximately|more\s+than|less\s+than|up\s+to)\s+){0,2})?$/i;
 const MULTIPLIERS: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
 const RATES: Record<string, string> = { hour: 'GBP/hour', day: 'GBP/day', week: 'GBP/week', month: 'GBP/month', year: 'GBP/year', annum: 'GBP/year' };
 
@@ -55,7 +59,8 @@ export function extractFigures(paragraphs: Paragraph[]): Figure[] {
         const sentence = sentenceAt(sentences, hit.start) ?? { start: 0, text: para.text };
         // "raise the hourly rate it pays from £19.20 to £21.40": a rate named before the money is its unit.
         const rate = hit.kind === 'money' && hit.unit === 'GBP' ? RATE_BEFORE.exec(para.text.slice(Math.max(sentence.start, hit.start - 80), hit.start)) : null;
-        const unit = rate && !rate[0].includes('£') ? RATE_UNITS[rate[1]!.toLowerCase()]! : hit.unit;
+        const period = hit.kind === 'money' && hit.unit === 'GBP' && !rate ? PERIOD_BEFORE.exec(para.text.slice(Math.max(sentence.start, hit.start - 60), hit.start)) : null;
+        const unit = rate && !rate[0].includes('£') ? RATE_UNITS[rate[1]!.toLowerCase()]! : period ? RATE_UNITS[period[1]!.toLowerCase()]! : hit.unit;
         return {
           kind: hit.kind,
           value: hit.value,
@@ -85,6 +90,7 @@ function figuresIn(text: string): Hit[] {
   const hits = newHits(text);
   // Cheap tests first spare most paragraphs most patterns (a third of the time on the bench corpus).
   if (text.includes('£') || text.includes('\uFFFD')) moneyIn(hits);
+  if (PENCE_HINT.test(text)) penceIn(hits);
   for (const m of /\d/.test(text) ? text.matchAll(PERCENT) : []) {
     addHit(hits, { kind: 'percent', value: amount(m[1]!, m[2], undefined), unit: '%', ...spanOf(m), counts: null });
   }
@@ -117,17 +123,30 @@ function moneyIn(hits: Hits): void {
   }
 }
 
+// "the nearest 10p", "5p an hour": pence, one or two digits glued to "p" (never "p12", "5pm", "1080p").
+const PENCE_HINT = /\dp\b/;
+const PENCE = /(?<![\p{L}\d.,£\uFFFD/-])(\d{1,2}(?:\.\d)?)p(?![\p{L}\d-])(?:[\s-](?:an?|per|each)[\s-](hour|day|week|month|year)\b)?/gu;
+
+function penceIn(hits: Hits): void {
+  for (const m of hits.text.matchAll(PENCE)) {
+    const unit = m[2] ? RATES[m[2].toLowerCase()]! : 'GBP';
+    addHit(hits, { kind: 'money', value: Math.round(Number(m[1]!) * 100) / 10000, unit, ...spanOf(m), counts: null });
+  }
+}
+
 // "£21 million of tax payers’ money being spent … every year": a rate later in the clause, no other figure or
 // clause break between, is the sum's rate when the sentence says the sum is spent or paid (before it or between);
 // not "each year of the contract", a span the sum is spread over.
 const RATE_APART = /([^\d£\uFFFD,;:.!?()]{1,100}?)\b(?:(?:every|each|per)\s+(year|week|month|day)|(annually))\b(?!\s+of\b)/uy;
+// "to spend an extra £150 more for parking every year": the verb of spending before "an extra".
+const SPENT_EXTRA = /\b(?:spend|spends|spending|spent|pay|pays|paying|paid|cost|costs|costing|charge|charges|charged)\s+(?:an?\s+)?(?:extra|further|additional)\s+$/i;
 const SPENT = /\b(?:spent|spend|spends|spending|paid|pay|pays|paying|cost|costs|costing|given|handed|received|receives|invested|charged|charges)\b/i;
 
 /** The rate of a sum written apart from it, or plain GBP. */
 function rateApart(text: string, start: number, end: number): string {
   RATE_APART.lastIndex = end;
   const m = RATE_APART.exec(text);
-  if (!m || !(SPENT.test(m[1]!) || MONEY_VERB_BEFORE.test(text.slice(Math.max(0, start - 12), start)))) return 'GBP';
+  if (!m || !(SPENT.test(m[1]!) || MONEY_VERB_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || SPENT_EXTRA.test(text.slice(Math.max(0, start - 32), start)))) return 'GBP';
   return m[3] ? 'GBP/year' : RATES[m[2]!.toLowerCase()]!;
 }
 
@@ -152,7 +171,7 @@ function fractionsIn(hits: Hits): void {
     // Without "of", "half" followed by a determiner: "half the staff", never "half an hour".
     // After "of", a determiner and the whole's own number may stand first: "a third of its 40 member homes".
     const det = hasOf ? OF_WHOLE.exec(after) : /^\s+(?:the|its|their|our|all|these|those|his|her)\s+/i.exec(after);
-    const counts = det ? nounPhrase(after, det[0].length) : null;
+    const counts = det ? (nounPhrase(after, det[0].length) ?? (hasOf ? namedWhole(after, det[0].length) : null)) : null;
     if (counts && (value !== 50 || isCountable(headOf(counts)))) {
       addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts });
       continue;
@@ -166,6 +185,13 @@ function fractionsIn(hits: Hits): void {
       addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: changed });
       continue;
     }
+    // Or a share cut off a whole: "slashed a third off the ‘vegetation maintenance’ budget", "knocked half off fees".
+    const unquoted = hasOf ? '' : after.replace(/[‘’“”"]/g, '');
+    const off = hasOf ? null : OFF_WHOLE.exec(unquoted);
+    if (off && CUT_BEFORE.test(lead)) {
+      addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: nounPhrase(unquoted, off[0].length) });
+      continue;
+    }
     // Or a share of something just named, with its own qualifier: "57 contracts with well over half in rural
     // areas", "more than half said no". The qualifier is what makes "half" a figure here (not "half term").
     if (!hasOf && QUALIFIER.test(before.slice(-20)) && SHARE_END.test(after)) {
@@ -175,6 +201,20 @@ function fractionsIn(hits: Hits): void {
     // Or the subject of a verb, opening its clause: "One third report that …, and a third have introduced …".
     if (!hasOf && opensClause(hits.text, m.index) && SUBJECT_VERB.test(after)) addHit(hits, { kind: 'percent', value, unit: '%', start: m.index, end, counts: null });
   }
+}
+
+// "off" and the whole a share is cut from; the verb before the fraction must be one of cutting.
+const OFF_WHOLE = /^\s+off\s+(?:(?:the|its|their|our|this|that)\s+)?(?=\p{L})/u;
+const CUT_BEFORE = new RegExp(`\\b(?:${CUT_VERBS.join('|')}|knock|knocks|knocked|knocking|shave|shaves|shaved|shaving|lop|lops|lopped)\\s+$`, 'i');
+// Names opening the whole after "of": "two thirds of London head teachers", "a third of the Labour councillors".
+const NAMES = /(?:\p{Lu}[\p{Ll}’'-]+\s+){1,3}/uy;
+
+/** A whole whose phrase opens with up to three names and ends in a counted noun; null otherwise. */
+function namedWhole(text: string, from: number): string | null {
+  NAMES.lastIndex = from;
+  if (!NAMES.exec(text)) return null;
+  const rest = nounPhrase(text, NAMES.lastIndex);
+  return rest && unitOf(headOf(rest)) ? `${text.slice(from, NAMES.lastIndex)}${rest}` : null;
 }
 
 // A verb (or an adverb before one) whose subject a fraction standing alone can be: "a third have", "half said".

@@ -12,7 +12,9 @@ export const VERBS_AFTER = new Set([
 
 // Pronouns end a phrase too ("30% of them affordable").
 const PRONOUNS = new Set(['them', 'us', 'me', 'him', 'those', 'these', 'whom', 'themselves', 'itself', 'ourselves']);
-export const endsPhrase = (lower: string): boolean => FUNCTION_WORDS.has(lower) || PRONOUNS.has(lower);
+// A time after the phrase is not part of it ("the budget last year").
+const TIME_OPENERS = new Set(['last', 'next']);
+export const endsPhrase = (lower: string): boolean => FUNCTION_WORDS.has(lower) || PRONOUNS.has(lower) || TIME_OPENERS.has(lower);
 
 const PHRASE_WORD = /([\p{L}’'-]*\p{L})([^\s\p{L}]*)\s*/uy;
 const NUMBER_OF = /(?:the\s+)?(?:number|numbers|total)\s+of\s+(?:the\s+)?/iy;

@@ -22,7 +22,9 @@ export function linkRanges(hits: Hits): void {
   for (let i = 0; i < sorted.length; i++) {
     const q = sorted[i]!;
     const p = sorted[i - 1];
-    if (p && !p.range && !p.change && p.kind === q.kind && p.unit === q.unit && q.start - p.end <= 30) {
+    // A sum with its period and one without ("from £64 to £78 a month") are linked: the two then share the period.
+    const sameUnit = p && (p.unit === q.unit || (p.kind === 'money' && (p.unit === 'GBP' || q.unit === 'GBP')));
+    if (p && sameUnit && !p.range && !p.change && p.kind === q.kind && q.start - p.end <= 30) {
       const how = linkOf(text, p, q, text.slice(p.end, q.start));
       if (how === 'range') asRange(p, q);
       else if (how === 'change') asChange(p, q);

@@ -179,10 +179,58 @@ describe('"one" as a count', () => {
     expect(brief('Only one councillor voted against.')).toEqual([['count', 1, 'people', 'one councillor', 'councillor']]);
   });
 
+  it.each([
+    ['Wellingborough Council, which has cut one grounds maintenance job and stopped hiring, trimmed verges.', 'jobs', 'one grounds maintenance job', 'grounds maintenance job'],
+    ['The council closed one library last year.', 'libraries', 'one library', 'library'],
+    ['It has axed one full-time post.', 'jobs', 'one full-time post', 'full-time post'],
+    ['They scrapped one bus route, and then another.', 'routes', 'one bus route', 'bus route'],
+  ])('"one" as the object of a verb of cutting, closing or losing counts its noun phrase: %s', (text, unit, written, counts) => {
+    expect(brief(text).filter((f) => f[1] === 1)).toEqual([['count', 1, unit, written, counts]]);
+  });
+
+  it.each([
+    'They closed one of the libraries.',
+    'It cut one day a week from the service.',
+    'The council sold one to a developer.',
+    'He lost one more vote.',
+    'It will cut one in five posts.',
+  ])('"one" after such a verb and no counted phrase: %s', (text) => {
+    expect(figuresOf(text).filter((f) => f.value === 1)).toEqual([]);
+  });
+
   it('leaves "one" alone as a pronoun, a duration or before an adjective', () => {
     for (const text of ['One of the homes closed and one worker said so.', 'Only one of them replied.', 'It opens at least one day a week.', 'There is only one way forward.', 'Only one new library opens.', 'It is only one more chance.']) {
       expect(figuresOf(text), text).toEqual([]);
     }
+  });
+});
+
+describe('a bare count that a whole of people or "the number of" before it names', () => {
+  it.each([
+    ['In 2010 it attracted audiences of more than 313,000 to its shows.', 313000, 'more than', 'audiences'],
+    ['A crowd of about 2,000 marched.', 2000, 'about', 'crowd'],
+    ['The borough has a population of 80,000, and growing.', 80000, null, 'population'],
+    ['It has a workforce of 1,200.', 1200, null, 'workforce'],
+  ])('a whole of people "of" the number: %s', (text, value, qualifier, counts) => {
+    expect(figuresOf(text).filter((f) => f.value === value).map((f) => [f.kind, f.unit, f.qualifier, f.counts])).toEqual([['count', 'people', qualifier, counts]]);
+  });
+
+  it.each([
+    ['The actual number of redundancies will be around 250 and will be made by March.', 250, 'jobs', 'redundancies'],
+    ['The number of empty homes is now 1,400.', 1400, 'homes', 'empty homes'],
+    ['The number of library visitors stood at 12,000 last year.', 12000, 'people', 'library visitors'],
+  ])('"the number of X is N": %s', (text, value, unit, counts) => {
+    expect(figuresOf(text).filter((f) => f.value === value).map((f) => [f.kind, f.unit, f.counts])).toEqual([['count', unit, counts]]);
+  });
+
+  it.each([
+    'The crowd of 2019 was bigger.',
+    'A population of 80 per cent voted.',
+    'The number of hours is 12 hours a week.',
+    'The number of libraries is 12 miles from here.',
+    'A population of over 65s.',
+  ])('no such count: %s', (text) => {
+    expect(figuresOf(text).filter((f) => f.kind === 'count' && f.unit !== 'hours' && f.unit !== 'miles')).toEqual([]);
   });
 });
 
@@ -191,6 +239,38 @@ describe('counts the noun glued to the number, and nouns of people', () => {
     expect(brief('He said the 970-page report on closures had been too much.')).toEqual([['count', 970, 'pages', '970-page', 'pages']]);
     expect(brief('It was buried deep inside a 75- page report.')).toEqual([['count', 75, 'pages', '75- page', 'pages']]);
     expect(brief('They have submitted a 700-signature petition.')).toEqual([['count', 700, 'signatures', '700-signature', 'signatures']]);
+  });
+
+  it.each([
+    ['They plan to build the 420-place school by September.', 420, 'places', '420-place', 'places'],
+    ['A 60-bed care home will close.', 60, 'beds', '60-bed', 'beds'],
+    ['It is a 210-pupil primary.', 210, 'people', '210-pupil', 'pupils'],
+    ['The new 300-seat theatre opens.', 300, 'seats', '300-seat', 'seats'],
+    ['Plans for a 97-home estate were rejected.', 97, 'homes', '97-home', 'homes'],
+  ])('a count of things glued to the number before what holds them: %s', (text, value, unit, written, counts) => {
+    expect(brief(text)).toEqual([['count', value, unit, written, counts]]);
+  });
+
+  it.each([
+    ['Since April, 17,000 permit holders have been hit.', 17000, 'people'],
+    ['Some 3,000 Blue Badge holders will pay.', 3000, 'people'],
+    ['More than 170 councils run at least one crematorium.', 1, 'crematoria'],
+    ['The two crematoria close, as do three small auditoria.', 2, 'crematoria'],
+  ])('holders are people, and a Latin plural in -oria is the unit: %s', (text, value, unit) => {
+    expect(figuresOf(text).filter((f) => f.value === value).map((f) => f.unit)).toEqual([unit]);
+  });
+
+  it('a petition’s signatures or a report’s pages without the hyphen: "1,000 signature petition"', () => {
+    expect(brief('Residents handed in 1,000 signature petition against the increase')).toEqual([['count', 1000, 'signatures', '1,000 signature', 'signatures']]);
+    expect(brief('They read a 40 page report.')).toEqual([['count', 40, 'pages', '40 page', 'pages']]);
+  });
+
+  it.each([
+    ['About 120 home carers protested.', [[120, 'people']]],
+    ['The council ran a 12-week consultation on a two-year deal.', []],
+    ['A 5-star hotel sits on a 10-mile route.', []],
+  ])('not a count of a glued thing: %s', (text, expected) => {
+    expect(figuresOf(text).map((f) => [f.value, f.unit])).toEqual(expected);
   });
 
   it('counts pickets, officials and compounds of a people noun as people: "seven Erdington headteachers", "40 caseworkers"', () => {

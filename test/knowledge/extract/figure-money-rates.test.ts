@@ -56,3 +56,62 @@ describe('a pound sign damaged into a replacement character is still money', () 
     ]);
   });
 });
+
+describe('a sum’s period written a word apart from it', () => {
+  it.each([
+    ['Drivers now pay up to £150 extra per year for parking.', 150, 'GBP/year', '£150 extra per year'],
+    ['Season tickets will be £20 more a month from April.', 20, 'GBP/month', '£20 more a month'],
+    ['Stallholders face paying £12 extra each week.', 12, 'GBP/week', '£12 extra each week'],
+  ])('"extra" or "more" between the sum and its period: %s', (text, value, unit, written) => {
+    expect(brief(text)).toEqual([['money', value, unit, written]]);
+  });
+
+  it.each([
+    ['They could be looking at having to spend an extra £150 more for parking every year.', 'GBP/year'],
+    ['Members will pay an additional £5 for their permit every month.', 'GBP/month'],
+  ])('a verb of spending before "an extra" and the period later in the clause: %s', (text, unit) => {
+    expect(brief(text).map((f) => f[2])).toEqual([unit]);
+  });
+
+  it.each([
+    ['The committee relies on the annual £6,000 contribution towards the event.', 6000, 'GBP/year'],
+    ['Families get a weekly £20 payment.', 20, 'GBP/week'],
+    ['It cost £58,000 to run, out of an annual budget of £200,000.', 200000, 'GBP/year'],
+    ['Its yearly grant of about £5,000 is at risk.', 5000, 'GBP/year'],
+    ['The monthly fee is now £40.', 40, 'GBP/month'],
+  ])('a period named before the sum, as an adjective of it or of what it is: %s', (text, value, unit) => {
+    expect(brief(text).filter((f) => f[1] === value).map((f) => f[2])).toEqual([unit]);
+  });
+
+  it.each([
+    'The annual report said £2m was saved.',
+    'The annual budget was cut and £2m saved.',
+    'The extra £150 grows every year.',
+    'He spent an extra £150 on the house, and every year since he has spent less.',
+    'A weekly column on the £5m scheme.',
+  ])('not a rate: %s', (text) => {
+    expect(brief(text).map((f) => f[2])).toEqual(['GBP']);
+  });
+
+  it.each([
+    ['A season ticket has increased from £64 to £78 a month.', [64, 78], 'GBP/month'],
+    ['Rents went from £90 a week to £110.', [90, 110], 'GBP/week'],
+    ['Pay is between £11 and £13 an hour.', [11, 13], 'GBP/hour'],
+  ])('both sides of a change or range of money share the period either side gives: %s', (text, values, unit) => {
+    expect(figuresOf(text).map((f) => [f.value, f.unit])).toEqual(values.map((v) => [v, unit]));
+  });
+});
+
+describe('sums in pence', () => {
+  it.each([
+    ['The new fee will be rounded up to the nearest 10p.', 0.1, 'GBP', '10p'],
+    ['5p an hour doesn’t seem like a lot.', 0.05, 'GBP/hour', '5p an hour'],
+    ['A loaf now costs 95p, up 12.5p per week.', 0.95, 'GBP', '95p'],
+  ])('%s', (text, value, unit, written) => {
+    expect(brief(text)[0]).toEqual(['money', value, unit, written]);
+  });
+
+  it.each(['See p12 and page 3.', 'The A10p road and 1080p video.', 'It was 5pm when 3pc of staff left.', 'Route 12p-x runs.'])('not pence: %s', (text) => {
+    expect(brief(text).filter((f) => f[0] === 'money')).toEqual([]);
+  });
+});

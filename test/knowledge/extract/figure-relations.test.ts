@@ -58,6 +58,18 @@ describe('a number whose noun belongs to its neighbour', () => {
     ]);
   });
 
+  it.each([
+    ['The housing repairs backlog had gone up from 3,204 to 6,960 this year.', 'repairs', 'housing repairs backlog', [3204, 6960]],
+    ['Its planning applications backlog fell from 900 to 450.', 'applications', 'planning applications backlog', [900, 450]],
+    ['The repairs queue rose from 200 to 350.', 'repairs', 'repairs queue', [200, 350]],
+  ])('a change in a backlog or queue counts the things it holds: %s', (text, unit, counts, values) => {
+    expect(figuresOf(text).map((f) => [f.kind, f.value, f.unit, f.counts])).toEqual(values.map((v) => ['count', v, unit, counts]));
+  });
+
+  it('a backlog naming nothing it holds gives no count', () => {
+    expect(figuresOf('The waiting list grew from 300 to 500.')).toEqual([]);
+  });
+
   it('the subject opening a sentence is what a change counts, whatever follows it', () => {
     expect(figuresOf('Places at Dunleigh’s day centres for adults with learning disabilities will be cut from 90 to 45.').map((f) => [f.value, f.counts])).toEqual([
       [90, 'places'],

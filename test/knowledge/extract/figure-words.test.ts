@@ -87,6 +87,37 @@ describe('counts in words', () => {
   });
 });
 
+describe('a vague multiple standing alone', () => {
+  it.each([
+    ['They are on track to overspend by millions, they say.', 1e6, 'millions'],
+    ['The scheme has cost thousands and achieved nothing.', 1000, 'thousands'],
+    ['Residents could save hundreds, the council says.', 100, 'hundreds'],
+  ])('after a verb of money it is money: %s', (text, value, written) => {
+    expect(brief(text).map((f) => f.slice(0, 5))).toEqual([['money', value, 'GBP', written, written]]);
+  });
+
+  it.each([
+    ['Empty homes rose despite thousands desperate for a home.', 1000, 'thousands'],
+    ['Hundreds left without a bus will lose out.', 100, 'Hundreds'],
+    ['There are dozens waiting for a place.', 12, 'dozens'],
+  ])('described by what follows it, it is a count of people: %s', (text, value, written) => {
+    expect(brief(text)).toEqual([['count', value, 'people', written, written.toLowerCase(), null]]);
+  });
+
+  it.each([
+    'They came in their thousands waiting for news.',
+    'It rose by thousands.',
+    'The cost runs into millions of pounds and thousands more.',
+    'Millions watched the thousands-strong march.',
+    'The hundreds stuck in traffic were late.',
+    'It was worth millions to them.',
+    // Losing millions may be of anything: viewers, visits, pounds.
+    'The service risks losing millions if it fails.',
+  ])('otherwise no figure: %s', (text) => {
+    expect(brief(text).filter((f) => f[3] === 'thousands' || f[3] === 'millions' || f[3] === 'hundreds' || f[3] === 'Millions')).toEqual([]);
+  });
+});
+
 describe('fractions', () => {
   it.each([
     ['A third of staff left.', 33.3, 'A third', 'staff'],
