@@ -80,9 +80,9 @@ function freshRecord(r: FileResult | null, sig: Signature): WorkerRecord {
   if (!r) return null;
   if (!r.article) return { ...r, sig, parts: null, text: null, cached: false };
   const { paragraphTerms, normalized } = articleText(r.article);
-  const json = asciiJson({ article: r.article, idLine: r.idLine, parts: articleParts(r.article, extractForServing(r.article)), paragraphTerms } satisfies StoredRecord);
+  const json = asciiJson({ article: r.article, idLine: r.idLine, parts: articleParts(r.article, extractForServing(r.article)) } satisfies StoredRecord);
   // As bytes (see `ArticleText.normalized`), in an array of their own: a pooled Buffer's whole 8 KB slab would be copied across.
-  return { file: r.file, sig, hash: r.hash, json, normalized: utf8.encode(normalized as string) };
+  return { file: r.file, sig, hash: r.hash, json, paragraphTerms: paragraphTerms!, normalized: utf8.encode(normalized as string) };
 }
 
 /**
