@@ -13,6 +13,7 @@ import { slices, turnIfDue } from './sliced.js';
 import { BATCH, readInWorkers } from './worker-pool.js';
 import { fileHash } from './file-hash.js';
 import { recordVersion } from './record-version.js';
+import { partsToStore } from './text-refs.js';
 import { markTakenBySignature, trustedHash } from './file-signatures.js';
 
 /**
@@ -80,7 +81,7 @@ function freshRecord(r: FileResult | null, sig: Signature): WorkerRecord {
   if (!r) return null;
   if (!r.article) return { ...r, sig, parts: null, text: null, cached: false };
   const { paragraphTerms, normalized } = articleText(r.article);
-  const json = asciiJson({ article: r.article, idLine: r.idLine, parts: articleParts(r.article, extractForServing(r.article)) } satisfies StoredRecord);
+  const json = asciiJson({ article: r.article, idLine: r.idLine, parts: partsToStore(r.article, articleParts(r.article, extractForServing(r.article))) } satisfies StoredRecord);
   // As bytes (see `ArticleText.normalized`), in an array of their own: a pooled Buffer's whole 8 KB slab would be copied across.
   return { file: r.file, sig, hash: r.hash, json, paragraphTerms: paragraphTerms!, normalized: utf8.encode(normalized as string) };
 }

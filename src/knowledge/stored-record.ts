@@ -4,6 +4,7 @@ import type { FileRecord, FileToRead, ReadOptions, Unchanged } from './file-reco
 import type { Signature } from './folder.js';
 import type { Article } from './schema.js';
 import { slices } from './sliced.js';
+import { partsFromStore, type StoredParts } from './text-refs.js';
 
 /**
  * A file's record as the extraction cache stores it and a worker thread hands it over: one JSON
@@ -16,7 +17,7 @@ import { slices } from './sliced.js';
 export interface StoredRecord {
   article: Article;
   idLine: number;
-  parts: ArticleParts;
+  parts: StoredParts;
 }
 
 /**
@@ -33,9 +34,10 @@ function fromJson(json: string, file: string, sig: Signature, hash: string, cach
   // The same bytes under another name (a copy, a rename) are the same record but for the name.
   s.article.file = file;
   for (const p of s.parts.problems) p.file = file;
+  const parts = partsFromStore(s.article, s.parts);
   const text: ArticleText = { paragraphTerms: fresh.paragraphTerms, normalized: fresh.normalized, mentions: mentions ? (JSON.parse(mentions) as ArticleText['mentions']) : null };
   if (text.mentions) storedMentions.set(text, text.mentions.sig);
-  return { file, article: s.article, problems: [], idLine: s.idLine, hash, sig, parts: s.parts, text, cached };
+  return { file, article: s.article, problems: [], idLine: s.idLine, hash, sig, parts, text, cached };
 }
 
 export function fromWorker(r: WorkerRecord): FileRecord | Unchanged | null {
