@@ -1,4 +1,4 @@
-import { articleParts, articleText, extractForServing, type ArticleParts, type ArticleText } from './article-parts.js';
+import { articleParts, articleText, extractForServing, paragraphTermsOf, type ArticleParts, type ArticleText } from './article-parts.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { StoredIndexes } from './index-store.js';
 import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEntry } from './knowledge-base.js';
@@ -45,7 +45,6 @@ export function* knowledgeBaseSteps(
   const parts = yield* collectParts(articles, partsOf);
   const { places, placeIndex } = yield* placesSteps(articles, gazetteer, (a) => texts.get(a)!, parts.byId);
   const paragraphRefs: { articleId: string; n: number }[] = [];
-  const paragraphTexts: string[] = [];
   // Where each article's documents start, and which articles have problems, for a later update (`update-state.ts`).
   const state = { paragraphs: new Map<string, number>(), quotes: new Map<string, number>(), problems: new Map<string, readonly Problem[]>() };
   let quoteDocs = 0;
@@ -56,18 +55,16 @@ export function* knowledgeBaseSteps(
     state.quotes.set(a.id, quoteDocs);
     quoteDocs += own.quotes.length;
     if (own.problems.length > 0) state.problems.set(a.id, own.problems);
-    const paragraphTerms = texts.get(a)!.paragraphTerms;
-    for (const [i, p] of a.paragraphs.entries()) {
-      paragraphRefs.push({ articleId: a.id, n: p.n });
-      paragraphTexts.push(paragraphTerms[i]!);
-    }
+    for (const p of a.paragraphs) paragraphRefs.push({ articleId: a.id, n: p.n });
   }
-  texts.clear();
   yield;
   const speakers = yield* speakerIndexSteps(parts.quotes);
   // The key guarantees the stored indexes fit; the counts are checked anyway, as a wrong index would rank the wrong paragraphs.
-  const fits = stored !== null && stored.paragraphs.base.docLength.length === paragraphTexts.length && stored.quotes.base.docLength.length === parts.quotes.length;
-  const paragraphs = fits ? stored.paragraphs : yield* termIndexSteps(paragraphTexts, true);
+  const fits = stored !== null && stored.paragraphs.base.docLength.length === paragraphRefs.length && stored.quotes.base.docLength.length === parts.quotes.length;
+  const paragraphs = fits ? stored.paragraphs : yield* termIndexSteps(yield* paragraphTextsSteps(articles, texts), true);
+  // Indexed now: kept, they would be as large as the articles' text again (`ArticleText.paragraphTerms`).
+  for (const text of texts.values()) text.paragraphTerms = null;
+  texts.clear();
   const quoteIndex = fits ? stored.quotes : yield* termIndexSteps(yield* quoteTextsSteps(parts.quotes), true);
 
   const kb: KnowledgeBase = {
@@ -83,6 +80,17 @@ export function* knowledgeBaseSteps(
 
 /** A quote as the quote index reads it. An unsure speaker's name is not indexed either, so a topic search for that name cannot find the quote. */
 export const quoteText = (q: CitedQuote) => (speakerIsClear(q) ? [q.text, q.speaker ?? '', q.role ?? ''] : [q.text]).join(' ');
+
+/** Each paragraph's terms, in the articles' order: as a worker worked them out, else worked out here (a warm start that builds). */
+function* paragraphTextsSteps(articles: readonly Article[], texts: ReadonlyMap<Article, ArticleText>): Steps<string[]> {
+  const out: string[] = [];
+  for (const [i, a] of articles.entries()) {
+    if (i % 16 === 15) yield;
+    const text = texts.get(a);
+    for (const t of paragraphTermsOf(text, a)) out.push(t);
+  }
+  return out;
+}
 
 /** Each quote's terms joined by spaces: the term index reads every document twice, so each is tokenized once here. */
 function* quoteTextsSteps(quotes: readonly CitedQuote[]): Steps<string[]> {

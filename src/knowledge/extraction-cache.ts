@@ -6,9 +6,10 @@ import { recordVersion } from './record-version.js';
 /**
  * What reading a file gave, remembered between runs, so a restart neither parses nor extracts a
  * file whose bytes it has seen: each valid article's record (article, cited quotes, figures and
- * consultations, search terms) as JSON, keyed by the SHA-256 of the file's bytes and stored with
- * `recordVersion()`; opening the cache drops entries of any other version. Beside it, the place
- * names found in the article's text, which the index build works out and writes back. A separate
+ * consultations) as JSON, keyed by the SHA-256 of the file's bytes and stored with
+ * `recordVersion()`; entries of any other version are never read, and deleted by the next prune
+ * (`cache-prune.ts`). Beside it, the place names found in the article's text, which the index
+ * build works out and writes back. A separate
  * SQLite file from the reminders database: it can be deleted at any time and only costs one slower
  * start. A cache that fails (a corrupt file, a full disk) is said once and then left alone: it
  * never costs a file, only the time to read it afresh.
@@ -30,7 +31,16 @@ export interface ExtractionCache {
   close(): void;
   /** Whether it failed (and so stopped answering) since it was opened. */
   failed(): boolean;
+  /**
+   * One step of a prune (`cache-prune.ts`): the next `limit` rows of `table` after `after` (in key
+   * order), those `keep` refuses deleted in one transaction. `next` is where the following step
+   * starts, null at the table's end (or when the cache failed).
+   */
+  pruneStep(table: PrunedTable, after: string, limit: number, keep: (key: string, version: string | null) => boolean): { next: string | null; deleted: number };
 }
+
+/** The tables a prune walks: records and mentions by content hash (with their version), signatures by path. */
+export type PrunedTable = 'record' | 'mentions' | 'signature';
 
 export interface CacheEntry {
   value: string;
@@ -85,10 +95,9 @@ export function openExtractionCache(file: string, onFault: CacheFault = () => {}
     db.exec('CREATE TABLE IF NOT EXISTS signature (path TEXT PRIMARY KEY, sig TEXT NOT NULL, hash TEXT NOT NULL) WITHOUT ROWID');
     // Which version the entries are, so an open neither scans 100 MB of records for other versions nor writes (and so waits on another process's write).
     db.exec('CREATE TABLE IF NOT EXISTS meta (version TEXT NOT NULL)');
+    // Other versions' rows are never read (every query names the version) and are deleted by the next prune, in steps: deleting 10,000 records here held the loop in one piece.
     if (db.prepare<[], { version: string }>('SELECT version FROM meta').get()?.version !== version) {
       db.transaction(() => {
-        db.prepare('DELETE FROM record WHERE version <> ?').run(version);
-        db.prepare('DELETE FROM mentions WHERE version <> ?').run(version);
         db.exec('DELETE FROM meta');
         db.prepare('INSERT INTO meta (version) VALUES (?)').run(version);
       })();
@@ -117,6 +126,19 @@ export function openExtractionCache(file: string, onFault: CacheFault = () => {}
   const mention = db.prepare('INSERT OR REPLACE INTO mentions (key, version, value) VALUES (?, ?, ?)');
   const signed = db.prepare<[string, string], { hash: string }>('SELECT hash FROM signature WHERE path = ? AND sig = ?');
   const sign = db.prepare('INSERT OR REPLACE INTO signature (path, sig, hash) VALUES (?, ?, ?)');
+  const walk = {
+    record: db.prepare<[string, number], { key: string; version: string }>('SELECT key, version FROM record WHERE key > ? ORDER BY key LIMIT ?'),
+    mentions: db.prepare<[string, number], { key: string; version: string }>('SELECT key, version FROM mentions WHERE key > ? ORDER BY key LIMIT ?'),
+    signature: db.prepare<[string, number], { key: string; version: null }>('SELECT path AS key, NULL AS version FROM signature WHERE path > ? ORDER BY path LIMIT ?'),
+  };
+  const remove = {
+    record: db.prepare('DELETE FROM record WHERE key = ?'),
+    mentions: db.prepare('DELETE FROM mentions WHERE key = ?'),
+    signature: db.prepare('DELETE FROM signature WHERE path = ?'),
+  };
+  const removeAll = db.transaction((table: PrunedTable, keys: string[]) => {
+    for (const key of keys) remove[table].run(key);
+  });
   let values: [string, string][] = [];
   let mentions: [string, string][] = [];
   let signatures: [string, string, string][] = [];
@@ -163,6 +185,17 @@ export function openExtractionCache(file: string, onFault: CacheFault = () => {}
     flush,
     failed: () => broken,
     pending: () => values.length + mentions.length + signatures.length,
+    pruneStep: (table, after, limit, keep) =>
+      guard(
+        'pruning',
+        () => {
+          const rows = walk[table].all(after, limit);
+          const gone = rows.filter((r) => !keep(r.key, r.version)).map((r) => r.key);
+          if (gone.length > 0) removeAll(table, gone);
+          return { next: rows.length < limit ? null : rows[rows.length - 1]!.key, deleted: gone.length };
+        },
+        { next: null, deleted: 0 },
+      ),
     close: () => {
       flush();
       try {

@@ -5,20 +5,20 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { fromBytes, readArticleFile, readArticleFileSync, type FileResult } from './article-file.js';
 import { articleParts, articleText, extractForServing, type ArticleParts, type ArticleText } from './article-parts.js';
-import { cachedRecord, fromWorker, type StoredRecord, type WorkerRecord } from './stored-record.js';
+import { fromWorker, type StoredRecord, type WorkerRecord } from './stored-record.js';
 import { asciiJson, FLUSH_EVERY, useCache, type ExtractionCache } from './extraction-cache.js';
 import type { Signature } from './folder.js';
-import { MAX_FILE_BYTES } from './limits.js';
 import { slices, turnIfDue } from './sliced.js';
+import { lookUpHere } from './cache-lookup.js';
 import { BATCH, readInWorkers } from './worker-pool.js';
 import { fileHash } from './file-hash.js';
 import { recordVersion } from './record-version.js';
-import { markTakenBySignature, trustedHash } from './file-signatures.js';
+import { partsToStore } from './text-refs.js';
 
 /**
  * Reading knowledge files into records: read, parse, validate, extract, or take the whole record
  * from the cache. When the cache has entries, this thread first hashes every file (reads run ahead
- * in the thread pool, the rest in time slices) and takes what the cache holds; only the rest is
+ * in the thread pool, the rest in time slices) and takes what the cache holds (`cache-lookup.ts`); only the rest is
  * parsed and extracted, in worker threads when there are many (a cold start), else here. Records
  * cross from a worker as one JSON string each (`stored-record.ts`), the very string the cache stores.
  */
@@ -80,9 +80,9 @@ function freshRecord(r: FileResult | null, sig: Signature): WorkerRecord {
   if (!r) return null;
   if (!r.article) return { ...r, sig, parts: null, text: null, cached: false };
   const { paragraphTerms, normalized } = articleText(r.article);
-  const json = asciiJson({ article: r.article, idLine: r.idLine, parts: articleParts(r.article, extractForServing(r.article)), paragraphTerms } satisfies StoredRecord);
+  const json = asciiJson({ article: r.article, idLine: r.idLine, parts: partsToStore(r.article, articleParts(r.article, extractForServing(r.article))) } satisfies StoredRecord);
   // As bytes (see `ArticleText.normalized`), in an array of their own: a pooled Buffer's whole 8 KB slab would be copied across.
-  return { file: r.file, sig, hash: r.hash, json, normalized: utf8.encode(normalized as string) };
+  return { file: r.file, sig, hash: r.hash, json, paragraphTerms: paragraphTerms!, normalized: utf8.encode(normalized as string) };
 }
 
 /**
@@ -158,73 +158,6 @@ export async function readFileRecords(dir: string, files: readonly FileToRead[],
   const done = await readFresh(dir, todo, { ...options, cacheFile: cache && !cache.failed() ? options.cacheFile : null });
   rest.forEach(({ i }, k) => (records[i] = done.records[k]!));
   return { records, workers: done.workers };
-}
-
-/** Files read ahead of the one being looked up: the reads wait in the thread pool, never in this thread. */
-const READ_AHEAD = 16;
-
-/**
- * This thread's pass over files when the cache may hold them: read and hash each (reads kept
- * `READ_AHEAD` files ahead, the rest in slices), settle those unchanged since the version held or
- * found in the cache, and return the rest. A file that cannot be read plainly is left to the full
- * read, which says why.
- */
-async function lookUpHere(
-  dir: string,
-  files: { f: FileToRead; i: number }[],
-  records: (FileRecord | Unchanged | null)[],
-  cache: ExtractionCache | null,
-  onWarning: ReadOptions['onWarning'],
-  /** Misses past this many go to worker threads, which read for themselves: only the first ones' bytes are kept. */
-  keepBytes: number,
-) {
-  const rest: typeof files = [];
-  const turn = slices();
-  // Files whose signature an earlier run saw settled are taken by the hash it read then, without reading them (`file-signatures.ts`).
-  const toHash: typeof files = [];
-  for (const entry of files) {
-    await turn();
-    const hash = trustedHash(cache, dir, entry.f);
-    const hit = hash ? cache?.get(hash) : undefined;
-    const record = hit ? cachedRecord(hit, entry.f, hash!, onWarning) : null;
-    if (record) {
-      records[entry.i] = record;
-      markTakenBySignature(record);
-    } else toHash.push(entry);
-  }
-  files = toHash;
-  const reads: Promise<Buffer | null>[] = [];
-  let next = 0;
-  for (const entry of files) {
-    while (next < files.length && reads.length < READ_AHEAD) reads.push(plainBytes(path.join(dir, files[next++]!.f.name)));
-    const bytes = await reads.shift()!;
-    await turn();
-    const { f, i } = entry;
-    if (!bytes) {
-      rest.push(entry);
-      continue;
-    }
-    const hash = fileHash(bytes);
-    if (hash === f.knownHash) {
-      records[i] = { file: f.name, sig: f.sig, unchanged: true };
-      continue;
-    }
-    const hit = cache?.get(hash);
-    const record = hit ? cachedRecord(hit, f, hash, onWarning) : null;
-    if (record) records[i] = record;
-    else rest.push({ f: { name: f.name, sig: f.sig, ...(rest.length < keepBytes ? { read: { bytes, hash } } : {}) }, i });
-  }
-  return rest;
-}
-
-/** A regular file's bytes within the size limit, else null (a link, too large, unreadable, gone). */
-async function plainBytes(full: string): Promise<Buffer | null> {
-  try {
-    const s = await lstat(full);
-    return s.isFile() && s.size <= MAX_FILE_BYTES ? await readFile(full) : null;
-  } catch {
-    return null;
-  }
 }
 
 async function readFresh(dir: string, files: readonly FileToRead[], options: ReadOptions): Promise<{ records: (FileRecord | Unchanged | null)[]; workers: number }> {

@@ -68,6 +68,7 @@ export async function startKnowledgeKeeper(options: KeeperOptions): Promise<Know
     initial,
     onReload,
     onError: (err) => log.error({ err }, 'knowledge reload failed; still serving the previous load'),
+    onPruned: (p) => (p.records + p.mentions + p.signatures > 0 ? log.info : log.debug)({ ...p }, 'extraction cache pruned of versions no file has now'),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.read ? { read: options.read } : {}),
   });

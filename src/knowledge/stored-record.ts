@@ -4,6 +4,7 @@ import type { FileRecord, FileToRead, ReadOptions, Unchanged } from './file-reco
 import type { Signature } from './folder.js';
 import type { Article } from './schema.js';
 import { slices } from './sliced.js';
+import { partsFromStore, type StoredParts } from './text-refs.js';
 
 /**
  * A file's record as the extraction cache stores it and a worker thread hands it over: one JSON
@@ -16,34 +17,37 @@ import { slices } from './sliced.js';
 export interface StoredRecord {
   article: Article;
   idLine: number;
-  parts: ArticleParts;
-  paragraphTerms: string[];
+  parts: StoredParts;
 }
 
-/** A record as a worker sends it: a valid article as JSON (one string to copy, not thousands of objects), anything else as it is. */
-export type WorkerRecord = { file: string; sig: Signature; hash: string; json: string; normalized: Uint8Array } | FileRecord | Unchanged | null;
+/**
+ * A record as a worker sends it: a valid article as JSON (one string to copy, not thousands of
+ * objects) with the text the first build needs beside it (not stored: see `ArticleText`), anything else as it is.
+ */
+export type WorkerRecord = { file: string; sig: Signature; hash: string; json: string; paragraphTerms: string[]; normalized: Uint8Array } | FileRecord | Unchanged | null;
 
 /** The mentions sig each text was last stored with, so the same mentions are not written back again. */
 const storedMentions = new WeakMap<ArticleText, string>();
 
-function fromJson(json: string, file: string, sig: Signature, hash: string, cached: boolean, normalized: ArticleText['normalized'], mentions: string | null): FileRecord {
+function fromJson(json: string, file: string, sig: Signature, hash: string, cached: boolean, fresh: Pick<ArticleText, 'paragraphTerms' | 'normalized'>, mentions: string | null): FileRecord {
   const s = JSON.parse(json) as StoredRecord;
   // The same bytes under another name (a copy, a rename) are the same record but for the name.
   s.article.file = file;
   for (const p of s.parts.problems) p.file = file;
-  const text: ArticleText = { paragraphTerms: s.paragraphTerms, normalized, mentions: mentions ? (JSON.parse(mentions) as ArticleText['mentions']) : null };
+  const parts = partsFromStore(s.article, s.parts);
+  const text: ArticleText = { paragraphTerms: fresh.paragraphTerms, normalized: fresh.normalized, mentions: mentions ? (JSON.parse(mentions) as ArticleText['mentions']) : null };
   if (text.mentions) storedMentions.set(text, text.mentions.sig);
-  return { file, article: s.article, problems: [], idLine: s.idLine, hash, sig, parts: s.parts, text, cached };
+  return { file, article: s.article, problems: [], idLine: s.idLine, hash, sig, parts, text, cached };
 }
 
 export function fromWorker(r: WorkerRecord): FileRecord | Unchanged | null {
-  return r && 'json' in r ? fromJson(r.json, r.file, r.sig, r.hash, false, r.normalized, null) : r;
+  return r && 'json' in r ? fromJson(r.json, r.file, r.sig, r.hash, false, r, null) : r;
 }
 
 /** A cache entry as a record, or null (read afresh, said once) when it is not what this code wrote: a damaged file, a hand edit. */
 export function cachedRecord(hit: CacheEntry, f: FileToRead, hash: string, onWarning: ReadOptions['onWarning']): FileRecord | null {
   try {
-    return fromJson(hit.value, f.name, f.sig, hash, true, null, hit.mentions);
+    return fromJson(hit.value, f.name, f.sig, hash, true, { paragraphTerms: null, normalized: null }, hit.mentions);
   } catch (error) {
     onWarning?.('the extraction cache holds an entry that cannot be read; reading those files afresh', error);
     return null;

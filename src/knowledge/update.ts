@@ -1,4 +1,4 @@
-import { articleText, type ArticleParts, type ArticleText } from './article-parts.js';
+import { articleText, paragraphTermsOf, type ArticleParts, type ArticleText } from './article-parts.js';
 import { knowledgeBaseSteps, placesSteps, quoteText } from './build.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { CitedFigure, CitedQuote, ConsultationEntry, KnowledgeBase, PlaceEntry } from './knowledge-base.js';
@@ -161,7 +161,7 @@ export function* reviseKnowledgeBaseSteps(
   const addedQuotes: CitedQuote[] = [];
   for (const a of added) {
     starts.push([a.id, paragraphRefs.length, quoteDocs.length]);
-    const paragraphTerms = textOf2(a).paragraphTerms;
+    const paragraphTerms = paragraphTermsOf(textOf2(a), a);
     a.paragraphs.forEach((p, i) => {
       paragraphRefs.push({ articleId: a.id, n: p.n });
       newParagraphs.push(paragraphTerms[i]!);

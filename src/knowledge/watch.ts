@@ -4,6 +4,7 @@ import { GAZETTEER_FILE } from './gazetteer.js';
 import { tryOpenCache, type ExtractionCache } from './extraction-cache.js';
 import { reloadKnowledge, type Reloaded, type ReloadOptions } from './reload.js';
 import { warmUpReading } from './warm-up.js';
+import { pruneExtractionCache, type Pruned } from './cache-prune.js';
 
 /** Editor swap files, our own temp files and the trash never trigger a reload. */
 export function isWatchedName(name: string): boolean {
@@ -23,14 +24,20 @@ export interface WatchOptions {
   initial?: Reloaded | null;
   /** How files are read (extraction cache, workers). */
   read?: ReloadOptions;
+  /** Told what each prune of the extraction cache deleted (`cache-prune.ts`). */
+  onPruned?: (pruned: Pruned) => void;
 }
+
+/** Reloads of saved files between two prunes of the extraction cache: each saved version adds a record. */
+export const RELOADS_PER_PRUNE = 64;
 
 export interface KnowledgeWatcher {
   /**
    * Reloads now, after any reload under way, and hands the result to `onReload` as a watched change
-   * would. Only files whose signature changed are read again, unless `full`.
+   * would. Only files whose signature changed are read again, unless `full`; with `names`, only
+   * those folder entries are looked at, as after a file event naming them.
    */
-  reload(options?: { full?: boolean }): Promise<Reloaded>;
+  reload(options?: { full?: boolean; names?: readonly string[] }): Promise<Reloaded>;
   /** The latest completed load (the initial one until a reload completes). */
   latest(): Reloaded | null;
   /** Resolves once this thread has run the code of a one-file reload (`warm-up.ts`), so a moderator's first edit does not compile it. */
@@ -64,7 +71,29 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
     return held;
   };
 
+  // Asked for reloads, so a prune under way stops for them; and whether a prune is due after the next reload.
+  let asked = 0;
+  let pruneDue = false;
+  let sincePrune = 0;
+  const prune = () => {
+    pruneDue = false;
+    sincePrune = 0;
+    const at = asked;
+    queue = queue.then(async () => {
+      const held = closed || !latest ? null : cache();
+      if (!held || !latest) return;
+      try {
+        const pruned = await pruneExtractionCache(held, options.dir, latest, () => closed || asked !== at);
+        if (!pruned.complete) pruneDue = true;
+        options.onPruned?.(pruned);
+      } catch (error) {
+        options.onError?.(error);
+      }
+    });
+  };
+
   const reload = (how: { full?: boolean; names?: readonly string[] } = {}): Promise<Reloaded> => {
+    asked++;
     const run = queue.then(async () => {
       const result = await reloadKnowledge(options.dir, latest, { ...options.read, ...how, heldCache: closed ? null : cache() });
       latest = result;
@@ -73,9 +102,17 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
       } catch (error) {
         options.onError?.(error);
       }
+      // A look at the whole folder settles what the cache must keep; saved files add a record each, pruned now and then.
+      if (!how.names || ++sincePrune >= RELOADS_PER_PRUNE) pruneDue = true;
       return result;
     });
     queue = run.catch(() => undefined);
+    void run.then(
+      () => {
+        if (pruneDue && !closed) prune();
+      },
+      () => undefined,
+    );
     return run;
   };
 
@@ -107,6 +144,8 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
   watcher.on('error', (error) => options.onError?.(error));
   // While nothing has changed yet: the first edit then runs code this thread has already compiled (`warm-up.ts`).
   const ready = latest ? warmUpReading(options.dir, latest.articles, () => (closed ? null : cache()), () => closed) : Promise.resolve();
+  // The start's load has settled once the watcher runs: what it did not use goes (after the warm-up, which any first edit needs sooner).
+  if (latest && options.read?.cacheFile) void ready.then(() => !closed && prune());
 
   return {
     reload,

@@ -2,12 +2,11 @@ import { readFileSync, rmSync } from 'node:fs';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
-import v8 from 'node:v8';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { searchAnswer } from '../../src/answers/index.js';
 import { tryOpenCache } from '../../src/knowledge/extraction-cache.js';
 import { reloadKnowledge, type Reloaded } from '../../src/knowledge/reload.js';
-import { optionValue, wholeMb } from './script-args.js';
+import { heapSpaces, optionValue, wholeMb } from './script-args.js';
 
 /**
  * `node --expose-gc --import tsx test/bench/first-edit.ts <dir> <cache file> [--edits 3] [--idle ms] [--profile]`
@@ -30,7 +29,7 @@ const memory = (label: string) => {
   const m = process.memoryUsage();
   console.log(`memory ${label}: rss ${wholeMb(m.rss)} MB, heapUsed ${wholeMb(m.heapUsed)} of ${wholeMb(m.heapTotal)}, external ${wholeMb(m.external)}, arrayBuffers ${wholeMb(m.arrayBuffers)}; outside the heap ${wholeMb(m.rss - m.heapTotal)}`);
   if (args.includes('--smaps')) console.log('  resident by mapping (MB):', smaps());
-  if (args.includes('--spaces')) console.log('  spaces (used/size MB):', v8.getHeapSpaceStatistics().filter((s) => s.space_size > 1 << 20).map((s) => `${s.space_name.replace('_space', '')} ${wholeMb(s.space_used_size)}/${wholeMb(s.space_size)}`).join(', '));
+  if (args.includes('--spaces')) console.log('  spaces (used/size MB):', heapSpaces(1 << 20));
 };
 
 /** Resident memory by kind of mapping: files (code, libraries), the brk heap, anonymous mappings by size (malloc's thread arenas are 64 MB reservations). */

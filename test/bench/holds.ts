@@ -3,11 +3,10 @@ import { readdir, rm } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
-import v8 from 'node:v8';
 import { INDEX_STORE_FILE } from '../../src/knowledge/index-store.js';
 import { reloadKnowledge } from '../../src/knowledge/reload.js';
 import { generateKnowledgeBase } from './generate.js';
-import { optionValue, wholeMb } from './script-args.js';
+import { memoryLine, optionValue } from './script-args.js';
 
 /**
  * `node --expose-gc --import tsx test/bench/holds.ts <dir> [--cold] [--over 30] [--articles 10000] [--no-prof]`
@@ -131,14 +130,7 @@ for (const h of holds.sort((a, b) => b.cpuMs - a.cpuMs).slice(0, Number(optionVa
   console.log(`  ${h.ms.toFixed(0)} ms at ${((h.at - t) / 1000).toFixed(2)} s (this thread's CPU ${h.cpuMs.toFixed(0)} ms), GC ${during.map((g) => `${GC_KIND[g.kind] ?? g.kind} ${g.ms.toFixed(0)}`).join(', ') || 'none'}${stepsIn(h.hrUs, h.hrUs + h.ms * 1000)}`);
 }
 
-const memory = (label: string) => {
-  const m = process.memoryUsage();
-  const spaces = v8
-    .getHeapSpaceStatistics()
-    .filter((s) => s.space_size > 4 * 1024 * 1024)
-    .map((s) => `${s.space_name.replace('_space', '')} ${wholeMb(s.space_used_size)}/${wholeMb(s.space_size)}`);
-  console.log(`memory ${label}: rss ${wholeMb(m.rss)}, heapTotal ${wholeMb(m.heapTotal)}, heapUsed ${wholeMb(m.heapUsed)} (${spaces.join(', ')}), external ${wholeMb(m.external)}, arrayBuffers ${wholeMb(m.arrayBuffers)} MB`);
-};
+const memory = (label: string) => console.log(memoryLine(label));
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc) {
   gc();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { paragraphTermsOf } from '../../src/knowledge/article-parts.js';
 import { knowledgeBaseSteps, collectParts, placesSteps, quoteText } from '../../src/knowledge/build.js';
 import { listKnowledgeFolder } from '../../src/knowledge/folder.js';
 import { reloadArticles, reloadKnowledge } from '../../src/knowledge/reload.js';
@@ -38,7 +39,7 @@ const loaded = await time('reading every record (hash + cache)', () => reloadArt
 const articles = loaded.articles;
 const parts = await time('  build: collecting parts', () => runSync(collectParts(articles, (a) => loaded.parts.get(a)!)));
 await time('  build: places (links, regions, place index)', () => runSync(placesSteps(articles, whole.gazetteer, (a) => loaded.texts.get(a)!, parts.byId)));
-const paragraphTexts = articles.flatMap((a) => loaded.texts.get(a)!.paragraphTerms);
+const paragraphTexts = await time('  build: paragraph terms (not cached)', () => articles.flatMap((a) => paragraphTermsOf(loaded.texts.get(a), a)));
 const quoteTexts = await time('  build: quote texts', () => parts.quotes.map(quoteText));
 await time('  build: speakers', () => runSync(speakerIndexSteps(parts.quotes)));
 await time('  build: term index, paragraphs', () => runSync(termIndexSteps(paragraphTexts, true)));

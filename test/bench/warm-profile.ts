@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
-import v8 from 'node:v8';
 import { reloadKnowledge, type ReloadOptions } from '../../src/knowledge/reload.js';
 import { generateKnowledgeBase } from './generate.js';
-import { optionValue, wholeMb } from './script-args.js';
+import { memoryLine, optionValue, wholeMb } from './script-args.js';
 
 /**
  * `tsx test/bench/warm-profile.ts <dir> [--articles 10000] [--cache file] [--workers n] [--no-cache]`
@@ -77,14 +76,7 @@ for (const p of pauses.sort((a, b) => b.ms - a.ms).slice(0, 12)) {
 const gcTotal = gcs.filter((g) => g.start >= t).reduce((s, g) => s + g.ms, 0);
 const longest = gcs.reduce((m, g) => Math.max(m, g.ms), 0);
 console.log(`GC during the load: ${gcTotal.toFixed(0)} ms in ${gcs.length} pauses, longest ${longest.toFixed(0)} ms`);
-const memory = (label: string) => {
-  const m = process.memoryUsage();
-  const spaces = v8
-    .getHeapSpaceStatistics()
-    .filter((s) => s.space_size > 4 * 1024 * 1024)
-    .map((s) => `${s.space_name.replace('_space', '')} ${wholeMb(s.space_used_size)}/${wholeMb(s.space_size)}`);
-  console.log(`memory ${label}: rss ${wholeMb(m.rss)} MB (before the load ${wholeMb(before.rss)}), heapUsed ${wholeMb(m.heapUsed)} MB of heapTotal ${wholeMb(m.heapTotal)} (${spaces.join(', ')}), external ${wholeMb(m.external)}, arrayBuffers ${wholeMb(m.arrayBuffers)}`);
-};
+const memory = (label: string) => console.log(memoryLine(label, ` (before the load ${wholeMb(before.rss)})`));
 memory('right after');
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc) {

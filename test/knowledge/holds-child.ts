@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cutsAnswer, quoteAnswer, searchAnswer } from '../../src/answers/index.js';
+import { pruneExtractionCache, type Pruned } from '../../src/knowledge/cache-prune.js';
+import { tryOpenCache } from '../../src/knowledge/extraction-cache.js';
 import { reloadKnowledge } from '../../src/knowledge/reload.js';
 import type { QuerySet } from '../bench/generate.js';
 
@@ -13,8 +15,14 @@ import type { QuerySet } from '../bench/generate.js';
  * thread (`schedstat`, Linux): a busy machine stretches a hold's time, hardly the CPU spent in it,
  * and the worker threads' CPU is not in it (as it is in `process.cpuUsage`). Prints as JSON the
  * holds that used the most CPU, what was read, and a digest of answers to the generated queries.
+ * `--prune` after the arguments: the holds of a prune of the cache after the load instead.
  */
 const [dir, cacheFile] = process.argv.slice(2) as [string, string];
+/** With `--prune`: the holds of a prune of the cache after the load (`cache-prune.ts`), not of the load. */
+const pruning = process.argv.includes('--prune');
+const warnings: string[] = [];
+const onWarning = (message: string) => void warnings.push(message);
+const before = pruning ? await reloadKnowledge(dir, null, { cacheFile, onWarning }) : null;
 const queries = JSON.parse(await readFile(path.join(dir, 'queries.json'), 'utf8')) as QuerySet;
 
 const schedstat = `/proc/self/task/${process.pid}/schedstat`;
@@ -30,7 +38,13 @@ const ticker = setInterval(() => {
   lastCpu = threadMs();
 }, 1);
 
-const r = await reloadKnowledge(dir, null, { cacheFile });
+let pruned: Pruned | null = null;
+if (before) {
+  const cache = tryOpenCache(cacheFile)!;
+  pruned = await pruneExtractionCache(cache, dir, before);
+  cache.close();
+}
+const r = before ?? (await reloadKnowledge(dir, null, { cacheFile, onWarning }));
 await new Promise((resolve) => setTimeout(resolve, 5));
 clearInterval(ticker);
 
@@ -48,6 +62,8 @@ console.log(
     storedIndexes: r.storedIndexes,
     articles: r.articles.length,
     holds: holds.sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 5),
+    pruned,
+    warnings,
     digest: createHash('sha256').update(JSON.stringify(answers)).digest('hex'),
   }),
 );

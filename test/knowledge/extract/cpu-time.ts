@@ -1,3 +1,5 @@
+import { tries } from '../../least-of.js';
+
 /**
  * The least CPU time (ms) of `run` over up to `attempts` runs, stopping as soon as one is under `boundMs`. CPU
  * time, not wall time, and the least of a few runs: on a shared 2-core machine the suite's other processes and
@@ -5,12 +7,12 @@
  * quadratic step costs tens of seconds on every run and still fails.
  */
 export function leastCpuMs(run: () => void, boundMs: number, attempts = 3): number {
-  let least = Infinity;
-  for (let i = 0; i < attempts && least >= boundMs; i++) {
+  const t = tries(boundMs, attempts);
+  while (t.more()) {
     const start = process.cpuUsage();
     run();
     const used = process.cpuUsage(start);
-    least = Math.min(least, (used.user + used.system) / 1000);
+    t.note((used.user + used.system) / 1000);
   }
-  return least;
+  return t.least;
 }
