@@ -45,7 +45,7 @@ export function resolveSubject(subject: Subject, people: People, at: Place): Res
       if (subject.pronoun === 'they' && body && body.at === people.log.length) {
         return { speaker: body.speaker, role: body.role, attribution: 'document', confidence: 'high', reason: null, person: null };
       }
-      const found = resolvePronoun(people, subject.pronoun);
+      const found = resolvePronoun(people, subject.pronoun, at);
       if (!found) return { ...NOBODY, attribution: 'pronoun', reason: `“${subject.pronoun}” refers to nobody named before it` };
       if ('contradicted' in found) {
         return { ...NOBODY, attribution: 'pronoun', reason: `“${subject.pronoun}” would be ${found.contradicted.name}, whose first name reads as another gender` };
