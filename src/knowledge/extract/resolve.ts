@@ -23,6 +23,8 @@ export const NOBODY: Resolved = {
   speaker: null, role: null, attribution: 'none', confidence: 'low', reason: 'the article does not say who said it', person: null,
 };
 
+const SOME_PEOPLE = new Set(['Some', 'Others', 'Many', 'Several', 'Most']);
+
 const names = (people: Person[]) => people.map((p) => p.name ?? `the ${p.role}`).join(' or ');
 
 /** How a person's known gender contradicts a title's: stated ("a woman") or read from their first name; false when it does not. */
@@ -62,6 +64,8 @@ export function resolveSubject(subject: Subject, people: People, at: Place): Res
     case 'person': {
       const known = findPerson(people, subject.name);
       if (subject.bare && isGroupNoun(subject.name) && !known) return of(mentionUnnamed(people, subject.name, null, at), 'unnamed');
+      // "Some say", "Others argue": unnamed people, not a body the article failed to introduce.
+      if (subject.bare && SOME_PEOPLE.has(subject.name) && !known) return of(mentionUnnamed(people, subject.name.toLowerCase(), null, at), 'unnamed');
       // "Stagecoach has said": one capitalised word, no title, that no earlier sentence gave as anyone's name.
       // Articles introduce people by full name, so this is a body (a company, a campaign), and the rules say so
       // with low confidence rather than make a person of it.

@@ -59,6 +59,8 @@ export function parseSubject(raw: string): Subject | null {
   const colon = text.lastIndexOf(':');
   if (colon >= 0) text = text.slice(colon + 1).trim();
   if (text === '' || /[“”"‘]/.test(text)) return null;
+  // "A COUNCILLOR said": a lead in capitals opening with an article describes someone; no acronym opens with "A".
+  if (CAPS_DESCRIPTION.test(text)) text = text.toLowerCase();
   if (/^it$/i.test(text)) return { type: 'it' };
   const pronoun = /^(he|she|they)$/i.exec(text);
   if (pronoun) return { type: 'pronoun', pronoun: pronoun[1]!.toLowerCase() as 'he' | 'she' | 'they' };
@@ -166,6 +168,8 @@ function sceneThenName(part: string): string | null {
   const name = parseName(tokens);
   return name !== null && (tokens.length === 2 || titleOf(tokens[0]!) !== null) ? m[1]! : null;
 }
+
+const CAPS_DESCRIPTION = /^(?:A|AN|THE)\s+\p{Lu}{3,}(?:\s+\p{Lu}{2,}){0,3}$/u;
 
 const POST_NOMINALS = /(?<=\p{Ll})(?:\s+(?:MP|MSP|MS|AM|MEP|MLA|OBE|MBE|CBE|KC|QC))+$/u;
 
