@@ -24,10 +24,18 @@ const ENDS_IN_PLACE = /(?:^|\s)(?:in|at|on|near|of|from)\s+(?:\p{Lu}\S*\s+){0,3}
  * street, carries on the address; it is a town, not a person set off by commas.
  */
 export function inAddress(parts: string[], i: number): boolean {
-  if (i === 0 || parts[i]!.split(/\s+/).length !== 1) return false;
+  if (i === 0) return false;
   const prev = parts[i - 1]!;
+  // "Mr Herga, of Horn Lane, Woodford Green,": after a part that is only "of"/"from" and a street, the capitalised
+  // words (a town of two or three) carry on where the person lives.
+  if (ADDRESS_PART.test(prev) && TOWN.test(parts[i]!)) return true;
+  if (parts[i]!.split(/\s+/).length !== 1) return false;
   return ENDS_IN_PLACE.test(prev) || isOrgLike(prev.split(/\s+/)) || inAddress(parts, i - 1);
 }
+
+// A part that is an address on its own: "of Horn Lane", "from Elm Road" (a role's "chair of Unison" is not one).
+export const ADDRESS_PART = /^(?:of|from)\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*$/u;
+const TOWN = /^(?:\p{Lu}[\p{L}’'-]*\s+){0,2}\p{Lu}[\p{L}’'-]*$/u;
 
 export function opensWithFunctionWord(phrase: string): boolean {
   const first = phrase.split(/\s+/)[0]!.toLowerCase();

@@ -25,8 +25,12 @@ const CAMPAIGN_VERBS = new Set(['Save', 'Stop', 'Keep', 'Protect', 'Defend', 'Fi
 const REGIONS = new Set(['England', 'Scotland', 'Wales', 'Britain', 'Ireland', 'Cymru', 'Midlands', 'Yorkshire']);
 const COMPASS = new Set(['North', 'South', 'East', 'West']);
 
+// "Liberal Democrat", "Lib Dem", "Plaid Cymru", "Clifton Independent": a party's name, never a person's ("Green" is a surname too).
+const PARTY_ENDS = new Set([...PARTY_WORDS].filter((w) => w !== 'Green'));
+
 export function isOrgLike(tokens: string[]): boolean {
   if (tokens.length > 1 && CAMPAIGN_VERBS.has(tokens[0]!)) return true;
+  if (tokens.length > 1 && PARTY_ENDS.has(tokens.at(-1)!)) return true;
   if (tokens.some((t) => PARTY_PLURALS.has(t))) return true;
   if (tokens.length > 1 && tokens.some((t, i) => REGIONS.has(t) || (i > 0 && COMPASS.has(tokens[i - 1]!) && (COMPASS.has(t) || t === 'Midlands')))) return true;
   // A plural inside a capitalised phrase makes it a group ("Bus Users Shropshire"); a surname is never plural there.

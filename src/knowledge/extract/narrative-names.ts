@@ -12,6 +12,7 @@ export interface NarrativeName {
 }
 
 const JOINERS = new Set(['and', 'with']);
+const WARD_VERBS = new Set(['represents', 'represent', 'representing', 'represented']);
 // A lowercase word naming what someone is ("inhabitant", "campaigner", "resident"), not what they did ("met").
 const PERSON_NOUN = /^\p{Ll}+(?:ant|ent|er|or|ist|ian)$/u;
 // Prepositions that take people more often than places ("in", "at", "of" take places and bodies), and
@@ -20,6 +21,8 @@ const PERSON_NOUN = /^\p{Ll}+(?:ant|ent|er|or|ist|ian)$/u;
 const PERSON_PREPOSITIONS = new Set(['to', 'by', 'from', 'with', 'for', 'against', 'than', 'like', 'but', 'while', 'whereas', 'is', 'was']);
 // "Mother-of-two Jo Bell": a capitalised hyphenated description before a name.
 const DESCRIPTION = /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)+$/u;
+// "25-year-old Joel Herga": an age before a name describes the person, as a role word does.
+const AGE = /^\p{N}+-year-old$/u;
 const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
 const ACRONYM = /^\p{Lu}{2,4}$/u;
 // A role given before a name in narrative opens the sentence within this many words.
@@ -47,11 +50,11 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     const afterRole =
       prev !== undefined &&
       (!FUNCTION_WORDS.has(prev.raw) || joined) &&
-      (LOWER_WORD.test(prev.raw) || ACRONYM.test(prev.raw) || DESCRIPTION.test(prev.raw));
+      (LOWER_WORD.test(prev.raw) || ACRONYM.test(prev.raw) || DESCRIPTION.test(prev.raw) || AGE.test(prev.raw));
     const afterPossessive = prev !== undefined && startsUpper(prev.raw) && isPossessive(prev.raw);
     const opening = i === 0 && !FUNCTION_WORDS.has(tokens[0]!.word.toLowerCase()) && !MONTHS.has(tokens[0]!.word.toLowerCase());
     // Set off by commas ("The council’s leader, Tom Hale, has written"): an appositive name is a mention too.
-    const afterComma = prev !== undefined && prev.raw.endsWith(',');
+    const afterComma = prev !== undefined && prev.raw.endsWith(',') && !afterAddress(tokens, i - 1);
     // "has written to Tom Hale", "started by Jo Bell": a person after a preposition is in the story too.
     const afterPreposition = prev !== undefined && PERSON_PREPOSITIONS.has(prev.raw);
     // "Jo and Tom Bell": a first name alone before "and" shares the surname that follows.
@@ -64,7 +67,12 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     // "Tom Hale, the council leader, and Jo Bell": after a description set off by commas (a list of places,
     // "Bath and North East Somerset, and Tower Hamlets", has a capital there).
     const afterList = prev?.raw === 'and' && before !== undefined && before.raw.endsWith(',') && !startsUpper(before.raw);
-    if (title === null && !afterRole && !afterPossessive && !opening && !afterComma && !afterPreposition && !sharedFirst && !afterList) continue;
+    // "the leader of the Clifton Independents Kevin Clarke": a body's name running straight into a first name a reader knows.
+    const afterBody =
+      prev !== undefined && prev.raw === prev.word && startsUpper(prev.raw) && isOrgLike([prev.word]) && firstNameGender(`${tokens[i]!.word} x`) !== null;
+    if (title === null && !afterRole && !afterPossessive && !opening && !afterComma && !afterPreposition && !sharedFirst && !afterList && !afterBody) continue;
+    // "who represents Clifton East": what a councillor represents is a ward, never a person.
+    if (title === null && prev !== undefined && WARD_VERBS.has(prev.raw)) continue;
     // "Dawn, a care assistant and GMB member, has…": one name opening the sentence, described as a person.
     const described = i === 0 && title === null ? describedFirstName(tokens, roleOf) : null;
     if (described) {
@@ -125,7 +133,7 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     let role: string | null = null;
     if (lead) role = lead;
     else if (afterPossessive) role = possessor(tokens.map((t) => t.word), i - 1);
-    else if (title === null && i > 0 && i <= MAX_ROLE_WORDS && !JOINERS.has(prev!.raw)) {
+    else if (title === null && i > 0 && i <= MAX_ROLE_WORDS && !JOINERS.has(prev!.raw) && !AGE.test(prev!.raw)) {
       const prefix = tokens.slice(0, i).map((t) => t.raw).join(' ');
       role = /[,;:]/.test(prefix) ? null : roleOf(prefix);
     }
@@ -135,6 +143,16 @@ export function findNarrativeNames(sentence: string, roleOf: (raw: string) => st
     i = j - 1;
   }
   return out;
+}
+
+/**
+ * "Mr Herga, of Horn Lane, Woodford Green,": whether the comma-ended token at `end` closes an address ("of" or "from"
+ * and a street's capitalised words), after which the capitalised words are a town, not a person set off by commas.
+ */
+function afterAddress(tokens: Token[], end: number): boolean {
+  let k = end;
+  while (k >= 0 && end - k < 4 && startsUpper(tokens[k]!.raw)) k--;
+  return k >= 0 && k < end && (tokens[k]!.raw === 'of' || tokens[k]!.raw === 'from') && (k === 0 || tokens[k - 1]!.raw.endsWith(','));
 }
 
 /** "Dawn, a care assistant and GMB member,": a lone name set off by a description only a person has. */

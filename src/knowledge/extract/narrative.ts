@@ -121,7 +121,8 @@ export function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set
       for (const n of findNarrativeNames(from === 0 ? sentence.text : sentence.text.slice(from), roleOf))
         if (from === 0 || n.offset > 0) {
           const at = POS(pi, sentence.start + from + n.offset);
-          events.push({ at, kind: 'mention', subject: { type: 'person', name: n.name, role: n.role, gender: n.gender }, place: { ...place, spoke: false } });
+          const opens = from === 0 && opensSentence(sentence.text, n);
+          events.push({ at, kind: 'mention', subject: { type: 'person', name: n.name, role: n.role, gender: n.gender }, place: { ...place, spoke: false, opens } });
         }
     }
   });
@@ -142,6 +143,13 @@ export function namesInsideQuotes(paragraphs: Paragraph[], doubleQuoted: QuotedS
     }
   });
   return events;
+}
+
+/** "Mrs Harrison stood down", "Save Our Suite campaigner Kevin Hodges disagrees": the name (after its role) opens the sentence. */
+function opensSentence(sentence: string, n: { offset: number; role: string | null }): boolean {
+  if (n.offset === 0) return true;
+  const before = sentence.slice(0, n.offset);
+  return n.role !== null && !/[,;:]/.test(before) && before.split(' ').length <= 9;
 }
 
 // "Another parent from Barrow raised …", "A woman living nearby was …": an indefinite person and then a verb.

@@ -21,6 +21,8 @@ export interface Person {
   plural?: boolean;
   /** Whether that mention was as a speaker (the subject of a verb of speech), whom "he said" most often continues. */
   spoke: boolean;
+  /** Whether that mention opened its sentence as its subject ("Kevin Hodges disagrees."), see `resolvePronoun`. */
+  opened?: boolean;
 }
 
 export interface People {
@@ -40,6 +42,8 @@ export interface Place {
   paragraph: number;
   sentence: number;
   spoke?: boolean;
+  /** The person opens the sentence as its subject, in narrative that quotes nobody. */
+  opens?: boolean;
 }
 
 // A pronoun looks back over at most this many people: no article keeps more in play, and it bounds the work.
@@ -79,6 +83,7 @@ function touch(people: People, person: Person, at: Place | null): void {
   person.sentence = at.sentence;
   person.paragraph = at.paragraph;
   person.spoke = (at.spoke ?? true) || spokeHere;
+  person.opened = at.opens === true && !person.spoke;
   people.log.push(person);
 }
 
@@ -155,7 +160,7 @@ export function* recentPeople(people: People): Generator<{ person: Person; inPla
  * whose gender is unknown, with an earlier person whose stated gender fits: unsure. The person chosen has
  * an unstated gender and a first name a reader would take for the other one ("she" after Tom Hale): contradicted.
  */
-export function resolvePronoun(people: People, pronoun: 'he' | 'she' | 'they'): PronounLookup {
+export function resolvePronoun(people: People, pronoun: 'he' | 'she' | 'they', at?: Place): PronounLookup {
   const want: Gender | null = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
   const fitsIt = (p: Person) => !(p.plural && want !== null) && (want === null || p.gender === null || p.gender === want);
   let inPlay: Person | null = null;
@@ -166,7 +171,14 @@ export function resolvePronoun(people: People, pronoun: 'he' | 'she' | 'they'): 
       earlier = p;
       break;
     }
-    if (inPlay) return { ambiguous: [inPlay, p] };
+    if (inPlay) {
+      // "Kevin Hodges disagrees. “…,” he said.": the person the sentence before the quote opened with, as the one
+      // person it names, is who a reader takes it for; the last speaker stays a rival, so the speaker is unsure.
+      if (at && introducedJustBefore(inPlay, p, at) && !(want !== null && inPlay.gender === null && firstNameGender(inPlay.name) === (want === 'm' ? 'f' : 'm'))) {
+        return { person: inPlay, sure: false, rival: p };
+      }
+      return { ambiguous: [inPlay, p] };
+    }
     inPlay = p;
   }
   const chosen = inPlay ?? earlier;
@@ -177,6 +189,18 @@ export function resolvePronoun(people: People, pronoun: 'he' | 'she' | 'they'): 
   }
   if (!earlier) return null;
   return want !== null && earlier.gender === want ? { person: earlier, sure: true } : { person: earlier, sure: false, rival: earlier };
+}
+
+/**
+ * Whether `latest` (the last person mentioned) opened the narrative sentence just before the quote at `at`, in its
+ * paragraph or the one before, as the only person that sentence named; the `rival` was mentioned in another sentence,
+ * and not introduced the same way.
+ */
+function introducedJustBefore(latest: Person, rival: Person, at: Place): boolean {
+  // Only after someone spoke: two people the narrative introduced in turn ("Tom Hale chairs it. Sam Reid joined.") are either.
+  if (!latest.opened || latest.spoke || latest.last < 0 || rival.opened) return false;
+  if (latest.paragraph !== at.paragraph && latest.paragraph !== at.paragraph - 1) return false;
+  return rival.paragraph !== latest.paragraph || rival.sentence !== latest.sentence;
 }
 
 /** A pronoun that resolved with confidence tells us the person's gender from then on. */

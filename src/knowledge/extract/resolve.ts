@@ -23,6 +23,8 @@ export const NOBODY: Resolved = {
   speaker: null, role: null, attribution: 'none', confidence: 'low', reason: 'the article does not say who said it', person: null,
 };
 
+const SOME_PEOPLE = new Set(['Some', 'Others', 'Many', 'Several', 'Most']);
+
 const names = (people: Person[]) => people.map((p) => p.name ?? `the ${p.role}`).join(' or ');
 
 /** How a person's known gender contradicts a title's: stated ("a woman") or read from their first name; false when it does not. */
@@ -45,7 +47,7 @@ export function resolveSubject(subject: Subject, people: People, at: Place): Res
       if (subject.pronoun === 'they' && body && body.at === people.log.length) {
         return { speaker: body.speaker, role: body.role, attribution: 'document', confidence: 'high', reason: null, person: null };
       }
-      const found = resolvePronoun(people, subject.pronoun);
+      const found = resolvePronoun(people, subject.pronoun, at);
       if (!found) return { ...NOBODY, attribution: 'pronoun', reason: `“${subject.pronoun}” refers to nobody named before it` };
       if ('contradicted' in found) {
         return { ...NOBODY, attribution: 'pronoun', reason: `“${subject.pronoun}” would be ${found.contradicted.name}, whose first name reads as another gender` };
@@ -62,6 +64,8 @@ export function resolveSubject(subject: Subject, people: People, at: Place): Res
     case 'person': {
       const known = findPerson(people, subject.name);
       if (subject.bare && isGroupNoun(subject.name) && !known) return of(mentionUnnamed(people, subject.name, null, at), 'unnamed');
+      // "Some say", "Others argue": unnamed people, not a body the article failed to introduce.
+      if (subject.bare && SOME_PEOPLE.has(subject.name) && !known) return of(mentionUnnamed(people, subject.name.toLowerCase(), null, at), 'unnamed');
       // "Stagecoach has said": one capitalised word, no title, that no earlier sentence gave as anyone's name.
       // Articles introduce people by full name, so this is a body (a company, a campaign), and the rules say so
       // with low confidence rather than make a person of it.

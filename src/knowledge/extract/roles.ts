@@ -57,10 +57,14 @@ function headWords(role: string): string[] {
 /** A role that names a document or an unnamed body rather than a person, or null. */
 export function documentOf(raw: string, role: string): Subject | null {
   const head = headWords(role);
-  if (head.some((w) => ROLE_NOUNS.has(w) || Object.hasOwn(GENDERED_ROLE, w) || isGroupNoun(w))) return null;
+  // "the plans stated", "papers released by the council": documents in the plural are documents too ("papers" only
+  // looks like a group of people by its ending).
+  const plural = head.some((w) => w.endsWith('s') && DOCUMENT_NOUNS.has(w.slice(0, -1)));
+  if (head.some((w) => ROLE_NOUNS.has(w) || Object.hasOwn(GENDERED_ROLE, w) || (!plural && isGroupNoun(w)))) return null;
   // A document keeps its article, so answers can say what it is: "a paper to the cabinet".
-  if (head.some((w) => DOCUMENT_NOUNS.has(w))) return { type: 'document', role: raw.replace(/^[\s,]+|[\s,.:;]+$/g, '').replace(/^(?:The|A|An)\b/, (a) => a.toLowerCase()) };
-  if (head.length > 0 && BODY_WORDS.has(head.at(-1)!)) return { type: 'document', role };
+  if (plural || head.some((w) => DOCUMENT_NOUNS.has(w))) return { type: 'document', role: raw.replace(/^[\s,]+|[\s,.:;]+$/g, '').replace(/^(?:The|A|An)\b/, (a) => a.toLowerCase()) };
+  // "The party also said": a party speaks as a body, like "the council".
+  if (head.length > 0 && (BODY_WORDS.has(head.at(-1)!) || head.at(-1) === 'party')) return { type: 'document', role };
   return null;
 }
 

@@ -59,7 +59,10 @@ export function parseSimpleSubject(raw: string): Subject | null {
   if (tokens.length - i > 4 && parseName(tokens.slice(-2))) i = tokens.length - 2;
   // "Cabinet Member for Libraries Jo Bell", "Portfolio Holder for Environment Jo Bell": after "for" or "of" a role's
   // capitalised portfolio runs straight into the name, which is its last two words (three with an initial).
-  if (tokens.length - i >= 3 && i > 0 && /^(?:for|of|and|&)$/i.test(tokens[i - 1]!)) {
+  // "the leader of the Clifton Independents Kevin Clarke": after "of the" a body's name runs into it the same way, when
+  // the words before the name are a body's ("the Royal Albert Hall" is no one).
+  const ofThe = i > 1 && /^the$/i.test(tokens[i - 1]!) && /^(?:for|of)$/i.test(tokens[i - 2]!) && tokens.length - i > 2 && isOrgLike(tokens.slice(i, -2));
+  if (tokens.length - i >= 3 && i > 0 && (/^(?:for|of|and|&)$/i.test(tokens[i - 1]!) || ofThe)) {
     const k = isInitial(tokens.at(-2)!) ? 3 : 2;
     if (tokens.length - i > k && parseName(tokens.slice(-k))) i = tokens.length - k;
   }

@@ -6,6 +6,7 @@ import { secondClause } from './clauses.js';
 import { parseSimpleSubject } from './simple-subject.js';
 import { describesBody, describesPerson, roleOf } from './roles.js';
 import { appositiveName, inAddress, namesAThing, opensWithFunctionWord } from './apposition.js';
+import { parseName, titleOf } from './names.js';
 import { FUNCTION_WORDS, LEADING_FILLER, SCENE_OPENERS, TRAILING_FILLER, type Gender } from './words.js';
 
 /** What an attribution's subject says about the speaker. */
@@ -58,6 +59,8 @@ export function parseSubject(raw: string): Subject | null {
   const colon = text.lastIndexOf(':');
   if (colon >= 0) text = text.slice(colon + 1).trim();
   if (text === '' || /[“”"‘]/.test(text)) return null;
+  // "A COUNCILLOR said": a lead in capitals opening with an article describes someone; no acronym opens with "A".
+  if (CAPS_DESCRIPTION.test(text)) text = text.toLowerCase();
   if (/^it$/i.test(text)) return { type: 'it' };
   const pronoun = /^(he|she|they)$/i.exec(text);
   if (pronoun) return { type: 'pronoun', pronoun: pronoun[1]!.toLowerCase() as 'he' | 'she' | 'they' };
@@ -84,7 +87,16 @@ export function parseSubject(raw: string): Subject | null {
   // "Tom Hale, who is a carer, and Ann Hale", "Jo Bell, Tom Hale and Sam Reid", "Jo Bell, who chairs the committee
   // and Tom Hale, who…": two speakers, and the rules cannot say whose words these are.
   if (parts.some((p, i) => i > 0 && (/^(?:and|&)\s/i.test(p) || andPerson(p)))) return null;
-  while (parts.length > 1 && SCENE_OPENERS.test(parts[0]!)) parts = parts.slice(1);
+  while (parts.length > 1 && SCENE_OPENERS.test(parts[0]!)) {
+    // "In a statement Joan Beck, the council’s communities director,": a scene with no comma after it, ending in the name.
+    const named = sceneThenName(parts[0]!);
+    // Another name set off after it ("At the meeting Jo Bell, Tom Hale said") leaves the speaker to the rules below.
+    if (named !== null && !parts.slice(1).some((p) => appositiveName(p) !== null)) {
+      parts = [named, ...parts.slice(1)];
+      break;
+    }
+    parts = parts.slice(1);
+  }
   // "In a report to the scrutiny committee the council": a scene with no comma after it, then the subject; only a
   // subject with an article is read off the end ("…to Tom Hale Jo Bell" would run two names together).
   if (parts.length === 1 && SCENE_OPENERS.test(parts[0]!)) {
@@ -103,7 +115,7 @@ export function parseSubject(raw: string): Subject | null {
       // Before the name only a noun phrase is a role: "Ahead of the meeting," is scene-setting.
       // "The library, Tom Hale said,": a place or a body before the name is the sentence's subject, not his role.
       const roles = parts
-        .filter((p, i) => i !== nameAt && (i > nameAt || (!opensWithFunctionWord(p) && !namesAThing(p))))
+        .filter((p, i) => i !== nameAt && !inAddress(parts, i) && (i > nameAt || (!opensWithFunctionWord(p) && !namesAThing(p))))
         .map(roleOf)
         .filter((r): r is string => r !== null);
       const role = lead ?? roles[0] ?? null;
@@ -138,6 +150,26 @@ function andPerson(part: string): boolean {
   // portfolio's last item, not a person ("the chair and Hale" keeps its second person).
   return !(joined.bare && /\p{Lu}\S*\s+(?:and|&)\s+\S+$/u.test(part));
 }
+
+// A short scene of lowercase words after its opener, then a name (a title and one word, or two words).
+const SCENE_THEN_NAME = /^\p{L}+(?:\s+\p{Ll}[\p{L}’'-]*){1,5}\s+((?:\p{Lu}[\p{L}’'.-]*\s+)?\p{Lu}[\p{L}’'-]*\s+\p{Lu}[\p{L}’'-]*|\p{Lu}[\p{L}’'.-]*\s+\p{Lu}[\p{L}’'-]*)$/u;
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'his', 'her', 'their', 'our']);
+
+/** The name ending a scene-setting part ("In a statement Joan Beck", "At the meeting Mr Hale"), or null. */
+function sceneThenName(part: string): string | null {
+  const m = SCENE_THEN_NAME.exec(part);
+  if (!m) return null;
+  const tokens = m[1]!.split(/\s+/);
+  // "In a letter to Mrs Ann Price, the chair said": a name after a preposition is whom the scene is about, not the speaker.
+  // Only a determiner may stand between the opener and the name: "In a letter to council leader Jo Bell" is about her.
+  const scene = part.slice(0, part.length - m[1]!.length).trim().split(/\s+/).slice(1).map((w) => w.toLowerCase());
+  if (scene.some((w) => FUNCTION_WORDS.has(w) && !DETERMINERS.has(w))) return null;
+  const name = parseName(tokens);
+  return name !== null && (tokens.length === 2 || titleOf(tokens[0]!) !== null) ? m[1]! : null;
+}
+
+const CAPS_DESCRIPTION = /^(?:A|AN|THE)\s+\p{Lu}{3,}(?:\s+\p{Lu}{2,}){0,3}$/u;
 
 const POST_NOMINALS = /(?<=\p{Ll})(?:\s+(?:MP|MSP|MS|AM|MEP|MLA|OBE|MBE|CBE|KC|QC))+$/u;
 

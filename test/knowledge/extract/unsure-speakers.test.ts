@@ -148,9 +148,10 @@ describe('names in real copy (tune3)', () => {
     expect(who('Irate Harlech inhabitant David Price contacted the paper.', 'He described it as a “sickening blow”.')).toEqual([['David Price', 'Irate Harlech inhabitant']]);
   });
 
+  // Since the tenth round the person the sentence before introduced is named, unsure (introduced-speakers.test.ts).
   it('counts a person after an acronym ("Ukip MLA David McNarry") as someone a pronoun could mean', () => {
     expect(how('“We are investigating,” a spokesman said.', 'Ukip MLA David McNarry welcomed the pledges.', 'He said: “This is a victory.”').at(-1)).toEqual([
-      null,
+      'David McNarry',
       'pronoun',
       'low',
     ]);
