@@ -38,6 +38,7 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
     lastClosedIn: new Map(),
     lastFoundIn: new Map(),
     quoted: new Set(units.flatMap((u) => u.parts.map((p) => p.p))),
+    partialFound: new Map(),
   };
   for (const unit of units) {
     const result = attributeUnit(unit, context);
@@ -46,6 +47,7 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
       context.unitFound.set(unit, found.length);
       found.push(result);
       context.lastFoundIn.set(last, unit);
+      if (result.quote.kind === 'partial') context.partialFound.set(unit, result);
     }
     if (unit.close >= 0) context.lastClosedIn.set(last, unit);
   }

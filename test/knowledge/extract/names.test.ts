@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { findNarrativeNames, isOrgLike, parseName } from '../../../src/knowledge/extract/names.js';
+import { isOrgLike, parseName } from '../../../src/knowledge/extract/names.js';
+import { findNarrativeNames } from '../../../src/knowledge/extract/narrative-names.js';
 import { roleOf } from '../../../src/knowledge/extract/roles.js';
 
 const names = (sentence: string) => findNarrativeNames(sentence, roleOf).map((n) => [n.name, n.role, n.gender]);
