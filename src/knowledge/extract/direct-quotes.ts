@@ -11,7 +11,7 @@ import { roleOf } from './roles.js';
 import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, HEARD, isHeading, splitSentences } from './text.js';
 import { MAX_PARTIAL_LEAD, nestedSpeech, partialLeadSubject, sentenceTrailing } from './partial-leads.js';
-import { firstVerb, INVERTED_VERB, lastVerb, SPEECH_NOUN, startsWithVerb } from './verbs.js';
+import { firstVerb, INVERTED_VERB, lastVerb, PARTICIPLE_CLAUSE, SPEECH_NOUN, startsWithVerb } from './verbs.js';
 
 export type Source =
   | { type: 'subject'; subject: Subject | null }
@@ -42,9 +42,11 @@ export interface UnitContext {
   lastFoundIn: Map<number, Unit>;
   /** Paragraphs holding any quoted text. */
   quoted: Set<number>;
+  /** Each partial quote found so far, by its unit: a second phrase of the same clause is the same source's. */
+  partialFound: Map<Unit, Found>;
 }
 
-export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastClosedIn, lastFoundIn, quoted }: UnitContext): Found | null {
+export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastClosedIn, lastFoundIn, quoted, partialFound }: UnitContext): Found | null {
   const firstPart = unit.parts[0]!;
   const lastPart = unit.parts.at(-1)!;
   const text = masked[firstPart.p]!;
@@ -114,7 +116,12 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   }
   // "Judges rejected claims by campaigners that the closure was “unlawful”": a verb of speech whose subject the
   // rules cannot read presents the words as someone's, but names nobody.
-  if (partial && (lastVerb(lead.slice(-MAX_PARTIAL_LEAD)) || SPEECH_NOUN.test(lead.slice(-MAX_PARTIAL_LEAD)))) return { ...base, source: { type: 'none', reason: 'the sentence does not say who used the words' }, at: order };
+  const near = lead.slice(-MAX_PARTIAL_LEAD);
+  if (partial && (lastVerb(near) || SPEECH_NOUN.test(near) || PARTICIPLE_CLAUSE.test(near))) return { ...base, source: { type: 'none', reason: 'the sentence does not say who used the words' }, at: order };
+  // "say they have considered “all possible options” before coming to the “very difficult conclusion”", "saying it looks
+  // “untidy” and “messy”": a second phrase in the clause of the partial quote before it is the same source's.
+  const first = before ? partialFound.get(before) : undefined;
+  if (partial && first && sameClause(lead)) return { ...base, source: first.source, at: first.at };
   if (partial) return null; // quotation marks mid-sentence with nobody speaking: a scare quote or a title
 
   if (lead === '') {
@@ -140,6 +147,18 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
 }
 
 const MAX_CROWD_LEAD = 160;
+// Between two quoted phrases of one clause: "and", or a few lowercase words ("before coming to the") with no comma but
+// one going on to an infinitive ("…” to the carnival, to instead be “…”"); no name, pronoun, conjunction or "that",
+// which open a clause of someone else's or the reporter's ("…” but Tom Hale welcomed the “…”", "…”, leading to fears that").
+const MAX_SAME_CLAUSE = 80;
+const NEW_CLAUSE_WORD = /(?:^|\s)(?:and|but|or|while|whereas|which|who|whose|as|although|though|so|yet|when|because|that|he|she|they|it|we)(?:\s|$)/i;
+
+function sameClause(lead: string): boolean {
+  const words = lead.trim();
+  if (/^(?:and|or)$/.test(words)) return true;
+  if (words.length > MAX_SAME_CLAUSE || /[;:\p{Lu}]/u.test(words) || NEW_CLAUSE_WORD.test(words)) return false;
+  return !/,(?!\s*to\s)/.test(words);
+}
 // A crosshead is a few words; a longer quoted paragraph without a full stop is speech that lost its stop.
 const MAX_CROSSHEAD_WORDS = 8;
 const CROWD_CALLS =

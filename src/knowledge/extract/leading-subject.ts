@@ -20,6 +20,9 @@ const AFTER_CLAUSE =
 /** The subject before the verb, or the subject of a second clause joined to a first by "and". */
 export function leadingSubject(text: string): { subject: Subject | null; subjectText: string } {
   const subject = parseSubject(text);
+  // A role read across the conjunction ("…for a new bridge, as an expert" as "as an expert") is the later body's.
+  const later = !subject || (subject.type === 'role' && /^(?:as|and|but)\s/.test(subject.role)) ? laterBody(text) : null;
+  if (later) return later;
   // "…questions about the pools and Tom Hale, cabinet member for leisure, revealed": the person of the second
   // clause, not the role set off after them.
   const apposed = subject?.type === 'role' ? APPOSED_AFTER_CLAUSE.exec(text.slice(-MAX_SUBJECT_CHARS)) : null;
@@ -44,6 +47,22 @@ export function leadingSubject(text: string): { subject: Subject | null; subject
   return opening && opening.type !== 'pronoun' ? { subject: opening, subjectText: text } : { subject: null, subjectText: text };
 }
 
+/**
+ * "…are being brought back up and traders said", "…, as an expert warns", "… not an option as the council says": a
+ * clause of the reporter's, then a conjunction and a lowercase noun phrase, the source (never a name, so never a
+ * person the "and" may have joined to another).
+ */
+export function laterBody(text: string): { subject: Subject; subjectText: string } | null {
+  const later = LATER_BODY.exec(text.slice(-MAX_SUBJECT_CHARS));
+  const body = later && CLAUSE_BEFORE.test(text.slice(0, text.length - later[0].length)) ? parseSubject(later[1]!) : null;
+  return body && (body.type === 'role' || body.type === 'org' || body.type === 'document') ? { subject: body, subjectText: later![1]! } : null;
+}
+
+// Words of the phrase are none that open a clause or stand for someone ("conditions as they" is no body).
+const PHRASE_WORD = String.raw`(?!(?:as|and|but|or|they|he|she|it|we|who|which|that)\b)\p{Ll}[\p{L}-]*`;
+const LATER_BODY = new RegExp(String.raw`(?<!\b(?:such|well|so|as))\s(?:and|but|as)\s+((?:(?:the|a|an)\s+)?${PHRASE_WORD}(?:\s+${PHRASE_WORD}){0,2})\s*$`, 'u');
+// The words before the conjunction are a clause: they hold a finite verb.
+const CLAUSE_BEFORE = /\s(?:is|are|was|were|has|have|had|will|would|can|could|\p{Ll}{2,}ed)\s/u;
 const APPOSED_AFTER_CLAUSE = /\s(?:and|but)\s+(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){1,2}),\s*([^,]{1,80}?),?\s*$/u;
 const NAME_BEFORE_AND = /\p{Lu}[\p{L}’'-]*\p{Ll}\s+\p{Lu}[\p{L}’'-]*\p{Ll}\s+(?:and|&)\s+$/u;
 const ROLE_THEN_WHO = /(?:^|\s)((?:\p{Ll}[\p{L}-]*\s+){0,3}\p{Ll}[\p{L}-]*s)\s+who\s*$/u;

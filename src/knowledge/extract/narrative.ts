@@ -1,5 +1,5 @@
 import type { Paragraph } from '../schema.js';
-import { namedAs, PASSIVE_LEAD, partialAttributions, passiveSpeech } from './attribution.js';
+import { leadSubject, namedAs, PASSIVE_LEAD, partialAttributions, passiveSpeech } from './attribution.js';
 import { POS, type Found } from './direct-quotes.js';
 import { fromCapitals } from './names.js';
 import { findNarrativeNames } from './narrative-names.js';
@@ -10,7 +10,8 @@ import { reportedClauses, reportedSpeech, trimEnd } from './reported.js';
 import { describesPerson, roleOf } from './roles.js';
 import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, findSingleQuotes, HEARD, isHeading, maskSpans, normalizeSpace, splitSentences, type QuotedSpan, type Sentence } from './text.js';
-import { firstVerb, lastVerb } from './verbs.js';
+import { firstVerb, lastVerb, PARTICIPLE_CLAUSE } from './verbs.js';
+import { MAX_PARTIAL_LEAD } from './partial-leads.js';
 
 /** Reading the narrative around the quotes: partial quotes, reported speech, unmarked speech after a colon, and the people it names. */
 
@@ -57,14 +58,21 @@ export function narrative(paragraphs: Paragraph[], masked: string[], quoted: Set
         // "accused of a ‘rubbish’ service": someone's words, though the sentence does not say whose.
         const passive = !attribution && passiveSpeech(sentence.text.slice(Math.max(0, span.start - PASSIVE_LEAD), span.start));
         const named = !attribution && namedAs(sentence.text.slice(Math.max(0, span.start - PASSIVE_LEAD), span.start));
-        if (!attribution && !heading && !passive && !named && !(heardAt >= 0 && heardAt < span.start)) continue;
+        // "…, saying it amounted to ‘…’": the participle's subject, when the rules can read one, else nobody named.
+        const participle = !attribution && PARTICIPLE_CLAUSE.test(sentence.text.slice(Math.max(0, span.start - MAX_PARTIAL_LEAD), span.start));
+        if (!attribution && !heading && !passive && !named && !participle && !(heardAt >= 0 && heardAt < span.start)) continue;
+        const participleSpeaker = participle ? leadSubject(sentence.text.slice(0, span.start)) : null;
         partial = true;
         // Some papers mark speech with single quotes: ‘We were never asked,’ said one carer.
         const kind = !heading && (span.start === 0 || afterColon(sentence.text, span.start)) ? 'direct' : 'partial';
         const quoteText = content.replace(/\s*,$/, '');
         found.push({
           quote: { text: kind === 'partial' ? dropSentenceStop(quoteText) : quoteText, paragraphs: [para.n], kind },
-          source: attribution ? { type: 'subject', subject: soleNameIn(attribution.subject, sentence.text.slice(0, span.start)) } : { type: 'none' },
+          source: attribution
+            ? { type: 'subject', subject: soleNameIn(attribution.subject, sentence.text.slice(0, span.start)) }
+            : participleSpeaker
+              ? { type: 'subject', subject: soleNameIn(participleSpeaker, sentence.text.slice(0, span.start)) }
+              : { type: 'none' },
           at: POS(pi, attribution?.at ?? start),
           order: POS(pi, start),
         });

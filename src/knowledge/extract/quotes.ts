@@ -27,8 +27,10 @@ import { lazyNamesCompleted, nameShapeDoubt } from './evidence.js';
 export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
   const units = mergeInterrupted(findUnits(paragraphs), paragraphs);
   const doubleQuoted = paragraphs.map((para) => (para.caption ? [] : findDoubleQuotes(para.text)));
+  const singleRuns = new Map<number, { start: number; end: number }[]>();
+  for (const unit of units) if (unit.single) for (const part of unit.parts) singleRuns.set(part.p, [...(singleRuns.get(part.p) ?? []), { start: part.start, end: part.end }]);
   const masked = paragraphs.map((para, pi) =>
-    para.caption ? para.text : unbullet(maskSpans(para.text, doubleQuoted[pi]!.map((s) => ({ start: s.start, end: s.end })))),
+    para.caption ? para.text : unbullet(maskSpans(para.text, [...doubleQuoted[pi]!.map((s) => ({ start: s.start, end: s.end })), ...(singleRuns.get(pi) ?? [])])),
   );
   const found: Found[] = [];
   const context: UnitContext = {
@@ -38,6 +40,7 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
     lastClosedIn: new Map(),
     lastFoundIn: new Map(),
     quoted: new Set(units.flatMap((u) => u.parts.map((p) => p.p))),
+    partialFound: new Map(),
   };
   for (const unit of units) {
     const result = attributeUnit(unit, context);
@@ -46,6 +49,7 @@ export function extractQuotes(paragraphs: Paragraph[]): Quote[] {
       context.unitFound.set(unit, found.length);
       found.push(result);
       context.lastFoundIn.set(last, unit);
+      if (result.quote.kind === 'partial') context.partialFound.set(unit, result);
     }
     if (unit.close >= 0) context.lastClosedIn.set(last, unit);
   }

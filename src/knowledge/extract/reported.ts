@@ -6,7 +6,7 @@
  */
 import { soleNameIn } from './evidence.js';
 import { documentFinding } from './findings.js';
-import { jointly, leadingSubject } from './leading-subject.js';
+import { jointly, laterBody, leadingSubject } from './leading-subject.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 import { CLAUSE_OR_THING_VERBS, CLAUSE_VERBS, firstVerb, REPORT_VERB_FIRST, REPORT_VERB_LAST, reportsThat, startsWithVerb, verbsIn } from './verbs.js';
 import { parenthetical, participial, verbAfterAside } from './reported-asides.js';
@@ -183,7 +183,8 @@ function leading(sentence: string): Reported | null {
   if (!/^[\p{L}\p{N}£]/u.test(rest) || NOT_A_CLAUSE.test(rest) || startsWithVerb(rest) || /:\s*$/.test(rest)) return null;
   const clause = clauseUntilNext(rest);
   // "The decision, which Jane Smith said was taken in secret, …": the verb is inside a relative clause.
-  if (IN_RELATIVE.test(sentence.slice(0, verb.index))) return null;
+  // ("…is not an option as the council says it …": a source after a conjunction stands outside the "that" before it.)
+  if (IN_RELATIVE.test(sentence.slice(0, verb.index)) && !laterBody(sentence.slice(0, verb.index))) return null;
   const { subject, subjectText } = leadingSubject(sentence.slice(0, verb.index));
   if (!subject && hasWords(clause, MIN_CLAUSE_WORDS)) return jointly(sentence.slice(0, verb.index), clause);
   if (!subject || !isSource(subject, subjectText, verb.text) || !hasWords(clause, MIN_CLAUSE_WORDS)) return null;

@@ -21,6 +21,21 @@ export interface Unit {
   close: number;
   /** The attribution that interrupted a merged quote (", she said,"). */
   interruption: string | null;
+  /** Speech in single marks run over paragraphs (‘… with no closing mark until the last): masked like double quotes. */
+  single?: boolean;
+}
+
+// "A spokesperson said: ‘Cost of … covering costs." with no closing mark, each paragraph after opening with ‘ and the
+// last closing: UK copy that marks speech with single quotes runs it over paragraphs as with double ones.
+const SINGLE_RUN = /:\s*‘(?=[\p{Lu}\p{N}])/u;
+const SINGLE_CLOSE = /’(?![\p{L}\p{N}])/u;
+
+/** The run-on single-quoted speech a paragraph opens after a colon, when no closing mark ends it there. */
+function singleRun(text: string): number {
+  const m = SINGLE_RUN.exec(text);
+  if (!m) return -1;
+  const open = m.index + m[0].length - 1;
+  return SINGLE_CLOSE.test(text.slice(open + 1)) ? -1 : open;
 }
 
 // An embedded social-media post as a copied page shows it: a picture link, or the byline "— Name (@handle) date".
@@ -37,6 +52,27 @@ export function findUnits(paragraphs: Paragraph[]): Unit[] {
     // Nor does a post embedded in the page ("… pic.twitter.com/… — Name (@handle) September 27, 2019").
     if (carry && spans.length === 0 && (isHeading(para.text) || EMBEDDED_POST.test(para.text))) return;
     let first = 0;
+    if (carry?.single) {
+      const unit: Unit = carry;
+      carry = null;
+      if (spans.length === 0 && para.text.startsWith('‘')) {
+        const close = para.text.search(SINGLE_CLOSE);
+        unit.parts.push({ p: pi, start: 1, end: close < 0 ? para.text.length : close });
+        unit.pieces.push(para.text.slice(1, close < 0 ? para.text.length : close));
+        unit.close = close;
+        if (close < 0) carry = unit;
+        return;
+      }
+    }
+    if (!carry && spans.length === 0) {
+      const open = singleRun(para.text);
+      if (open >= 0) {
+        const unit: Unit = { parts: [{ p: pi, start: open + 1, end: para.text.length }], pieces: [para.text.slice(open + 1)], open, close: -1, interruption: null, single: true };
+        units.push(unit);
+        carry = unit;
+        return;
+      }
+    }
     if (carry) {
       const span = spans[0];
       // Paragraphs are trimmed: a quote that carries on opens the paragraph.

@@ -137,7 +137,14 @@ export const REPORT_VERB_LAST = new RegExp(`(?<![\\p{L}-])(?:${[...REPORTING, ..
 export const INVERTED_VERB = /^(?:Added|Adds|Said|Says|Continued|Continues|Explained|Warned|Insisted)\s+/;
 
 /** "X defended the decision, saying: …": a participle hands speech to the subject of the main clause. */
-export const PARTICIPLE = /(?<![\p{L}-])(?:saying|adding|telling|warning|insisting|arguing|explaining|claiming|stressing)(?![\p{L}-])/gu;
+export const PARTICIPLE = /(?<![\p{L}-])(?:saying|adding|telling|warning|insisting|arguing|explaining|claiming|stressing|calling|branding|describing)(?![\p{L}-])/gu;
+
+/**
+ * "…, saying it amounted to ‘…’", "calling the rises an “…”", "with a spokesperson saying the price was ‘…’": a
+ * participle of speech whose clause runs on, with no comma, to the quote that closes the text. Read on a bounded lead.
+ */
+export const PARTICIPLE_CLAUSE =
+  /(?<![\p{L}-])(?:saying|calling|adding|warning|insisting|arguing|claiming|stressing|branding|describing|labelling|dubbing)(?![\p{L}-])[^,;:.!?]*$/u;
 
 export interface Verb {
   index: number;
