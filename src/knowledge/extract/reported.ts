@@ -71,6 +71,8 @@ const MAX_THAT_VERBS = 3;
 
 /** "Cllr Hamilton said that they are…": the speaker and the reported clause. */
 function withThat(sentence: string): Reported | null {
+  // Every clause found below needs the `that` pattern to match, and it matches only the word: without it, none.
+  if (!sentence.includes('that')) return null;
   // Each verb tried reads the sentence before it: a bounded number of them keeps a long sentence linear.
   let tried = 0;
   for (const m of verbsIn(sentence)) {
