@@ -54,7 +54,13 @@ const MAX_SECOND_SOURCES = 3;
 /** Two sources each reporting a clause of one sentence, or null when the sentence does not read so. */
 function secondSource(sentence: string): Reported[] | null {
   let tried = 0;
-  for (const m of sentence.matchAll(SECOND_SOURCE)) {
+  // The matches `matchAll` gives, without the copy of the pattern it makes on every call (most sentences match
+  // nothing); `lastIndex` is set before each search, so the calls in the loop cannot move it.
+  for (let from = 0; ; ) {
+    SECOND_SOURCE.lastIndex = from;
+    const m = SECOND_SOURCE.exec(sentence);
+    if (m === null) break;
+    from = m.index + m[0].length;
     if (++tried > MAX_SECOND_SOURCES) break;
     const second = reportedSpeech(sentence.slice(m.index + m[0].length));
     if (!second || second.nobody || second.subject.type === 'pronoun' || second.subject.type === 'it') continue;
