@@ -10,6 +10,7 @@ import { firstVerb, INVERTED_VERB, lastVerb, PARTICIPLE, startsWithVerb } from '
 import { ROLE_NOUNS } from './words.js';
 import { trailingSource } from './reported.js';
 import { colonSubject, quotedAsSaying, reportsSubject, textReads } from './handover-leads.js';
+import { allMatches } from './matches.js';
 
 // An attribution after a quote is a short clause (", said Tom Barr, chair of the care association").
 const MAX_CLAUSE_WORDS = 16;
@@ -153,7 +154,7 @@ function participleSubject(lead: string): Subject | null {
   if (lead.length > MAX_SUBJECT_CHARS) return null; // the main clause's subject must be in view
   const tail = lead;
   let participle = -1;
-  for (const m of tail.matchAll(PARTICIPLE)) participle = m.index;
+  for (const m of allMatches(PARTICIPLE, tail)) participle = m.index;
   // "…, saying:" hands over a quote; "…, saying the cuts were “cruel”" a partial one, the participle's clause running on to it.
   if (participle < 0 || !/,\s*$/.test(tail.slice(0, participle)) || !/^\S+(?:\s*:|\s+[^:]*)?\s*$/.test(tail.slice(participle))) return null;
   const clause = tail.slice(0, participle);

@@ -8,6 +8,7 @@ import { isNameToken, isPossessive } from './names.js';
 import type { Subject } from './subject.js';
 import { firstVerb } from './verbs.js';
 import { FUNCTION_WORDS, GENDERED_ROLE, ROLE_NOUNS } from './words.js';
+import { allMatches } from './matches.js';
 
 // A conjunction that can open a clause of its own.
 const CONJUNCTION = /(?:^|[\s,])(?:and|but|while|whereas|yet|although|though)\s+/g;
@@ -42,7 +43,7 @@ function nameThenVerb(text: string): boolean {
  */
 export function secondClause(text: string, parse: (text: string) => Subject | null): Subject | null | undefined {
   let last: RegExpExecArray | null = null;
-  for (const m of text.matchAll(CONJUNCTION)) last = m;
+  for (const m of allMatches(CONJUNCTION, text)) last = m;
   if (!last) return undefined;
   const before = text.slice(0, last.index);
   const after = text.slice(last.index + last[0].length);

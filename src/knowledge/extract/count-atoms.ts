@@ -5,6 +5,7 @@ import { addHit, taken, type Hits } from './hits.js';
 import { FUNCTION_WORDS } from './words.js';
 import { endsPhrase } from './noun-phrases.js';
 import { gluedBefore, isLoneOne, NUMBER_WORDS, wordsValue } from './number-words.js';
+import { allMatches } from './matches.js';
 
 /**
  * The atoms counts are made of: every number in digits or words not already claimed by money, a
@@ -55,7 +56,7 @@ function isLabel(text: string, start: number): boolean {
 export function readAtoms(hits: Hits): Atom[] {
   const { text } = hits;
   const digits: Atom[] = [];
-  for (const m of text.matchAll(DIGITS)) {
+  for (const m of allMatches(DIGITS, text)) {
     if (/^0\d/.test(m[1]!)) continue; // a phone number or a code
     const multiplier = m[3] ?? m[4];
     const value = Math.round(Number(m[1]!.replace(/,/g, '') + (m[2] ?? '')) * (multiplier ? MULTIPLIERS[multiplier]! : 1) * 100) / 100;
@@ -65,7 +66,7 @@ export function readAtoms(hits: Hits): Atom[] {
     if (a && (!m[4] || a.noun)) digits.push(a);
   }
   const words: Atom[] = [];
-  for (const m of text.matchAll(NUMBER_WORDS)) {
+  for (const m of allMatches(NUMBER_WORDS, text)) {
     if (gluedBefore(text, m.index)) continue;
     const value = wordsValue(m[0]);
     if (value === null) continue;

@@ -8,6 +8,7 @@ import { CHANGE_VERB, changedThing, WINDOW } from './figure-labels.js';
 import { addHit, claim, type Hits } from './hits.js';
 import { moneySides, type MoneySides } from './money-changes.js';
 import { VAGUE_HINT, VAGUE_MULTIPLE, vagueValue } from './number-words.js';
+import { allMatches } from './matches.js';
 
 /**
  * Counts: a number, in digits or words, and what it counts. The noun usually follows the number
@@ -35,7 +36,7 @@ const YEAR_GAP = /^\s+(?:in|during)\s+$/;
 export function countsIn(hits: Hits): BareCount[] {
   const bare: BareCount[] = [];
   const { text } = hits;
-  for (const m of VAGUE_HINT.test(text) ? text.matchAll(VAGUE_MULTIPLE) : []) {
+  for (const m of VAGUE_HINT.test(text) ? allMatches(VAGUE_MULTIPLE, text) : []) {
     const noun = countedNoun(text.slice(m.index + m[0].length, m.index + m[0].length + WINDOW), { yearLike: false });
     const qualifier = m[0].toLowerCase().replace(/\s+/g, ' ');
     // "hundreds of thousands of pounds" is money, the least it stands for, as "hundreds of carers" is a count.

@@ -2,6 +2,7 @@
  * Dates among an article's figures: financial years (2019/20), days (2 August, August 2, 2013), months
  * (January 2017) and bare years. Each finder reports spans; the figure extractor decides what claims what.
  */
+import { allMatches } from './matches.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
@@ -27,27 +28,27 @@ export interface DateHit {
 export function datesIn(text: string): DateHit[] {
   const out: DateHit[] = [];
   if (!/\d/.test(text)) return out;
-  for (const m of text.matchAll(FINANCIAL_YEAR)) {
+  for (const m of allMatches(FINANCIAL_YEAR, text)) {
     const first = Number(m[1]);
     const second = m[2]!.length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
     if (second !== first + 1) continue; // 2014-2016 is a span of years, not a financial year
     out.push({ value: `${first}/${String(second).slice(2)}`, unit: 'financial-year', match: m });
   }
   if (!MONTH_HINT.test(text)) return out;
-  for (const m of text.matchAll(DAY_MONTH)) {
+  for (const m of allMatches(DAY_MONTH, text)) {
     const value = dayValue(m[2]!, m[1]!, m[3]);
     if (value) out.push({ value, unit: 'day', match: m });
   }
-  for (const m of text.matchAll(MONTH_DAY)) {
+  for (const m of allMatches(MONTH_DAY, text)) {
     const value = dayValue(m[1]!, m[2]!, m[3]);
     if (value) out.push({ value, unit: 'day', match: m });
   }
-  for (const m of text.matchAll(MONTH_YEAR)) out.push({ value: `${m[2]}-${pad(monthNumber(m[1]!))}`, unit: 'month', match: m });
+  for (const m of allMatches(MONTH_YEAR, text)) out.push({ value: `${m[2]}-${pad(monthNumber(m[1]!))}`, unit: 'month', match: m });
   return out;
 }
 
 export function yearsIn(text: string): DateHit[] {
-  return Array.from(text.matchAll(BARE_YEAR), (m) => ({ value: m[1]!, unit: 'year' as const, match: m }));
+  return Array.from(allMatches(BARE_YEAR, text), (m) => ({ value: m[1]!, unit: 'year' as const, match: m }));
 }
 
 /** A number that reads as a year (1900–2099); such a number counts only people or jobs. */

@@ -12,6 +12,7 @@ import { parseSubject, type Subject } from './subject.js';
 import { dropSentenceStop, HEARD, isHeading, splitSentences } from './text.js';
 import { MAX_PARTIAL_LEAD, nestedSpeech, partialLeadSubject, sentenceTrailing } from './partial-leads.js';
 import { firstVerb, INVERTED_VERB, lastVerb, PARTICIPLE_CLAUSE, SPEECH_NOUN, startsWithVerb } from './verbs.js';
+import { allMatches } from './matches.js';
 
 export type Source =
   | { type: 'subject'; subject: Subject | null }
@@ -60,7 +61,7 @@ export function attributeUnit(unit: Unit, { paragraphs, masked, unitFound, lastC
   const before = lastClosedIn.get(firstPart.p);
   const from = before ? before.close + 1 : 0;
   let leadStart = from;
-  for (const m of text.slice(from, unit.open).matchAll(/[.!?][”’")]*\s+/g)) leadStart = from + m.index + m[0].length;
+  for (const m of allMatches(/[.!?][”’")]*\s+/g, text.slice(from, unit.open))) leadStart = from + m.index + m[0].length;
   const lead = text.slice(leadStart, unit.open).trim();
   const partial = lead !== '' && !/[:,]$/.test(lead) && unit.parts.length === 1 && unit.close >= 0;
 
@@ -175,7 +176,7 @@ function participleAfterQuote(text: string, lead: string, before: Unit | undefin
   const windowStart = Math.max(0, before.open - MAX_PARTIAL_LEAD);
   const window = text.slice(windowStart, before.open);
   let start = 0;
-  for (const m of window.matchAll(/[.!?][”’")]*\s+/g)) start = m.index + m[0].length;
+  for (const m of allMatches(/[.!?][”’")]*\s+/g, window)) start = m.index + m[0].length;
   // Only when the sentence began within the window: otherwise its subject is out of view.
   if (start === 0 && windowStart > 0) return null;
   const sentenceLead = text.slice(windowStart + start, open).trim();

@@ -11,6 +11,7 @@ import { countedNoun, isCountable, unitOf } from './counted-noun.js';
 import { headOf, nounPhrase } from './noun-phrases.js';
 import { linkRanges } from './ranges.js';
 import { sentenceAt, splitSentences } from './text.js';
+import { allMatches } from './matches.js';
 
 /*
  * Figures are found by kind in a fixed order (money, percent, fractions, financial year, dates, counts,
@@ -91,7 +92,7 @@ function figuresIn(text: string): Hit[] {
   // Cheap tests first spare most paragraphs most patterns (a third of the time on the bench corpus).
   if (text.includes('£') || text.includes('\uFFFD')) moneyIn(hits);
   if (PENCE_HINT.test(text)) penceIn(hits);
-  for (const m of /\d/.test(text) ? text.matchAll(PERCENT) : []) {
+  for (const m of /\d/.test(text) ? allMatches(PERCENT, text) : []) {
     addHit(hits, { kind: 'percent', value: amount(m[1]!, m[2], undefined), unit: '%', ...spanOf(m), counts: null });
   }
   fractionsIn(hits);
@@ -104,7 +105,7 @@ function figuresIn(text: string): Hit[] {
 }
 
 function moneyIn(hits: Hits): void {
-  for (const m of hits.text.matchAll(MONEY_RANGE)) {
+  for (const m of allMatches(MONEY_RANGE, hits.text)) {
     const low = amount(m[1]!, m[2], m[5]);
     const high = amount(m[3]!, m[4], m[5]);
     if (high <= low) continue;
@@ -116,7 +117,7 @@ function moneyIn(hits: Hits): void {
     addHit(hits, { kind: 'money', value: low, unit: 'GBP', start: m.index, end: second - (/\s$/.test(m[0].slice(0, second - m.index)) ? 1 : 0), counts: null, range });
     addHit(hits, { kind: 'money', value: high, unit: 'GBP', start: highStart, end: spanOf(m).end, counts: null, range });
   }
-  for (const m of hits.text.matchAll(MONEY)) {
+  for (const m of allMatches(MONEY, hits.text)) {
     if (notPound(hits.text, m.index, m.index + m[0].length)) continue;
     const unit = m[4] ? RATES[m[4].toLowerCase()]! : m[5] ? 'GBP/year' : rateApart(hits.text, m.index, m.index + m[0].length);
     addHit(hits, { kind: 'money', value: amount(m[1]!, m[2], m[3]), unit, ...spanOf(m), counts: null });
@@ -162,7 +163,7 @@ function notPound(text: string, start: number, end: number): boolean {
 /** "a third of staff", "two-thirds of the budget", "half the day centres", "cut by a quarter": percentages. */
 function fractionsIn(hits: Hits): void {
   if (!FRACTION_HINT.test(hits.text)) return;
-  for (const m of hits.text.matchAll(FRACTION)) {
+  for (const m of allMatches(FRACTION, hits.text)) {
     const value = fractionPercent(m[1], m[2]!);
     if (value === null) continue;
     const hasOf = /\s+of$/i.test(m[0]);

@@ -17,10 +17,13 @@ const AFTER_BUT = new RegExp(`\\s(?:but|while|whereas)\\s+((?:the|a|an|its|their
 const FINITE_EARLY = /^(?:\S+\s+){0,14}?(?:is|are|was|were|will|would|could|can|may|might|must|had|has|have|did|does|do|\p{Ll}{2,}ed)\b/u;
 const FUNCTION_HEAD = /^(?:the|a|an|its|their|our|his|her|this|these|new|latest|recent|separate|council|government|official)$/i;
 const MAX_SENTENCE = 2000;
+// Every word FINDS matches holds one of these, under the same case folding as AFTER_BUT's (`iu`): a sentence
+// without one can match neither pattern, so it is passed over before they are tried.
+const FINDS_WORD = /f(?:ind|ound)|show|suggest|reveal/iu;
 
 /** The document a sentence says found or shows a clause, and that clause; null for anything else. */
 export function documentFinding(sentence: string): { subject: Subject; clause: string } | null {
-  if (sentence.length > MAX_SENTENCE) return null;
+  if (sentence.length > MAX_SENTENCE || !FINDS_WORD.test(sentence)) return null;
   const m = OPENING.exec(sentence) ?? AFTER_BUT.exec(sentence.slice(0, 400));
   if (!m) return null;
   const words = m[1]!.trim().split(/\s+/);

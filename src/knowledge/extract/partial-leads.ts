@@ -10,6 +10,7 @@ import { roleOf } from './roles.js';
 import { parseSubject, type Subject } from './subject.js';
 import { firstVerb, lastVerb, startsWithVerb } from './verbs.js';
 import { DOCUMENT_NOUNS } from './words.js';
+import { allMatches } from './matches.js';
 
 // "… and accused it of", "– but welcomed the end of": a second predicate of the sentence's subject.
 const CONJOINED_VERB = /^\s*(?:[,–—-]\s*)?(?:and|but)\s+/;
@@ -45,7 +46,7 @@ export function partialLeadSubject(text: string, open: number, lead: string, fro
   const windowStart = Math.max(0, open - MAX_PARTIAL_LEAD);
   const window = text.slice(windowStart, open);
   let start = 0;
-  for (const m of window.matchAll(/[.!?][”’")]*\s+/g)) start = m.index + m[0].length;
+  for (const m of allMatches(/[.!?][”’")]*\s+/g, window)) start = m.index + m[0].length;
   if (windowStart + start >= from) return null;
   const sentenceLead = window.slice(start).trim();
   if (carried) {

@@ -45,7 +45,12 @@ const PARTICIPLE_CLAUSE = /(?:,\s*|\s)(?:saying|stating|warning|adding|insisting
 const PREPOSITION_FIRST = /^(?:against|about|over|of|for|to|on|in|with|by|from|that)\b/u;
 
 export function participial(sentence: string): Reported | null {
-  for (const m of sentence.matchAll(PARTICIPLE_CLAUSE)) {
+  // The matches `matchAll` gives, without its copy of the pattern on every call; `lastIndex` is set before each search.
+  for (let from = 0; ; ) {
+    PARTICIPLE_CLAUSE.lastIndex = from;
+    const m = PARTICIPLE_CLAUSE.exec(sentence);
+    if (m === null) break;
+    from = m.index + m[0].length;
     const before = sentence.slice(0, m.index);
     // A verb of speech that can report a clause before it: the participle may stand inside that clause. One that
     // takes a thing ("criticised the policy, arguing that …") leaves the participle to report the subject's words.

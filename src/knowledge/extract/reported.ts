@@ -54,7 +54,13 @@ const MAX_SECOND_SOURCES = 3;
 /** Two sources each reporting a clause of one sentence, or null when the sentence does not read so. */
 function secondSource(sentence: string): Reported[] | null {
   let tried = 0;
-  for (const m of sentence.matchAll(SECOND_SOURCE)) {
+  // The matches `matchAll` gives, without the copy of the pattern it makes on every call (most sentences match
+  // nothing); `lastIndex` is set before each search, so the calls in the loop cannot move it.
+  for (let from = 0; ; ) {
+    SECOND_SOURCE.lastIndex = from;
+    const m = SECOND_SOURCE.exec(sentence);
+    if (m === null) break;
+    from = m.index + m[0].length;
     if (++tried > MAX_SECOND_SOURCES) break;
     const second = reportedSpeech(sentence.slice(m.index + m[0].length));
     if (!second || second.nobody || second.subject.type === 'pronoun' || second.subject.type === 'it') continue;
@@ -71,6 +77,8 @@ const MAX_THAT_VERBS = 3;
 
 /** "Cllr Hamilton said that they are…": the speaker and the reported clause. */
 function withThat(sentence: string): Reported | null {
+  // Every clause found below needs the `that` pattern to match, and it matches only the word: without it, none.
+  if (!sentence.includes('that')) return null;
   // Each verb tried reads the sentence before it: a bounded number of them keeps a long sentence linear.
   let tried = 0;
   for (const m of verbsIn(sentence)) {

@@ -1,4 +1,5 @@
 /** Text helpers shared by the quote and figure extractors: sentences and quotation marks. */
+import { allMatches } from './matches.js';
 
 export interface Span {
   start: number;
@@ -23,7 +24,7 @@ const SENTENCE_END = /[.!?]+[”’")]*(?=\s+[“‘"(£0-9A-Z])/g;
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
-  for (const m of text.matchAll(SENTENCE_END)) {
+  for (const m of allMatches(SENTENCE_END, text)) {
     const end = m.index + m[0].length;
     // Only the last few characters can hold an abbreviation: looking no further keeps this linear.
     if (m[0].startsWith('.') && ABBREVIATIONS.test(text.slice(Math.max(start, m.index - ABBREVIATION_WINDOW), m.index))) continue;
