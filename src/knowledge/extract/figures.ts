@@ -10,6 +10,7 @@ import { FRACTION, FRACTION_HINT, fractionPercent } from './number-words.js';
 import { countedNoun, isCountable, unitOf } from './counted-noun.js';
 import { headOf, nounPhrase } from './noun-phrases.js';
 import { linkRanges } from './ranges.js';
+import { proportionsIn } from './proportions.js';
 import { sentenceAt, splitSentences } from './text.js';
 import { allMatches } from './matches.js';
 
@@ -96,6 +97,7 @@ function figuresIn(text: string): Hit[] {
     addHit(hits, { kind: 'percent', value: amount(m[1]!, m[2], undefined), unit: '%', ...spanOf(m), counts: null });
   }
   fractionsIn(hits);
+  proportionsIn(hits);
   for (const d of datesIn(text)) addHit(hits, { kind: 'date', value: d.value, unit: d.unit, ...spanOf(d.match), counts: null });
   const bare = countsIn(hits);
   linkRanges(hits);

@@ -7,7 +7,7 @@
 import { soleNameIn } from './evidence.js';
 import { clauseUntilNext, FINITE_SOON, hasWords, isSource, MIN_CLAUSE_WORDS, NOT_A_CLAUSE, type Reported } from './reported-clause.js';
 import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
-import { CLAUSE_VERBS, firstVerb, reportsThat } from './verbs.js';
+import { CLAUSE_OR_THING_VERBS, CLAUSE_VERBS, firstVerb, reportsThat } from './verbs.js';
 
 // "Tory leader Tom Hale, who put forward a budget which he claimed would …, said": an aside after the opening
 // subject, closed by a comma or a dash, may hold a verb of its own; the subject's verb is the one straight after it.
@@ -20,7 +20,7 @@ export function verbAfterAside(sentence: string): { index: number; text: string 
 }
 
 // "This, he said, had not happened", "The measures, the authority said, are designed to …": the attribution set off
-// by commas inside the clause; the clause reported is what follows it (the words before are the clause's subject).
+// by commas inside the clause; the clause reported is both parts joined, the attribution cut out (a labelling ruling).
 const PARENTHETICAL_LEAD = /^([^,]{1,60}),\s+([^,]{1,60}?)\s*$/u;
 
 // The person told between the verb and the aside's closing comma: "The plans, Tom Hale told Jo Bell, are …".
@@ -30,11 +30,13 @@ export function parenthetical(sentence: string, verb: { index: number; text: str
   const told = /^tell|^told/.test(verb.text);
   const after = (told ? TOLD_THEN_COMMA : /^,\s+/).exec(sentence.slice(verb.index + verb.text.length));
   const lead = after ? PARENTHETICAL_LEAD.exec(sentence.slice(0, verb.index)) : null;
-  if (!lead || !CLAUSE_VERBS.has(verb.text)) return null;
+  // Set off by commas, a verb that may take a thing ("claimed", "confirmed") can only report the clause around it.
+  if (!lead || !(CLAUSE_VERBS.has(verb.text) || CLAUSE_OR_THING_VERBS.has(verb.text))) return null;
   const subject = parseSubject(lead[2]!);
   if (!subject || !isSource(subject, lead[2]!, verb.text)) return null;
   const rest = sentence.slice(verb.index + verb.text.length + after![0].length);
-  const clause = clauseUntilNext(rest);
+  // The words before the attribution are the clause's own subject: cut the attribution out, join the parts.
+  const clause = `${lead[1]!.trim()} ${clauseUntilNext(rest)}`;
   return hasWords(clause, MIN_CLAUSE_WORDS) ? { subject: soleNameIn(subject, lead[2]!), clause } : null;
 }
 

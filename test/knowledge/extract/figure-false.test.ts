@@ -12,7 +12,6 @@ describe('never a false figure', () => {
     ['addresses', 'Write to 12 Station Road, or 10 Downing Street residents.'],
     ['paragraph and section numbers', 'See paragraph 12 members, section 4 staff, Section 106 funds, item 7 homes, Band 3 workers and Year 6 pupils.'],
     ['codes glued to words', 'Covid-19 patients and A38 drivers.'],
-    ['proportions', 'Nine in ten carers, 1 in 4 carers and nine out of ten respondents agree.'],
     ['route numbers', 'The X5 and 71 services will end, as will service 6 journeys and routes 24 buses.'],
     ['days of the week and parts of a day', 'It will shut on two weekdays and three evenings, open two weekends, for four mornings or two afternoons.'],
     ['terms and seasons', 'He served three terms, over two seasons and two fortnights.'],

@@ -81,8 +81,8 @@ describe('counts', () => {
     expect(brief(text)).toEqual([['count', value, unit, written, qualifier, counts]]);
   });
 
-  it('does not count a proportion such as "1 in 4 carers", nor take a decade for a year', () => {
-    expect(figuresOf('Since the 1990s, 1 in 4 carers have left.')).toEqual([]);
+  it('reads a proportion such as "1 in 4 carers" as one percentage, never two counts, nor takes a decade for a year', () => {
+    expect(figuresOf('Since the 1990s, 1 in 4 carers have left.').map((f) => [f.kind, f.value, f.text])).toEqual([['percent', 25, '1 in 4']]);
   });
 
   it('does not count years, money, percentages, ordinals, dates or durations', () => {
