@@ -12,10 +12,10 @@ import { MAX_SUBJECT_CHARS, parseSubject, type Subject } from './subject.js';
 // "The library is well used and FOBL say …": after a clause and "and", the next clause's subject; so after "after"
 // or "because" ("Campaigners are celebrating after the county council told them …").
 // The first clause has no comma and no "who": "Tom Hale, who is a carer, and Ann Hale said" is two speakers.
-// After "after" only a body named by its proper name: the labelled set leaves "…after the council admitted it had
-// underpaid shifts" unlabelled (a doubt recorded for the lead), so a common noun there is left alone.
+// After "after" a body by its name or by a common noun ("…after the council admitted it had underpaid shifts"):
+// relabel4's ruling that "admitted" reports a clause, applied to the labelled set too.
 const AFTER_CLAUSE =
-  /^(?![^,]*\b(?:who|which|whose)\b)[^,]*\b(?:is|are|was|were|has|have|had|will|would)\b[^,]*\s(?:(?:and|but)\s+((?:the\s+)?\p{Lu}[^,]{0,60}|the\s+\p{Ll}[^,]{0,40})|after\s+((?:the\s+)?\p{Lu}[^,]{0,60}))$/u;
+  /^(?![^,]*\b(?:who|which|whose)\b)[^,]*\b(?:is|are|was|were|has|have|had|will|would)\b[^,]*\s(?:(?:and|but)\s+((?:the\s+)?\p{Lu}[^,]{0,60}|the\s+\p{Ll}[^,]{0,40})|after\s+((?:the\s+)?\p{Lu}[^,]{0,60}|the\s+\p{Ll}[^,]{0,40}))$/u;
 
 /** The subject before the verb, or the subject of a second clause joined to a first by "and". */
 export function leadingSubject(text: string): { subject: Subject | null; subjectText: string } {
